@@ -1,0 +1,28 @@
+/** Every way core can refuse a workload. The API maps each code to an HTTP status in one table. */
+export const ERROR_CODES = [
+  'unknown_location',
+  'unknown_instance',
+  'unknown_gpu',
+  'unknown_cpu',
+  'no_grid_data',
+  'missing_power',
+  'missing_duration',
+  'empty_workload',
+  'inconsistent_input',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A refusal with the request path it concerns; `candidates` holds the closest known ids. */
+export class EstimateError extends Error {
+  readonly code: ErrorCode;
+  readonly path: readonly (string | number)[];
+  readonly candidates: readonly string[];
+
+  constructor(code: ErrorCode, path: readonly (string | number)[], detail: string, candidates: readonly string[] = []) {
+    super(detail);
+    this.name = 'EstimateError';
+    this.code = code;
+    this.path = path;
+    this.candidates = candidates;
+  }
+}

@@ -1,0 +1,213 @@
+// Zod schemas of the data tables that core receives as arguments.
+// data/build.ts validates every generated row against these; src/data types its lookups with them.
+import { z } from 'zod';
+
+/** Short id of a dataset in the sources table, e.g. `em-yearly`, `ember-owid`, `ccf-coefficients`. */
+export const SourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
+export type SourceId = z.infer<typeof SourceId>;
+
+export const Source = z.object({
+  id: SourceId,
+  title: z.string(),
+  publisher: z.string(),
+  licence: z.string(),
+  /** Year (or last year) of the data the source holds. */
+  year: z.number().int(),
+  url: z.string(),
+  /** Files in data/raw/ this source was built from. */
+  files: z.array(z.string()),
+  attribution: z.string(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const IntensityBasis = z.enum(['lifecycle', 'direct']);
+
+/** One annual average grid intensity of one zone and year from one source. */
+export const AnnualIntensity = z.object({
+  year: z.number().int().min(2000).max(2100),
+  intensityGCo2ePerKwh: z.number().nonnegative(),
+  basis: IntensityBasis,
+  source: SourceId,
+  /** Share of carbon-free (renewable + nuclear) electricity in the zone's mix, 0–1, where published. */
+  carbonFreeShare: z.number().min(0).max(1).nullable(),
+  renewableShare: z.number().min(0).max(1).nullable(),
+});
+export type AnnualIntensity = z.infer<typeof AnnualIntensity>;
+
+/**
+ * A grid zone: a country (id = ISO 3166-1 alpha-2, e.g. `DE`) or a sub-national Electricity Maps
+ * zone (e.g. `US-CAL-CISO`). `primary` is one consistent source per zone (Electricity Maps where it
+ * has the zone); `alternates` hold the other sources' figures, used only to widen the range.
+ */
+export const GridZone = z.object({
+  id: z.string().min(2),
+  name: z.string(),
+  countryIso2: z.string().length(2),
+  isCountry: z.boolean(),
+  /** Sorted by year ascending. */
+  primary: z.array(AnnualIntensity).min(1),
+  alternates: z.array(AnnualIntensity),
+});
+export type GridZone = z.infer<typeof GridZone>;
+
+export const Provider = z.enum(['aws', 'gcp', 'azure']);
+export type Provider = z.infer<typeof Provider>;
+
+/** A value with the year it refers to and the source it comes from. */
+export const SourcedValue = z.object({
+  value: z.number(),
+  year: z.number().int(),
+  source: SourceId,
+});
+export type SourcedValue = z.infer<typeof SourcedValue>;
+
+export const Region = z.object({
+  /** `provider:region`, e.g. `aws:eu-west-1`, `gcp:europe-west4`, `azure:westeurope`. */
+  id: z.string().regex(/^(aws|gcp|azure):[a-z0-9-]+$/),
+  provider: Provider,
+  region: z.string(),
+  name: z.string(),
+  countryIso2: z.string().length(2).nullable(),
+  continent: z.string().nullable(),
+  lat: z.number().min(-90).max(90).nullable(),
+  lon: z.number().min(-180).max(180).nullable(),
+  /** Grid zone id in the grid table; null when no zone is known (then no estimate is possible). */
+  gridZone: z.string().nullable(),
+  /** Region-specific figures where the provider publishes them; else null (provider-level PUE applies). */
+  pue: SourcedValue.nullable(),
+  wueLPerKwh: SourcedValue.nullable(),
+  /** Provider's hourly-matched carbon-free-energy share for this region, 0–1. */
+  carbonFreeEnergyShare: SourcedValue.nullable(),
+  sources: z.array(SourceId),
+});
+export type Region = z.infer<typeof Region>;
+
+export const PeakTflops = z.object({
+  bf16: z.number().positive().nullable(),
+  fp16: z.number().positive().nullable(),
+  tf32: z.number().positive().nullable(),
+  fp32: z.number().positive().nullable(),
+  fp8: z.number().positive().nullable(),
+});
+
+export const Accelerator = z.object({
+  /** Stable slug, e.g. `nvidia-h100-sxm`, `google-tpu-v4`. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string(),
+  vendor: z.string(),
+  formFactor: z.string().nullable(),
+  /** Lower-cased names that resolve to this id (`h100`, `h100 sxm5 80gb`, ...). */
+  aliases: z.array(z.string()),
+  memoryGb: z.number().positive().nullable(),
+  /** Vendor TDP/TBP; null where not published (then the user must give maxPowerW or powerW). */
+  maxPowerW: z.number().positive().nullable(),
+  /** Published or modelled idle floor; null = use the default idle fraction. */
+  idlePowerW: z.number().nonnegative().nullable(),
+  peakDenseTflops: PeakTflops,
+  embodiedKgCo2e: z.number().positive().nullable(),
+  launchYear: z.number().int().nullable(),
+  source: SourceId,
+});
+export type Accelerator = z.infer<typeof Accelerator>;
+
+export const Cpu = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  tdpW: z.number().positive(),
+  cores: z.number().int().positive().nullable(),
+  threads: z.number().int().positive().nullable(),
+  source: SourceId,
+});
+export type Cpu = z.infer<typeof Cpu>;
+
+export const Instance = z.object({
+  /** `provider:type`, e.g. `aws:p5.48xlarge`. */
+  id: z.string(),
+  provider: z.string(),
+  type: z.string(),
+  vcpu: z.number().positive(),
+  memoryGb: z.number().nonnegative(),
+  cpuName: z.string().nullable(),
+  /** Per-vCPU power of the host CPU's microarchitecture (CCF coefficients, from SPECpower). */
+  minWattsPerVcpu: z.number().nonnegative(),
+  maxWattsPerVcpu: z.number().positive(),
+  gpu: z.string().nullable(),
+  gpuCount: z.number().nonnegative(),
+  localSsdTb: z.number().nonnegative(),
+  /** Embodied kgCO2e of the share of the platform this instance occupies, whole lifetime. */
+  embodiedKgCo2e: z.number().nonnegative().nullable(),
+  source: SourceId,
+});
+export type Instance = z.infer<typeof Instance>;
+
+export const PueEntry = z.object({
+  /** `industry`, or a provider id (`aws`, `gcp`, `azure`). */
+  entity: z.string(),
+  year: z.number().int(),
+  pue: z.number().min(1).nullable(),
+  wueLPerKwh: z.number().nonnegative().nullable(),
+  source: SourceId,
+});
+export type PueEntry = z.infer<typeof PueEntry>;
+
+/** A model constant with its unit, source, year and relative uncertainty (1 sigma-ish, for ranges). */
+export const Coefficient = z.object({
+  value: z.number(),
+  unit: z.string(),
+  source: SourceId,
+  year: z.number().int(),
+  relUncertainty: z.number().min(0).max(5),
+  note: z.string(),
+});
+export type Coefficient = z.infer<typeof Coefficient>;
+
+export const LoadCurvePoint = z.object({
+  utilization: z.number().min(0).max(1),
+  fractionOfTdp: z.number().min(0).max(2),
+});
+
+export const Coefficients = z.object({
+  memoryWPerGb: Coefficient,
+  ssdWhPerTbH: Coefficient,
+  hddWhPerTbH: Coefficient,
+  networkKwhPerGb: Coefficient,
+  gpuIdleFraction: Coefficient,
+  defaultCpuWattsPerVcpuMin: Coefficient,
+  defaultCpuWattsPerVcpuMax: Coefficient,
+  embodiedServerBaseKg: Coefficient,
+  embodiedPerGpuKg: Coefficient,
+  embodiedPerGbMemoryKg: Coefficient,
+  embodiedPerTbSsdKg: Coefficient,
+  embodiedPerTbHddKg: Coefficient,
+  embodiedPerCpuKg: Coefficient,
+  lifetimeYears: Coefficient,
+  /** Threads of the reference server the base embodied figure is shared over. */
+  referenceServerThreads: Coefficient,
+  cpuLoadCurve: z.object({
+    points: z.array(LoadCurvePoint).min(2),
+    source: SourceId,
+    year: z.number().int(),
+  }),
+});
+export type Coefficients = z.infer<typeof Coefficients>;
+
+export const Datacentre = z.object({
+  pue: z.array(PueEntry),
+  coefficients: Coefficients,
+});
+export type Datacentre = z.infer<typeof Datacentre>;
+
+/** Everything core needs, passed in by src/data. */
+export interface Tables {
+  sources: readonly Source[];
+  zones: ReadonlyMap<string, GridZone>;
+  regions: ReadonlyMap<string, Region>;
+  accelerators: ReadonlyMap<string, Accelerator>;
+  cpus: ReadonlyMap<string, Cpu>;
+  instances: ReadonlyMap<string, Instance>;
+  /** Lower-cased name/alias -> id, for accelerators and CPUs. */
+  acceleratorAliases: ReadonlyMap<string, string>;
+  cpuAliases: ReadonlyMap<string, string>;
+  datacentre: Datacentre;
+}
