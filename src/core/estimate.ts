@@ -1,10 +1,104 @@
-// placeholder: implemented next
+// The estimate: workload -> energy, emissions, range, water, SCI, and everything it rests on.
+import type { Components, EstimateResult, Workload } from './schemas.ts';
 import type { Tables } from './tables.ts';
-import type { EstimateResult, Workload } from './schemas.ts';
 import { EstimateError } from './errors.ts';
+import { Ledger } from './ledger.ts';
+import { addBounded, multiplyBounded, scaleBy } from './range.ts';
+import { resolvePlace } from './resolve-location.ts';
+import { resolveInstance } from './resolve-hardware.ts';
+import { estimateItEnergy } from './energy.ts';
+import { resolvePue, resolveWue } from './pue.ts';
+import { resolveCarbonFreeShare, resolveIntensity } from './carbon.ts';
+import { estimateEmbodied } from './embodied.ts';
+
+/** Version of the estimation method; changes whenever a number for the same input may change. */
+export const METHODOLOGY_VERSION = '2026.11-1';
 
 /** Energy, emissions, range and sources of one workload. Pure: tables are passed in. */
-export function estimate(workload: Workload, tables: Tables): EstimateResult {
-  void tables;
-  throw new EstimateError('empty_workload', [], `not implemented for ${workload.location}`);
+export function estimate(w: Workload, tables: Tables): EstimateResult {
+  const ledger = new Ledger();
+  if (w.durationHours === undefined) throw new EstimateError('missing_duration', ['durationHours'], 'give durationHours (hours the workload runs)');
+  const hours = w.durationHours;
+  const place = resolvePlace(w.location, tables);
+  const instance = w.instance ? resolveInstance(w.instance.type, tables, ['instance', 'type']) : null;
+  if (!instance && !w.gpu && !w.cpu && !w.memoryGb && !w.storage && !w.networkGb) {
+    throw new EstimateError('empty_workload', [], 'nothing to estimate: give an instance, gpu, cpu, memoryGb, storage or networkGb');
+  }
+  ledger.user('duration', 'Duration', hours, 'h');
+
+  const it = estimateItEnergy(w, hours, instance, tables, ledger);
+  const pue = resolvePue(w, place.region, tables, ledger);
+  const itTotal = addBounded(it.cpu, it.gpu, it.memory, it.storage, it.network);
+  const facility = multiplyBounded(itTotal, pue.pue);
+  const pueValue = pue.pue.central;
+
+  const grid = resolveIntensity(w, place, ledger);
+  const gPerKwh = grid.intensity.central;
+  const operational = scaleBy(multiplyBounded(facility, grid.intensity), 1 / 1000);
+  const cfe = resolveCarbonFreeShare(w, place.region, ledger);
+  const embodied = estimateEmbodied(w, hours, instance, it, tables, ledger);
+  const total = addBounded(operational, embodied);
+
+  const energyBy: Components = {
+    cpu: it.cpu.central,
+    gpu: it.gpu.central,
+    memory: it.memory.central,
+    storage: it.storage.central,
+    network: it.network.central,
+    overhead: itTotal.central * (pueValue - 1),
+  };
+  const kgPerKwh = gPerKwh / 1000;
+  // Overhead is its own component, so per-component emissions sum to the location-based figure.
+  const emissionsBy = mapComponents(energyBy, (kwh) => kwh * kgPerKwh);
+
+  const wue = resolveWue(place.region, w.year, tables, ledger);
+  const fu = w.functionalUnit;
+  const location = operational.central;
+  return {
+    methodologyVersion: METHODOLOGY_VERSION,
+    durationHours: hours,
+    energyKwh: { total: facility.central, low: facility.low, high: facility.high, byComponent: energyBy },
+    emissionsKgCo2e: {
+      total: total.central,
+      low: total.low,
+      high: total.high,
+      location,
+      market: location * (1 - cfe),
+      embodied: embodied.central,
+      byComponent: emissionsBy,
+    },
+    sci: fu
+      ? { functionalUnit: fu.name, units: fu.count, gCo2ePerUnit: (total.central * 1000) / fu.count, whPerUnit: (facility.central * 1000) / fu.count }
+      : null,
+    waterL: wue.wueLPerKwh === null ? null : itTotal.central * wue.wueLPerKwh,
+    resolved: {
+      location: {
+        input: w.location,
+        kind: place.kind,
+        regionId: place.region?.id ?? null,
+        name: place.region?.name ?? place.zone?.name ?? w.location,
+        zone: place.zone?.id ?? null,
+        countryIso2: place.region?.countryIso2 ?? place.zone?.countryIso2 ?? null,
+        intensityGCo2ePerKwh: gPerKwh,
+        year: grid.year,
+        basis: grid.basis,
+        source: grid.source,
+      },
+      pue: { value: pueValue, source: pue.source, year: pue.year },
+      instance: instance ? { id: instance.id, count: w.instance?.count ?? 1, vcpu: instance.vcpu, memoryGb: instance.memoryGb } : null,
+      gpu: it.gpuDraw ? { id: it.gpuDraw.id, name: it.gpuDraw.name, count: it.gpuDraw.count, averagePowerW: it.gpuDraw.powerW.central, powerModel: it.gpuDraw.powerModel } : null,
+      cpu: it.cpuDraw ? { id: it.cpuDraw.id, name: it.cpuDraw.name, count: it.cpuDraw.threads, averagePowerW: it.cpuDraw.powerW.central, powerModel: it.cpuDraw.powerModel } : null,
+      memoryGb: it.memoryGb,
+      water: wue,
+    },
+    assumptions: ledger.assumptions,
+    factors: ledger.factors,
+    sources: tables.sources
+      .filter((s) => ledger.sourceIds.has(s.id))
+      .map((s) => ({ id: s.id, title: s.title, licence: s.licence, year: s.year, url: s.url })),
+  };
+}
+
+function mapComponents(c: Components, f: (v: number) => number): Components {
+  return { cpu: f(c.cpu), gpu: f(c.gpu), memory: f(c.memory), storage: f(c.storage), network: f(c.network), overhead: f(c.overhead) };
 }

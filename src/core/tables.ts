@@ -175,6 +175,8 @@ export const Coefficients = z.object({
   gpuIdleFraction: Coefficient,
   defaultCpuWattsPerVcpuMin: Coefficient,
   defaultCpuWattsPerVcpuMax: Coefficient,
+  /** Average utilisation of cloud servers, used when a workload gives none (CCF: 50 %). */
+  defaultCpuUtilization: Coefficient,
   embodiedServerBaseKg: Coefficient,
   embodiedPerGpuKg: Coefficient,
   embodiedPerGbMemoryKg: Coefficient,

@@ -1,0 +1,66 @@
+// kWh -> kgCO2e: grid intensity of the location (location-based) and after carbon-free energy
+// (market-based).
+import type { Workload } from './schemas.ts';
+import type { Region } from './tables.ts';
+import type { Ledger } from './ledger.ts';
+import type { Bounded } from './range.ts';
+import type { ResolvedPlace } from './resolve-location.ts';
+import { EstimateError } from './errors.ts';
+import { intensitiesForYear, pickYear } from './resolve-location.ts';
+
+export interface ResolvedIntensity {
+  readonly intensity: Bounded;
+  readonly year: number | null;
+  readonly basis: string;
+  readonly source: string;
+}
+
+/** An annual mean misses when in the year the run happens: ±10 % before source disagreement. */
+const ANNUAL_MEAN_LOG_SPREAD = Math.log(1.1);
+
+/** Grid intensity (gCO2e/kWh) for the workload: the user's, else the zone's annual average. */
+export function resolveIntensity(w: Workload, place: ResolvedPlace, ledger: Ledger): ResolvedIntensity {
+  if (w.gridIntensity !== undefined) {
+    ledger.user('grid_intensity', 'Grid carbon intensity', w.gridIntensity, 'gCO2e/kWh');
+    return { intensity: { central: w.gridIntensity, low: w.gridIntensity, high: w.gridIntensity }, year: w.year ?? null, basis: 'user', source: 'user' };
+  }
+  const zone = place.zone;
+  if (!zone) {
+    throw new EstimateError('no_grid_data', ['location'], `${place.region?.id ?? 'this location'} has no known grid zone: give gridIntensity (gCO2e/kWh)`);
+  }
+  const { entry, substituted } = pickYear(zone, w.year, ['year']);
+  if (substituted) ledger.assume(`No grid figure for ${zone.id} in ${w.year}: the latest published year (${entry.year}) stands in.`);
+  else if (w.year === undefined) ledger.assume(`Year not given: the latest published annual average (${entry.year}) for ${zone.id} is used.`);
+  const central = entry.intensityGCo2ePerKwh;
+  ledger.factor({ id: 'grid_intensity', label: `Grid carbon intensity of ${zone.name} (${zone.id}), annual average, ${entry.basis}`, value: central, unit: 'gCO2e/kWh', source: entry.source, year: entry.year });
+
+  const all = intensitiesForYear(zone, entry.year);
+  const min = Math.min(...all);
+  const max = Math.max(...all);
+  const down = min > 0 && central > 0 ? Math.log(central / min) : 0;
+  const up = central > 0 ? Math.log(max / central) : 0;
+  if (all.length > 1) ledger.assume(`Sources disagree on ${zone.id} ${entry.year} (${min}–${max} gCO2e/kWh): the spread widens the range.`);
+  const intensity = {
+    central,
+    low: central * Math.exp(-Math.hypot(down, ANNUAL_MEAN_LOG_SPREAD)),
+    high: central * Math.exp(Math.hypot(up, ANNUAL_MEAN_LOG_SPREAD)),
+  };
+  return { intensity, year: entry.year, basis: entry.basis, source: entry.source };
+}
+
+/** Carbon-free share for market-based emissions: the contract's, else the provider's for the region. */
+export function resolveCarbonFreeShare(w: Workload, region: Region | null, ledger: Ledger): number {
+  if (w.renewableShare !== undefined) {
+    ledger.user('renewable_share', 'Contracted renewable share (market-based)', w.renewableShare, 'fraction');
+    ledger.assume('Market-based: the uncovered share is at the grid average (no residual-mix data).');
+    return w.renewableShare;
+  }
+  const cfe = region?.carbonFreeEnergyShare;
+  if (cfe) {
+    ledger.factor({ id: 'carbon_free_energy', label: `Provider's hourly carbon-free energy share in ${region!.id}`, value: cfe.value, unit: 'fraction', source: cfe.source, year: cfe.year });
+    ledger.assume('Market-based: the provider\'s carbon-free share is taken as zero-carbon; the rest at the grid average.');
+    return cfe.value;
+  }
+  ledger.assume('Market-based equals location-based: no carbon-free energy share is published for this location or given.');
+  return 0;
+}

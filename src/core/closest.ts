@@ -1,0 +1,42 @@
+// Closest known ids for an unknown one, so a 422 can say what was probably meant.
+import { normalizeName } from './names.ts';
+
+/** Edit distance with early exit once it exceeds `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Up to `n` ids closest to `input`: keys containing the input (or contained in it) first, then by
+ * edit distance. `keys` maps a searchable name to the id it stands for.
+ */
+export function closestIds(input: string, keys: Iterable<readonly [string, string]>, n = 5): string[] {
+  const q = normalizeName(input);
+  const limit = Math.max(2, Math.ceil(q.length / 2));
+  const scored = new Map<string, number>();
+  for (const [key, id] of keys) {
+    const k = normalizeName(key);
+    const score = k.includes(q) || (k.length > 2 && q.includes(k)) ? Math.abs(k.length - q.length) / 100 : editDistance(q, k, limit);
+    if (score > limit) continue;
+    const seen = scored.get(id);
+    if (seen === undefined || score < seen) scored.set(id, score);
+  }
+  return [...scored.entries()]
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([id]) => id);
+}

@@ -1,0 +1,92 @@
+// CPU part of a workload: threads used and their draw on the load curve.
+import type { Workload } from './schemas.ts';
+import type { Instance, Tables } from './tables.ts';
+import type { Ledger } from './ledger.ts';
+import type { Bounded } from './range.ts';
+import { EstimateError } from './errors.ts';
+import { cpuThreadPowerW, interpolateCurve, measuredPowerW } from './power.ts';
+import { resolveCpu } from './resolve-hardware.ts';
+import { scaleBy } from './range.ts';
+
+export interface CpuDraw {
+  readonly id: string | null;
+  readonly name: string;
+  readonly threads: number;
+  /** Average draw of all threads used, W. */
+  readonly powerW: Bounded;
+  readonly powerModel: string;
+}
+
+interface ThreadWatts {
+  readonly minW: number;
+  readonly maxW: number;
+  readonly model: string;
+}
+
+/** The CPU threads of the workload (request's `cpu`, else the instance's), or null when none. */
+export function resolveCpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger): CpuDraw | null {
+  const req = w.cpu;
+  if (!req && !instance) return null;
+  const cpu = req?.model === undefined ? null : resolveCpu(req.model, tables, ['cpu', 'model']);
+  const chipThreads = cpu ? (cpu.threads ?? (cpu.cores === null ? null : cpu.cores * 2)) : null;
+  const threads = req?.threads ?? (instance ? instance.vcpu * instanceCount : chipThreads);
+  if (threads === null) {
+    throw new EstimateError('inconsistent_input', ['cpu', 'threads'], 'give cpu.threads (hardware threads used): the CPU model alone does not say how many');
+  }
+  if (req?.threads !== undefined) ledger.user('cpu_threads', 'CPU threads used', threads, 'threads');
+  else if (instance) ledger.assume(`CPU threads from the instance type: ${threads} vCPUs.`);
+  else ledger.assume(`CPU threads not given: one whole ${cpu!.name} (${threads} threads).`);
+  const name = cpu?.name ?? instance?.cpuName ?? 'unspecified CPU';
+
+  if (req?.powerW !== undefined) {
+    ledger.user('cpu_power', 'CPU average power of the threads used (measured)', req.powerW, 'W');
+    return { id: cpu?.id ?? null, name, threads, powerW: measuredPowerW(req.powerW), powerModel: 'measured average (user)' };
+  }
+
+  const tw = threadWatts(req?.tdpW, cpu, chipThreads, instance, tables, ledger);
+  const u = req?.utilization;
+  if (u === undefined) {
+    ledger.coefficient('cpu_utilization', 'CPU utilisation (default)', tables.datacentre.coefficients.defaultCpuUtilization);
+    ledger.assume('CPU utilisation not given: the average cloud server utilisation is used.');
+  } else ledger.user('cpu_utilization', 'CPU utilisation', u, 'fraction');
+  const util = u ?? tables.datacentre.coefficients.defaultCpuUtilization.value;
+  const perThread = cpuThreadPowerW(tables.datacentre.coefficients.cpuLoadCurve.points, tw.minW, tw.maxW, util);
+  return { id: cpu?.id ?? null, name, threads, powerW: scaleBy(perThread, threads), powerModel: tw.model };
+}
+
+function threadWatts(
+  tdpOverride: number | undefined,
+  cpu: { name: string; tdpW: number; source: string } | null,
+  chipThreads: number | null,
+  instance: Instance | null,
+  tables: Tables,
+  ledger: Ledger,
+): ThreadWatts {
+  const curve = tables.datacentre.coefficients.cpuLoadCurve;
+  const tdp = tdpOverride ?? cpu?.tdpW;
+  if (tdp !== undefined && (chipThreads !== null || tdpOverride !== undefined)) {
+    if (tdpOverride !== undefined) ledger.user('cpu_tdp', 'CPU TDP per chip (override)', tdp, 'W');
+    else ledger.factor({ id: 'cpu_tdp', label: `${cpu!.name} TDP`, value: tdp, unit: 'W', source: cpu!.source, year: null });
+    const perChipThreads = chipThreads ?? 1;
+    if (chipThreads === null) ledger.assume('CPU model not given: cpu.tdpW is taken as the TDP of the threads used.');
+    const perThreadTdp = tdp / perChipThreads;
+    ledger.factor({ id: 'cpu_load_curve', label: 'CPU load curve (SPECpower-derived, share of TDP)', value: interpolateCurve(curve.points, 1), unit: 'fraction of TDP at 100 %', source: curve.source, year: curve.year });
+    return {
+      minW: perThreadTdp * interpolateCurve(curve.points, 0),
+      maxW: perThreadTdp * interpolateCurve(curve.points, 1),
+      model: 'TDP per thread on the SPECpower load curve',
+    };
+  }
+  if (instance && !cpu) {
+    ledger.factor({ id: 'cpu_min_watts_per_vcpu', label: `${instance.id} idle W per vCPU`, value: instance.minWattsPerVcpu, unit: 'W/vCPU', source: instance.source, year: null });
+    ledger.factor({ id: 'cpu_max_watts_per_vcpu', label: `${instance.id} full-load W per vCPU`, value: instance.maxWattsPerVcpu, unit: 'W/vCPU', source: instance.source, year: null });
+    return { minW: instance.minWattsPerVcpu, maxW: instance.maxWattsPerVcpu, model: 'per-vCPU min–max watts (SPECpower) on the load curve' };
+  }
+  const c = tables.datacentre.coefficients;
+  ledger.assume(cpu ? `${cpu.name}: thread count unknown, so the average per-vCPU watts are used.` : 'CPU model not given: the average per-vCPU watts across server microarchitectures are used.');
+  return {
+    minW: ledger.coefficient('cpu_min_watts_per_vcpu', 'average idle W per vCPU', c.defaultCpuWattsPerVcpuMin),
+    maxW: ledger.coefficient('cpu_max_watts_per_vcpu', 'average full-load W per vCPU', c.defaultCpuWattsPerVcpuMax),
+    model: 'average per-vCPU min–max watts on the load curve',
+  };
+}

@@ -1,0 +1,65 @@
+// GPU part of a workload: which accelerator, how many, and its average draw.
+import type { Workload } from './schemas.ts';
+import type { Instance, Tables } from './tables.ts';
+import type { Ledger } from './ledger.ts';
+import type { Bounded } from './range.ts';
+import { EstimateError } from './errors.ts';
+import { gpuPowerW, measuredPowerW } from './power.ts';
+import { resolveGpu } from './resolve-hardware.ts';
+
+export interface GpuDraw {
+  readonly id: string | null;
+  readonly name: string;
+  readonly count: number;
+  /** Average draw of one device, W. */
+  readonly powerW: Bounded;
+  readonly powerModel: string;
+  readonly embodiedKgPerDevice: number | null;
+}
+
+/** The GPUs of the workload (request's `gpu`, else the instance's), or null when it has none. */
+export function resolveGpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger): GpuDraw | null {
+  const fromRequest = w.gpu;
+  const model = fromRequest?.model ?? instance?.gpu ?? null;
+  if (model === null) return null;
+  const path = fromRequest ? ['gpu', 'model'] : ['instance', 'type'];
+  const gpu = resolveGpu(model, tables, path);
+  const count = fromRequest?.count ?? (instance ? instance.gpuCount * instanceCount : 0);
+  if (!fromRequest && instance) ledger.assume(`GPUs from the instance type: ${count} × ${gpu.name}.`);
+
+  const base = { id: gpu.id, name: gpu.name, count, embodiedKgPerDevice: gpu.embodiedKgCo2e };
+  if (fromRequest?.powerW !== undefined) {
+    ledger.user('gpu_power', 'GPU average power per device (measured)', fromRequest.powerW, 'W');
+    ledger.assume('GPU power: the given average draw is used as is (no load curve), ±5 % for metering.');
+    return { ...base, powerW: measuredPowerW(fromRequest.powerW), powerModel: 'measured average (user)' };
+  }
+
+  const maxW = fromRequest?.maxPowerW ?? gpu.maxPowerW;
+  if (maxW === null) {
+    throw new EstimateError(
+      'missing_power',
+      fromRequest ? ['gpu', 'maxPowerW'] : ['gpu'],
+      `${gpu.name} has no published board power: give gpu.maxPowerW (rated W) or gpu.powerW (average W)`,
+    );
+  }
+  if (fromRequest?.maxPowerW !== undefined) ledger.user('gpu_max_power', 'GPU rated power (override)', maxW, 'W');
+  else ledger.factor({ id: 'gpu_max_power', label: `${gpu.name} rated board power (TDP)`, value: maxW, unit: 'W', source: gpu.source, year: gpu.launchYear });
+
+  const idleFraction = tables.datacentre.coefficients.gpuIdleFraction;
+  let idleW: number;
+  if (gpu.idlePowerW !== null && fromRequest?.maxPowerW === undefined) {
+    idleW = gpu.idlePowerW;
+    ledger.factor({ id: 'gpu_idle_power', label: `${gpu.name} idle power`, value: idleW, unit: 'W', source: gpu.source, year: gpu.launchYear });
+  } else {
+    idleW = maxW * ledger.coefficient('gpu_idle_fraction', 'GPU idle power as a share of rated power', idleFraction);
+  }
+
+  const given = fromRequest?.utilization;
+  const u = given ?? 1;
+  if (given === undefined) {
+    ledger.assume('GPU utilisation not given: 1.0 (rated power × hours, as published training runs mostly quote); the low bound allows average draw down to 45 % of TDP.');
+  } else {
+    ledger.user('gpu_utilization', 'GPU utilisation', u, 'fraction');
+  }
+  return { ...base, powerW: gpuPowerW(maxW, idleW, u, given !== undefined), powerModel: 'idle + (max − idle) × utilisation' };
+}

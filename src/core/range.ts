@@ -1,0 +1,50 @@
+// Low / central / high bounds. Products combine in log space, sums in quadrature of the
+// deviations (independent factors); DESIGN.md "Range".
+
+/** A value with its low and high bound. */
+export interface Bounded {
+  readonly central: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+export const ZERO: Bounded = { central: 0, low: 0, high: 0 };
+
+/** `central` with bounds given as factors, e.g. `bounded(100, 0.8, 1.1)` -> 80..110. */
+export function bounded(central: number, lowFactor: number, highFactor: number): Bounded {
+  return { central, low: central * lowFactor, high: central * highFactor };
+}
+
+/** Bounds of a product of independent factors: log-deviations add in quadrature. */
+export function multiplyBounded(...factors: readonly Bounded[]): Bounded {
+  let central = 1;
+  let lowLog2 = 0;
+  let highLog2 = 0;
+  for (const f of factors) {
+    if (f.central === 0) return ZERO;
+    central *= f.central;
+    const down = Math.log(f.central / f.low);
+    const up = Math.log(f.high / f.central);
+    lowLog2 += down * down;
+    highLog2 += up * up;
+  }
+  return { central, low: central * Math.exp(-Math.sqrt(lowLog2)), high: central * Math.exp(Math.sqrt(highLog2)) };
+}
+
+/** Bounds of a sum of independent terms: absolute deviations add in quadrature. */
+export function addBounded(...terms: readonly Bounded[]): Bounded {
+  let central = 0;
+  let down2 = 0;
+  let up2 = 0;
+  for (const t of terms) {
+    central += t.central;
+    down2 += (t.central - t.low) ** 2;
+    up2 += (t.high - t.central) ** 2;
+  }
+  return { central, low: Math.max(0, central - Math.sqrt(down2)), high: central + Math.sqrt(up2) };
+}
+
+/** Multiplies every bound by an exact constant (unit conversion, hours). */
+export function scaleBy(b: Bounded, k: number): Bounded {
+  return { central: b.central * k, low: b.low * k, high: b.high * k };
+}

@@ -1,0 +1,74 @@
+// Resolves `location` (region id, country code or grid zone) to its zone and grid intensity.
+import type { AnnualIntensity, GridZone, Region, Tables } from './tables.ts';
+import { EstimateError } from './errors.ts';
+import { closestIds } from './closest.ts';
+
+export interface ResolvedPlace {
+  readonly kind: 'region' | 'zone' | 'country';
+  readonly region: Region | null;
+  readonly zone: GridZone | null;
+}
+
+/** Finds the region or zone named by `location`, or throws `unknown_location` with close ids. */
+export function resolvePlace(location: string, tables: Tables): ResolvedPlace {
+  const trimmed = location.trim();
+  if (trimmed.includes(':')) {
+    const region = tables.regions.get(trimmed.toLowerCase());
+    if (!region) throw unknownLocation(location, tables);
+    const zone = region.gridZone === null ? null : (tables.zones.get(region.gridZone) ?? null);
+    return { kind: 'region', region, zone };
+  }
+  const zone = tables.zones.get(trimmed.toUpperCase()) ?? findZoneIgnoringCase(trimmed, tables);
+  if (!zone) throw unknownLocation(location, tables);
+  return { kind: zone.isCountry ? 'country' : 'zone', region: null, zone };
+}
+
+function findZoneIgnoringCase(id: string, tables: Tables): GridZone | undefined {
+  const lower = id.toLowerCase();
+  for (const zone of tables.zones.values()) if (zone.id.toLowerCase() === lower) return zone;
+  return undefined;
+}
+
+function unknownLocation(location: string, tables: Tables): EstimateError {
+  const keys: [string, string][] = [];
+  for (const r of tables.regions.values()) keys.push([r.id, r.id], [r.region, r.id]);
+  for (const z of tables.zones.values()) keys.push([z.id, z.id], [z.name, z.id]);
+  return new EstimateError(
+    'unknown_location',
+    ['location'],
+    `unknown location '${location}': expected a region id like 'aws:eu-west-1', an ISO country code like 'FR' or a grid zone like 'US-CAL-CISO'`,
+    closestIds(location, keys),
+  );
+}
+
+export interface YearPick {
+  readonly entry: AnnualIntensity;
+  /** Set when the requested year had no figure and the latest published one stands in. */
+  readonly substituted: boolean;
+}
+
+/**
+ * The zone's primary figure for `year`, or its latest year when none is asked; a year after the
+ * latest published one uses the latest (stated). A year before the first is refused.
+ */
+export function pickYear(zone: GridZone, year: number | undefined, path: readonly string[]): YearPick {
+  const series = zone.primary;
+  const latest = series[series.length - 1]!;
+  if (year === undefined) return { entry: latest, substituted: false };
+  const exact = series.find((e) => e.year === year);
+  if (exact) return { entry: exact, substituted: false };
+  if (year > latest.year) return { entry: latest, substituted: true };
+  throw new EstimateError(
+    'no_grid_data',
+    path,
+    `no grid intensity for ${zone.id} in ${year}: published years are ${series.map((e) => e.year).join(', ')}`,
+  );
+}
+
+/** Every source's figure for the zone and year (primary first), to bound the intensity. */
+export function intensitiesForYear(zone: GridZone, year: number): number[] {
+  const values: number[] = [];
+  for (const e of zone.primary) if (e.year === year) values.push(e.intensityGCo2ePerKwh);
+  for (const e of zone.alternates) if (e.year === year) values.push(e.intensityGCo2ePerKwh);
+  return values;
+}
