@@ -1,0 +1,111 @@
+// The HTTP app: routes, body limit, and problem+json (RFC 9457) for every error.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { EstimateError } from '../core/errors.ts';
+import type { Tables } from '../core/tables.ts';
+import { ProblemException, problemFromEstimateError, problemJson, problemResponse } from './problem.ts';
+import { registerRoutes, type AppEnv, type Route } from './route.ts';
+import { estimateRoutes } from './routes/estimate.ts';
+import { hardwareRoutes } from './routes/hardware.ts';
+import { healthRoutes } from './routes/health.ts';
+import { regionRoutes } from './routes/regions.ts';
+import { sourceRoutes } from './routes/sources.ts';
+import { zoneRoutes } from './routes/zones.ts';
+
+export type { AppEnv, Route } from './route.ts';
+export { Problem, PROBLEMS, PROBLEM_CODES, problemTypeUri } from './problem.ts';
+
+/** Largest request body accepted (1 MiB). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Every route of the API, in registration order. */
+export const ROUTES: readonly Route[] = [
+  ...estimateRoutes,
+  ...regionRoutes,
+  ...hardwareRoutes,
+  ...zoneRoutes,
+  ...sourceRoutes,
+  ...healthRoutes,
+];
+
+export interface AppOptions {
+  tables: Tables;
+}
+
+/** The gridshift API over the given tables; no globals, no environment. */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('tables', options.tables);
+    await next();
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problemResponse(
+          {
+            code: 'payload_too_large',
+            detail: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+            errors: [{ path: '', code: 'payload_too_large', message: `expected at most ${MAX_BODY_BYTES} bytes` }],
+          },
+          c.req.path,
+        ),
+    }),
+  );
+  registerRoutes(app, ROUTES);
+  app.notFound((c) =>
+    problemResponse(
+      {
+        code: 'not_found',
+        detail: 'No route matches this path.',
+        errors: [{ path: '', code: 'not_found', message: 'expected a path listed in the API documentation' }],
+      },
+      c.req.path,
+    ),
+  );
+  app.onError(handleError);
+  return app;
+}
+
+function handleError(err: Error, c: Context<AppEnv>): Response {
+  const instance = c.req.path;
+  if (err instanceof ProblemException) return problemResponse(err.init, instance);
+  if (err instanceof EstimateError) return problemResponse(problemFromEstimateError(err), instance);
+  if (err instanceof HTTPException) return problemFromHttpException(err, instance);
+  console.error('[gridshift] unhandled error on', c.req.method, instance, err);
+  return problemResponse(
+    {
+      code: 'internal_error',
+      detail: 'An unexpected error occurred; it has been logged.',
+      errors: [{ path: '', code: 'internal_error', message: 'the server could not complete the request' }],
+    },
+    instance,
+  );
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  408: 'Request Timeout',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+};
+
+/** Any other HTTP exception keeps its status; a 5xx hides its message. */
+function problemFromHttpException(err: HTTPException, instance: string): Response {
+  if (err.status >= 500) console.error('[gridshift] HTTP exception on', instance, err);
+  const title = STATUS_TITLES[err.status] ?? (err.status >= 500 ? 'Server error' : 'Request refused');
+  const message = err.status < 500 && err.message !== '' ? err.message : title;
+  return problemJson({
+    type: 'about:blank',
+    title,
+    status: err.status,
+    detail: message,
+    instance,
+    errors: [{ path: '', code: 'http_error', message }],
+  });
+}

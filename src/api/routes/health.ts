@@ -1,0 +1,15 @@
+// GET /health: liveness plus the size of every table loaded.
+import { METHODOLOGY_VERSION } from '../../core/estimate.ts';
+import { countTables } from '../catalog.ts';
+import { defineRoute } from '../route.ts';
+
+export const healthRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness and table sizes',
+    tags: ['meta'],
+    request: {},
+    handler: (_input, c) => c.json({ status: 'ok', methodologyVersion: METHODOLOGY_VERSION, tables: countTables(c.get('tables')) }),
+  }),
+];

@@ -1,0 +1,17 @@
+// GET /v1/sources: every dataset the tables come from, with licence and attribution.
+import { listSources } from '../catalog.ts';
+import { defineRoute } from '../route.ts';
+
+export const sourceRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/v1/sources',
+    summary: 'Datasets behind the estimates: title, licence, year, url, attribution',
+    tags: ['catalog'],
+    request: {},
+    handler: (_input, c) => {
+      const sources = listSources(c.get('tables'));
+      return c.json({ sources, count: sources.length });
+    },
+  }),
+];

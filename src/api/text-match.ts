@@ -1,0 +1,51 @@
+// Small text matching for the catalogue: closest ids for 404s, query matching for search.
+import { normalizeName } from '../core/names.ts';
+
+/** Levenshtein distance (insert, delete, substitute each cost 1). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The `limit` ids nearest to `input` (case-insensitive edit distance, ties by id). */
+export function closestIds(input: string, ids: Iterable<string>, limit = 5): string[] {
+  const needle = input.toLowerCase();
+  return [...ids]
+    .map((id) => ({ id, distance: editDistance(needle, id.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, limit)
+    .map((entry) => entry.id);
+}
+
+/**
+ * How well `names` match a search: 0 = one equals the query, 1 = one starts with it, 2 = every
+ * query word occurs somewhere, null = no match. Names are compared normalised (`normalizeName`).
+ */
+export function scoreMatch(query: string, names: readonly string[]): number | null {
+  const needle = normalizeName(query);
+  if (needle === '') return 2;
+  const haystacks = names.map(normalizeName);
+  if (haystacks.includes(needle)) return 0;
+  if (haystacks.some((name) => name.startsWith(needle))) return 1;
+  const all = haystacks.join(' ');
+  return needle.split(' ').every((word) => all.includes(word)) ? 2 : null;
+}
+
+/** Items whose names match `query`, best match first, then in their given order. */
+export function searchByName<T>(items: Iterable<T>, query: string | undefined, names: (item: T) => readonly string[]): T[] {
+  const list = [...items];
+  if (query === undefined) return list;
+  return list
+    .map((item, index) => ({ item, index, score: scoreMatch(query, names(item)) }))
+    .filter((entry): entry is { item: T; index: number; score: number } => entry.score !== null)
+    .sort((a, b) => a.score - b.score || a.index - b.index)
+    .map((entry) => entry.item);
+}
