@@ -16,7 +16,7 @@ export const METHODOLOGY_VERSION = '2026.11-1';
 
 /** Energy, emissions, range and sources of one workload. Pure: tables are passed in. */
 export function estimate(w: Workload, tables: Tables): EstimateResult {
-  const ledger = new Ledger();
+  const ledger = new Ledger(tables.sources);
   if (w.durationHours === undefined) throw new EstimateError('missing_duration', ['durationHours'], 'give durationHours (hours the workload runs)');
   const hours = w.durationHours;
   const place = resolvePlace(w.location, tables);

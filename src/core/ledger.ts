@@ -1,18 +1,22 @@
 // Collects what an estimate rests on: the defaults it took (assumptions) and every value it used
 // (factors, each with unit, source and year), so each number in the result is traceable.
 import type { Factor } from './schemas.ts';
-import type { Coefficient } from './tables.ts';
+import type { Coefficient, Source } from './tables.ts';
 
 export class Ledger {
   readonly assumptions: string[] = [];
   readonly factors: Factor[] = [];
   readonly sourceIds = new Set<string>();
 
+  constructor(private readonly sources: readonly Source[]) {}
+
   assume(text: string): void {
     this.assumptions.push(text);
   }
 
+  /** Records a value used; a row without its own year takes its dataset's year. */
   factor(f: Factor): void {
+    if (f.year === null && f.source !== 'user') f = { ...f, year: this.sources.find((s) => s.id === f.source)?.year ?? null };
     this.factors.push(f);
     this.sourceIds.add(f.source);
   }
