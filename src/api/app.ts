@@ -50,6 +50,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
             code: 'payload_too_large',
             detail: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
             errors: [{ path: '', code: 'payload_too_large', message: `expected at most ${MAX_BODY_BYTES} bytes` }],
+            // The unread rest of the body makes the connection unusable for a next request.
+            headers: { connection: 'close' },
           },
           c.req.path,
         ),
