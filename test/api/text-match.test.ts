@@ -1,0 +1,49 @@
+// Closest ids and search scoring.
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { closestIds, editDistance, scoreMatch, searchByName } from '../../src/api/text-match.ts';
+
+describe('editDistance', () => {
+  it('counts single-character edits', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('abc', 'abc')).toBe(0);
+  });
+
+  test.prop([fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })])('is symmetric and bounded by the longer length', (a, b) => {
+    expect(editDistance(a, b)).toBe(editDistance(b, a));
+    expect(editDistance(a, b)).toBeLessThanOrEqual(Math.max(a.length, b.length));
+    expect(editDistance(a, b) === 0).toBe(a === b);
+  });
+});
+
+describe('closestIds', () => {
+  it('ranks by distance, ignoring case', () => {
+    expect(closestIds('AWS:US-EAST-2', ['gcp:europe-west1', 'aws:us-west-2', 'aws:us-east-1'], 2)).toEqual(['aws:us-east-1', 'aws:us-west-2']);
+  });
+
+  test.prop([fc.string({ maxLength: 10 }), fc.uniqueArray(fc.string({ maxLength: 10 }), { maxLength: 20 }), fc.nat(10)])(
+    'returns at most `limit` of the given ids, an exact one first',
+    (input, ids, limit) => {
+      const found = closestIds(input, ids, limit);
+      expect(found.length).toBe(Math.min(limit, ids.length));
+      for (const id of found) expect(ids).toContain(id);
+      if (limit > 0 && ids.includes(input)) expect(editDistance(input.toLowerCase(), found[0]!.toLowerCase())).toBe(0);
+    },
+  );
+});
+
+describe('scoreMatch / searchByName', () => {
+  it('scores exact, prefix, all-words and no match', () => {
+    expect(scoreMatch('h100', ['NVIDIA H100 SXM', 'h100'])).toBe(0);
+    expect(scoreMatch('nvidia h1', ['NVIDIA H100 SXM'])).toBe(1);
+    expect(scoreMatch('sxm h100', ['NVIDIA H100 SXM'])).toBe(2);
+    expect(scoreMatch('h200', ['NVIDIA H100 SXM'])).toBeNull();
+  });
+
+  it('keeps the given order among equal scores', () => {
+    const rows = [{ n: 'b h100' }, { n: 'h100' }, { n: 'a h100' }];
+    expect(searchByName(rows, 'h100', (r) => [r.n]).map((r) => r.n)).toEqual(['h100', 'b h100', 'a h100']);
+    expect(searchByName(rows, undefined, (r) => [r.n])).toEqual(rows);
+  });
+});
