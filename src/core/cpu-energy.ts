@@ -29,13 +29,14 @@ export function resolveCpuDraw(w: Workload, instance: Instance | null, instanceC
   if (!req && !instance) return null;
   const cpu = req?.model === undefined ? null : resolveCpu(req.model, tables, ['cpu', 'model']);
   const chipThreads = cpu ? (cpu.threads ?? (cpu.cores === null ? null : cpu.cores * 2)) : null;
-  const threads = req?.threads ?? (instance ? instance.vcpu * instanceCount : chipThreads);
+  // A measured draw needs no thread count; threads then only share out embodied emissions.
+  const threads = req?.threads ?? (instance ? instance.vcpu * instanceCount : chipThreads) ?? (req?.powerW !== undefined ? 0 : null);
   if (threads === null) {
     throw new EstimateError('inconsistent_input', ['cpu', 'threads'], 'give cpu.threads (hardware threads used): the CPU model alone does not say how many');
   }
   if (req?.threads !== undefined) ledger.user('cpu_threads', 'CPU threads used', threads, 'threads');
   else if (instance) ledger.assume(`CPU threads from the instance type: ${threads} vCPUs.`);
-  else ledger.assume(`CPU threads not given: one whole ${cpu!.name} (${threads} threads).`);
+  else if (cpu) ledger.assume(`CPU threads not given: one whole ${cpu!.name} (${threads} threads).`);
   const name = cpu?.name ?? instance?.cpuName ?? 'unspecified CPU';
 
   if (req?.powerW !== undefined) {

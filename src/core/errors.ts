@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'no_grid_data',
   'missing_power',
   'missing_duration',
+  'missing_throughput',
+  'unknown_model',
   'empty_workload',
   'inconsistent_input',
 ] as const;

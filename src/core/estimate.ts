@@ -1,5 +1,8 @@
 // The estimate: workload -> energy, emissions, range, water, SCI, and everything it rests on.
-import type { Components, EstimateResult, Workload } from './schemas.ts';
+import type { AiResult, Components, EstimateResult, Workload } from './schemas.ts';
+import type { AiShape } from './ai-training.ts';
+import { shapeTraining } from './ai-training.ts';
+import { shapeInference } from './ai-inference.ts';
 import type { Tables } from './tables.ts';
 import { EstimateError } from './errors.ts';
 import { Ledger } from './ledger.ts';
@@ -15,28 +18,31 @@ import { estimateEmbodied } from './embodied.ts';
 export const METHODOLOGY_VERSION = '2026.11-1';
 
 /** Energy, emissions, range and sources of one workload. Pure: tables are passed in. */
-export function estimate(w: Workload, tables: Tables): EstimateResult {
+export function estimate(input: Workload, tables: Tables): EstimateResult {
   const ledger = new Ledger(tables.sources);
-  if (w.durationHours === undefined) throw new EstimateError('missing_duration', ['durationHours'], 'give durationHours (hours the workload runs)');
+  if (input.durationHours !== undefined) ledger.user('duration', 'Duration', input.durationHours, 'h');
+  const shape = shapeAi(input, tables, ledger);
+  const w = shape?.workload ?? input;
+  if (w.durationHours === undefined) throw new EstimateError('missing_duration', ['durationHours'], 'give durationHours (hours the workload runs), or an ai shape it can be derived from');
   const hours = w.durationHours;
+  const hoursFactor = shape?.hoursFactor ?? EXACT;
   const place = resolvePlace(w.location, tables);
   const instance = w.instance ? resolveInstance(w.instance.type, tables, ['instance', 'type']) : null;
   if (!instance && !w.gpu && !w.cpu && !w.memoryGb && !w.storage && !w.networkGb) {
     throw new EstimateError('empty_workload', [], 'nothing to estimate: give an instance, gpu, cpu, memoryGb, storage or networkGb');
   }
-  ledger.user('duration', 'Duration', hours, 'h');
 
   const it = estimateItEnergy(w, hours, instance, tables, ledger);
   const pue = resolvePue(w, place.region, tables, ledger);
   const itTotal = addBounded(it.cpu, it.gpu, it.memory, it.storage, it.network);
-  const facility = multiplyBounded(itTotal, pue.pue);
+  const facility = multiplyBounded(itTotal, pue.pue, hoursFactor);
   const pueValue = pue.pue.central;
 
   const grid = resolveIntensity(w, place, ledger);
   const gPerKwh = grid.intensity.central;
   const operational = scaleBy(multiplyBounded(facility, grid.intensity), 1 / 1000);
   const cfe = resolveCarbonFreeShare(w, place.region, ledger);
-  const embodied = estimateEmbodied(w, hours, instance, it, tables, ledger);
+  const embodied = multiplyBounded(estimateEmbodied(w, hours, instance, it, tables, ledger), hoursFactor);
   const total = addBounded(operational, embodied);
 
   const energyBy: Components = {
@@ -71,6 +77,7 @@ export function estimate(w: Workload, tables: Tables): EstimateResult {
       ? { functionalUnit: fu.name, units: fu.count, gCo2ePerUnit: (total.central * 1000) / fu.count, whPerUnit: (facility.central * 1000) / fu.count }
       : null,
     waterL: wue.wueLPerKwh === null ? null : itTotal.central * wue.wueLPerKwh,
+    ai: shape ? withPerUnit(shape, facility.central, total.central) : null,
     resolved: {
       location: {
         input: w.location,
@@ -97,6 +104,22 @@ export function estimate(w: Workload, tables: Tables): EstimateResult {
       .filter((s) => ledger.sourceIds.has(s.id))
       .map((s) => ({ id: s.id, title: s.title, licence: s.licence, year: s.year, url: s.url })),
   };
+}
+
+const EXACT = { central: 1, low: 1, high: 1 };
+
+function shapeAi(w: Workload, tables: Tables, ledger: Ledger): AiShape | null {
+  if (!w.ai) return null;
+  const aiTables = tables.ai;
+  if (!aiTables) throw new EstimateError('missing_throughput', ['ai'], 'this deployment has no AI reference tables');
+  return w.ai.task === 'training' ? shapeTraining(w, w.ai, tables, aiTables, ledger) : shapeInference(w, w.ai, tables, aiTables, ledger);
+}
+
+/** Per-1k-output-token and per-request figures once the totals are known. */
+function withPerUnit(shape: AiShape, kwh: number, kg: number): AiResult {
+  const r = shape.result;
+  const per = (n: number | null | undefined, k: number) => (n ? { wh: (kwh * 1000 * k) / n, gCo2e: (kg * 1000 * k) / n } : null);
+  return { ...r, perThousandOutputTokens: per(shape.outputTokens, 1000), perRequest: per(shape.requests, 1) };
 }
 
 function mapComponents(c: Components, f: (v: number) => number): Components {

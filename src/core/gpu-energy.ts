@@ -24,7 +24,8 @@ export function resolveGpuDraw(w: Workload, instance: Instance | null, instanceC
   if (model === null) return null;
   const path = fromRequest ? ['gpu', 'model'] : ['instance', 'type'];
   const gpu = resolveGpu(model, tables, path);
-  const count = fromRequest?.count ?? (instance ? instance.gpuCount * instanceCount : 0);
+  const count = fromRequest ? fromRequest.count : instance!.gpuCount * instanceCount;
+  if (count === undefined) throw new EstimateError('inconsistent_input', ['gpu', 'count'], 'expected gpu.count (number of devices)');
   if (!fromRequest && instance) ledger.assume(`GPUs from the instance type: ${count} × ${gpu.name}.`);
 
   const base = { id: gpu.id, name: gpu.name, count, embodiedKgPerDevice: gpu.embodiedKgCo2e };

@@ -7,7 +7,8 @@ const share = z.number().finite().min(0).max(1);
 export const GpuInput = z
   .object({
     model: z.string().min(1).max(200),
-    count: z.number().finite().positive().max(1_000_000),
+    /** Devices; required except for inference, where it follows from the model's memory. */
+    count: z.number().finite().positive().max(1_000_000).optional(),
     /** Average utilisation 0–1; default 1 (published runs mostly quote TDP × hours). */
     utilization: share.optional(),
     /** Overrides the rated board power; the load curve still applies. */
@@ -51,6 +52,50 @@ export const FunctionalUnitInput = z
   })
   .strict();
 
+const count = z.number().finite().positive();
+
+export const TrainingInput = z
+  .object({
+    task: z.literal('training'),
+    /** Total parameters N. */
+    parameters: count.max(1e14),
+    /** Training tokens D. */
+    tokens: count.max(1e17),
+    /** Parameters active per token (mixture of experts); default = parameters. */
+    activeParameters: count.max(1e14).optional(),
+    /** Model FLOPs utilisation 0–1; default from published large runs. */
+    mfu: z.number().finite().gt(0).max(1).optional(),
+    precision: z.enum(['bf16', 'fp16', 'fp8', 'tf32', 'fp32']).optional(),
+  })
+  .strict();
+
+export const InferenceInput = z
+  .object({
+    task: z.literal('inference'),
+    /** Model id or name from /v1/models (e.g. `llama-3.1-8b`); or give `parameters`. */
+    model: z.string().min(1).max(200).optional(),
+    parameters: count.max(1e14).optional(),
+    activeParameters: count.max(1e14).optional(),
+    /** Prompt tokens over the whole workload. */
+    inputTokens: nonNegative.max(1e18).optional(),
+    /** Generated tokens over the whole workload. */
+    outputTokens: nonNegative.max(1e18).optional(),
+    requests: count.max(1e15).optional(),
+    /** Concurrent sequences per GPU group (serving batch); default 64. */
+    batchSize: count.max(4096).optional(),
+  })
+  .strict();
+
+/** MoE: active parameters cannot exceed the total. */
+function checkActive(ai: { parameters?: number | undefined; activeParameters?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (ai.parameters !== undefined && ai.activeParameters !== undefined && ai.activeParameters > ai.parameters) {
+    ctx.addIssue({ code: 'custom', path: ['activeParameters'], message: `expected activeParameters ≤ parameters (${ai.parameters}), got ${ai.activeParameters}` });
+  }
+}
+
+export const AiInput = z.discriminatedUnion('task', [TrainingInput, InferenceInput]).superRefine(checkActive);
+export type AiInput = z.infer<typeof AiInput>;
+
 export const Workload = z
   .object({
     /** Region id (`aws:us-east-1`), ISO country code (`FR`) or grid zone (`US-CAL-CISO`). */
@@ -70,6 +115,8 @@ export const Workload = z
     renewableShare: share.optional(),
     functionalUnit: FunctionalUnitInput.optional(),
     embodied: z.boolean().optional(),
+    /** AI workload shape: training by model size × tokens, or inference by tokens. */
+    ai: AiInput.optional(),
   })
   .strict();
 export type Workload = z.infer<typeof Workload>;
@@ -120,6 +167,26 @@ export const ResolvedDevice = z.object({
   powerModel: z.string(),
 });
 
+export const AiResult = z.object({
+  task: z.enum(['training', 'inference']),
+  gpus: z.number(),
+  /** Training: 6·N·D. */
+  flops: z.number().nullable(),
+  deviceHours: z.number().nullable(),
+  wallHours: z.number().nullable(),
+  mfu: z.number().nullable(),
+  precision: z.string().nullable(),
+  peakTflopsPerDevice: z.number().nullable(),
+  /** Inference: GPU energy per output token and how it was found. */
+  batchSize: z.number().nullable(),
+  gpuJPerOutputToken: z.number().nullable(),
+  gpuJPerInputToken: z.number().nullable(),
+  basis: z.string(),
+  perThousandOutputTokens: z.object({ wh: z.number(), gCo2e: z.number() }).nullable(),
+  perRequest: z.object({ wh: z.number(), gCo2e: z.number() }).nullable(),
+});
+export type AiResult = z.infer<typeof AiResult>;
+
 export const EstimateResult = z.object({
   methodologyVersion: z.string(),
   durationHours: z.number(),
@@ -150,6 +217,7 @@ export const EstimateResult = z.object({
     })
     .nullable(),
   waterL: z.number().nullable(),
+  ai: AiResult.nullable(),
   resolved: z.object({
     location: ResolvedLocation,
     pue: z.object({ value: z.number(), source: z.string(), year: z.number().int().nullable() }),

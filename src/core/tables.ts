@@ -212,4 +212,83 @@ export interface Tables {
   acceleratorAliases: ReadonlyMap<string, string>;
   cpuAliases: ReadonlyMap<string, string>;
   datacentre: Datacentre;
+  ai?: AiTables;
+}
+
+/**
+ * One measured LLM inference configuration (ML.ENERGY benchmark): GPU energy per output token at a
+ * batch size. GPU-only scope: no CPU, DRAM, network or PUE.
+ */
+export const LlmMeasurement = z.object({
+  /** Model id in the LLM model table. */
+  model: z.string(),
+  /** Accelerator id in the accelerator table. */
+  gpu: z.string(),
+  numGpus: z.number().int().positive(),
+  /** Configured maximum batch (max_num_seqs / max_batch_size). */
+  maxBatch: z.number().positive(),
+  avgBatch: z.number().positive().nullable(),
+  jPerOutputToken: z.number().positive(),
+  avgOutputTokens: z.number().positive().nullable(),
+  outputTokensPerS: z.number().positive().nullable(),
+  task: z.string(),
+  source: SourceId,
+});
+export type LlmMeasurement = z.infer<typeof LlmMeasurement>;
+
+export const LlmModel = z.object({
+  /** Slug, e.g. `llama-3-1-8b-instruct`. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  totalParamsB: z.number().positive(),
+  activeParamsB: z.number().positive(),
+  /** True when the parameter count is an estimate (closed models), not a disclosure. */
+  paramsEstimated: z.boolean(),
+  source: SourceId,
+});
+export type LlmModel = z.infer<typeof LlmModel>;
+
+/**
+ * EcoLogits' fits on ML.ENERGY H100 data: GPU energy per output token α·exp(β·batch)·activeParamsB + γ
+ * (Wh per GPU) and latency per output token latencyAlpha·activeParamsB + latencyBeta·batch + latencyGamma (s).
+ */
+export const LlmEnergyFormula = z.object({
+  alpha: z.number(),
+  beta: z.number(),
+  gamma: z.number(),
+  latencyAlpha: z.number(),
+  latencyBeta: z.number(),
+  latencyGamma: z.number(),
+  source: SourceId,
+  year: z.number().int(),
+});
+export type LlmEnergyFormula = z.infer<typeof LlmEnergyFormula>;
+
+export const AiCoefficients = z.object({
+  /** Model FLOPs utilisation of large training runs. */
+  trainingMfu: Coefficient,
+  /** Share of peak FLOP/s reached while prefilling prompts (compute-bound). */
+  prefillMfu: Coefficient,
+  /** GPU draw while prefilling, as a share of rated power. */
+  prefillPowerFraction: Coefficient,
+  /** Host (CPU, DRAM, NIC, fans) draw per GPU of an inference server. */
+  hostPowerPerGpuW: Coefficient,
+  defaultBatchSize: Coefficient,
+  /** Serving memory = overhead × parameters × bytes per parameter. */
+  modelMemoryOverhead: Coefficient,
+  bytesPerParameter: Coefficient,
+  defaultInputTokensPerRequest: Coefficient,
+  defaultOutputTokensPerRequest: Coefficient,
+});
+export type AiCoefficients = z.infer<typeof AiCoefficients>;
+
+/** LLM inference references and AI model constants. */
+export interface AiTables {
+  llmModels: ReadonlyMap<string, LlmModel>;
+  /** Normalised name/alias -> model id. */
+  llmModelAliases: ReadonlyMap<string, string>;
+  llmMeasurements: readonly LlmMeasurement[];
+  llmFormula: LlmEnergyFormula;
+  coefficients: AiCoefficients;
 }

@@ -1,5 +1,5 @@
 // Small hand-made tables so core's arithmetic can be checked by hand in the tests.
-import type { Coefficient, Tables } from '../../src/core/tables.ts';
+import type { AiTables, Coefficient, Tables } from '../../src/core/tables.ts';
 
 const coef = (value: number, unit: string, relUncertainty = 0.3): Coefficient => ({ value, unit, source: 'test', year: 2024, relUncertainty, note: '' });
 
@@ -35,6 +35,7 @@ export function fixtureTables(): Tables {
   ];
   const sources = [{ id: 'test', title: 'Test data', publisher: 'tests', licence: 'CC0', year: 2024, url: 'https://example.org', files: [], attribution: 'tests' }];
   return {
+    ai: fixtureAiTables(),
     sources,
     zones: new Map(zones.map((z) => [z.id, z])),
     regions: new Map(regions.map((r) => [r.id, r])),
@@ -76,6 +77,31 @@ export function fixtureTables(): Tables {
           year: 2024,
         },
       },
+    },
+  };
+}
+
+function fixtureAiTables(): AiTables {
+  const models = [
+    { id: 'm8', name: 'Model 8B', aliases: ['model 8b'], totalParamsB: 8, activeParamsB: 8, paramsEstimated: false, source: 'test' },
+    { id: 'm70', name: 'Model 70B', aliases: ['model 70b'], totalParamsB: 70, activeParamsB: 70, paramsEstimated: false, source: 'test' },
+  ];
+  const row = (model: string, maxBatch: number, j: number, tps: number) => ({ model, gpu: 'test-gpu-700', numGpus: 1, maxBatch, avgBatch: null, jPerOutputToken: j, avgOutputTokens: null, outputTokensPerS: tps, task: 'chat', source: 'test' });
+  return {
+    llmModels: new Map(models.map((m) => [m.id, m])),
+    llmModelAliases: new Map(models.flatMap((m) => m.aliases.map((a) => [a, m.id] as const))),
+    llmMeasurements: [row('m8', 32, 0.2, 2000), row('m8', 128, 0.05, 8000)],
+    llmFormula: { alpha: 1.1665e-6, beta: -0.011206, gamma: 4.0529e-5, latencyAlpha: 6.785e-4, latencyBeta: 3.119e-4, latencyGamma: 0.019474, source: 'test', year: 2025 },
+    coefficients: {
+      trainingMfu: coef(0.4, 'fraction', 0.35),
+      prefillMfu: coef(0.5, 'fraction', 0.5),
+      prefillPowerFraction: coef(0.9, 'fraction', 0.2),
+      hostPowerPerGpuW: coef(150, 'W', 0.5),
+      defaultBatchSize: coef(64, 'sequences', 0),
+      modelMemoryOverhead: coef(1.2, 'ratio', 0.1),
+      bytesPerParameter: coef(2, 'bytes', 0),
+      defaultInputTokensPerRequest: coef(300, 'tokens', 1),
+      defaultOutputTokensPerRequest: coef(400, 'tokens', 1),
     },
   };
 }
