@@ -35,6 +35,10 @@ function describeIssue(issue: Issue): string {
     case 'invalid_format':
       // Request schemas give every regex a message phrased "expected ...".
       return issue.format === 'regex' ? issue.message : `expected a string in ${issue.format} format`;
+    case 'invalid_union':
+      return 'options' in issue && Array.isArray(issue.options)
+        ? `expected one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`
+        : 'expected a value matching one of the allowed shapes';
     case 'not_multiple_of':
       return `expected a multiple of ${String(issue.divisor)}`;
     default:
@@ -86,9 +90,15 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
     while (node instanceof z.ZodOptional || node instanceof z.ZodDefault || node instanceof z.ZodNullable) {
       node = node.unwrap();
     }
+    if (segment === null && node instanceof z.ZodUnion) return unionKeys(node.options);
     if (!(node instanceof z.ZodObject)) return [];
     if (segment === null) return Object.keys(node.shape);
     node = (node.shape as Record<string, unknown>)[String(segment)];
   }
   return [];
+}
+
+function unionKeys(options: readonly unknown[]): string[] {
+  const keys = options.flatMap((option) => (option instanceof z.ZodObject ? Object.keys(option.shape) : []));
+  return [...new Set(keys)];
 }

@@ -39,6 +39,8 @@ export const PROBLEMS: { readonly [K in ProblemCode]: ProblemKind } = {
   no_grid_data: { status: 422, title: 'No grid data for this location' },
   missing_power: { status: 422, title: 'Missing power figure' },
   missing_duration: { status: 422, title: 'Missing duration' },
+  missing_throughput: { status: 422, title: 'Missing throughput figure' },
+  unknown_model: { status: 422, title: 'Unknown AI model' },
   empty_workload: { status: 422, title: 'Empty workload' },
   inconsistent_input: { status: 422, title: 'Inconsistent input' },
   invalid_json: { status: 400, title: 'Malformed JSON body' },

@@ -48,4 +48,13 @@ describe('describeIssues', () => {
       { path: 'zzzzzzzz', code: 'unrecognized_keys', message: "unknown field 'zzzzzzzz'" },
     ]);
   });
+
+  it('lists the allowed values of a discriminator and the keys of every union option', () => {
+    expect(itemsFor(Workload, { location: 'DE', ai: { task: 'tuning' } })).toEqual([
+      { path: 'ai.task', code: 'invalid_union', message: 'expected one of "training", "inference"' },
+    ]);
+    expect(itemsFor(Workload, { location: 'DE', ai: { task: 'inference', inputToken: 5 } })).toEqual([
+      { path: 'ai.inputToken', code: 'unrecognized_keys', message: "unknown field 'inputToken'; did you mean 'inputTokens'?" },
+    ]);
+  });
 });
