@@ -1,7 +1,8 @@
 // Catalogue views over the tables: listing, lookup and search as small pure functions.
 import type { AnnualIntensity, GridZone, Provider, Region, Source, Tables } from '../core/tables.ts';
 import { ProblemException } from './problem.ts';
-import { closestIds, searchByName } from './text-match.ts';
+import { closestIds } from '../core/closest.ts';
+import { nearestIds, searchByName } from './text-match.ts';
 
 export interface RegionFilter {
   provider?: Provider | undefined;
@@ -29,7 +30,10 @@ export interface RegionView extends Region {
 /** One region with its zone's latest intensity, or a 404 problem naming the closest ids. */
 export function describeRegion(tables: Tables, id: string): RegionView {
   const region = tables.regions.get(id) ?? tables.regions.get(id.toLowerCase());
-  if (!region) throw unknownId('unknown_region', 'region', id, tables.regions.keys());
+  if (!region) {
+    const names = [...tables.regions.values()].flatMap((r) => [[r.id, r.id], [r.region, r.id]] as const);
+    throw unknownId('unknown_region', 'region', id, names);
+  }
   const zone = region.gridZone === null ? undefined : tables.zones.get(region.gridZone);
   const latest = zone?.primary.at(-1);
   return {
@@ -46,7 +50,10 @@ export interface ZoneView extends GridZone {
 /** One grid zone with every annual intensity and their sources, or a 404 problem. */
 export function describeZone(tables: Tables, id: string): ZoneView {
   const zone = tables.zones.get(id) ?? tables.zones.get(id.toUpperCase()) ?? findIgnoringCase(tables.zones, id);
-  if (!zone) throw unknownId('unknown_zone', 'grid zone', id, tables.zones.keys());
+  if (!zone) {
+    const names = [...tables.zones.values()].flatMap((z) => [[z.id, z.id], [z.name, z.id]] as const);
+    throw unknownId('unknown_zone', 'grid zone', id, names);
+  }
   const used = new Set([...zone.primary, ...zone.alternates].map((row) => row.source));
   return { ...zone, sources: listSources(tables).filter((s) => used.has(s.id)) };
 }
@@ -78,8 +85,10 @@ export function countTables(tables: Tables): Record<string, number> {
   };
 }
 
-function unknownId(code: 'unknown_region' | 'unknown_zone', noun: string, id: string, ids: Iterable<string>) {
-  const candidates = closestIds(id, ids);
+/** 404 problem with the closest ids: core's matcher (names too), else the nearest ids at all. */
+function unknownId(code: 'unknown_region' | 'unknown_zone', noun: string, id: string, names: readonly (readonly [string, string])[]) {
+  const close = closestIds(id, names);
+  const candidates = close.length > 0 ? close : nearestIds(id, new Set(names.map(([, target]) => target)));
   const hint = candidates.length > 0 ? `; closest known ids: ${candidates.join(', ')}` : '';
   const message = `no ${noun} with this id${hint}`;
   return new ProblemException({ code, detail: message, errors: [{ path: 'id', code, message }], candidates });

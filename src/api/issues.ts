@@ -1,7 +1,7 @@
 // Zod issues -> `{ path, code, message }` items that say what was expected and what came instead.
 import { z } from 'zod';
 import { formatPath, type ProblemItem } from './problem.ts';
-import { closestIds, editDistance } from './text-match.ts';
+import { editDistance, nearestIds } from './text-match.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -53,7 +53,7 @@ function describeBound(origin: string, op: string, bound: number | bigint): stri
 }
 
 function describeUnknownKey(key: string, known: readonly string[]): string {
-  const [closest] = closestIds(key, known, 1);
+  const [closest] = nearestIds(key, known, 1);
   const hint = closest !== undefined && isNear(key, closest) ? `; did you mean '${closest}'?` : '';
   return `unknown field '${truncate(key)}'${hint}`;
 }

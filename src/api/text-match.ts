@@ -15,12 +15,21 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** The `limit` ids nearest to `input` (case-insensitive edit distance, ties by id). */
-export function closestIds(input: string, ids: Iterable<string>, limit = 5): string[] {
+/**
+ * The `limit` ids nearest to `input` by case-insensitive edit distance, never empty while ids exist
+ * (the fallback when core's `closestIds` finds nothing close). Ids sharing the input's `prefix:`
+ * come first, then by distance, then by id.
+ */
+export function nearestIds(input: string, ids: Iterable<string>, limit = 5): string[] {
   const needle = input.toLowerCase();
+  const prefix = needle.includes(':') ? needle.slice(0, needle.indexOf(':') + 1) : null;
   return [...ids]
-    .map((id) => ({ id, distance: editDistance(needle, id.toLowerCase()) }))
-    .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((id) => ({
+      id,
+      foreign: prefix !== null && !id.toLowerCase().startsWith(prefix) ? 1 : 0,
+      distance: editDistance(needle, id.toLowerCase()),
+    }))
+    .sort((a, b) => a.foreign - b.foreign || a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, limit)
     .map((entry) => entry.id);
 }

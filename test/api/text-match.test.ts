@@ -1,7 +1,7 @@
 // Closest ids and search scoring.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { closestIds, editDistance, scoreMatch, searchByName } from '../../src/api/text-match.ts';
+import { nearestIds, editDistance, scoreMatch, searchByName } from '../../src/api/text-match.ts';
 
 describe('editDistance', () => {
   it('counts single-character edits', () => {
@@ -17,15 +17,16 @@ describe('editDistance', () => {
   });
 });
 
-describe('closestIds', () => {
-  it('ranks by distance, ignoring case', () => {
-    expect(closestIds('AWS:US-EAST-2', ['gcp:europe-west1', 'aws:us-west-2', 'aws:us-east-1'], 2)).toEqual(['aws:us-east-1', 'aws:us-west-2']);
+describe('nearestIds', () => {
+  it('ranks by distance, ignoring case, same prefix first', () => {
+    expect(nearestIds('AWS:US-EAST-2', ['gcp:europe-west1', 'aws:us-west-2', 'aws:us-east-1'], 2)).toEqual(['aws:us-east-1', 'aws:us-west-2']);
+    expect(nearestIds('aws:x', ['gcp:x', 'aws:long-name'], 1)).toEqual(['aws:long-name']);
   });
 
   test.prop([fc.string({ maxLength: 10 }), fc.uniqueArray(fc.string({ maxLength: 10 }), { maxLength: 20 }), fc.nat(10)])(
     'returns at most `limit` of the given ids, an exact one first',
     (input, ids, limit) => {
-      const found = closestIds(input, ids, limit);
+      const found = nearestIds(input, ids, limit);
       expect(found.length).toBe(Math.min(limit, ids.length));
       for (const id of found) expect(ids).toContain(id);
       if (limit > 0 && ids.includes(input)) expect(editDistance(input.toLowerCase(), found[0]!.toLowerCase())).toBe(0);

@@ -1,6 +1,7 @@
 // A tiny hand-written Tables for unit tests of the catalogue functions (the HTTP suite uses the real
 // tables). Every row is parsed with the table schemas, so the fixture cannot drift from them.
 import { z } from 'zod';
+import { normalizeName } from '../../src/core/names.ts';
 import {
   Accelerator,
   Coefficient,
@@ -95,7 +96,7 @@ const datacentre = Datacentre.parse({
 
 const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));
 const aliasesOf = (rows: readonly { id: string; name: string; aliases: readonly string[] }[]) =>
-  new Map(rows.flatMap((row) => [row.name, ...row.aliases].map((alias) => [alias.toLowerCase(), row.id] as const)));
+  new Map(rows.flatMap((row) => [row.id, row.name, ...row.aliases].map((alias) => [normalizeName(alias), row.id] as const)));
 
 /** A small, valid Tables: 4 regions (one without a zone), 3 zones, 3 GPUs, 121 CPUs, 3 instances. */
 export const fixtureTables: Tables = {
