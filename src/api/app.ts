@@ -9,6 +9,7 @@ import { registerRoutes, type AppEnv, type Route } from './route.ts';
 import { estimateRoutes } from './routes/estimate.ts';
 import { hardwareRoutes } from './routes/hardware.ts';
 import { healthRoutes } from './routes/health.ts';
+import { modelRoutes } from './routes/models.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { zoneRoutes } from './routes/zones.ts';
@@ -25,6 +26,7 @@ export const ROUTES: readonly Route[] = [
   ...regionRoutes,
   ...hardwareRoutes,
   ...zoneRoutes,
+  ...modelRoutes,
   ...sourceRoutes,
   ...healthRoutes,
 ];

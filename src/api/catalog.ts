@@ -1,5 +1,5 @@
 // Catalogue views over the tables: listing, lookup and search as small pure functions.
-import type { AnnualIntensity, GridZone, Provider, Region, Source, Tables } from '../core/tables.ts';
+import type { AnnualIntensity, GridZone, LlmModel, Provider, Region, Source, Tables } from '../core/tables.ts';
 import { ProblemException } from './problem.ts';
 import { closestIds } from '../core/closest.ts';
 import { nearestIds, searchByName } from './text-match.ts';
@@ -73,6 +73,12 @@ export function listSources(tables: Tables): SourceView[] {
   }));
 }
 
+/** LLM models known to the inference estimate (none when the tables carry no AI references). */
+export function listModels(tables: Tables, q: string | undefined): LlmModel[] {
+  const models = sortById([...(tables.ai?.llmModels.values() ?? [])]);
+  return searchByName(models, q, (m) => [m.id, m.name, ...m.aliases]);
+}
+
 /** Row counts of every table, for `/health`. */
 export function countTables(tables: Tables): Record<string, number> {
   return {
@@ -82,6 +88,7 @@ export function countTables(tables: Tables): Record<string, number> {
     gpus: tables.accelerators.size,
     cpus: tables.cpus.size,
     instances: tables.instances.size,
+    ...(tables.ai ? { models: tables.ai.llmModels.size } : {}),
   };
 }
 

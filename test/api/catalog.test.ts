@@ -1,9 +1,9 @@
 // Catalogue functions over a small fixture table (the HTTP suite covers the real tables).
 import { describe, expect, it } from 'vitest';
-import { countTables, describeRegion, describeZone, listRegions, listSources } from '../../src/api/catalog.ts';
+import { countTables, describeRegion, describeZone, listModels, listRegions, listSources } from '../../src/api/catalog.ts';
 import { searchHardware } from '../../src/api/hardware-search.ts';
 import { ProblemException } from '../../src/api/problem.ts';
-import { fixtureTables as tables } from '../helpers/fixture-tables.ts';
+import { fixtureTables as tables, fixtureTablesWithAi } from '../helpers/fixture-tables.ts';
 
 const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id);
 
@@ -87,5 +87,14 @@ describe('listSources / countTables', () => {
   it('drops build-only fields and counts every table', () => {
     expect(Object.keys(listSources(tables)[0] ?? {}).sort()).toEqual(['attribution', 'id', 'licence', 'publisher', 'title', 'url', 'year']);
     expect(countTables(tables)).toEqual({ sources: 3, regions: 4, zones: 3, gpus: 3, cpus: 121, instances: 3 });
+  });
+});
+
+describe('listModels', () => {
+  it('lists and searches LLMs, and is empty without AI tables', () => {
+    expect(ids(listModels(fixtureTablesWithAi, undefined))).toEqual(['llama-3-1-70b-instruct', 'llama-3-1-8b-instruct', 'mixtral-8x7b']);
+    expect(ids(listModels(fixtureTablesWithAi, 'llama-3.1-8b'))).toEqual(['llama-3-1-8b-instruct']);
+    expect(listModels(tables, undefined)).toEqual([]);
+    expect(countTables(fixtureTablesWithAi)).toMatchObject({ models: 3 });
   });
 });

@@ -9,8 +9,10 @@ import {
   Datacentre,
   GridZone,
   Instance,
+  LlmModel,
   Region,
   Source,
+  type AiTables,
   type Tables,
 } from '../../src/core/tables.ts';
 
@@ -110,3 +112,30 @@ export const fixtureTables: Tables = {
   cpuAliases: aliasesOf(cpus),
   datacentre,
 };
+
+const llmModels = z.array(LlmModel).parse([
+  { id: 'llama-3-1-8b-instruct', name: 'Llama 3.1 8B Instruct', aliases: ['llama-3.1-8b'], totalParamsB: 8, activeParamsB: 8, paramsEstimated: false, source: 'fixture' },
+  { id: 'llama-3-1-70b-instruct', name: 'Llama 3.1 70B Instruct', aliases: ['llama-3.1-70b'], totalParamsB: 70, activeParamsB: 70, paramsEstimated: false, source: 'fixture' },
+  { id: 'mixtral-8x7b', name: 'Mixtral 8x7B', aliases: [], totalParamsB: 46.7, activeParamsB: 12.9, paramsEstimated: false, source: 'fixture' },
+]);
+
+const ai: AiTables = {
+  llmModels: byId(llmModels),
+  llmModelAliases: aliasesOf(llmModels),
+  llmMeasurements: [],
+  llmFormula: { alpha: 1e-6, beta: -0.01, gamma: 1e-5, latencyAlpha: 1e-4, latencyBeta: 1e-4, latencyGamma: 0.01, source: 'fixture', year: 2024 },
+  coefficients: {
+    trainingMfu: coefficient(0.4, 'ratio'),
+    prefillMfu: coefficient(0.5, 'ratio'),
+    prefillPowerFraction: coefficient(0.9, 'ratio'),
+    hostPowerPerGpuW: coefficient(150, 'W'),
+    defaultBatchSize: coefficient(64, 'sequences'),
+    modelMemoryOverhead: coefficient(1.2, 'ratio'),
+    bytesPerParameter: coefficient(2, 'bytes'),
+    defaultInputTokensPerRequest: coefficient(500, 'tokens'),
+    defaultOutputTokensPerRequest: coefficient(300, 'tokens'),
+  },
+};
+
+/** The fixture plus AI references: 3 LLMs, no measurements. */
+export const fixtureTablesWithAi: Tables = { ...fixtureTables, ai };
