@@ -1,0 +1,40 @@
+// The only importer of data/built: turns the generated rows into the Tables that core receives.
+// Built once at module load; no zod parsing here (data/build.ts validated every row, and
+// test/data/tables.test.ts re-validates the committed files).
+import { accelerators } from '../../data/built/accelerators.ts';
+import { cpus } from '../../data/built/cpus.ts';
+import { datacentre } from '../../data/built/datacentre.ts';
+import { zones } from '../../data/built/grid.ts';
+import { instances } from '../../data/built/instances.ts';
+import { regions } from '../../data/built/regions.ts';
+import { sources } from '../../data/built/sources.ts';
+import { normalizeName } from '../core/names.ts';
+import type { Tables } from '../core/tables.ts';
+
+function byId<T extends { id: string }>(rows: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Normalised name -> id over every alias, the normalised id and the normalised name of each row.
+ * Rows store only the extra spellings in `aliases`; the id and name are added here.
+ */
+export function aliasMap(rows: readonly { id: string; name: string; aliases: readonly string[] }[]): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (const r of rows) {
+    for (const alias of [r.id, r.name, ...r.aliases]) map.set(normalizeName(alias), r.id);
+  }
+  return map;
+}
+
+export const tables: Tables = {
+  sources,
+  zones: byId(zones),
+  regions: byId(regions),
+  accelerators: byId(accelerators),
+  cpus: byId(cpus),
+  instances: byId(instances),
+  acceleratorAliases: aliasMap(accelerators),
+  cpuAliases: aliasMap(cpus),
+  datacentre,
+};
