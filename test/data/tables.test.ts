@@ -1,5 +1,7 @@
 // The committed tables as src/data serves them: every row passes its zod schema, and the cross-table
 // references and alias maps are complete and unambiguous.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aliasMap, tables } from '../../src/data/index.ts';
 import { normalizeName } from '../../src/core/names.ts';
@@ -55,6 +57,11 @@ describe('references', () => {
     expect([...new Set(used)].filter((s) => !known.has(s))).toEqual([]);
   });
 
+  it('every file a source names exists in the repo', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    expect(tables.sources.flatMap((s) => s.files).filter((f) => !existsSync(join(root, f)))).toEqual([]);
+  });
+
   it('every instance gpu exists in the accelerator table, with a positive count', () => {
     expect(instances.filter((i) => i.gpu !== null && !tables.accelerators.has(i.gpu)).map((i) => i.id)).toEqual([]);
     expect(instances.filter((i) => i.gpu !== null && i.gpuCount <= 0).map((i) => i.id)).toEqual([]);
@@ -70,6 +77,10 @@ describe('grid zones', () => {
     const em = zones.filter((z) => z.primary.some((a) => a.source === 'em-yearly'));
     expect(em.length).toBeGreaterThan(340);
     for (const z of em) expect(z.primary.map((a) => a.year), z.id).toEqual([2021, 2022, 2023, 2024, 2025]);
+  });
+
+  it('takes each zone\'s primary series from one source', () => {
+    expect(zones.filter((z) => new Set(z.primary.map((a) => a.source)).size !== 1).map((z) => z.id)).toEqual([]);
   });
 
   it('has no year before 2021 and no aggregate without an ISO-style id', () => {
