@@ -44,7 +44,7 @@ export function resolveCpuDraw(w: Workload, instance: Instance | null, instanceC
     return { id: cpu?.id ?? null, name, threads, powerW: measuredPowerW(req.powerW), powerModel: 'measured average (user)' };
   }
 
-  const tw = threadWatts(req?.tdpW, cpu, chipThreads, instance, tables, ledger);
+  const tw = threadWatts(req?.tdpW, cpu, chipThreads ?? (req?.tdpW !== undefined ? threads : null), instance, tables, ledger);
   const u = req?.utilization;
   if (u === undefined) {
     ledger.coefficient('cpu_utilization', 'CPU utilisation (default)', tables.datacentre.coefficients.defaultCpuUtilization);
@@ -68,9 +68,8 @@ function threadWatts(
   if (tdp !== undefined && (chipThreads !== null || tdpOverride !== undefined)) {
     if (tdpOverride !== undefined) ledger.user('cpu_tdp', 'CPU TDP per chip (override)', tdp, 'W');
     else ledger.factor({ id: 'cpu_tdp', label: `${cpu!.name} TDP`, value: tdp, unit: 'W', source: cpu!.source, year: null });
-    const perChipThreads = chipThreads ?? 1;
-    if (chipThreads === null) ledger.assume('CPU model not given: cpu.tdpW is taken as the TDP of the threads used.');
-    const perThreadTdp = tdp / perChipThreads;
+    if (!cpu) ledger.assume('CPU model not given: cpu.tdpW is taken as the TDP of all the threads used.');
+    const perThreadTdp = tdp / chipThreads!;
     ledger.factor({ id: 'cpu_load_curve', label: 'CPU load curve (SPECpower-derived, share of TDP)', value: interpolateCurve(curve.points, 1), unit: 'fraction of TDP at 100 %', source: curve.source, year: curve.year });
     return {
       minW: perThreadTdp * interpolateCurve(curve.points, 0),

@@ -22,7 +22,7 @@ export function estimateEmbodied(w: Workload, hours: number, instance: Instance 
   const parts: Bounded[] = [];
   const add = (kg: number, coef: Coefficient) => parts.push(scaleBy(coefficientBounds(kg, coef.relUncertainty), share));
 
-  if (instance?.embodiedKgCo2e != null && !w.gpu && !w.cpu) {
+  if (instance?.embodiedKgCo2e != null && !w.gpu) {
     ledger.factor({ id: 'embodied_instance', label: `Embodied emissions of ${instance.id} (its share of the platform)`, value: instance.embodiedKgCo2e, unit: 'kgCO2e', source: instance.source, year: null });
     add(instance.embodiedKgCo2e * count, c.embodiedServerBaseKg);
     ledger.assume(`Embodied: the instance's share of its platform over a ${c.lifetimeYears.value}-year life.`);

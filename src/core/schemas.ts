@@ -100,7 +100,7 @@ export const Workload = z
   .object({
     /** Region id (`aws:us-east-1`), ISO country code (`FR`) or grid zone (`US-CAL-CISO`). */
     location: z.string().min(1).max(100),
-    durationHours: nonNegative.max(1_000_000).optional(),
+    durationHours: nonNegative.max(100_000_000).optional(),
     instance: InstanceInput.optional(),
     gpu: GpuInput.optional(),
     cpu: CpuInput.optional(),
@@ -236,3 +236,16 @@ export const EstimateResult = z.object({
   ),
 });
 export type EstimateResult = z.infer<typeof EstimateResult>;
+
+/** A named workload with its assumptions; `POST /v1/estimate` merges request fields over it. */
+export const Preset = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string(),
+  category: z.enum(['ai-training', 'ai-inference', 'analytics', 'service']),
+  description: z.string(),
+  workload: Workload,
+  assumptions: z.array(z.string()).min(1),
+  /** Where the numbers come from: source ids or citations. */
+  references: z.array(z.string()).min(1),
+});
+export type Preset = z.infer<typeof Preset>;

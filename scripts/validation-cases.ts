@@ -1,0 +1,153 @@
+// Runs the published validation cases (test/validation/cases.json, copied from shared/validation) through
+// the estimator in two modes: `full` (every input the case publishes) and `planner` (hardware, count,
+// hours and place only). Shared by `npm run validate` and test/validation.
+import { estimate } from '../src/core/estimate.ts';
+import { EstimateError } from '../src/core/errors.ts';
+import { Workload } from '../src/core/schemas.ts';
+import { normalizeName } from '../src/core/names.ts';
+import type { WorkloadInput } from '../src/core/schemas.ts';
+import type { Tables } from '../src/core/tables.ts';
+
+export interface ValidationCase {
+  id: string;
+  workload_kind: string;
+  reliability: 'A' | 'B' | 'C';
+  location: string;
+  inputs: Record<string, unknown>;
+  published: Record<string, unknown>;
+  notes: string;
+}
+
+export type Mode = 'full' | 'planner';
+/** What the published figure covers: GPU energy only, IT energy (no PUE), or facility energy. */
+export type Scope = 'gpu' | 'it' | 'facility' | 'emissions';
+
+export interface CaseRun {
+  id: string;
+  reliability: string;
+  mode: Mode;
+  scope: Scope | null;
+  published: number | null;
+  estimate: number | null;
+  low: number | null;
+  high: number | null;
+  /** (estimate − published) / published. */
+  error: number | null;
+  inside: boolean | null;
+  /** Why the case was not run in this mode. */
+  skipped: string | null;
+}
+
+/** Names in the cases that are not catalogue aliases, mapped by what the case itself states. */
+const HARDWARE: Record<string, string> = {
+  'V100 (Azure, form factor unstated)': 'nvidia-v100-sxm2', // the case gives TDP 300 W: the SXM2 part
+  'A100 (API deployment)': 'nvidia-a100-sxm4',
+};
+
+/** Servers in the SPECpower cases, as their titles state them: CPUs, cores per chip (2 threads each), memory. */
+const SERVERS: Record<string, { cpu: string; threads: number; memoryGb: number }> = {
+  'spec-lenovo-sr665v3-2x-epyc9754': { cpu: 'AMD EPYC 9754', threads: 2 * 128 * 2, memoryGb: 384 },
+  'spec-hpe-dl380-gen11-2x-xeon8480p': { cpu: 'Intel Xeon Platinum 8480+', threads: 2 * 56 * 2, memoryGb: 256 },
+};
+
+/** Where each run happened, as a planner would name it: a cloud region when known, else a zone or country. */
+const PLACES: [RegExp, string][] = [
+  [/Google Georgia/, 'gcp:us-east1'],
+  [/Google North Carolina/, 'gcp:us-east1'],
+  [/Google Iowa/, 'gcp:us-central1'],
+  [/Google Cloud us-central1/, 'gcp:us-central1'],
+  [/Google Oklahoma/, 'gcp:us-south1'],
+  [/Google data centre/, 'US'],
+  [/AWS us-west-2/, 'aws:us-west-2'],
+  [/AWS US-east/, 'aws:us-east-1'],
+  [/Microsoft Azure/, 'US'],
+  [/Augusta \(IA\)/, 'US-MIDW-MISO'],
+  [/Jupiter|Austin TX/, 'US-TEX-ERCO'],
+];
+
+export function placeOf(c: ValidationCase): string {
+  for (const [re, place] of PLACES) if (re.test(c.location)) return place;
+  return 'US';
+}
+
+function num(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function scopeOf(c: ValidationCase): Scope | null {
+  const scope = String(c.published.energy_scope ?? '');
+  if (num(c.published.energy_kwh) === null) return num(c.published.emissions_kgco2e_location) === null ? null : 'emissions';
+  if (/GPU-only|GPU energy/i.test(scope)) return c.published.energy_includes_pue === true ? 'facility' : 'gpu';
+  return c.published.energy_includes_pue === true ? 'facility' : 'it';
+}
+
+/** The workload a case gives in `mode`, or the reason it cannot be run. */
+export function workloadFor(c: ValidationCase, mode: Mode, tables: Tables): WorkloadInput | string {
+  const i = c.inputs;
+  const count = num(i.hardware_count);
+  const wall = num(i.wall_hours);
+  const deviceHours = num(i.device_hours);
+  const hours = wall ?? (deviceHours !== null ? deviceHours / (count ?? 1) : null);
+  if (hours === null) return 'no hours published (needs a throughput assumption)';
+  const full = mode === 'full';
+  const casePue = c.published.energy_includes_pue === true ? num(i.pue) : 1;
+  const intensity = full ? num(i.grid_intensity_gco2e_per_kwh) : null;
+  const base: WorkloadInput = {
+    location: placeOf(c),
+    durationHours: hours,
+    embodied: false,
+    // IT-scope figures exclude PUE in both modes; facility figures use the case's PUE only with full inputs.
+    ...(casePue === 1 ? { pue: 1 } : full && casePue !== null ? { pue: casePue } : {}),
+    ...(intensity !== null ? { gridIntensity: intensity } : {}),
+  };
+  const server = SERVERS[c.id];
+  if (server) {
+    // TDP is per chip; the table's thread count may be unknown, so give the TDP share per thread via tdpW of one chip's threads.
+    const cpuId = tables.cpuAliases.get(normalizeName(server.cpu));
+    const cpu = cpuId === undefined ? undefined : tables.cpus.get(cpuId);
+    if (!cpu) return `CPU ${server.cpu} is not in the tables`;
+    return { ...base, cpu: { tdpW: (cpu.tdpW * 2), threads: server.threads, utilization: 1 }, memoryGb: server.memoryGb };
+  }
+  const model = String(i.hardware_model ?? '');
+  const power = full ? num(i.avg_power_w_per_device) : null;
+  return { ...base, gpu: { model: HARDWARE[model] ?? model, count: count ?? 1, ...(power !== null ? { powerW: power } : {}) } };
+}
+
+/** Runs one case in one mode and compares scope for scope. */
+export function runCase(c: ValidationCase, mode: Mode, tables: Tables): CaseRun {
+  const scope = scopeOf(c);
+  const row: CaseRun = { id: c.id, reliability: c.reliability, mode, scope, published: null, estimate: null, low: null, high: null, error: null, inside: null, skipped: null };
+  if (scope === null) return { ...row, skipped: 'no published energy or emissions' };
+  const w = workloadFor(c, mode, tables);
+  if (typeof w === 'string') return { ...row, skipped: w };
+  const published = scope === 'emissions' ? num(c.published.emissions_kgco2e_location)! : num(c.published.energy_kwh)!;
+  try {
+    const r = estimate(Workload.parse(w), tables);
+    const [est, low, high] =
+      scope === 'emissions'
+        ? [r.emissionsKgCo2e.location, r.emissionsKgCo2e.low, r.emissionsKgCo2e.high]
+        : [r.energyKwh.total, r.energyKwh.low, r.energyKwh.high];
+    return { ...row, published, estimate: est, low, high, error: (est - published) / published, inside: low <= published && published <= high };
+  } catch (e) {
+    if (e instanceof EstimateError) return { ...row, published, skipped: `${e.code}: ${e.message}` };
+    throw e;
+  }
+}
+
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Fixed-width table of runs, for the test log and `npm run validate`. */
+export function formatRuns(runs: readonly CaseRun[]): string {
+  const pad = (v: string, n: number) => v.padEnd(n);
+  const f = (v: number | null) => (v === null ? '—' : v >= 100 ? v.toFixed(0) : v.toPrecision(3));
+  const lines = [`${pad('case', 40)} ${pad('tier', 4)} ${pad('scope', 9)} ${pad('published', 10)} ${pad('estimate', 10)} ${pad('range', 20)} ${pad('error', 8)} inside`];
+  for (const r of runs) {
+    if (r.skipped) lines.push(`${pad(r.id, 40)} ${pad(r.reliability, 4)} ${pad(r.scope ?? '—', 9)} skipped: ${r.skipped}`);
+    else lines.push(`${pad(r.id, 40)} ${pad(r.reliability, 4)} ${pad(r.scope!, 9)} ${pad(f(r.published), 10)} ${pad(f(r.estimate), 10)} ${pad(`${f(r.low)}–${f(r.high)}`, 20)} ${pad(`${(r.error! * 100).toFixed(1)}%`, 8)} ${r.inside ? 'yes' : 'NO'}`);
+  }
+  return lines.join('\n');
+}
