@@ -90,7 +90,9 @@ export function workloadFor(c: ValidationCase, mode: Mode, tables: Tables): Work
   const hours = wall ?? (deviceHours !== null ? deviceHours / (count ?? 1) : null);
   if (hours === null) return 'no hours published (needs a throughput assumption)';
   const full = mode === 'full';
-  const casePue = c.published.energy_includes_pue === true ? num(i.pue) : 1;
+  const emissionsOnly = num(c.published.energy_kwh) === null;
+  const includesPue = emissionsOnly ? c.published.emissions_include_pue : c.published.energy_includes_pue;
+  const casePue = includesPue === true ? num(i.pue) : includesPue === false ? 1 : null;
   const intensity = full ? num(i.grid_intensity_gco2e_per_kwh) : null;
   const base: WorkloadInput = {
     location: placeOf(c),
