@@ -1,0 +1,58 @@
+// Node entry: serves the API with @hono/node-server. The only file that reads process.env.
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { createApp } from './api/app.ts';
+import type { Tables } from './core/tables.ts';
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  hostname: string;
+  tables: Tables;
+}
+
+export interface RunningServer {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the API on `hostname:port`; resolves once it is listening. */
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const app = createApp({ tables: options.tables });
+  // web/: static files will be served here (serveStatic from @hono/node-server), after the API routes.
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, (info: AddressInfo) => {
+      resolve({
+        url: `http://${formatHost(info.address)}:${info.port}`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((err) => (err ? fail(err) : done()));
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}
+
+function formatHost(address: string): string {
+  return address.includes(':') ? `[${address}]` : address;
+}
+
+async function main(): Promise<void> {
+  const { tables } = await import('./data/index.ts');
+  const port = Number(process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be an integer 0–65535');
+  const hostname = process.env.HOST ?? '0.0.0.0';
+  const server = await startServer({ port, hostname, tables });
+  console.log(`gridshift API listening on ${server.url}`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}
