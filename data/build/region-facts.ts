@@ -17,6 +17,7 @@ export const REGION_FIXES: Readonly<Record<string, RegionFix>> = {
   'aws:cn-northwest-1': { country: 'CN', why: 'Ningxia; no country in the merged table (mlco2 lists China)' },
   'azure:jioindiawest': { country: 'IN', emZone: 'IN-WE', why: 'Jamnagar, Gujarat (Western grid region); no zone in the sources' },
   'azure:jioindiacentral': { country: 'IN', emZone: 'IN-WE', why: 'Nagpur, Maharashtra (Western grid region); no zone in the sources' },
+  'azure:apeast': { country: 'HK', emZone: 'HK', lat: 22.267, lon: 114.188, name: 'Asia Pacific East (Hong Kong)', why: "CCF's billing-name alias of eastasia: it gives apeast eastasia's Hong Kong factor (710 g/kWh)" },
   'azure:eastasiastage': { country: 'HK', emZone: 'HK', why: 'logical staging region of eastasia (Hong Kong), as CCF maps the US *stage regions to the zone of their parent' },
   'azure:southeastasiastage': { country: 'SG', emZone: 'SG', why: 'logical staging region of southeastasia (Singapore)' },
   'azure:qatarcentral': { country: 'QA', name: 'Doha', why: 'Green Algorithms lists the region without a location' },
