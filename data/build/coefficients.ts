@@ -119,6 +119,8 @@ export function buildCoefficients(): Coefficients {
     hddWhPerTbH: coef(k('HDDCOEFFICIENT'), 'Wh/(TB·h)', 'ccf', 0.5, 'CCF HDDCOEFFICIENT'),
     networkKwhPerGb: coef(k('NETWORKING_COEFFICIENT'), 'kWh/GB', 'ccf', 1.0,
       'CCF NETWORKING_COEFFICIENT; intra-cloud network energy per GB is very uncertain'),
+    gpuDefaultPowerFraction: coef(0.8, 'fraction of rated power', 'measured-accelerator-power', 1.67,
+      'average draw over a run when utilisation is unknown: measured runs average 30–99 % of TDP (Patterson 2021: TPU v2 74 %, TPU v3 64 %, P100 99 %; Dodge 2022: V100/A100 30–86 %; Morrison 2025: H100 78–87 %), median ~0.8; the bounds 0.8/(1+u) = 0.3 and TDP span them'),
     gpuIdleFraction: coef(round(mean([...gpu.values()]), 3), 'fraction of max power', 'ccf', 0.5,
       `mean min/max of CCF MIN/MAX_WATTS_BY_COMPUTE_PROCESSOR over ${gpu.size} GPU types (${[...gpu.keys()].sort().join(', ')}); a modelled floor, not a measurement`),
     defaultCpuWattsPerVcpuMin: coef(round(aws.min, 4), 'W/vCPU', 'ccf-coefficients', 0.3, cpuNote('Min', 'MIN_WATTS_AVG')),

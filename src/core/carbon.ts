@@ -28,8 +28,8 @@ export function resolveIntensity(w: Workload, place: ResolvedPlace, ledger: Ledg
   if (!zone) {
     throw new EstimateError('no_grid_data', ['location'], `${place.region?.id ?? 'this location'} has no known grid zone: give gridIntensity (gCO2e/kWh)`);
   }
-  const { entry, substituted } = pickYear(zone, w.year, ['year']);
-  if (substituted) ledger.assume(`No grid figure for ${zone.id} in ${w.year}: the latest published year (${entry.year}) stands in.`);
+  const { entry, substituted } = pickYear(zone, w.year);
+  if (substituted) ledger.assume(`No grid figure for ${zone.id} in ${w.year}: the nearest published year (${entry.year}) stands in.`);
   else if (w.year === undefined) ledger.assume(`Year not given: the latest published annual average (${entry.year}) for ${zone.id} is used.`);
   const central = entry.intensityGCo2ePerKwh;
   ledger.factor({ id: 'grid_intensity', label: `Grid carbon intensity of ${zone.name} (${zone.id}), annual average, ${entry.basis}`, value: central, unit: 'gCO2e/kWh', source: entry.source, year: entry.year });

@@ -4,7 +4,7 @@ import type { Instance, Tables } from './tables.ts';
 import type { Ledger } from './ledger.ts';
 import type { Bounded } from './range.ts';
 import { EstimateError } from './errors.ts';
-import { gpuPowerW, measuredPowerW } from './power.ts';
+import { gpuDefaultPowerW, gpuPowerW, measuredPowerW } from './power.ts';
 import { resolveGpu } from './resolve-hardware.ts';
 
 export interface GpuDraw {
@@ -56,11 +56,12 @@ export function resolveGpuDraw(w: Workload, instance: Instance | null, instanceC
   }
 
   const given = fromRequest?.utilization;
-  const u = given ?? 1;
   if (given === undefined) {
-    ledger.assume('GPU utilisation not given: 1.0 (rated power × hours, as published training runs mostly quote); the low bound allows average draw down to 45 % of TDP.');
-  } else {
-    ledger.user('gpu_utilization', 'GPU utilisation', u, 'fraction');
+    const f = tables.datacentre.coefficients.gpuDefaultPowerFraction;
+    const fraction = ledger.coefficient('gpu_power_fraction', 'GPU average draw as a share of rated power (measured runs)', f);
+    ledger.assume(`GPU utilisation not given: average draw ${Math.round(fraction * 100)} % of rated power, as measured runs average; the range spans ${Math.round((fraction / (1 + f.relUncertainty)) * 100)} % to 100 % (give gpu.utilization or gpu.powerW to narrow it).`);
+    return { ...base, powerW: gpuDefaultPowerW(maxW, idleW, fraction, f.relUncertainty), powerModel: 'share of rated power (measured runs)' };
   }
-  return { ...base, powerW: gpuPowerW(maxW, idleW, u, given !== undefined), powerModel: 'idle + (max − idle) × utilisation' };
+  ledger.user('gpu_utilization', 'GPU utilisation', given, 'fraction');
+  return { ...base, powerW: gpuPowerW(maxW, idleW, given), powerModel: 'idle + (max − idle) × utilisation' };
 }

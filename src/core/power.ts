@@ -49,15 +49,19 @@ export function cpuThreadPowerW(points: readonly LoadCurvePoint[], minW: number,
   };
 }
 
-/**
- * Average board power of one GPU: idle + (max − idle) × utilisation.
- * With the default utilisation (1, i.e. TDP) the low bound reaches 45 % of TDP: measured
- * training runs average 30–100 % of TDP (Patterson 2021, Dodge 2022 in shared/validation).
- */
-export function gpuPowerW(maxW: number, idleW: number, u: number, utilizationGiven: boolean): Bounded {
+/** Average board power of one GPU at a given utilisation: idle + (max − idle) × u, bounds −25 %/+15 %. */
+export function gpuPowerW(maxW: number, idleW: number, u: number): Bounded {
   const central = idleW + (maxW - idleW) * u;
-  if (!utilizationGiven) return { central, low: Math.max(idleW, 0.45 * maxW), high: central * 1.02 };
   return { central, low: Math.max(idleW, central * 0.75), high: Math.min(maxW * 1.05, central * 1.15) };
+}
+
+/**
+ * Average board power of one GPU when utilisation is unknown: a share of rated power from measured
+ * runs, bounded by that share's uncertainty below and by rated power above.
+ */
+export function gpuDefaultPowerW(maxW: number, idleW: number, fraction: number, relUncertainty: number): Bounded {
+  const central = maxW * fraction;
+  return { central, low: Math.max(idleW, central / (1 + relUncertainty)), high: Math.min(maxW * 1.02, central * (1 + relUncertainty)) };
 }
 
 /** A measured average draw: used as is, with ±5 % for metering. */

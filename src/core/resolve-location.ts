@@ -48,21 +48,16 @@ export interface YearPick {
 }
 
 /**
- * The zone's primary figure for `year`, or its latest year when none is asked; a year after the
- * latest published one uses the latest (stated). A year before the first is refused.
+ * The zone's primary figure for `year`, or its latest year when none is asked. A year outside the
+ * published ones takes the nearest published year, and the answer says so.
  */
-export function pickYear(zone: GridZone, year: number | undefined, path: readonly string[]): YearPick {
+export function pickYear(zone: GridZone, year: number | undefined): YearPick {
   const series = zone.primary;
   const latest = series[series.length - 1]!;
   if (year === undefined) return { entry: latest, substituted: false };
   const exact = series.find((e) => e.year === year);
   if (exact) return { entry: exact, substituted: false };
-  if (year > latest.year) return { entry: latest, substituted: true };
-  throw new EstimateError(
-    'no_grid_data',
-    path,
-    `no grid intensity for ${zone.id} in ${year}: published years are ${series.map((e) => e.year).join(', ')}`,
-  );
+  return { entry: year > latest.year ? latest : series[0]!, substituted: true };
 }
 
 /** Every source's figure for the zone and year (primary first), to bound the intensity. */

@@ -173,6 +173,8 @@ export const Coefficients = z.object({
   hddWhPerTbH: Coefficient,
   networkKwhPerGb: Coefficient,
   gpuIdleFraction: Coefficient,
+  /** Average GPU draw as a share of rated power when utilisation is not given (measured runs). */
+  gpuDefaultPowerFraction: Coefficient,
   defaultCpuWattsPerVcpuMin: Coefficient,
   defaultCpuWattsPerVcpuMax: Coefficient,
   /** Average utilisation of cloud servers, used when a workload gives none (CCF: 50 %). */

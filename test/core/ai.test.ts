@@ -17,8 +17,8 @@ describe('training by model size', () => {
     expect(r.ai?.deviceHours).toBeCloseTo(150000 / 3600, 9);
     expect(r.ai?.wallHours).toBeCloseTo(150000 / 3600 / 8, 9);
     expect(r.durationHours).toBeCloseTo(150000 / 3600 / 8, 9);
-    // 8 GPUs at 700 W (utilisation 1) × 5.2083 h = 29.1667 kWh
-    expect(r.energyKwh.byComponent.gpu).toBeCloseTo((8 * 700 * 150000) / 3600 / 8 / 1000, 9);
+    // 8 GPUs at 0.8 × 700 W (default share of rated power) × 5.2083 h = 23.3333 kWh
+    expect(r.energyKwh.byComponent.gpu).toBeCloseTo((8 * 0.8 * 700 * 150000) / 3600 / 8 / 1000, 9);
     // MFU 0.4 ± 35 %: hours can be 1.35× longer -> range high above the TDP-bounded power alone
     expect(r.energyKwh.high / r.energyKwh.total).toBeGreaterThan(1.3);
   });

@@ -69,11 +69,11 @@ describe('estimate: energy', () => {
   });
 
   it('takes GPUs, vCPUs and memory from an instance type', () => {
-    // 2 GPUs × 700 W (util 1) × 1 h = 1.4 kWh
+    // 2 GPUs × 0.8 × 700 W (default share of rated power) × 1 h = 1.12 kWh
     // 4 vCPU on 1–4 W/vCPU at default 50 %: 1 + 3 × 0.7 = 3.1 W × 4 = 12.4 W -> 0.0124 kWh
     // 16 GB × 0.4 W = 6.4 W -> 0.0064 kWh
     const r = run({ location: 'XX', durationHours: 1, instance: { type: 'aws:t.large' }, pue: 1, embodied: false });
-    expect(r.energyKwh.byComponent.gpu).toBeCloseTo(1.4, 10);
+    expect(r.energyKwh.byComponent.gpu).toBeCloseTo(1.12, 10);
     expect(r.energyKwh.byComponent.cpu).toBeCloseTo(0.0124, 10);
     expect(r.energyKwh.byComponent.memory).toBeCloseTo(0.0064, 10);
   });
@@ -138,10 +138,9 @@ describe('estimate: refusals', () => {
     expect(e.candidates).toContain('aws:test-1');
   });
 
-  it('refuses an unknown GPU, a GPU without power, a year before the data, and empty work', () => {
+  it('refuses an unknown GPU, a GPU without power, empty work and a zone-less region', () => {
     expect(refusal({ location: 'XX', durationHours: 1, gpu: { model: 'tg701', count: 1 } })).toMatchObject({ code: 'unknown_gpu', path: ['gpu', 'model'] });
     expect(refusal({ location: 'XX', durationHours: 1, gpu: { model: 'tgnp', count: 1 } })).toMatchObject({ code: 'missing_power', path: ['gpu', 'maxPowerW'] });
-    expect(refusal({ location: 'XX', durationHours: 1, gpu: { model: 'tg700', count: 1 }, year: 2019 })).toMatchObject({ code: 'no_grid_data', path: ['year'] });
     expect(refusal({ location: 'XX', durationHours: 1 })).toMatchObject({ code: 'empty_workload' });
     expect(refusal({ location: 'XX', gpu: { model: 'tg700', count: 1 } })).toMatchObject({ code: 'missing_duration', path: ['durationHours'] });
     expect(refusal({ location: 'gcp:nozone-1', durationHours: 1, gpu: { model: 'tg700', count: 1 } })).toMatchObject({ code: 'no_grid_data', path: ['location'] });
@@ -150,6 +149,12 @@ describe('estimate: refusals', () => {
   it('answers a region without a grid zone when the intensity is given', () => {
     const r = run({ location: 'gcp:nozone-1', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000 }, gridIntensity: 300, pue: 1, embodied: false });
     expect(r.emissionsKgCo2e.location).toBeCloseTo(0.3, 12);
+  });
+
+  it('uses the earliest year for a past year and says so', () => {
+    const r = run({ location: 'XX', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000 }, year: 2019 });
+    expect(r.resolved.location.year).toBe(2023);
+    expect(r.assumptions.join(' ')).toMatch(/2019.*2023/);
   });
 
   it('uses the latest year for a future year and says so', () => {

@@ -55,6 +55,7 @@ export function fixtureTables(): Tables {
         hddWhPerTbH: coef(0.65, 'Wh/TBh', 0.5),
         networkKwhPerGb: coef(0.001, 'kWh/GB', 1),
         gpuIdleFraction: coef(0.1, 'fraction', 0.5),
+        gpuDefaultPowerFraction: coef(0.8, 'fraction', 1.5),
         defaultCpuWattsPerVcpuMin: coef(1, 'W/vCPU'),
         defaultCpuWattsPerVcpuMax: coef(4, 'W/vCPU'),
         defaultCpuUtilization: coef(0.5, 'fraction'),

@@ -81,6 +81,7 @@ const datacentre = Datacentre.parse({
     hddWhPerTbH: coefficient(0.65, 'Wh/TBh'),
     networkKwhPerGb: coefficient(0.001, 'kWh/GB'),
     gpuIdleFraction: coefficient(0.1, 'ratio'),
+    gpuDefaultPowerFraction: coefficient(0.8, 'ratio'),
     defaultCpuWattsPerVcpuMin: coefficient(0.74, 'W'),
     defaultCpuWattsPerVcpuMax: coefficient(3.5, 'W'),
     defaultCpuUtilization: coefficient(0.5, 'ratio'),

@@ -1,0 +1,24 @@
+// `npm run validate`: every published case in both modes, with summary figures per mode and tier.
+import { readFileSync } from 'node:fs';
+import { tables } from '../src/data/index.ts';
+import type { CaseRun, Mode, ValidationCase } from './validation-cases.ts';
+import { formatRuns, median, runCase } from './validation-cases.ts';
+
+const cases: ValidationCase[] = JSON.parse(readFileSync(new URL('../test/validation/cases.json', import.meta.url), 'utf8')).cases;
+
+function summary(label: string, runs: readonly CaseRun[]): string {
+  const graded = runs.filter((r) => !r.skipped);
+  if (graded.length === 0) return `${label.padEnd(14)} no cases run`;
+  const med = median(graded.map((r) => Math.abs(r.error!)));
+  const inside = graded.filter((r) => r.inside).length;
+  return `${label.padEnd(14)} cases ${String(graded.length).padStart(2)}  median |error| ${(med * 100).toFixed(1).padStart(5)} %  inside range ${inside}/${graded.length} (${((inside / graded.length) * 100).toFixed(0)} %)`;
+}
+
+for (const mode of ['full', 'planner'] as Mode[]) {
+  const runs = cases.map((c) => runCase(c, mode, tables));
+  console.log(`\n== ${mode === 'full' ? 'full inputs (everything the case publishes)' : 'planner inputs (hardware, count, hours, place, year)'}\n`);
+  console.log(formatRuns(runs));
+  console.log('');
+  console.log(summary(`${mode} all`, runs));
+  for (const tier of ['A', 'B', 'C']) console.log(summary(`${mode} tier ${tier}`, runs.filter((r) => r.reliability === tier)));
+}
