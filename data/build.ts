@@ -7,12 +7,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Source } from '../src/core/tables.ts';
 import { buildAccelerators } from './build/accelerators.ts';
+import { buildAiCoefficients } from './build/ai-coefficients.ts';
 import { buildCpus } from './build/cpus.ts';
 import { validateRow } from './build/csv.ts';
 import { buildDatacentre } from './build/datacentre.ts';
-import { arrayModule, datacentreModule, LICENCE_EM, LICENCE_MIXED, tupleModule } from './build/emit.ts';
+import { arrayModule, datacentreModule, LICENCE_EM, LICENCE_LLM, LICENCE_MIXED, llmModule, objectModule, tupleModule } from './build/emit.ts';
 import { buildZones } from './build/grid.ts';
 import { buildInstances } from './build/instances.ts';
+import { buildLlm, LLM_MEASUREMENT_COLUMNS } from './build/llm.ts';
 import { buildRegions } from './build/regions.ts';
 import { SOURCES } from './build/sources.ts';
 
@@ -35,6 +37,8 @@ export function buildTables(): Record<string, string> {
   const cpus = buildCpus();
   const instances = buildInstances(accelerators);
   const datacentre = buildDatacentre();
+  const llm = buildLlm(accelerators);
+  const aiCoefficients = buildAiCoefficients(accelerators);
 
   checkSourceIds([
     ...zones.flatMap((z) => [...z.primary, ...z.alternates].map((a) => a.source)),
@@ -44,6 +48,10 @@ export function buildTables(): Record<string, string> {
     ...instances.map((i) => i.source),
     ...datacentre.pue.map((p) => p.source),
     ...Object.values(datacentre.coefficients).map((c) => c.source),
+    ...llm.models.map((m) => m.source),
+    ...llm.measurements.map((m) => m.source),
+    llm.formula.source,
+    ...Object.values(aiCoefficients).map((c) => c.source),
   ].filter((s): s is string => s !== undefined));
 
   return {
@@ -54,6 +62,8 @@ export function buildTables(): Record<string, string> {
     'cpus.ts': tupleModule({ licence: LICENCE_MIXED, typeName: 'Cpu', constName: 'cpus', columns: ['id', 'name', 'aliases', 'tdpW', 'cores', 'threads', 'source'], rows: cpus }),
     'instances.ts': arrayModule({ licence: LICENCE_MIXED, typeName: 'Instance', constName: 'instances', rows: instances }),
     'datacentre.ts': datacentreModule({ licence: LICENCE_MIXED, value: datacentre }),
+    'llm.ts': llmModule({ licence: LICENCE_LLM, formula: llm.formula, models: llm.models, measurementColumns: LLM_MEASUREMENT_COLUMNS, measurements: llm.measurements }),
+    'ai-coefficients.ts': objectModule({ licence: LICENCE_MIXED, typeName: 'AiCoefficients', constName: 'aiCoefficients', value: aiCoefficients }),
   };
 }
 

@@ -2,12 +2,15 @@
 // Built once at module load; no zod parsing here (data/build.ts validated every row, and
 // test/data/tables.test.ts re-validates the committed files).
 import { accelerators } from '../../data/built/accelerators.ts';
+import { aiCoefficients } from '../../data/built/ai-coefficients.ts';
 import { cpus } from '../../data/built/cpus.ts';
 import { datacentre } from '../../data/built/datacentre.ts';
 import { zones } from '../../data/built/grid.ts';
 import { instances } from '../../data/built/instances.ts';
+import { llmFormula, llmMeasurements, llmModels } from '../../data/built/llm.ts';
 import { regions } from '../../data/built/regions.ts';
 import { sources } from '../../data/built/sources.ts';
+import { presets } from '../../data/presets.ts';
 import { normalizeName } from '../core/names.ts';
 import type { Tables } from '../core/tables.ts';
 
@@ -37,4 +40,14 @@ export const tables: Tables = {
   acceleratorAliases: aliasMap(accelerators),
   cpuAliases: aliasMap(cpus),
   datacentre,
+  presets: byId(presets),
+  ai: {
+    llmModels: byId(llmModels),
+    llmModelAliases: aliasMap(llmModels),
+    llmMeasurements,
+    llmFormula,
+    coefficients: aiCoefficients,
+  },
 };
+
+export { presets };

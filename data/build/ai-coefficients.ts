@@ -1,0 +1,81 @@
+// AI model constants: each read or derived from the raw files where they hold it (EcoLogits' server
+// assumptions, ML.ENERGY's output lengths and power draw), else a cited judgement. The derivation is in
+// each note; derivations fail loudly when a raw file stops fitting them.
+import { type Accelerator, AiCoefficients, type Coefficient } from '../../src/core/tables.ts';
+import { cell, readCsv, reqNum, round, validateRow } from './csv.ts';
+import { jsonNumber, LLM_FILES, readJson } from './llm.ts';
+import { SOURCES } from './sources.ts';
+
+function coef(value: number, unit: string, source: string, relUncertainty: number, note: string): Coefficient {
+  const s = SOURCES.find((x) => x.id === source);
+  if (!s) throw new Error(`unknown source ${source}`);
+  return { value, unit, source, year: s.year, relUncertainty, note };
+}
+
+function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return s[lo]! + (s[hi]! - s[lo]!) * (i - lo);
+}
+
+/** Output length of LMArena chat prompts: median over models of each model's median avg_output_len (ML.ENERGY v3). */
+function chatOutputTokens(): { value: number; models: number; rows: number; rowMedian: number; range: [number, number] } {
+  const rows = readCsv(LLM_FILES.v3).filter((r) => cell(r, 'task') === 'lm-arena-chat');
+  if (rows.length === 0) throw new Error(`data/raw/${LLM_FILES.v3}: no lm-arena-chat rows`);
+  const byModel = new Map<string, number[]>();
+  for (const r of rows) byModel.set(cell(r, 'model_id'), [...(byModel.get(cell(r, 'model_id')) ?? []), reqNum(r, 'avg_output_len')]);
+  const perModel = [...byModel.values()].map((v) => quantile(v, 0.5));
+  return {
+    value: Math.round(quantile(perModel, 0.5)),
+    models: perModel.length,
+    rows: rows.length,
+    rowMedian: Math.round(quantile(rows.map((r) => reqNum(r, 'avg_output_len')), 0.5)),
+    range: [Math.round(Math.min(...perModel)), Math.round(Math.max(...perModel))],
+  };
+}
+
+/** Average GPU power per GPU as a share of rated power over the ML.ENERGY v3 H100 rows. */
+function h100PowerShare(accelerators: readonly Accelerator[]): { p90: number; max: number; median: number; rows: number; ratedW: number } {
+  const h100 = accelerators.find((a) => a.id === 'nvidia-h100-sxm');
+  if (!h100?.maxPowerW) throw new Error('accelerator nvidia-h100-sxm has no maxPowerW');
+  const shares = readCsv(LLM_FILES.v3)
+    .filter((r) => cell(r, 'gpu_model') === 'H100')
+    .map((r) => reqNum(r, 'avg_power_watts') / reqNum(r, 'num_gpus') / h100.maxPowerW!);
+  return { p90: round(quantile(shares, 0.9), 2), max: round(Math.max(...shares), 2), median: round(quantile(shares, 0.5), 2), rows: shares.length, ratedW: h100.maxPowerW };
+}
+
+export function buildAiCoefficients(accelerators: readonly Accelerator[]): AiCoefficients {
+  const eco = readJson(LLM_FILES.ecoParams);
+  const serverKw = jsonNumber(eco, 'server_power_without_gpu_kw');
+  const serverGpus = jsonNumber(eco, 'server_gpu_count_installed');
+  const batch = jsonNumber(eco, 'batch_size_B');
+  const overhead = jsonNumber(eco, 'model_memory_gb.overhead_factor');
+  const bits = jsonNumber(eco, 'model_quantization_bits_Q');
+  const out = chatOutputTokens();
+  const power = h100PowerShare(accelerators);
+  const value: AiCoefficients = {
+    trainingMfu: coef(0.4, 'fraction of peak dense FLOP/s', 'published-training-runs', 0.35,
+      'Model FLOPs utilisation of published large training runs: PaLM 540B 46.2 % (Chowdhery et al. 2022, TPU v4); Llama 3 405B 38–43 % (Dubey et al. 2024, H100 BF16); ' +
+        'Llama 2 70B ≈ 43 % (6·N·D with 2 T tokens over the 1.72 M A100-hours Touvron et al. 2023 report); OPT-175B up to 147 TFLOP/s per A100 (≈ 47 %, Zhang et al. 2022) and ' +
+        'BLOOM-176B ≈ 32 % (6·N·D with 366 B tokens over 1.08 M A100-hours) — roughly 30–47 %. 0.4 is mid-range; ±35 % covers ~26–54 %, including smaller or less tuned runs'),
+    prefillMfu: coef(0.5, 'fraction of peak dense FLOP/s', 'published-training-runs', 0.5,
+      'judgement: prefill is forward-only dense matrix multiplication over the whole prompt (compute-bound, no backward pass, optimiser or pipeline bubbles), so it is put a little above the ~40 % MFU of large training runs; short prompts and small batches reach much less'),
+    prefillPowerFraction: coef(0.9, 'fraction of rated GPU power', 'ml-energy-v3', 0.2,
+      `judgement checked against ML.ENERGY v3: average power per GPU over its ${power.rows} H100 rows is ${power.median} (median), ${power.p90} (90th percentile) and ${power.max} (max) of its ${power.ratedW} W rating while decoding; compute-bound prefill runs at the top of that range`),
+    hostPowerPerGpuW: coef(round((serverKw * 1000) / serverGpus, 3), 'W per GPU', 'ecologits', 0.5,
+      `EcoLogits: server without GPUs ${serverKw} kW per ${serverGpus} installed GPUs (host CPUs, DRAM, NICs, fans), shared equally per GPU`),
+    defaultBatchSize: coef(batch, 'concurrent sequences', 'ecologits', 0,
+      `EcoLogits assumes serving batch size B = ${batch} for every request; its energy and latency formulas are evaluated there`),
+    modelMemoryOverhead: coef(overhead, 'factor', 'ecologits', 0.2,
+      `EcoLogits model memory = ${overhead} × parameters × ${bits} bit / 8 (weights plus ${Math.round((overhead - 1) * 100)} % for KV cache and activations)`),
+    bytesPerParameter: coef(bits / 8, 'bytes', 'ecologits', 0.5,
+      `EcoLogits quantisation Q = ${bits} bit (BF16/FP16 serving); FP8 serving needs 1 byte, 4-bit 0.5`),
+    defaultInputTokensPerRequest: coef(300, 'tokens', 'ml-energy-v3', 1.0,
+      'assumption: the ML.ENERGY v3 files give output lengths but no prompt lengths for lm-arena-chat; 300 tokens stands for a short chat prompt with some context'),
+    defaultOutputTokensPerRequest: coef(out.value, 'tokens', 'ml-energy-v3', 1.0,
+      `median over the ${out.models} models of each model's median avg_output_len on ML.ENERGY v3 lm-arena-chat (per-model medians range ${out.range[0]}–${out.range[1]}; median over all ${out.rows} rows ${out.rowMedian}); each model counts once however many batch sizes it was run at`),
+  };
+  return validateRow(AiCoefficients, value, { file: 'data/build/ai-coefficients.ts', line: 0 });
+}
