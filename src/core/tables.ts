@@ -214,7 +214,7 @@ export interface Tables {
   acceleratorAliases: ReadonlyMap<string, string>;
   cpuAliases: ReadonlyMap<string, string>;
   datacentre: Datacentre;
-  ai?: AiTables;
+  ai: AiTables;
 }
 
 /**

@@ -4,8 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTables, validateRow } from '../../data/build.ts';
+import { buildAccelerators } from '../../data/build/accelerators.ts';
 import { AliasIndex } from '../../data/build/aliases.ts';
 import { num } from '../../data/build/csv.ts';
+import { buildLlm, shortForms, sizeFromName } from '../../data/build/llm.ts';
 import { GridZone, Instance } from '../../src/core/tables.ts';
 
 const BUILT = join(import.meta.dirname, '..', '..', 'data', 'built');
@@ -32,6 +34,43 @@ describe('buildTables', () => {
     }
     expect(built['grid.ts']).toContain('ODbL 1.0');
     expect(built['regions.ts']).toContain('Electricity Maps');
+  });
+
+  it('includes the AI tables (LLM models/measurements/formula and AI coefficients), one row per line', () => {
+    expect(Object.keys(built)).toEqual(expect.arrayContaining(['llm.ts', 'ai-coefficients.ts']));
+    expect(built['llm.ts']).toMatch(/^export const llmModels: readonly LlmModel\[\] = \[$/m);
+    expect(built['llm.ts']).toMatch(/^export const llmMeasurements: readonly LlmMeasurement\[\] = /m);
+    expect(built['llm.ts']).toMatch(/^export const llmFormula: LlmEnergyFormula = \{/m);
+    expect(built['ai-coefficients.ts']).toMatch(/^export const aiCoefficients: AiCoefficients = \{$/m);
+  });
+});
+
+describe('LLM build', () => {
+  const llm = buildLlm(buildAccelerators());
+
+  it('drops no model for want of a parameter count (as data/raw/SOURCES.md states)', () => {
+    expect(llm.droppedModels).toEqual([]);
+  });
+
+  it('leaves out only the short forms several models derive equally', () => {
+    expect(llm.ambiguousShortForms.map((a) => a.split(' (')[0])).toEqual([
+      'codellama 13b', 'codellama 34b', 'codellama 70b', 'codellama 7b', 'codestral', 'devstral small',
+      'magistral medium', 'magistral small', 'mistral large', 'voxtral mini',
+    ]);
+  });
+
+  it('derives short forms by dropping variant words and joining/splitting the family version', () => {
+    expect(shortForms('Llama-3.1-8B-Instruct').map((f) => f.form)).toEqual(['llama 3 1 8b instruct', 'llama3 1 8b instruct', 'llama 3 1 8b', 'llama3 1 8b']);
+    expect(shortForms('Qwen3-30B-A3B-Instruct-2507').map((f) => f.form)).toContain('qwen3 30b a3b');
+    expect(shortForms('Qwen3-8B').map((f) => f.form)).toContain('qwen 3 8b');
+    expect(shortForms('gemma-7b-it').map((f) => f.form)).not.toContain('gemma7b'); // a size is not a version
+  });
+
+  it('takes a parameter count from a name only when it has exactly one NNb token', () => {
+    expect(sizeFromName('vicuna-13B')).toBe(13);
+    expect(sizeFromName('fastchat-t5-3b-v1.0')).toBe(3);
+    expect(sizeFromName('Mixtral-8x7B-Instruct-v0.1')).toBeNull();
+    expect(sizeFromName('merge-7b-13b')).toBeNull();
   });
 });
 

@@ -101,8 +101,12 @@ const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map(
 const aliasesOf = (rows: readonly { id: string; name: string; aliases: readonly string[] }[]) =>
   new Map(rows.flatMap((row) => [row.id, row.name, ...row.aliases].map((alias) => [normalizeName(alias), row.id] as const)));
 
-/** A small, valid Tables: 4 regions (one without a zone), 3 zones, 3 GPUs, 121 CPUs, 3 instances. */
-export const fixtureTables: Tables = {
+/**
+ * A small, valid Tables: 4 regions (one without a zone), 3 zones, 3 GPUs, 121 CPUs, 3 instances, and no
+ * AI references. `Tables.ai` is required (the real tables always carry it); this fixture leaves it out
+ * on purpose for the catalogue tests of a deployment without AI tables — use fixtureTablesWithAi for AI.
+ */
+export const fixtureTables = {
   sources,
   zones: byId(zones),
   regions: byId(regions),
@@ -112,7 +116,7 @@ export const fixtureTables: Tables = {
   acceleratorAliases: aliasesOf(accelerators),
   cpuAliases: aliasesOf(cpus),
   datacentre,
-};
+} satisfies Omit<Tables, 'ai'> as unknown as Tables;
 
 const llmModels = z.array(LlmModel).parse([
   { id: 'llama-3-1-8b-instruct', name: 'Llama 3.1 8B Instruct', aliases: ['llama-3.1-8b'], totalParamsB: 8, activeParamsB: 8, paramsEstimated: false, source: 'fixture' },
