@@ -10,7 +10,6 @@ import { instances } from '../../data/built/instances.ts';
 import { llmFormula, llmMeasurements, llmModels } from '../../data/built/llm.ts';
 import { regions } from '../../data/built/regions.ts';
 import { sources } from '../../data/built/sources.ts';
-import { presets } from '../../data/presets.ts';
 import { normalizeName } from '../core/names.ts';
 import type { Tables } from '../core/tables.ts';
 
@@ -40,7 +39,6 @@ export const tables: Tables = {
   acceleratorAliases: aliasMap(accelerators),
   cpuAliases: aliasMap(cpus),
   datacentre,
-  presets: byId(presets),
   ai: {
     llmModels: byId(llmModels),
     llmModelAliases: aliasMap(llmModels),
@@ -49,5 +47,3 @@ export const tables: Tables = {
     coefficients: aiCoefficients,
   },
 };
-
-export { presets };
