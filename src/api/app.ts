@@ -6,10 +6,12 @@ import { EstimateError } from '../core/errors.ts';
 import type { Tables } from '../core/tables.ts';
 import { ProblemException, problemFromEstimateError, problemJson, problemResponse } from './problem.ts';
 import { registerRoutes, type AppEnv, type Route } from './route.ts';
+import { compareRoutes } from './routes/compare.ts';
 import { estimateRoutes } from './routes/estimate.ts';
 import { hardwareRoutes } from './routes/hardware.ts';
 import { healthRoutes } from './routes/health.ts';
 import { modelRoutes } from './routes/models.ts';
+import { presetRoutes } from './routes/presets.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { zoneRoutes } from './routes/zones.ts';
@@ -23,10 +25,12 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Every route of the API, in registration order. */
 export const ROUTES: readonly Route[] = [
   ...estimateRoutes,
+  ...compareRoutes,
   ...regionRoutes,
   ...hardwareRoutes,
   ...zoneRoutes,
   ...modelRoutes,
+  ...presetRoutes,
   ...sourceRoutes,
   ...healthRoutes,
 ];

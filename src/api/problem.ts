@@ -43,6 +43,7 @@ export const PROBLEMS: { readonly [K in ProblemCode]: ProblemKind } = {
   unknown_model: { status: 422, title: 'Unknown AI model' },
   empty_workload: { status: 422, title: 'Empty workload' },
   inconsistent_input: { status: 422, title: 'Inconsistent input' },
+  unknown_preset: { status: 422, title: 'Unknown preset' },
   invalid_json: { status: 400, title: 'Malformed JSON body' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   validation_failed: { status: 422, title: 'Invalid request' },

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { describeIssues } from './issues.ts';
-import { ProblemException } from './problem.ts';
+import { ProblemException, type ProblemItem } from './problem.ts';
 
 const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.-]+\+)?json\s*(?:;|$)/i;
 
@@ -54,9 +54,13 @@ export function parseParams<S extends z.ZodType>(c: Context, schema: S): z.outpu
 function validate<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  const errors = describeIssues(result.error.issues, schema);
+  throw invalidRequest(describeIssues(result.error.issues, schema));
+}
+
+/** The 422 problem listing every refused field. */
+export function invalidRequest(errors: readonly ProblemItem[]): ProblemException {
   const paths = [...new Set(errors.map((e) => (e.path === '' ? '(body)' : e.path)))];
-  throw new ProblemException({
+  return new ProblemException({
     code: 'validation_failed',
     detail: `The request has ${errors.length} invalid value(s): ${paths.join(', ')}.`,
     errors,

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'unknown_model',
   'empty_workload',
   'inconsistent_input',
+  'unknown_preset',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

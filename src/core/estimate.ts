@@ -108,7 +108,8 @@ export function estimate(input: Workload, tables: Tables): EstimateResult {
 
 const EXACT = { central: 1, low: 1, high: 1 };
 
-function shapeAi(w: Workload, tables: Tables, ledger: Ledger): AiShape | null {
+/** The AI shape of the workload (hours from model size or tokens), or null for a plain workload. */
+export function shapeAi(w: Workload, tables: Tables, ledger: Ledger): AiShape | null {
   if (!w.ai) return null;
   const aiTables = tables.ai;
   if (!aiTables) throw new EstimateError('missing_throughput', ['ai'], 'this deployment has no AI reference tables');

@@ -1,6 +1,7 @@
 // Zod schemas of the data tables that core receives as arguments.
 // data/build.ts validates every generated row against these; src/data types its lookups with them.
 import { z } from 'zod';
+import type { Preset } from './schemas.ts';
 
 /** Short id of a dataset in the sources table, e.g. `em-yearly`, `ember-owid`, `ccf-coefficients`. */
 export const SourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
@@ -215,6 +216,8 @@ export interface Tables {
   cpuAliases: ReadonlyMap<string, string>;
   datacentre: Datacentre;
   ai: AiTables;
+  /** Hand-written workload presets by id (`POST /v1/estimate {preset}`). */
+  presets?: ReadonlyMap<string, Preset>;
 }
 
 /**

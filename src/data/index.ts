@@ -10,6 +10,7 @@ import { instances } from '../../data/built/instances.ts';
 import { llmFormula, llmMeasurements, llmModels } from '../../data/built/llm.ts';
 import { regions } from '../../data/built/regions.ts';
 import { sources } from '../../data/built/sources.ts';
+import { presets } from '../../data/presets.ts';
 import { normalizeName } from '../core/names.ts';
 import type { Tables } from '../core/tables.ts';
 
@@ -39,6 +40,7 @@ export const tables: Tables = {
   acceleratorAliases: aliasMap(accelerators),
   cpuAliases: aliasMap(cpus),
   datacentre,
+  presets: byId(presets),
   ai: {
     llmModels: byId(llmModels),
     llmModelAliases: aliasMap(llmModels),
@@ -47,3 +49,5 @@ export const tables: Tables = {
     coefficients: aiCoefficients,
   },
 };
+
+export { presets };

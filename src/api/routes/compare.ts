@@ -1,0 +1,20 @@
+// POST /v1/compare: one workload over many regions (and alternative GPUs), ranked.
+import { compareRegions } from '../../core/compare.ts';
+import { CompareRequest } from '../../core/decision-schemas.ts';
+import { defineRoute } from '../route.ts';
+import { readWorkload } from '../workload-request.ts';
+
+export const compareRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/v1/compare',
+    summary: 'Rank one workload over candidate regions (and alternative GPUs) by kgCO2e',
+    tags: ['decide'],
+    request: { body: CompareRequest },
+    handler: ({ body }, c) => {
+      const tables = c.get('tables');
+      const { workload, preset } = readWorkload(body.workload, tables, 'workload');
+      return c.json(compareRegions(workload, tables, { ...body, assumptions: preset?.assumptions }));
+    },
+  }),
+];

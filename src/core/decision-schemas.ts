@@ -1,0 +1,194 @@
+// Zod schemas of the decision requests and answers: compare, suggest, batch.
+import { z } from 'zod';
+import { Provider } from './tables.ts';
+import { EstimateResult } from './schemas.ts';
+
+/** A workload, or `{ preset, ...overrides }` merged over a preset's workload (validated after merging). */
+export const WorkloadRequest = z.looseObject({});
+
+/** One value or a list of them; a single value is read as a list of one. */
+function oneOrMany<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(item).min(1).max(50));
+}
+
+/** Candidate regions: every filter given must match (values within one filter are alternatives). */
+export const RegionFilter = z
+  .object({
+    provider: oneOrMany(Provider).optional(),
+    country: oneOrMany(z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter ISO 3166-1 country code')).optional(),
+    continent: oneOrMany(z.string().min(1).max(50)).optional(),
+    ids: z.array(z.string().min(1).max(100)).min(1).max(500).optional(),
+  })
+  .strict();
+export type RegionFilter = z.infer<typeof RegionFilter>;
+
+/** `location`: location-based operational + embodied; `market`: market-based operational + embodied. */
+export const RankBy = z.enum(['location', 'market']);
+export type RankBy = z.infer<typeof RankBy>;
+
+export const CompareRequest = z
+  .object({
+    workload: WorkloadRequest,
+    regions: RegionFilter.optional(),
+    /** Alternative GPUs (ids or names) evaluated as well, the same work at their throughput. */
+    hardware: z.array(z.string().min(1).max(200)).min(1).max(20).optional(),
+    /** Where savings are measured from; default the workload's own region, else the first ranked. */
+    baseline: z.string().min(1).max(100).optional(),
+    top: z.number().int().min(1).max(200).default(10),
+    rankBy: RankBy.default('location'),
+  })
+  .strict();
+export type CompareRequest = z.infer<typeof CompareRequest>;
+
+export const EmissionsSummary = z.object({
+  total: z.number(),
+  low: z.number(),
+  high: z.number(),
+  location: z.number(),
+  market: z.number(),
+  embodied: z.number(),
+});
+export type EmissionsSummary = z.infer<typeof EmissionsSummary>;
+
+export const CompareRow = z.object({
+  rank: z.number().int(),
+  regionId: z.string(),
+  name: z.string(),
+  provider: Provider,
+  country: z.string().nullable(),
+  continent: z.string().nullable(),
+  zone: z.string().nullable(),
+  /** Accelerator id of an alternative GPU; null = the workload's own hardware. */
+  hardware: z.string().nullable(),
+  durationHours: z.number(),
+  intensityGCo2ePerKwh: z.number(),
+  intensityYear: z.number().int().nullable(),
+  pue: z.number(),
+  carbonFreeEnergyShare: z.number(),
+  energyKwh: z.number(),
+  emissionsKgCo2e: EmissionsSummary,
+  /** Against the baseline, in the ranking's measure; negative = more than the baseline. */
+  savingKg: z.number(),
+  savingPct: z.number(),
+});
+export type CompareRow = z.infer<typeof CompareRow>;
+
+export const Skipped = z.object({
+  regionId: z.string(),
+  hardware: z.string().nullable(),
+  code: z.string(),
+  reason: z.string(),
+});
+export type Skipped = z.infer<typeof Skipped>;
+
+export const CompareResult = z.object({
+  rankBy: RankBy,
+  baseline: z.object({
+    location: z.string(),
+    hardware: z.string().nullable(),
+    /** In the ranking's measure. */
+    kgCo2e: z.number(),
+    emissionsKgCo2e: EmissionsSummary,
+  }),
+  top: z.array(CompareRow),
+  table: z.array(CompareRow),
+  count: z.number().int(),
+  skipped: z.array(Skipped),
+  assumptions: z.array(z.string()),
+});
+export type CompareResult = z.infer<typeof CompareResult>;
+
+/** How far the start may move: a delay, or a deadline by which the job must have finished. */
+export const Flexibility = z
+  .object({
+    delayHours: z.number().finite().min(0).max(8760).optional(),
+    deadline: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict()
+  .refine((f) => (f.delayHours === undefined) !== (f.deadline === undefined), { message: 'expected exactly one of delayHours or deadline' });
+export type Flexibility = z.infer<typeof Flexibility>;
+
+export const SuggestRequest = z
+  .object({
+    workload: WorkloadRequest,
+    /** Region candidates; default: the same provider as the workload's region (all when it is a zone). */
+    regions: RegionFilter.optional(),
+    flexibility: Flexibility.optional(),
+    rankBy: RankBy.default('location'),
+    /** Options shown per kind. */
+    top: z.number().int().min(1).max(50).default(5),
+    /** Price of offsetting one tonne CO2e, any currency; the answer prices what is left. */
+    offsetPricePerTonne: z.number().finite().positive().optional(),
+  })
+  .strict();
+export type SuggestRequest = z.infer<typeof SuggestRequest>;
+
+export const SuggestionKind = z.enum(['region', 'time', 'hardware']);
+
+/** What an option changes in the workload. */
+export const WorkloadChange = z.object({
+  location: z.string().optional(),
+  start: z.string().optional(),
+  gpu: z.string().optional(),
+  durationHours: z.number().optional(),
+});
+
+export const Suggestion = z.object({
+  kind: SuggestionKind,
+  label: z.string(),
+  change: WorkloadChange,
+  energyKwh: z.number(),
+  emissionsKgCo2e: EmissionsSummary,
+  /** Against the workload as given, in the ranking's measure. */
+  kgCo2eSaved: z.number(),
+  pctSaved: z.number(),
+  assumption: z.string(),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+export const SuggestResult = z.object({
+  rankBy: RankBy,
+  asGiven: z.object({ location: z.string(), energyKwh: z.number(), kgCo2e: z.number(), emissionsKgCo2e: EmissionsSummary }),
+  region: z.array(Suggestion),
+  time: z.array(Suggestion),
+  hardware: z.array(Suggestion),
+  /** Best region × best time there × best hardware, estimated together. */
+  best: z.object({
+    change: WorkloadChange,
+    energyKwh: z.number(),
+    emissionsKgCo2e: EmissionsSummary,
+    kgCo2eSaved: z.number(),
+    pctSaved: z.number(),
+    /** Emissions left after the best combined option, in the ranking's measure. */
+    leftKgCo2e: z.number(),
+    offsetPricePerTonne: z.number().nullable(),
+    offsetCost: z.number().nullable(),
+  }),
+  /** Why a kind has no option (no GPU, no start, no hourly data...). */
+  notes: z.array(z.string()),
+  assumptions: z.array(z.string()),
+});
+export type SuggestResult = z.infer<typeof SuggestResult>;
+
+/** Largest batch, in workloads (JSON items or CSV rows). */
+export const MAX_BATCH_ITEMS = 10_000;
+
+export const BatchRequest = z.object({ workloads: z.array(z.unknown()) }).strict();
+
+export const BatchItemError = z.object({
+  type: z.string(),
+  status: z.number().int(),
+  title: z.string(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
+});
+export type BatchItemError = z.infer<typeof BatchItemError>;
+
+export const BatchItem = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: EstimateResult }),
+  z.object({ ok: z.literal(false), error: BatchItemError }),
+]);
+export type BatchItem = z.infer<typeof BatchItem>;
+
+export const BatchResult = z.object({ results: z.array(BatchItem) });
+export type BatchResult = z.infer<typeof BatchResult>;
