@@ -1,7 +1,8 @@
 // kWh -> kgCO2e: grid intensity of the location (location-based) and after carbon-free energy
 // (market-based).
 import type { Workload } from './schemas.ts';
-import type { Region } from './tables.ts';
+import type { Region, Tables } from './tables.ts';
+import { hourlyIntensity } from './carbon-hourly.ts';
 import type { Ledger } from './ledger.ts';
 import type { Bounded } from './range.ts';
 import type { ResolvedPlace } from './resolve-location.ts';
@@ -15,11 +16,11 @@ export interface ResolvedIntensity {
   readonly source: string;
 }
 
-/** An annual mean misses when in the year the run happens: ±10 % before source disagreement. */
+/** An annual mean misses when in the year the run happens, and hourly data has its own error: ±10 %. */
 const ANNUAL_MEAN_LOG_SPREAD = Math.log(1.1);
 
 /** Grid intensity (gCO2e/kWh) for the workload: the user's, else the zone's annual average. */
-export function resolveIntensity(w: Workload, place: ResolvedPlace, ledger: Ledger): ResolvedIntensity {
+export function resolveIntensity(w: Workload, place: ResolvedPlace, hours: number, tables: Tables, ledger: Ledger): ResolvedIntensity {
   if (w.gridIntensity !== undefined) {
     ledger.user('grid_intensity', 'Grid carbon intensity', w.gridIntensity, 'gCO2e/kWh');
     return { intensity: { central: w.gridIntensity, low: w.gridIntensity, high: w.gridIntensity }, year: w.year ?? null, basis: 'user', source: 'user' };
@@ -27,6 +28,12 @@ export function resolveIntensity(w: Workload, place: ResolvedPlace, ledger: Ledg
   const zone = place.zone;
   if (!zone) {
     throw new EstimateError('no_grid_data', ['location'], `${place.region?.id ?? 'this location'} has no known grid zone: give gridIntensity (gCO2e/kWh)`);
+  }
+  const hourly = w.start === undefined ? null : hourlyIntensity(zone, w.start, hours, tables, ledger);
+  if (hourly) {
+    ledger.factor({ id: 'grid_intensity', label: `Grid carbon intensity of ${zone.name} (${zone.id}) over the run's hours, hourly, lifecycle`, value: hourly.meanG, unit: 'gCO2e/kWh', source: hourly.source, year: hourly.year });
+    const spread = Math.exp(ANNUAL_MEAN_LOG_SPREAD);
+    return { intensity: { central: hourly.meanG, low: hourly.meanG / spread, high: hourly.meanG * spread }, year: hourly.year, basis: 'lifecycle (hourly)', source: hourly.source };
   }
   const { entry, substituted } = pickYear(zone, w.year);
   if (substituted) ledger.assume(`No grid figure for ${zone.id} in ${w.year}: the nearest published year (${entry.year}) stands in.`);

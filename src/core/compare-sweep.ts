@@ -64,7 +64,7 @@ export function evaluatePlace(base: SweepBase, place: ResolvedPlace, tables: Tab
   const w = base.workload;
   const pue = resolvePue(w, place.region, tables, ledger);
   const facility = multiplyBounded(base.itKwh, pue.pue, base.hoursFactor);
-  const grid = resolveIntensity(w, place, ledger);
+  const grid = resolveIntensity(w, place, base.durationHours, tables, ledger);
   const operational = scaleBy(multiplyBounded(facility, grid.intensity), 1 / 1000);
   const cfe = resolveCarbonFreeShare(w, place.region, ledger);
   const total = addBounded(operational, base.embodiedKg);

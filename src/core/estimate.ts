@@ -38,7 +38,7 @@ export function estimate(input: Workload, tables: Tables): EstimateResult {
   const facility = multiplyBounded(itTotal, pue.pue, hoursFactor);
   const pueValue = pue.pue.central;
 
-  const grid = resolveIntensity(w, place, ledger);
+  const grid = resolveIntensity(w, place, hours, tables, ledger);
   const gPerKwh = grid.intensity.central;
   const operational = scaleBy(multiplyBounded(facility, grid.intensity), 1 / 1000);
   const cfe = resolveCarbonFreeShare(w, place.region, ledger);

@@ -1,5 +1,15 @@
 // Zod schemas of the workload (request) and the estimate (result): the only source of domain types.
 import { z } from 'zod';
+import { hourOfYear } from './hourly.ts';
+
+function isIsoDateTime(v: string): boolean {
+  try {
+    hourOfYear(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const nonNegative = z.number().finite().nonnegative();
 const share = z.number().finite().min(0).max(1);
@@ -115,6 +125,12 @@ export const Workload = z
     renewableShare: share.optional(),
     functionalUnit: FunctionalUnitInput.optional(),
     embodied: z.boolean().optional(),
+    /** When the run starts (ISO 8601 with offset): operational emissions then follow the hourly grid. */
+    start: z
+      .string()
+      .max(40)
+      .refine(isIsoDateTime, { message: 'expected an ISO 8601 date-time with offset, e.g. 2026-06-01T09:00:00Z' })
+      .optional(),
     /** AI workload shape: training by model size × tokens, or inference by tokens. */
     ai: AiInput.optional(),
   })

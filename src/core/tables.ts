@@ -218,6 +218,20 @@ export interface Tables {
   ai: AiTables;
   /** Hand-written workload presets by id (`POST /v1/estimate {preset}`). */
   presets?: ReadonlyMap<string, Preset>;
+  /** Hourly grid series by zone; absent or null for a zone = annual averages only. */
+  hourly?: HourlyTables;
+}
+
+/** One zone's hourly grid intensity (gCO2e/kWh, UTC hour-beginning) by year. */
+export interface ZoneHourlySeries {
+  readonly years: readonly number[];
+  readonly latestYear: number;
+  series(year: number): ArrayLike<number>;
+  meta(year: number): { readonly estimated: boolean | null; readonly source: string; readonly meanG: number } | null;
+}
+
+export interface HourlyTables {
+  forZone(zone: string): ZoneHourlySeries | null;
 }
 
 /**

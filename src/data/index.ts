@@ -12,6 +12,7 @@ import { regions } from '../../data/built/regions.ts';
 import { sources } from '../../data/built/sources.ts';
 import { presets } from '../../data/presets.ts';
 import { normalizeName } from '../core/names.ts';
+import { hourlyFor, hourlySourceList } from './hourly.ts';
 import type { Tables } from '../core/tables.ts';
 
 function byId<T extends { id: string }>(rows: readonly T[]): ReadonlyMap<string, T> {
@@ -30,8 +31,11 @@ export function aliasMap(rows: readonly { id: string; name: string; aliases: rea
   return map;
 }
 
+const sourceIds = new Set(sources.map((s) => s.id));
+
 export const tables: Tables = {
-  sources,
+  // The hourly tables cite their own datasets; one list serves every factor's source id.
+  sources: [...sources, ...hourlySourceList.filter((s) => !sourceIds.has(s.id))],
   zones: byId(zones),
   regions: byId(regions),
   accelerators: byId(accelerators),
@@ -41,6 +45,7 @@ export const tables: Tables = {
   cpuAliases: aliasMap(cpus),
   datacentre,
   presets: byId(presets),
+  hourly: { forZone: hourlyFor },
   ai: {
     llmModels: byId(llmModels),
     llmModelAliases: aliasMap(llmModels),
