@@ -1,0 +1,87 @@
+// The library's public surface: the export list, estimate with validation, catalogue helpers.
+import { describe, expect, it } from 'vitest';
+import * as gridshift from '../../src/index.ts';
+import { GridshiftError } from '../../src/index.ts';
+import { createApp } from '../../src/api/app.ts';
+import { tables } from '../../src/data/index.ts';
+
+const example = { location: 'aws:us-east-1', durationHours: 36, gpu: { model: 'h100-sxm', count: 8 } };
+
+function refusal(f: () => unknown): GridshiftError {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof GridshiftError) return err;
+    throw err;
+  }
+  throw new Error('expected a GridshiftError');
+}
+
+async function apiProblem(body: unknown) {
+  const res = await createApp({ tables }).request('/v1/estimate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, problem: (await res.json()) as { detail: string; errors: unknown[]; candidates?: string[] } };
+}
+
+describe('public exports', () => {
+  it('lists the same names', () => {
+    expect(Object.keys(gridshift).sort()).toMatchInlineSnapshot(`
+      [
+        "GridshiftError",
+        "METHODOLOGY_VERSION",
+        "catalog",
+        "estimate",
+        "toBoamps",
+        "toCsv",
+      ]
+    `);
+  });
+});
+
+describe('estimate', () => {
+  it('estimates with the embedded tables', () => {
+    const result = gridshift.estimate(example);
+    expect(result.resolved.gpu?.id).toBe('nvidia-h100-sxm');
+    expect(result.emissionsKgCo2e.total).toBeGreaterThan(0);
+    expect(result.sources.length).toBeGreaterThan(0);
+  });
+
+  it('throws the API problem for invalid input: same detail and errors', async () => {
+    const bad = { ...example, gpu: { model: 'h100-sxm', count: -1 }, colour: 'red' };
+    const err = refusal(() => gridshift.estimate(bad));
+    const api = await apiProblem(bad);
+    expect(err.code).toBe('validation_failed');
+    expect(err.status).toBe(api.status);
+    expect(err.message).toBe(api.problem.detail);
+    expect(err.errors).toEqual(api.problem.errors);
+  });
+
+  it("throws core's refusal with the closest ids, as the API words it", async () => {
+    const bad = { ...example, gpu: { model: 'h100-sxmm', count: 8 } };
+    const err = refusal(() => gridshift.estimate(bad));
+    const api = await apiProblem(bad);
+    expect(err.code).toBe('unknown_gpu');
+    expect(err.status).toBe(422);
+    expect(err.message).toBe(api.problem.detail);
+    expect(err.errors).toEqual(api.problem.errors);
+    expect(err.candidates).toEqual(api.problem.candidates);
+  });
+});
+
+describe('catalog', () => {
+  it('lists and finds regions, zones, hardware, sources and models', () => {
+    expect(gridshift.catalog.regions({ provider: 'gcp' }).every((r) => r.provider === 'gcp')).toBe(true);
+    expect(gridshift.catalog.region('aws:eu-west-1').latestIntensity?.zone).toBe('IE');
+    expect(gridshift.catalog.zone('DE').primary.length).toBeGreaterThan(0);
+    expect(gridshift.catalog.zones().length).toBe(tables.zones.size);
+    expect(gridshift.catalog.hardware({ kind: 'gpus', q: 'h100' }).gpus?.items[0]?.id).toMatch(/h100/);
+    expect(gridshift.catalog.sources().map((s) => s.id)).toContain('em-yearly');
+    expect(gridshift.catalog.models('llama').length).toBeGreaterThan(0);
+  });
+
+  it('throws unknown_region with candidates', () => {
+    const err = refusal(() => gridshift.catalog.region('aws:us-east-9'));
+    expect(err.code).toBe('unknown_region');
+    expect(err.status).toBe(404);
+    expect(err.candidates.length).toBeGreaterThan(0);
+  });
+});
