@@ -1,7 +1,7 @@
 // Hourly grid tables: the committed data/built/hourly.ts matches a fresh build byte for byte, every
 // zone-year decodes to a full year whose mean matches the recorded mean and the raw CSV, the zone
 // counts per year, gap filling, the codec, and time-shifting on real data.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,7 @@ describe('buildHourlyTables', () => {
 
   it('matches the committed data/built files byte for byte (run `npm run data:build:hourly` after changing data/)', () => {
     expect(Object.keys(built)).toEqual(['hourly.ts']);
+    expect(readdirSync(BUILT).filter((n) => n.startsWith('hourly')).sort()).toEqual(Object.keys(built).sort());
     for (const [name, text] of Object.entries(built)) expect(readFileSync(join(BUILT, name), 'utf8') === text, name).toBe(true);
   });
 
