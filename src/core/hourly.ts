@@ -385,6 +385,8 @@ function predict(k: ArrayLike<number>, t: number): number {
 }
 
 const FORMAT_VERSION = 1;
+/** Upper bound on a packed series' length (guards against allocating for corrupt input). */
+const MAX_PACKED_VALUES = 1_000_000;
 
 /**
  * Packs a series (gCO2e/kWh, >= 0) onto the gram grid of `divisor` with error diffusion: each value's
@@ -432,6 +434,7 @@ export function decodeHours(packed: string): Float64Array {
     n += (b & 127) * shift;
     if (b < 128) break;
   }
+  if (n > MAX_PACKED_VALUES) throw new HourlyError('invalid_packed', `implausible length ${n}`);
   const dec = new RangeDecoder(bytes, pos);
   const model = new ResidualModel();
   const k = new Int32Array(n);
@@ -467,8 +470,8 @@ export interface HourOfYear {
  * HourlyError('invalid_time').
  */
 export function hourOfYear(iso: string): HourOfYear {
+  if (typeof iso !== 'string') throw new HourlyError('invalid_time', 'the time is not a string');
   const bad = (why: string) => new HourlyError('invalid_time', `"${iso.length > 60 ? `${iso.slice(0, 60)}…` : iso}" is not an ISO 8601 date-time with offset (${why})`);
-  if (typeof iso !== 'string') throw bad('not a string');
   const m = ISO_8601.exec(iso);
   if (!m) throw bad('expected YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z or ±HH:MM');
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
