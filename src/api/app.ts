@@ -1,11 +1,12 @@
 // The HTTP app: routes, body limit, and problem+json (RFC 9457) for every error.
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { EstimateError } from '../core/errors.ts';
 import type { Tables } from '../core/tables.ts';
 import { ProblemException, problemFromEstimateError, problemJson, problemResponse } from './problem.ts';
 import { registerRoutes, type AppEnv, type Route } from './route.ts';
+import { batchRoutes, MAX_BATCH_BODY_BYTES } from './routes/batch.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { estimateRoutes } from './routes/estimate.ts';
 import { hardwareRoutes } from './routes/hardware.ts';
@@ -19,13 +20,14 @@ import { zoneRoutes } from './routes/zones.ts';
 export type { AppEnv, Route } from './route.ts';
 export { Problem, PROBLEMS, PROBLEM_CODES, problemTypeUri } from './problem.ts';
 
-/** Largest request body accepted (1 MiB). */
+/** Largest request body accepted (1 MiB); `/v1/batch` has its own, larger limit. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Every route of the API, in registration order. */
 export const ROUTES: readonly Route[] = [
   ...estimateRoutes,
   ...compareRoutes,
+  ...batchRoutes,
   ...regionRoutes,
   ...hardwareRoutes,
   ...zoneRoutes,
@@ -46,23 +48,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('tables', options.tables);
     await next();
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        problemResponse(
-          {
-            code: 'payload_too_large',
-            detail: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
-            errors: [{ path: '', code: 'payload_too_large', message: `expected at most ${MAX_BODY_BYTES} bytes` }],
-            // The unread rest of the body makes the connection unusable for a next request.
-            headers: { connection: 'close' },
-          },
-          c.req.path,
-        ),
-    }),
-  );
+  const defaultLimit = limitBody(MAX_BODY_BYTES);
+  const batchLimit = limitBody(MAX_BATCH_BODY_BYTES);
+  app.use('*', (c, next) => (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next));
   registerRoutes(app, ROUTES);
   app.notFound((c) =>
     problemResponse(
@@ -76,6 +64,24 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   );
   app.onError(handleError);
   return app;
+}
+
+/** Refuses bodies over `maxSize` bytes with a 413 problem. */
+function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize,
+    onError: (c) =>
+      problemResponse(
+        {
+          code: 'payload_too_large',
+          detail: `The request body is larger than ${maxSize} bytes.`,
+          errors: [{ path: '', code: 'payload_too_large', message: `expected at most ${maxSize} bytes` }],
+          // The unread rest of the body makes the connection unusable for a next request.
+          headers: { connection: 'close' },
+        },
+        c.req.path,
+      ),
+  });
 }
 
 function handleError(err: Error, c: Context<AppEnv>): Response {

@@ -1,6 +1,7 @@
 // Decision routes over real HTTP: /v1/compare, /v1/suggest, /v1/batch.
 import { expect, it } from 'vitest';
-import { CompareResult } from '../../src/core/decision-schemas.ts';
+import { parse } from 'csv-parse/sync';
+import { BatchResult, CompareResult } from '../../src/core/decision-schemas.ts';
 import { describeApi } from '../helpers/describe-api.ts';
 import { errorPaths, expectProblem } from '../helpers/problem.ts';
 import { apiTargets } from '../helpers/server.ts';
@@ -61,5 +62,95 @@ describeApi('POST /v1/compare', apiTargets(), (api) => {
     expect(errorPaths(ids)).toEqual(['regions.ids']);
     const hw = await expectProblem(await api.postJson('/v1/compare', { workload: H100_NODE, hardware: Array.from({ length: 21 }, () => 'A100') }), 422);
     expect(errorPaths(hw)).toEqual(['hardware']);
+  });
+});
+
+describeApi('POST /v1/batch', apiTargets(), (api) => {
+  const postCsv = (csv: string, accept = 'text/csv') =>
+    api.fetch('/v1/batch', { method: 'POST', headers: { 'content-type': 'text/csv', accept }, body: csv });
+  const csvRecords = async (res: Response) => {
+    const text = await res.text();
+    expect(res.status, text).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    return parse(text, { columns: true }) as Record<string, string>[];
+  };
+
+  it('estimates 10,000 mixed workloads in one JSON call, in order, bad items failing alone', async () => {
+    const kinds = [
+      (i: number) => ({ location: 'aws:eu-west-1', durationHours: i + 1, gpu: { model: 'A100', count: 1 }, networkGb: 10, functionalUnit: { name: 'job', count: 1 } }),
+      (i: number) => ({ location: 'DE', durationHours: i + 1, cpu: { threads: 8, utilization: 0.4 }, memoryGb: 32, storage: { ssdTb: 0.5, replication: 3 } }),
+      (i: number) => ({ preset: 'fraud-training-cpu-cluster', location: 'gcp:europe-west4', durationHours: i + 1 }),
+      (i: number) => ({ location: 'azure:westeurope', durationHours: i + 1, instance: { type: 'aws:m6i.8xlarge', count: 2 }, storage: { ssdTb: 1 } }),
+      (i: number) => ({ location: 'FR', durationHours: i + 1, gpu: { model: 'H100', count: 0 } }),
+    ];
+    const workloads = Array.from({ length: 10_000 }, (_, i) => kinds[i % kinds.length]!(i));
+    const body = JSON.stringify({ workloads });
+    expect(body.length).toBeGreaterThan(1024 * 1024);
+    const res = await api.postJson('/v1/batch', { workloads });
+    expect(res.status).toBe(200);
+    const { results } = BatchResult.parse(await res.json());
+    expect(results.length).toBe(10_000);
+    results.forEach((item, i) => {
+      if (i % kinds.length === 4) {
+        expect(item.ok, `item ${i}`).toBe(false);
+        if (!item.ok) expect(item.error).toMatchObject({ status: 422, errors: [{ path: 'gpu.count', code: 'too_small' }] });
+      } else {
+        expect(item.ok, `item ${i}`).toBe(true);
+        if (item.ok) expect(item.result.durationHours).toBe(i + 1);
+      }
+    });
+  }, 60_000);
+
+  it('answers a CSV with 3 bad rows with 3 row errors and every other result', async () => {
+    const csv = [
+      'location,durationHours,gpu,gpuCount,gpuUtilization,cpuThreads,memoryGb,embodied,preset',
+      'FR,10,H100 SXM,2,0.8,,,,',
+      'DE,ten,H100 SXM,1,,,,,',
+      'aws:us-east-1,5,,,,,,,web-api-fleet-year',
+      'gcp:europe-west4,3,,,,16,64,false,',
+      'US,2,H100 SXM,1,1.5,,,,',
+      'aws:eu-north-1,4,"A100 SXM4 80GB",8,,,,,',
+      'SE,1,H999,1,,,,,',
+    ].join('\n');
+    const rows = await csvRecords(await postCsv(csv));
+    expect(rows.map((r) => r.row)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(rows.map((r) => r.ok)).toEqual(['true', 'false', 'true', 'true', 'false', 'true', 'false']);
+    expect(rows[1]!.error).toBe('durationHours: expected a number, got string');
+    expect(rows[4]!.error).toMatch(/^gpuUtilization: expected a number ≤ 1, got 1.5/);
+    expect(rows[6]!.error).toMatch(/^gpu: unknown GPU/);
+    expect(Number(rows[0]!.kgCo2e)).toBeGreaterThan(0);
+    expect(rows[3]!.embodiedKg).toBe('0');
+    expect(rows[5]!.regionId).toBe('aws:eu-north-1');
+  });
+
+  it('keeps row order from CSV to CSV, and gives JSON for CSV in when JSON is accepted', async () => {
+    const hours = Array.from({ length: 200 }, (_, i) => (i * 37) % 200 + 1);
+    const csv = ['location,durationHours,cpuThreads', ...hours.map((h) => `FR,${h},4`)].join('\r\n') + '\r\n';
+    const rows = await csvRecords(await postCsv(csv));
+    expect(rows.map((r) => Number(r.durationHours))).toEqual(hours);
+    expect(rows.map((r) => Number(r.row))).toEqual(hours.map((_, i) => i + 1));
+    const json = await postCsv(csv, 'application/json');
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    const { results } = BatchResult.parse(await json.json());
+    expect(results.map((r) => (r.ok ? r.result.durationHours : null))).toEqual(hours);
+  });
+
+  it('gives CSV for JSON in when CSV is accepted', async () => {
+    const res = await api.fetch('/v1/batch', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/csv' }, body: JSON.stringify({ workloads: [{ location: 'FR', durationHours: 1, cpu: { threads: 2 } }, {}] }) });
+    const rows = await csvRecords(res);
+    expect(rows.map((r) => r.ok)).toEqual(['true', 'false']);
+  });
+
+  it('413 above 10,000 workloads, JSON or CSV, stating the limit', async () => {
+    const json = await expectProblem(await api.postJson('/v1/batch', { workloads: Array.from({ length: 10_001 }, () => ({})) }), 413);
+    expect(json.errors[0]).toMatchObject({ path: 'workloads', message: 'expected at most 10000 workloads per batch, got 10001' });
+    const csv = await expectProblem(await postCsv(['location', ...Array.from({ length: 10_001 }, () => 'FR')].join('\n')), 413);
+    expect(csv.detail).toMatch(/at most 10000 workloads/);
+  });
+
+  it('422 on an unknown CSV column, 415 on another media type', async () => {
+    const problem = await expectProblem(await postCsv('location,gpuCnt\nFR,1\n'), 422);
+    expect(problem.errors).toEqual([{ path: 'header.1', code: 'unknown_column', message: "unknown column 'gpuCnt'; did you mean 'gpuCount'?" }]);
+    await expectProblem(await api.fetch('/v1/batch', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }), 415);
   });
 });
