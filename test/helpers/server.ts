@@ -2,6 +2,7 @@
 import { startServer } from '../../src/node.ts';
 import { tables } from '../../src/data/index.ts';
 import type { ApiTarget } from './describe-api.ts';
+import { startWranglerDev } from '../worker/wrangler-dev.ts';
 
 /** Starts `src/node.ts`'s server on 127.0.0.1 and a free port; closed after the suite. */
 export const nodeTarget: ApiTarget = {
@@ -17,8 +18,18 @@ export function externalTarget(baseUrl: string): ApiTarget {
   };
 }
 
-/** `GRIDSHIFT_API_URL=http://127.0.0.1:8787 npx vitest run test/api` runs the suite against that URL. */
+/** The Cloudflare Worker (src/worker.ts) in workerd under `wrangler dev`, on 127.0.0.1 and a free port. */
+export const workerTarget: ApiTarget = {
+  name: 'worker',
+  start: () => startWranglerDev(),
+};
+
+/**
+ * Node and the Worker. `GRIDSHIFT_API_URL=http://127.0.0.1:8787 npx vitest run test/api` runs the
+ * suite against that URL instead; `GRIDSHIFT_TEST_WORKER=0` leaves the Worker out.
+ */
 export function apiTargets(): ApiTarget[] {
   const external = process.env.GRIDSHIFT_API_URL;
-  return external ? [externalTarget(external)] : [nodeTarget];
+  if (external) return [externalTarget(external)];
+  return process.env.GRIDSHIFT_TEST_WORKER === '0' ? [nodeTarget] : [nodeTarget, workerTarget];
 }

@@ -1,0 +1,92 @@
+// The Worker under `wrangler dev` (workerd) on 127.0.0.1 and a free port, as an API target.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WRANGLER = fileURLToPath(new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url));
+const READY_TIMEOUT_MS = 60_000;
+
+export interface RunningWorker {
+  url: string;
+  /** Milliseconds from spawn to the first answered request. */
+  coldStartMs: number;
+  close(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1 (closed again before wrangler takes it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `wrangler dev` and resolves once `/health` answers 200. */
+export async function startWranglerDev(): Promise<RunningWorker> {
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const started = performance.now();
+  const child = spawn(process.execPath, [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--log-level', 'warn'], {
+    cwd: ROOT,
+    // Its own process group, so closing also ends workerd.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG_SANITIZE: 'true', NO_COLOR: '1' },
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url, child);
+  } catch (err) {
+    await stop(child);
+    throw new Error(`wrangler dev did not become ready: ${(err as Error).message}\n${output.slice(-4000)}`);
+  }
+  return { url, coldStartMs: performance.now() - started, close: () => stop(child) };
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) });
+      await res.arrayBuffer();
+      if (res.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no answer from ${url}/health within ${READY_TIMEOUT_MS} ms`);
+}
+
+/** SIGTERM to the whole group, SIGKILL if it lingers past 5 s. */
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  const pid = child.pid;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => signal(-pid, 'SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      // workerd may outlive wrangler's node process by a moment; end the group for good.
+      signal(-pid, 'SIGKILL');
+      resolve();
+    });
+    signal(-pid, 'SIGTERM');
+  });
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // Already gone.
+  }
+}
