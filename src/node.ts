@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { createApp } from './api/app.ts';
+import { serveWeb } from './api/static.ts';
 import type { Tables } from './core/tables.ts';
 
 export interface ServerOptions {
@@ -21,7 +22,8 @@ export interface RunningServer {
 /** Starts the API on `hostname:port`; resolves once it is listening. */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = createApp({ tables: options.tables });
-  // web/: static files will be served here (serveStatic from @hono/node-server), after the API routes.
+  // web/: the page, after the API routes (serveStatic from @hono/node-server).
+  serveWeb(app);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, (info: AddressInfo) => {
       resolve({

@@ -1,0 +1,76 @@
+// Page weight: loads the page in headless chromium against the real server, records every response
+// it fetches (HTML, CSS, JS, icon, and the API calls it makes on load), and sums their gzip sizes
+// (zlib default level, as a server would send them). Budget: 250 KB gzipped. `npm run bench:page`.
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { tables } from '../src/data/index.ts';
+import { startServer } from '../src/node.ts';
+import { launchBrowser } from '../test/web/browser.ts';
+
+const BUDGET_KB = 250;
+
+interface Loaded {
+  path: string;
+  type: string;
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'inherit' });
+const server = await startServer({ port: 0, hostname: '127.0.0.1', tables });
+const browser = await launchBrowser();
+
+async function measure(path: string, act?: (page: import('playwright-core').Page) => Promise<void>): Promise<Loaded[]> {
+  const page = await browser.context.newPage();
+  const loaded: Promise<Loaded>[] = [];
+  page.on('response', (res) => {
+    loaded.push(
+      res.body().then((body) => ({
+        path: res.url().replace(server.url, ''),
+        type: (res.headers()['content-type'] ?? '').split(';')[0]!,
+        rawBytes: body.length,
+        gzipBytes: gzipSync(body).length,
+      })),
+    );
+  });
+  await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  const before = loaded.length;
+  if (act) await act(page);
+  const rows = await Promise.all(loaded);
+  await page.close();
+  return act ? rows.slice(before) : rows;
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function report(title: string, rows: readonly Loaded[]): number {
+  const gzip = rows.reduce((a, r) => a + r.gzipBytes, 0);
+  const raw = rows.reduce((a, r) => a + r.rawBytes, 0);
+  console.log(`\n${title}`);
+  console.log(['gzip KB'.padStart(8), 'raw KB'.padStart(8), 'type'.padEnd(24), 'path'].join('  '));
+  for (const r of [...rows].sort((a, b) => b.gzipBytes - a.gzipBytes)) {
+    console.log([kb(r.gzipBytes).padStart(8), kb(r.rawBytes).padStart(8), r.type.padEnd(24), r.path.slice(0, 70)].join('  '));
+  }
+  console.log([kb(gzip).padStart(8), kb(raw).padStart(8), 'total'.padEnd(24), `${rows.length} responses`].join('  '));
+  return gzip;
+}
+
+try {
+  const initial = await measure('/');
+  const total = report('Page load (/): everything the page loads before any input', initial);
+  const estimate = await measure('/', async (page) => {
+    await page.selectOption('#f-preset', 'llm-finetune-lora-8xh100');
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('#results[data-panels="done"]');
+  });
+  report('One estimate afterwards (API answers only; not part of the page weight)', estimate);
+  const methodology = report('Methodology page (/methodology.html)', await measure('/methodology.html'));
+  console.log(`\npage weight: ${kb(total)} KB gzip (budget ${BUDGET_KB} KB); methodology page ${kb(methodology)} KB gzip`);
+  if (total > BUDGET_KB * 1024) {
+    console.error(`over budget by ${kb(total - BUDGET_KB * 1024)} KB`);
+    process.exitCode = 1;
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

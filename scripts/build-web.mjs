@@ -1,0 +1,35 @@
+// Bundles the page's TypeScript (web/src) into web/dist with esbuild: one ES module per page,
+// minified, chart.js tree-shaken to the parts web/src/charts.ts registers. Runs before `npm start`
+// and `npm test` (and from the browser tests), so web/dist is never stale and stays out of git.
+import { build } from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = join(root, 'web/dist');
+const started = performance.now();
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { app: 'web/src/main.ts', methodology: 'web/src/methodology.ts' },
+  outdir,
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: ['es2022', 'chrome111', 'firefox111', 'safari16.4'],
+  legalComments: 'eof',
+  logLevel: 'warning',
+  write: false,
+});
+
+// Each file is written under a temporary name and renamed: a server reading web/dist while another
+// build runs (parallel test files) never sees half a file.
+mkdirSync(outdir, { recursive: true });
+for (const file of result.outputFiles) {
+  const tmp = join(outdir, `.${basename(file.path)}.${process.pid}.tmp`);
+  writeFileSync(tmp, file.contents);
+  renameSync(tmp, file.path);
+}
+
+console.error(`[gridshift] web/dist built in ${Math.round(performance.now() - started)} ms`);
