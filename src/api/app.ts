@@ -15,6 +15,7 @@ import { modelRoutes } from './routes/models.ts';
 import { presetRoutes } from './routes/presets.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { suggestRoutes } from './routes/suggest.ts';
 import { zoneRoutes } from './routes/zones.ts';
 
 export type { AppEnv, Route } from './route.ts';
@@ -27,6 +28,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const ROUTES: readonly Route[] = [
   ...estimateRoutes,
   ...compareRoutes,
+  ...suggestRoutes,
   ...batchRoutes,
   ...regionRoutes,
   ...hardwareRoutes,

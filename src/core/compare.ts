@@ -174,6 +174,7 @@ function compareAssumptions(w: Workload, rankBy: RankBy): string[] {
   ];
   if (w.gridIntensity !== undefined) notes.push('gridIntensity is given: every region uses it, so only PUE and carbon-free share differ.');
   if (w.pue !== undefined) notes.push('pue is given: every region uses it.');
+  if (w.start !== undefined) notes.push("start is given: regions whose grid zone has hourly data use the run's hours, the others their annual average.");
   return notes;
 }
 

@@ -1,7 +1,8 @@
 // Decision routes over real HTTP: /v1/compare, /v1/suggest, /v1/batch.
 import { expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { BatchResult, CompareResult } from '../../src/core/decision-schemas.ts';
+import { BatchResult, CompareResult, SuggestResult } from '../../src/core/decision-schemas.ts';
+import { tables } from '../../src/data/index.ts';
 import { describeApi } from '../helpers/describe-api.ts';
 import { errorPaths, expectProblem } from '../helpers/problem.ts';
 import { apiTargets } from '../helpers/server.ts';
@@ -152,5 +153,67 @@ describeApi('POST /v1/batch', apiTargets(), (api) => {
     const problem = await expectProblem(await postCsv('location,gpuCnt\nFR,1\n'), 422);
     expect(problem.errors).toEqual([{ path: 'header.1', code: 'unknown_column', message: "unknown column 'gpuCnt'; did you mean 'gpuCount'?" }]);
     await expectProblem(await api.fetch('/v1/batch', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }), 415);
+  });
+});
+
+describeApi('POST /v1/suggest', apiTargets(), (api) => {
+  async function suggestOk(body: unknown): Promise<SuggestResult> {
+    const res = await api.postJson('/v1/suggest', body);
+    const text = await res.text();
+    expect(res.status, text).toBe(200);
+    return SuggestResult.parse(JSON.parse(text));
+  }
+
+  it('moves a 6-hour job in US-CAL-CISO into the midday (solar) window', async () => {
+    // Start at midnight Pacific daylight time (UTC−7), free to wait a day.
+    const r = await suggestOk({
+      workload: { location: 'US-CAL-CISO', durationHours: 6, gpu: { model: 'H100 SXM', count: 8 }, start: '2026-06-01T00:00:00-07:00' },
+      flexibility: { delayHours: 24 },
+    });
+    expect(r.time).toHaveLength(1);
+    const start = r.time[0]!.change.start!;
+    const localHour = (new Date(start).getUTCHours() + 24 - 7) % 24;
+    // The run covers the middle of the day: it starts between 07:00 and 13:00 local time.
+    expect(localHour).toBeGreaterThanOrEqual(7);
+    expect(localHour).toBeLessThanOrEqual(13);
+    expect(r.time[0]!.kgCo2eSaved).toBeGreaterThan(0);
+    expect(r.time[0]!.assumption).toMatch(/same calendar hours of \d{4}/);
+  });
+
+  it('gives region and hardware options with savings, the best combination and its offset cost', async () => {
+    const r = await suggestOk({ workload: { preset: 'llm-finetune-lora-8xh100' }, offsetPricePerTonne: 20, top: 3 });
+    expect(r.region.length).toBe(3);
+    expect(r.region.every((o) => o.change.location!.startsWith('aws:') && o.kgCo2eSaved > 0)).toBe(true);
+    expect(r.hardware.length).toBeGreaterThan(0);
+    for (const o of [...r.region, ...r.hardware]) {
+      expect(o.pctSaved).toBeCloseTo((o.kgCo2eSaved / r.asGiven.kgCo2e) * 100, 8);
+      expect(o.assumption).not.toBe('');
+    }
+    expect(r.hardware[0]!.assumption).toMatch(/compute-bound/);
+    expect(r.best.leftKgCo2e).toBeLessThan(Math.min(...[...r.region, ...r.hardware].map((o) => o.emissionsKgCo2e.total)) + 1e-9);
+    expect(r.best.offsetCost).toBeCloseTo((r.best.leftKgCo2e / 1000) * 20, 10);
+    expect(r.notes.join(' ')).toMatch(/time: give workload.start/);
+    expect(r.assumptions[0]).toBe('Preset llm-finetune-lora-8xh100, as published.');
+  });
+
+  it('omits the time option where the zone has no hourly data, saying so', async () => {
+    const region = [...tables.regions.values()].find((x) => x.gridZone !== null && tables.hourly?.forZone(x.gridZone) === null)!;
+    const r = await suggestOk({ workload: { location: region.id, durationHours: 6, cpu: { threads: 16 }, start: '2026-06-01T00:00:00Z' }, flexibility: { delayHours: 12 } });
+    expect(r.time).toEqual([]);
+    expect(r.notes).toContain(`time: no hourly data for ${region.gridZone}; annual average only.`);
+  });
+
+  it('422 names the fields', async () => {
+    const workload = { location: 'US-CAL-CISO', durationHours: 6, cpu: { threads: 4 } };
+    const both = await expectProblem(await api.postJson('/v1/suggest', { workload, flexibility: { delayHours: 2, deadline: '2026-06-01T12:00:00Z' } }), 422);
+    expect(errorPaths(both)).toEqual(['flexibility']);
+    const noStart = await expectProblem(await api.postJson('/v1/suggest', { workload, flexibility: { deadline: '2026-06-01T12:00:00Z' } }), 422);
+    expect(errorPaths(noStart)).toEqual(['workload.start']);
+    const price = await expectProblem(await api.postJson('/v1/suggest', { workload, offsetPricePerTonne: 0, rankBy: 'cheapest' }), 422);
+    expect(errorPaths(price).sort()).toEqual(['offsetPricePerTonne', 'rankBy']);
+    const deadline = await expectProblem(await api.postJson('/v1/suggest', { workload, flexibility: { deadline: 'tomorrow' } }), 422);
+    expect(errorPaths(deadline)).toEqual(['flexibility.deadline']);
+    const start = await expectProblem(await api.postJson('/v1/suggest', { workload: { ...workload, start: '2026-06-01 00:00' } }), 422);
+    expect(errorPaths(start)).toEqual(['workload.start']);
   });
 });
