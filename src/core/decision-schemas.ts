@@ -4,7 +4,9 @@ import { Provider } from './tables.ts';
 import { EstimateResult } from './schemas.ts';
 
 /** A workload, or `{ preset, ...overrides }` merged over a preset's workload (validated after merging). */
-export const WorkloadRequest = z.looseObject({});
+export const WorkloadRequest = z.looseObject({}).meta({
+  description: 'A Workload, or { preset: <id from /v1/presets>, ...fields } merged over that preset (objects key by key, arrays and scalars replace, null removes); validated as a Workload after merging.',
+});
 
 /** One value or a list of them; a single value is read as a list of one. */
 function oneOrMany<T extends z.ZodType>(item: T) {
