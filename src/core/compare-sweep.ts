@@ -7,6 +7,7 @@ import type { Bounded } from './range.ts';
 import type { ResolvedPlace } from './resolve-location.ts';
 import { EstimateError } from './errors.ts';
 import { Ledger } from './ledger.ts';
+import { indexSources } from './source-index.ts';
 import { addBounded, multiplyBounded, scaleBy } from './range.ts';
 import { resolveInstance } from './resolve-hardware.ts';
 import { estimateItEnergy } from './energy.ts';
@@ -43,7 +44,7 @@ const EXACT: Bounded = { central: 1, low: 1, high: 1 };
 
 /** The place-independent part of `estimate()`; throws the same refusals it would. */
 export function prepareSweep(input: Workload, tables: Tables): SweepBase {
-  const ledger = new Ledger(tables.sources);
+  const ledger = new Ledger(indexSources(tables.sources));
   const shape = shapeAi(input, tables, ledger);
   const w = shape?.workload ?? input;
   if (w.durationHours === undefined) throw new EstimateError('missing_duration', ['durationHours'], 'give durationHours (hours the workload runs), or an ai shape it can be derived from');

@@ -5,6 +5,7 @@ import type { Region, Tables } from './tables.ts';
 import type { PlaceFigures, SweepBase } from './compare-sweep.ts';
 import { EstimateError } from './errors.ts';
 import { Ledger } from './ledger.ts';
+import { indexSources } from './source-index.ts';
 import { evaluatePlace, prepareSweep } from './compare-sweep.ts';
 import { selectRegions } from './region-filter.ts';
 import { resolvePlace } from './resolve-location.ts';
@@ -37,7 +38,7 @@ export function compareRegions(input: Workload, tables: Tables, options: Compare
   const skipped: Skipped[] = [];
   const variants = [{ hardware: null, base: asGiven }, ...hardwareVariants(input, tables, options.hardware ?? [], candidates, skipped)];
   const rows: CompareRow[] = [];
-  const ledger = new Ledger(tables.sources);
+  const ledger = new Ledger(indexSources(tables.sources));
   for (const variant of variants) {
     for (const region of candidates) {
       const row = evaluateRow(variant, region, tables, ledger, skipped);
@@ -140,7 +141,7 @@ function evaluateRow(variant: Variant, region: Region, tables: Tables, ledger: L
 function findBaseline(input: Workload, asGiven: SweepBase, rows: readonly CompareRow[], tables: Tables, options: CompareOptions) {
   const at = (location: string, path: readonly string[]) => {
     const place = resolveAt(location, tables, path);
-    const f = evaluatePlace(asGiven, place, tables, new Ledger(tables.sources));
+    const f = evaluatePlace(asGiven, place, tables, new Ledger(indexSources(tables.sources)));
     return { location: place.region?.id ?? place.zone!.id, hardware: null, emissionsKgCo2e: summarise(f) };
   };
   if (options.baseline !== undefined) return at(options.baseline, ['baseline']);

@@ -6,6 +6,7 @@ import { shapeInference } from './ai-inference.ts';
 import type { Tables } from './tables.ts';
 import { EstimateError } from './errors.ts';
 import { Ledger } from './ledger.ts';
+import { indexSources, summarizeSources } from './source-index.ts';
 import { addBounded, multiplyBounded, scaleBy } from './range.ts';
 import { resolvePlace } from './resolve-location.ts';
 import { resolveInstance } from './resolve-hardware.ts';
@@ -19,7 +20,8 @@ export const METHODOLOGY_VERSION = '2026.11-1';
 
 /** Energy, emissions, range and sources of one workload. Pure: tables are passed in. */
 export function estimate(input: Workload, tables: Tables): EstimateResult {
-  const ledger = new Ledger(tables.sources);
+  const sources = indexSources(tables.sources);
+  const ledger = new Ledger(sources);
   if (input.durationHours !== undefined) ledger.user('duration', 'Duration', input.durationHours, 'h');
   const shape = shapeAi(input, tables, ledger);
   const w = shape?.workload ?? input;
@@ -100,9 +102,7 @@ export function estimate(input: Workload, tables: Tables): EstimateResult {
     },
     assumptions: ledger.assumptions,
     factors: ledger.factors,
-    sources: tables.sources
-      .filter((s) => ledger.sourceIds.has(s.id))
-      .map((s) => ({ id: s.id, title: s.title, licence: s.licence, year: s.year, url: s.url })),
+    sources: summarizeSources(sources, ledger.sourceIds),
   };
 }
 

@@ -1,14 +1,15 @@
 // Collects what an estimate rests on: the defaults it took (assumptions) and every value it used
 // (factors, each with unit, source and year), so each number in the result is traceable.
 import type { Factor } from './schemas.ts';
-import type { Coefficient, Source } from './tables.ts';
+import type { Coefficient } from './tables.ts';
+import type { SourceIndex } from './source-index.ts';
 
 export class Ledger {
   readonly assumptions: string[] = [];
   readonly factors: Factor[] = [];
   readonly sourceIds = new Set<string>();
 
-  constructor(private readonly sources: readonly Source[]) {}
+  constructor(private readonly sources: SourceIndex) {}
 
   assume(text: string): void {
     this.assumptions.push(text);
@@ -16,7 +17,7 @@ export class Ledger {
 
   /** Records a value used; a row without its own year takes its dataset's year. */
   factor(f: Factor): void {
-    if (f.year === null && f.source !== 'user') f = { ...f, year: this.sources.find((s) => s.id === f.source)?.year ?? null };
+    if (f.year === null && f.source !== 'user') f = { ...f, year: this.sources.yearOf.get(f.source) ?? null };
     this.factors.push(f);
     this.sourceIds.add(f.source);
   }
