@@ -1,6 +1,8 @@
 // The command line: `gridshift <command> [flags]`, a shell over the library (src/index.ts).
 import { pathToFileURL } from 'node:url';
 import { GridshiftError } from './lib/gridshift-error.ts';
+import { BATCH_HELP, runBatchCommand } from './cli/batch.ts';
+import { COMPARE_HELP, runCompare, runSuggest, SUGGEST_HELP } from './cli/decide.ts';
 import { ESTIMATE_HELP, runEstimate } from './cli/estimate.ts';
 import { EXIT, processIo, type CliIo } from './cli/io.ts';
 import { problemBody, renderProblem } from './cli/output.ts';
@@ -10,6 +12,9 @@ type Command = { summary: string; help: string; run(argv: readonly string[], io:
 
 const COMMANDS: Record<string, Command> = {
   estimate: { summary: 'energy and emissions of one workload', help: ESTIMATE_HELP, run: runEstimate },
+  compare: { summary: 'the workload over candidate regions (and GPUs), ranked', help: COMPARE_HELP, run: runCompare },
+  suggest: { summary: 'lower-carbon options: region, start time, hardware', help: SUGGEST_HELP, run: runSuggest },
+  batch: { summary: 'many workloads from CSV or JSON, results as CSV or JSON', help: BATCH_HELP, run: runBatchCommand },
 };
 
 function mainHelp(): string {

@@ -1,30 +1,62 @@
-// The library: `import { estimate, catalog } from 'gridshift'`. Validates input with the same
-// schemas as the API and runs core over the embedded tables. No Node-only APIs on this path.
+// The library: `import { estimate, compare, suggest, catalog } from 'gridshift'`. The same schemas
+// and wording as the API, core over the embedded tables; no Node-only APIs on this path.
 import { estimate as estimateCore, METHODOLOGY_VERSION } from './core/estimate.ts';
-import { Workload, type EstimateResult, type WorkloadInput } from './core/schemas.ts';
+import { compareRegions } from './core/compare.ts';
+import { suggestOptions } from './core/suggest.ts';
+import { withPresetAssumptions } from './core/presets.ts';
+import { CompareRequest, SuggestRequest, type CompareResult, type SuggestResult } from './core/decision-schemas.ts';
+import type { EstimateResult, WorkloadInput } from './core/schemas.ts';
+import type { z } from 'zod';
 import { tables } from './data/index.ts';
 import { describeRegion, describeZone, listModels, listRegions, listSources, type RegionFilter } from './api/catalog.ts';
+import { describePreset, listPresets } from './api/catalog-presets.ts';
 import { searchHardware, type HardwareQuery } from './api/hardware-search.ts';
+import { readWorkload } from './api/workload-request.ts';
 import { GridshiftError, parseOrThrow, withGridshiftErrors } from './lib/gridshift-error.ts';
 import { estimatesToCsv } from './core/report-csv.ts';
 import { estimateToBoamps, type BoampsMeta } from './core/report-boamps.ts';
 import { boampsMetaNow } from './lib/report-meta.ts';
 
 export { GridshiftError, METHODOLOGY_VERSION };
-export type { EstimateResult, Factor, Components, AiResult, Workload, WorkloadInput } from './core/schemas.ts';
+export type { EstimateResult, Factor, Components, AiResult, Workload, WorkloadInput, Preset } from './core/schemas.ts';
+export type { CompareResult, CompareRow, SuggestResult, Suggestion } from './core/decision-schemas.ts';
 export type { Tables, Region, GridZone, Accelerator, Cpu, Instance, Source, LlmModel } from './core/tables.ts';
 export type { ProblemItem, ProblemCode } from './api/problem.ts';
-export type { BoampsMeta } from './core/report-boamps.ts';
 export type { RegionFilter } from './api/catalog.ts';
 export type { HardwareQuery, HardwareResult, Page } from './api/hardware-search.ts';
+export type { BoampsMeta } from './core/report-boamps.ts';
 
+/** What `POST /v1/compare` takes: `{ workload, regions?, hardware?, baseline?, top?, rankBy? }`. */
+export type CompareInput = z.input<typeof CompareRequest>;
+/** What `POST /v1/suggest` takes: `{ workload, regions?, flexibility?, rankBy?, top?, offsetPricePerTonne? }`. */
+export type SuggestInput = z.input<typeof SuggestRequest>;
 /**
- * Energy, emissions, range and sources of one workload. Throws a GridshiftError (with `errors[]`,
- * as the API's problem+json) when the input is invalid or names an unknown region or device.
+ * Energy, emissions, range and sources of one workload (or `{ preset, ...overrides }`). Throws a
+ * GridshiftError (with `errors[]`, as the API's problem+json) on invalid input or unknown ids.
  */
-export function estimate(input: WorkloadInput | unknown): EstimateResult {
-  const workload = parseOrThrow(Workload, input);
-  return withGridshiftErrors(() => estimateCore(workload, tables));
+export function estimate(input: WorkloadInput | { preset: string; [field: string]: unknown } | unknown): EstimateResult {
+  return withGridshiftErrors(() => {
+    const { workload, preset } = readWorkload(input, tables);
+    return withPresetAssumptions(estimateCore(workload, tables), preset);
+  });
+}
+
+/** One workload over candidate regions (and alternative GPUs), ranked; as `POST /v1/compare`. */
+export function compare(input: CompareInput): CompareResult {
+  const request = parseOrThrow(CompareRequest, input);
+  return withGridshiftErrors(() => {
+    const { workload, preset } = readWorkload(request.workload, tables, 'workload');
+    return compareRegions(workload, tables, { ...request, assumptions: preset?.assumptions });
+  });
+}
+
+/** Lower-carbon options (region, start time, hardware) with their savings; as `POST /v1/suggest`. */
+export function suggest(input: SuggestInput): SuggestResult {
+  const request = parseOrThrow(SuggestRequest, input);
+  return withGridshiftErrors(() => {
+    const { workload, preset } = readWorkload(request.workload, tables, 'workload');
+    return suggestOptions(workload, tables, { ...request, assumptions: preset?.assumptions });
+  });
 }
 
 /** Query helpers over the embedded tables: what `/v1/regions`, `/v1/hardware`, … answer. */
@@ -38,6 +70,9 @@ export const catalog = {
   hardware: (query: Partial<HardwareQuery> = {}) => searchHardware(tables, { limit: 50, offset: 0, ...query }),
   sources: () => listSources(tables),
   models: (q?: string) => listModels(tables, q),
+  presets: () => listPresets(tables),
+  /** One preset; throws `not_found` with the closest ids. */
+  preset: (id: string) => withGridshiftErrors(() => describePreset(tables, id)),
 };
 
 /** Estimates as CSV: a header row, then one row per estimate (RFC 4180, CRLF). */
@@ -47,5 +82,5 @@ export function toCsv(results: readonly EstimateResult[]): string {
 
 /** The estimate of `input` as a BoAmps AI energy report (Boavizta's JSON format 1.1.0). */
 export function toBoamps(input: WorkloadInput | unknown, result: EstimateResult, meta: BoampsMeta = boampsMetaNow()): Record<string, unknown> {
-  return estimateToBoamps(parseOrThrow(Workload, input), result, meta);
+  return estimateToBoamps(withGridshiftErrors(() => readWorkload(input, tables).workload), result, meta);
 }

@@ -5,6 +5,7 @@ import { readJsonFile, readValue, setPath, usageError, type Options } from './ar
 export const WORKLOAD_FLAGS: readonly (readonly [flag: string, path: string, help: string])[] = [
   ['location', 'location', "region id (aws:us-east-1), country (FR) or grid zone (US-CAL-CISO)"],
   ['hours', 'durationHours', 'hours the workload runs'],
+  ['start', 'start', 'when it starts, ISO 8601 with offset (hourly grid data)'],
   ['gpu', 'gpu.model', 'GPU or accelerator id or name (h100-sxm, "A100 80GB")'],
   ['count', 'gpu.count', 'number of GPUs'],
   ['gpu-util', 'gpu.utilization', 'average GPU utilisation 0–1'],
@@ -36,7 +37,7 @@ export const WORKLOAD_FLAGS: readonly (readonly [flag: string, path: string, hel
 ];
 
 /** Paths whose values are names, never numbers. */
-const TEXT_PATHS = new Set(['location', 'gpu.model', 'cpu.model', 'instance.type', 'functionalUnit.name', 'ai.model']);
+const TEXT_PATHS = new Set(['location', 'start', 'gpu.model', 'cpu.model', 'instance.type', 'functionalUnit.name', 'ai.model']);
 
 export const WORKLOAD_OPTIONS: Options = {
   ...Object.fromEntries(WORKLOAD_FLAGS.map(([flag]) => [flag, { type: 'string' }])),

@@ -49,7 +49,7 @@ describe('gridshift estimate', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe('');
     const [header, row, end] = readFileSync(out, 'utf8').split('\r\n');
-    expect(header?.split(',')).toContain('emissions_kgco2e');
+    expect(header?.split(',')).toContain('kgCo2e');
     expect(row?.split(',').length).toBe(header?.split(',').length);
     expect(end).toBe('');
   });

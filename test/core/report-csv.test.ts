@@ -1,5 +1,6 @@
 // CSV export of estimates: columns, escaping, formula-injection guard, RFC 4180 line ends.
 import { describe, expect, it } from 'vitest';
+import { CSV_RESULT_COLUMNS } from '../../src/api/batch-csv.ts';
 import { ESTIMATE_CSV_COLUMNS, escapeCsvCell, estimatesToCsv } from '../../src/core/report-csv.ts';
 import { estimate } from '../../src/index.ts';
 
@@ -13,10 +14,15 @@ describe('estimatesToCsv', () => {
     const header = lines[0]!.split(',');
     expect(header).toHaveLength(ESTIMATE_CSV_COLUMNS.length);
     const row = Object.fromEntries(header.map((h, i) => [h, lines[2]!.split(',')[i]]));
-    expect(Number(row.emissions_kgco2e)).toBe(b.emissionsKgCo2e.total);
-    expect(Number(row.energy_kwh)).toBe(b.energyKwh.total);
+    expect(Number(row.kgCo2e)).toBe(b.emissionsKgCo2e.total);
+    expect(Number(row.energyKwh)).toBe(b.energyKwh.total);
     expect(row.gpu).toBe('nvidia-h100-sxm');
-    expect(row.sci_functional_unit).toBe('run');
+    expect(row.sciFunctionalUnit).toBe('run');
+  });
+
+  it("starts with /v1/batch's result columns, in their order", () => {
+    const batch = CSV_RESULT_COLUMNS.slice(3);
+    expect(ESTIMATE_CSV_COLUMNS.slice(0, batch.length).map(([name]) => name)).toEqual(batch);
   });
 
   it('quotes separators and quotes, empties nulls and guards formulas', () => {

@@ -17,8 +17,8 @@ function refusal(f: () => unknown): GridshiftError {
   throw new Error('expected a GridshiftError');
 }
 
-async function apiProblem(body: unknown) {
-  const res = await createApp({ tables }).request('/v1/estimate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function apiProblem(body: unknown, path = '/v1/estimate') {
+  const res = await createApp({ tables }).request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, problem: (await res.json()) as { detail: string; errors: unknown[]; candidates?: string[] } };
 }
 
@@ -29,7 +29,9 @@ describe('public exports', () => {
         "GridshiftError",
         "METHODOLOGY_VERSION",
         "catalog",
+        "compare",
         "estimate",
+        "suggest",
         "toBoamps",
         "toCsv",
       ]
@@ -67,6 +69,28 @@ describe('estimate', () => {
   });
 });
 
+describe('compare and suggest', () => {
+  it('rank regions and suggest options as the API does', async () => {
+    const body = { workload: example, regions: { provider: 'aws' }, top: 3 };
+    const ranked = gridshift.compare(body);
+    const api = await createApp({ tables }).request('/v1/compare', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(ranked).toEqual(await api.json());
+    const options = gridshift.suggest({ workload: { preset: gridshift.catalog.presets()[0]!.id }, flexibility: { delayHours: 12 } });
+    expect(options.assumptions[0]).toMatch(/^Preset /);
+  });
+
+  it('refuse bad requests with the API problem', async () => {
+    const bad = { workload: { ...example, gpu: { model: 'h100', count: 0 } }, top: 0 };
+    const err = refusal(() => gridshift.compare(bad));
+    const api = await apiProblem(bad, '/v1/compare');
+    expect({ status: err.status, detail: err.message, errors: err.errors }).toEqual({ status: api.status, detail: api.problem.detail, errors: api.problem.errors });
+    const nested = { workload: { ...example, gpu: { model: 'h100', count: 0 } } };
+    const err2 = refusal(() => gridshift.suggest(nested));
+    const api2 = await apiProblem(nested, '/v1/suggest');
+    expect({ status: err2.status, detail: err2.message, errors: err2.errors }).toEqual({ status: api2.status, detail: api2.problem.detail, errors: api2.problem.errors });
+  });
+});
+
 describe('catalog', () => {
   it('lists and finds regions, zones, hardware, sources and models', () => {
     expect(gridshift.catalog.regions({ provider: 'gcp' }).every((r) => r.provider === 'gcp')).toBe(true);
@@ -76,6 +100,8 @@ describe('catalog', () => {
     expect(gridshift.catalog.hardware({ kind: 'gpus', q: 'h100' }).gpus?.items[0]?.id).toMatch(/h100/);
     expect(gridshift.catalog.sources().map((s) => s.id)).toContain('em-yearly');
     expect(gridshift.catalog.models('llama').length).toBeGreaterThan(0);
+    const [first] = gridshift.catalog.presets();
+    expect(gridshift.catalog.preset(first!.id)).toEqual(first);
   });
 
   it('throws unknown_region with candidates', () => {

@@ -66,7 +66,7 @@ export { kg };`,
   it('installs the gridshift command, which runs from dist/', () => {
     const out = run(process.execPath, [join(dir, 'node_modules/.bin/gridshift'), 'estimate', '--gpu', 'h100-sxm', '--count', '8', '--hours', '36', '--region', 'aws:us-east-1', '--format', 'csv'], dir);
     const [header, row] = out.trim().split('\r\n');
-    expect(header).toMatch(/^location,region,/);
+    expect(header).toMatch(/^location,regionId,/);
     expect(row).toMatch(/^aws:us-east-1,aws:us-east-1,/);
   });
 });
