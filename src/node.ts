@@ -11,6 +11,8 @@ export interface ServerOptions {
   port: number;
   hostname: string;
   tables: Tables;
+  /** Adds POST /bench/echo, the HTTP benchmark's floor (bench/http.ts). */
+  benchMode?: boolean;
 }
 
 export interface RunningServer {
@@ -21,7 +23,7 @@ export interface RunningServer {
 
 /** Starts the API on `hostname:port`; resolves once it is listening. */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const app = createApp({ tables: options.tables });
+  const app = createApp({ tables: options.tables, benchMode: options.benchMode === true });
   // web/: the page, after the API routes (serveStatic from @hono/node-server).
   serveWeb(app);
   return new Promise((resolve, reject) => {
@@ -48,7 +50,9 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be an integer 0–65535');
   const hostname = process.env.HOST ?? '0.0.0.0';
-  const server = await startServer({ port, hostname, tables });
+  // GRIDSHIFT_BENCH=1: the benchmark's floor route (npm run bench spawns the server so).
+  const benchMode = process.env.GRIDSHIFT_BENCH === '1';
+  const server = await startServer({ port, hostname, tables, benchMode });
   console.log(`gridshift API listening on ${server.url}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -7,6 +7,7 @@ import type { Tables } from '../core/tables.ts';
 import { ProblemException, problemFromEstimateError, problemJson, problemResponse } from './problem.ts';
 import { registerRoutes, type AppEnv, type Route } from './route.ts';
 import { batchRoutes, MAX_BATCH_BODY_BYTES } from './routes/batch.ts';
+import { benchRoutes } from './routes/bench.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { estimateRoutes } from './routes/estimate.ts';
 import { hardwareRoutes } from './routes/hardware.ts';
@@ -41,6 +42,8 @@ export const ROUTES: readonly Route[] = [
 
 export interface AppOptions {
   tables: Tables;
+  /** Adds the benchmark's floor route, POST /bench/echo (bench/http.ts); off by default. */
+  benchMode?: boolean;
 }
 
 /** The gridshift API over the given tables; no globals, no environment. */
@@ -54,6 +57,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const batchLimit = limitBody(MAX_BATCH_BODY_BYTES);
   app.use('*', (c, next) => (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next));
   registerRoutes(app, ROUTES);
+  if (options.benchMode) registerRoutes(app, benchRoutes);
   app.notFound((c) =>
     problemResponse(
       {

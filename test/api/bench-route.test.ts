@@ -1,0 +1,32 @@
+// The benchmark's floor route: absent unless createApp({ benchMode: true }), then an echo of the
+// parsed JSON body through the same body reading as every route. No timings here (bench/ prints them).
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/api/app.ts';
+import { fixtureTables } from '../helpers/fixture-tables.ts';
+import { expectProblem } from '../helpers/problem.ts';
+
+const body = { location: 'aws:us-east-1', durationHours: 36, gpu: { model: 'H100 SXM', count: 8 } };
+const post = (init: { body: string; type?: string }) => ({
+  method: 'POST',
+  headers: { 'content-type': init.type ?? 'application/json' },
+  body: init.body,
+});
+
+describe('POST /bench/echo', () => {
+  it('does not exist by default', async () => {
+    const res = await createApp({ tables: fixtureTables }).request('/bench/echo', post({ body: JSON.stringify(body) }));
+    await expectProblem(res, 404);
+  });
+
+  it('answers the parsed body unchanged in bench mode', async () => {
+    const res = await createApp({ tables: fixtureTables, benchMode: true }).request('/bench/echo', post({ body: JSON.stringify(body) }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(body);
+  });
+
+  it('refuses what every JSON route refuses', async () => {
+    const app = createApp({ tables: fixtureTables, benchMode: true });
+    await expectProblem(await app.request('/bench/echo', post({ body: '{"a":' })), 400);
+    await expectProblem(await app.request('/bench/echo', post({ body: '{}', type: 'text/plain' })), 415);
+  });
+});
