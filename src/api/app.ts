@@ -14,6 +14,7 @@ import { hardwareRoutes } from './routes/hardware.ts';
 import { healthRoutes } from './routes/health.ts';
 import { modelRoutes } from './routes/models.ts';
 import { presetRoutes } from './routes/presets.ts';
+import { profileRoutes } from './routes/profile.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { suggestRoutes } from './routes/suggest.ts';
@@ -34,6 +35,7 @@ export const ROUTES: readonly Route[] = [
   ...regionRoutes,
   ...hardwareRoutes,
   ...zoneRoutes,
+  ...profileRoutes,
   ...modelRoutes,
   ...presetRoutes,
   ...sourceRoutes,

@@ -3,7 +3,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompareResult } from '../../src/core/decision-schemas.ts';
+import type { ZoneProfile } from '../../src/api/routes/profile.ts';
+import type { CompareResult, SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node.ts';
@@ -12,6 +13,7 @@ import { launchBrowser, type Browser } from './browser.ts';
 
 const SHOTS = 'test-output/screenshots';
 const PRESET = 'llm-finetune-lora-8xh100';
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const sig3 = (n: number) => new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(n);
 
 interface ChartData {
@@ -103,25 +105,64 @@ describe('the page in headless chromium', () => {
     expect(compare?.labels.at(-1)).toBe(compared.table.at(-1)!.regionId);
     expect(await page.$$eval('table[data-table="region-comparison"] tr.chosen', (rows) => rows.length)).toBe(1);
 
-    for (const id of ['chart-breakdown', 'chart-compare']) {
+    const suggest = (await api<SuggestResult>('/v1/suggest', { workload, top: 5, flexibility: { delayHours: 24 } })).json;
+    const hardware = await chartData(page, 'chart-hardware');
+    expect(hardware?.datasets.map((d) => d.label)).toEqual(['Operational (location-based)', 'Embodied']);
+    expect(hardware?.labels).toEqual(['nvidia-h100-sxm (as given)', ...suggest.hardware.map((h) => h.change.gpu)]);
+    expect(hardware?.datasets[0]!.data[0]).toBeCloseTo(suggest.asGiven.emissionsKgCo2e.location, 9);
+    const cards = Math.min(3, suggest.region.length) + Math.min(3, suggest.time.length) + Math.min(3, suggest.hardware.length) + (suggest.best.kgCo2eSaved > 0 ? 1 : 0);
+    expect(await page.$$eval('#suggestions .suggestion', (els) => els.length)).toBe(cards);
+    expect(await page.textContent('#suggestions')).toContain(`saves ${sig3(suggest.region[0]!.kgCo2eSaved)} kgCO2e`);
+
+    const zone = (await api<ZoneProfile>('/v1/zones/US-MIDA-PJM/profile')).json;
+    const month = new Date().getUTCMonth();
+    expect(await chartData(page, 'chart-profile')).toEqual({
+      type: 'line',
+      labels: Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`),
+      datasets: [{ label: `Typical ${MONTHS[month]} day in US-MIDA-PJM, ${zone.year} (UTC)`, data: zone.months[month] }],
+    });
+
+    for (const id of ['chart-breakdown', 'chart-compare', 'chart-hardware', 'chart-profile']) {
       expect(await painted(page, id), id).toBe(true);
       expect(await page.getAttribute(`#${id}`, 'aria-label'), id).toMatch(/\w/);
       expect(await page.$(`#${id} >> xpath=ancestor::section[1]//table`), `${id} has a table`).not.toBeNull();
     }
-    await checkSuggestPanels(page);
     await page.screenshot({ path: `${SHOTS}/desktop-result.png`, fullPage: true });
     await page.close();
   });
 
-  /** Suggestions, hardware and hourly profile: drawn when the server has the endpoints, else said to be unavailable. */
-  async function checkSuggestPanels(page: Page): Promise<void> {
-    for (const panel of ['suggestions', 'hardware', 'profile']) {
-      expect(await page.getAttribute(`#${panel}`, 'data-state'), panel).toMatch(/^(ready|unavailable|empty)$/);
-    }
-    if ((await page.getAttribute('#suggestions', 'data-state')) === 'unavailable') {
-      expect(await page.textContent('#suggestions .panel-note')).toContain('Not available: this server does not provide POST /v1/suggest');
-    }
-  }
+  it('shades the run as given and the suggested start window on the hourly profile', async () => {
+    const page = await open();
+    await page.fill('#f-durationHours', '6');
+    await page.click('details.more > summary');
+    await page.fill('#f-start', '2026-06-01T08:00');
+    await page.fill('#f-delay', '24');
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('#results[data-panels="done"]');
+
+    const start = '2026-06-01T08:00:00Z';
+    const workload = { location: 'aws:us-east-1', gpu: { model: 'H100 SXM', count: 8 }, durationHours: 6, start };
+    const suggest = (await api<SuggestResult>('/v1/suggest', { workload, top: 5, flexibility: { delayHours: 24 } })).json;
+    const best = suggest.time[0]!;
+    const offset = (Date.parse(best.change.start!) - Date.parse(start)) / 3_600_000;
+    expect(offset).toBeGreaterThan(0);
+    const zone = (await api<ZoneProfile>(`/v1/zones/US-MIDA-PJM/profile?start=${encodeURIComponent(start)}&hours=30`)).json;
+
+    const profile = (await chartData(page, 'chart-profile'))!;
+    expect(profile.labels).toHaveLength(30);
+    expect(profile.labels[0]).toBe('06-01 08:00');
+    expect(profile.datasets.map((d) => d.label)).toEqual([`Grid intensity of US-MIDA-PJM (same calendar hours of ${zone.year}, UTC)`, 'Run as given', 'Suggested start window']);
+    expect(profile.datasets[0]!.data).toEqual(zone.slice!.values);
+    const shaded = (i: number) => profile.datasets[i]!.data.flatMap((v, h) => (v === null ? [] : [h]));
+    expect(shaded(1)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(shaded(2)).toEqual([0, 1, 2, 3, 4, 5].map((h) => h + offset));
+    expect(await painted(page, 'chart-profile')).toBe(true);
+    const when = `start at ${best.change.start!.slice(0, 16).replace('T', ' ')} UTC`;
+    expect(await page.textContent('#profile .panel-note')).toContain(when);
+    expect(await page.textContent('#suggestions')).toContain(`Start it later: ${when}`);
+    await page.locator('#profile').screenshot({ path: `${SHOTS}/desktop-profile-window.png` });
+    await page.close();
+  });
 
   it("shows the API's message next to the field its path names, with aria-invalid and aria-describedby", async () => {
     const page = await open('/', 360);
@@ -186,7 +227,10 @@ describe('the page in headless chromium', () => {
     const comparison = blocks.find((b) => b[0]!.startsWith('"Region comparison, Azure'))!;
     expect(comparison[1]).toBe('Rank,Region,Name,Country,Grid zone,gCO2e/kWh,kgCO2e,Low,High,Market-based kgCO2e,Saving kg,Saving %');
     expect(comparison.slice(2).map((line) => line.split(',')[1])).toEqual(shown);
-    expect(blocks.map((b) => b[0])).toEqual(expect.arrayContaining(['Result', 'Energy and emissions by component', 'Factors used']));
+    const captions = blocks.map((b) => b[0]!.replace(/^"|"$/g, ''));
+    expect(captions).toEqual(expect.arrayContaining(['Result', 'Energy and emissions by component', 'Hardware alternatives (same work, time scaled by throughput)', 'Factors used']));
+    expect(captions.some((c) => c.startsWith('Greener options against'))).toBe(true);
+    expect(captions.some((c) => c.startsWith('Typical '))).toBe(true);
     const total = Number(blocks.find((b) => b[0] === 'Result')![2]!.split(',')[1]);
 
     const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('#btn-json')]);

@@ -28,7 +28,9 @@ export const COLORS = {
   bar: '#7b93ad',
   chosen: '#0b6e4f',
   line: '#1a5fb4',
-  window: 'rgba(11, 110, 79, 0.25)',
+  window: 'rgba(11, 110, 79, 0.28)',
+  asGiven: '#8a5a00',
+  asGivenFill: 'rgba(192, 122, 26, 0.18)',
 } as const;
 
 export interface BarSeries {
@@ -73,28 +75,40 @@ export function drawBars(canvas: HTMLCanvasElement, spec: BarSpec): Chart {
   return mount(canvas, config, spec.description);
 }
 
+export interface LineWindow {
+  /** Index range [from, to) shaded under the line (may wrap past the end: then from > to). */
+  from: number;
+  to: number;
+  label: string;
+  line: string;
+  fill: string;
+}
+
 export interface LineSpec {
   labels: string[];
   values: number[];
   label: string;
   unit: string;
-  /** Indexes [from, to) of the shaded window (the suggested start window), if any. */
-  window: { from: number; to: number; label: string } | null;
+  /** Shaded spans (as given, suggested start window), each its own filled dataset. */
+  windows: LineWindow[];
   description: string;
 }
 
-/** A line over the day with the window shaded as its own filled dataset. */
+function inWindow(i: number, w: LineWindow): boolean {
+  return w.from <= w.to ? i >= w.from && i < w.to : i >= w.from || i < w.to;
+}
+
+/** A line over hours with each window drawn as a filled dataset of the values inside it. */
 export function drawLine(canvas: HTMLCanvasElement, spec: LineSpec): Chart {
   const datasets: ChartConfiguration<'line', (number | null)[], string>['data']['datasets'] = [
-    { label: spec.label, data: spec.values, borderColor: COLORS.line, backgroundColor: COLORS.line, pointRadius: 2, tension: 0.25, fill: false },
+    { label: spec.label, data: spec.values, borderColor: COLORS.line, backgroundColor: COLORS.line, pointRadius: spec.values.length > 48 ? 0 : 2, tension: 0.2, fill: false },
   ];
-  const window = spec.window;
-  if (window) {
+  for (const w of spec.windows) {
     datasets.push({
-      label: window.label,
-      data: spec.values.map((v, i) => (i >= window.from && i < window.to ? v : null)),
-      borderColor: COLORS.chosen,
-      backgroundColor: COLORS.window,
+      label: w.label,
+      data: spec.values.map((v, i) => (inWindow(i, w) ? v : null)),
+      borderColor: w.line,
+      backgroundColor: w.fill,
       pointRadius: 0,
       borderWidth: 2,
       fill: 'origin',
@@ -105,7 +119,7 @@ export function drawLine(canvas: HTMLCanvasElement, spec: LineSpec): Chart {
     type: 'line',
     data: { labels: spec.labels, datasets },
     options: {
-      scales: { y: { beginAtZero: true, title: { display: true, text: spec.unit } }, x: { ticks: { maxRotation: 0, autoSkipPadding: 8 } } },
+      scales: { y: { beginAtZero: true, title: { display: true, text: spec.unit } }, x: { ticks: { maxRotation: 0, autoSkipPadding: 10 } } },
       plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatNumber(item.parsed.y ?? null)} ${spec.unit}` } } },
     },
   };

@@ -34,3 +34,9 @@ export function formatPercent(share: number): string {
 export function formatHour(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
 }
+
+/** `2026-06-01T12:00:00.000Z` -> `2026-06-01 12:00 UTC`; other text unchanged. */
+export function formatUtc(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

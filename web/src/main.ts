@@ -143,6 +143,10 @@ function wireForm(): void {
     });
   });
   byId('f-ai-task').addEventListener('change', () => syncTask(form));
+  byId('btn-start-next').addEventListener('click', () => {
+    const next = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
+    byId<HTMLInputElement>('f-start').value = next.toISOString().slice(0, 16);
+  });
   byId<HTMLSelectElement>('f-preset').addEventListener('change', (event) => {
     const id = (event.target as HTMLSelectElement).value;
     const preset = catalogue.presets?.find((p) => p.id === id);

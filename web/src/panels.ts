@@ -1,13 +1,16 @@
 // Panels fed by the other endpoints: region comparison (/v1/compare), suggestions and hardware
-// alternatives (/v1/suggest), and the zone's hourly profile. A server without an endpoint gets a
-// "not available" note in that panel; nothing is invented in its place.
-import type { CompareResult } from '../../src/core/decision-schemas.ts';
+// alternatives (/v1/suggest), and the zone's hourly profile (/v1/zones/:id/profile). A server without
+// an endpoint gets a "not available" note in that panel; nothing is invented in its place.
+import type { ZoneProfile } from '../../src/api/routes/profile.ts';
+import type { CompareResult, SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { callApi, type Outcome } from './api.ts';
 import { clearChart } from './charts.ts';
 import { compareNote, renderCompare } from './compare-panel.ts';
 import { byId, setPanelState } from './dom.ts';
 import type { FormState } from './form.ts';
+import { renderProfile, renderProfileTable, sliceHours } from './profile-panel.ts';
+import { renderHardware, renderSuggestions } from './suggest-panel.ts';
 import type { TableModel } from './tables.ts';
 
 export interface PanelContext {
@@ -24,21 +27,21 @@ export interface PanelData {
   profile?: TableModel;
   hardware?: TableModel;
   compareRaw?: CompareResult;
-  suggestRaw?: unknown;
-  profileRaw?: unknown;
+  suggestRaw?: SuggestResult;
+  profileRaw?: ZoneProfile;
 }
 
 const PANELS = {
   compare: { id: 'compare', canvas: 'chart-compare', endpoint: 'POST /v1/compare', what: 'Region comparison' },
   suggestions: { id: 'suggestions', canvas: null, endpoint: 'POST /v1/suggest', what: 'Suggestions' },
   hardware: { id: 'hardware', canvas: 'chart-hardware', endpoint: 'POST /v1/suggest', what: 'Hardware alternatives' },
-  profile: { id: 'profile', canvas: 'chart-profile', endpoint: 'an hourly profile endpoint', what: 'Hourly profile' },
+  profile: { id: 'profile', canvas: 'chart-profile', endpoint: 'GET /v1/zones/{id}/profile', what: 'The hourly profile' },
 } as const;
 
 type PanelKey = keyof typeof PANELS;
 
 /** Marks a panel not ready: unavailable (no endpoint), refused (the API's message) or empty. */
-export function panelNotReady(key: PanelKey, outcome: Exclude<Outcome<unknown>, { ok: true }> | null, emptyMessage = ''): void {
+function panelNotReady(key: PanelKey, outcome: Exclude<Outcome<unknown>, { ok: true }> | null, emptyMessage = ''): void {
   const panel = PANELS[key];
   if (panel.canvas) clearChart(byId<HTMLCanvasElement>(panel.canvas));
   if (!outcome) return setPanelState(panel.id, 'empty', emptyMessage);
@@ -49,7 +52,7 @@ export function panelNotReady(key: PanelKey, outcome: Exclude<Outcome<unknown>, 
 /** Loads every panel in parallel; each renders itself as soon as its answer arrives. */
 export async function loadPanels(ctx: PanelContext, data: PanelData): Promise<void> {
   for (const key of Object.keys(PANELS) as PanelKey[]) setPanelState(PANELS[key].id, 'loading', 'Loading…');
-  await Promise.all([loadCompare(ctx, data), loadSuggest(ctx, data)]);
+  await Promise.all([loadCompare(ctx, data), loadSuggest(ctx, data).then((suggest) => loadProfile(ctx, data, suggest))]);
 }
 
 async function loadCompare(ctx: PanelContext, data: PanelData): Promise<void> {
@@ -61,16 +64,54 @@ async function loadCompare(ctx: PanelContext, data: PanelData): Promise<void> {
   data.compare = renderCompare(outcome.value, ctx.state.compareProvider ?? '');
 }
 
-async function loadSuggest(ctx: PanelContext, data: PanelData): Promise<void> {
-  const outcome = await callApi<unknown>('v1/suggest', ctx.workload, ctx.signal);
-  if (ctx.signal.aborted) return;
+function delayHours(state: FormState): number | null {
+  const delay = Number(state.delayHours);
+  return state.delayHours !== undefined && Number.isFinite(delay) && delay >= 0 ? delay : null;
+}
+
+async function loadSuggest(ctx: PanelContext, data: PanelData): Promise<SuggestResult | null> {
+  const delay = delayHours(ctx.state);
+  const body = { workload: ctx.workload, top: 5, ...(delay === null ? {} : { flexibility: { delayHours: delay } }) };
+  const outcome = await callApi<SuggestResult>('v1/suggest', body, ctx.signal);
+  if (ctx.signal.aborted) return null;
   if (!outcome.ok) {
     panelNotReady('suggestions', outcome);
     panelNotReady('hardware', outcome);
-    panelNotReady('profile', outcome);
-    return;
+    return null;
   }
   data.suggestRaw = outcome.value;
+  setPanelState('suggestions', 'ready');
+  data.suggestions = renderSuggestions(outcome.value);
+  if (outcome.value.hardware.length > 0) {
+    // Shown before drawing, so chart.js measures a visible canvas.
+    setPanelState('hardware', 'ready', 'The same work on other accelerators, with the run time scaled by their throughput.');
+    data.hardware = renderHardware(outcome.value, ctx.estimate) ?? undefined;
+  } else {
+    const why = outcome.value.notes.find((n) => n.startsWith('hardware:'));
+    panelNotReady('hardware', null, why ?? 'No hardware alternative applies to this workload (it names no GPU).');
+  }
+  return outcome.value;
+}
+
+async function loadProfile(ctx: PanelContext, data: PanelData, suggest: SuggestResult | null): Promise<void> {
+  const zone = ctx.estimate.resolved.location.zone;
+  if (!zone) return panelNotReady('profile', null, 'This location has no grid zone, so there is no hourly profile.');
+  const start = typeof ctx.workload.start === 'string' ? ctx.workload.start : null;
+  const hours = sliceHours(ctx.estimate.durationHours, delayHours(ctx.state) ?? 0);
+  const query = start ? `?start=${encodeURIComponent(start)}&hours=${hours}` : '';
+  const outcome = await callApi<ZoneProfile>(`v1/zones/${encodeURIComponent(zone)}/profile${query}`, undefined, ctx.signal);
+  if (ctx.signal.aborted) return;
+  if (!outcome.ok) {
+    if (outcome.unavailable) return panelNotReady('profile', outcome);
+    return panelNotReady('profile', null, outcome.problem.detail);
+  }
+  data.profileRaw = outcome.value;
+  setPanelState('profile', 'ready');
+  const month = start ? new Date(start).getUTCMonth() : new Date().getUTCMonth();
+  const view = renderProfile(outcome.value, ctx.estimate.durationHours, suggest?.time[0], month);
+  setPanelState('profile', 'ready', view.note);
+  renderProfileTable(view.table);
+  data.profile = view.table;
 }
 
 /** Redraws the comparison for another provider filter from the answer already loaded. */

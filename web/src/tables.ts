@@ -50,7 +50,7 @@ export function renderTable(container: HTMLElement, model: TableModel, collapsed
   }
   const details = document.createElement('details');
   const summary = document.createElement('summary');
-  summary.textContent = `Data table: ${model.caption.toLowerCase()} (${model.rows.length} rows)`;
+  summary.textContent = `Data table: ${model.caption} (${model.rows.length} rows)`;
   details.append(summary, table);
   container.replaceChildren(details);
 }
