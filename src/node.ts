@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { createApp } from './api/app.ts';
 import { serveWeb } from './api/static.ts';
 import type { Tables } from './core/tables.ts';
+import { liveGridFromEnv } from './live/from-env.ts';
+import type { LiveGrid } from './live/provider.ts';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -13,6 +15,8 @@ export interface ServerOptions {
   tables: Tables;
   /** Adds POST /bench/echo, the HTTP benchmark's floor (bench/http.ts). */
   benchMode?: boolean;
+  /** Live grid intensity (src/live); absent = the embedded tables alone. */
+  liveGrid?: LiveGrid | null;
 }
 
 export interface RunningServer {
@@ -23,7 +27,7 @@ export interface RunningServer {
 
 /** Starts the API on `hostname:port`; resolves once it is listening. */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const app = createApp({ tables: options.tables, benchMode: options.benchMode === true });
+  const app = createApp({ tables: options.tables, benchMode: options.benchMode === true, liveGrid: options.liveGrid ?? null });
   // web/: the page, after the API routes (serveStatic from @hono/node-server).
   serveWeb(app);
   return new Promise((resolve, reject) => {
@@ -52,8 +56,10 @@ async function main(): Promise<void> {
   const hostname = process.env.HOST ?? '0.0.0.0';
   // GRIDSHIFT_BENCH=1: the benchmark's floor route (npm run bench spawns the server so).
   const benchMode = process.env.GRIDSHIFT_BENCH === '1';
-  const server = await startServer({ port, hostname, tables, benchMode });
-  console.log(`gridshift API listening on ${server.url}`);
+  // ELECTRICITYMAPS_API_KEY, WATTTIME_USERNAME/PASSWORD, GRIDSHIFT_LIVE_NESO=1: see src/live/from-env.ts.
+  const liveGrid = liveGridFromEnv(process.env, fetch);
+  const server = await startServer({ port, hostname, tables, benchMode, liveGrid });
+  console.log(`gridshift API listening on ${server.url}${liveGrid ? ` (live grid: ${liveGrid.providers.map((p) => p.id).join(', ')})` : ''}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

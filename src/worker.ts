@@ -1,19 +1,21 @@
 // Cloudflare Workers entry: the same app over the bundled tables. The assets binding answers for the
 // page (web/) before the Worker runs, so only API paths and misses reach `fetch`.
-import type { ExecutionContext } from 'hono';
-import { createApp } from './api/app.ts';
+import type { ExecutionContext, Hono } from 'hono';
+import { createApp, type AppEnv } from './api/app.ts';
 import { tables } from './data/index.ts';
+import { liveGridFromEnv, type LiveGridEnv } from './live/from-env.ts';
 
-/** Bindings and variables declared in wrangler.toml (or as secrets). */
-export interface WorkerEnv {
+/** Bindings, variables and secrets (wrangler.toml, `wrangler secret put`): live grid keys are optional. */
+export interface WorkerEnv extends LiveGridEnv {
   ASSETS?: { fetch(request: Request): Promise<Response> };
 }
 
-const app = createApp({ tables });
+// Built at the first request, when the environment is known; reused by the isolate after that.
+let app: Hono<AppEnv> | undefined;
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
+    app ??= createApp({ tables, liveGrid: liveGridFromEnv(env, (input, init) => fetch(input, init)) });
     return app.fetch(request, env, ctx);
   },
 };
-

@@ -27,6 +27,7 @@ export const CORPUS: readonly (readonly [string, string, RequestInit?])[] = [
   ['estimate: hourly start', '/v1/estimate', json({ ...H100_JOB, start: '2024-03-01T20:00:00Z', location: 'DE' })],
   ['estimate: AI training', '/v1/estimate', json({ location: 'US', gpu: { model: 'A100 SXM4 80GB', count: 1024 }, ai: { task: 'training', parameters: 7e9, tokens: 2e12 } })],
   ['estimate: AI inference', '/v1/estimate', json({ location: 'gcp:europe-west4', gpu: { model: 'H100' }, ai: { task: 'inference', model: 'llama-3.1-8b', requests: 1e6 } })],
+  ['estimate as CSV', '/v1/estimate?format=csv', json(H100_JOB)],
   ['compare', '/v1/compare', json({ workload: H100_JOB, regions: { provider: 'aws' }, top: 5 })],
   ['batch', '/v1/batch', json({ workloads: [H100_JOB, { location: 'nowhere', durationHours: 1, cpu: { threads: 1 } }] })],
   ['422 invalid fields', '/v1/estimate', json({ ...H100_JOB, gpu: { model: 'H100', count: -1 }, colour: 'red' })],

@@ -1,9 +1,11 @@
 // POST /v1/estimate: one workload (or a preset with overrides) in, its energy, emissions, range and
-// sources out.
+// sources out — as JSON, CSV or a BoAmps report (src/api/estimate-format.ts).
 import { estimate } from '../../core/estimate.ts';
 import { withPresetAssumptions } from '../../core/presets.ts';
 import { WorkloadRequest } from '../../core/decision-schemas.ts';
+import { applyLiveGrid } from '../../live/apply.ts';
 import { defineRoute } from '../route.ts';
+import { EstimateQuery, respondEstimate } from '../estimate-format.ts';
 import { readWorkload } from '../workload-request.ts';
 
 export const estimateRoutes = [
@@ -12,11 +14,14 @@ export const estimateRoutes = [
     path: '/v1/estimate',
     summary: 'Estimate energy and emissions of one workload, or of a preset with overrides',
     tags: ['estimate'],
-    request: { body: WorkloadRequest },
-    handler: ({ body }, c) => {
+    request: { body: WorkloadRequest, query: EstimateQuery },
+    handler: async ({ body, query }, c) => {
       const tables = c.get('tables');
       const { workload, preset } = readWorkload(body, tables);
-      return c.json(withPresetAssumptions(estimate(workload, tables), preset));
+      // A configured live grid provider stands in for the annual average (the tables otherwise).
+      const live = await applyLiveGrid(workload, tables, c.get('liveGrid'));
+      const result = live.annotate(withPresetAssumptions(estimate(live.workload, tables), preset));
+      return respondEstimate(c, workload, result, query.format);
     },
   }),
 ];
