@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { EstimateError } from '../core/errors.ts';
 import type { Tables } from '../core/tables.ts';
+import type { LiveGrid } from '../live/provider.ts';
 import { ProblemException, problemFromEstimateError, problemJson, problemResponse } from './problem.ts';
 import { registerRoutes, type AppEnv, type Route } from './route.ts';
 import { batchRoutes, MAX_BATCH_BODY_BYTES } from './routes/batch.ts';
@@ -44,6 +45,8 @@ export const ROUTES: readonly Route[] = [
 
 export interface AppOptions {
   tables: Tables;
+  /** Live grid intensity for estimates (src/live); the embedded tables answer when absent or failing. */
+  liveGrid?: LiveGrid | null;
   /** Adds the benchmark's floor route, POST /bench/echo (bench/http.ts); off by default. */
   benchMode?: boolean;
 }
@@ -53,6 +56,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('tables', options.tables);
+    c.set('liveGrid', options.liveGrid ?? null);
     await next();
   });
   const defaultLimit = limitBody(MAX_BODY_BYTES);
