@@ -10,6 +10,7 @@ import { registerRoutes, type AppEnv, type Route } from './route.ts';
 import { batchRoutes, MAX_BATCH_BODY_BYTES } from './routes/batch.ts';
 import { benchRoutes } from './routes/bench.ts';
 import { compareRoutes } from './routes/compare.ts';
+import { docsRoutes } from './routes/docs.ts';
 import { estimateRoutes } from './routes/estimate.ts';
 import { hardwareRoutes } from './routes/hardware.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -41,6 +42,7 @@ export const ROUTES: readonly Route[] = [
   ...presetRoutes,
   ...sourceRoutes,
   ...healthRoutes,
+  ...docsRoutes,
 ];
 
 export interface AppOptions {

@@ -15,7 +15,7 @@ export const BOAMPS_MEDIA_TYPE = 'application/vnd.boamps+json';
 export const EstimateQuery = z
   .object({
     /** Overrides the Accept header: `csv` (one header row and one result row) or `boamps` (BoAmps 1.1.0 report). */
-    format: z.enum(ESTIMATE_FORMATS).optional(),
+    format: z.enum(ESTIMATE_FORMATS).optional().meta({ description: 'json (default), csv, or boamps (a BoAmps 1.1.0 report); overrides the Accept header.' }),
   })
   .strict();
 

@@ -1,0 +1,120 @@
+// The OpenAPI 3.1 document: valid for a real validator, every route and error answer documented
+// with examples that are real answers; the same on Node and the Worker; /docs renders it offline.
+import { compileErrors, validate } from '@readme/openapi-parser';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, ROUTES } from '../../src/api/app.ts';
+import { openApiPath } from '../../src/api/openapi.ts';
+import { ROUTE_DOCS } from '../../src/api/openapi-routes.ts';
+import { tables } from '../../src/data/index.ts';
+import { startServer, type RunningServer } from '../../src/node.ts';
+import { describeApi } from '../helpers/describe-api.ts';
+import { apiTargets } from '../helpers/server.ts';
+import { launchBrowser, type Browser } from '../web/browser.ts';
+
+type Json = Record<string, any>;
+
+const operationsOf = (doc: Json) => Object.entries(doc.paths as Json).flatMap(([path, methods]) => Object.entries(methods as Json).map(([method, op]) => ({ path, method, op: op as Json })));
+
+describeApi('GET /openapi.json', apiTargets(), (api) => {
+  let doc: Json;
+  beforeAll(async () => {
+    const res = await api.get('/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    doc = (await res.json()) as Json;
+  });
+
+  it('is a valid OpenAPI 3.1 document (@readme/openapi-parser)', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await validate(structuredClone(doc) as never);
+    expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
+  });
+
+  it('lists every route of the app, and nothing else', () => {
+    const listed = operationsOf(doc).map(({ method, path }) => `${method} ${path}`).sort();
+    expect(listed).toEqual(ROUTES.map((r) => `${r.method} ${openApiPath(r.path)}`).sort());
+  });
+
+  it('describes every answer; every JSON answer and every problem has an example', () => {
+    for (const { method, path, op } of operationsOf(doc)) {
+      const where = `${method.toUpperCase()} ${path}`;
+      expect(op.description, where).toBeTruthy();
+      expect(Object.keys(op.responses), where).toEqual(expect.arrayContaining(['200', '405', '500']));
+      for (const [status, answer] of Object.entries(op.responses as Json)) {
+        const resolved = answer.$ref ? doc.components.responses[String(answer.$ref).split('/').pop()!] : answer;
+        expect(resolved.description, `${where} ${status}`).toBeTruthy();
+        for (const [type, media] of Object.entries(resolved.content as Json)) {
+          if (path === '/openapi.json' || path === '/docs') continue;
+          expect((media as Json).example, `${where} ${status} ${type}`).toBeDefined();
+          if (status !== '200') expect((media as Json).example.status).toBe(Number(status));
+        }
+      }
+      if (op.requestBody) expect(op.requestBody.content['application/json'].example, where).toBeDefined();
+    }
+  });
+
+  it('documents the refusals: 422 with field errors, 400/415/413 for bodies, 404 for ids', () => {
+    const estimate = doc.paths['/v1/estimate'].post.responses;
+    expect(Object.keys(estimate)).toEqual(expect.arrayContaining(['400', '413', '415', '422']));
+    expect(estimate['422'].content['application/problem+json'].example.errors.map((e: Json) => e.path)).toEqual(['gpu.count', 'colour']);
+    expect(doc.paths['/v1/regions/{id}'].get.responses['404'].content['application/problem+json'].example.candidates.length).toBeGreaterThan(0);
+    expect(Object.keys(doc.paths['/v1/estimate'].post.responses['200'].content)).toEqual(['application/json', 'text/csv', 'application/vnd.boamps+json']);
+  });
+});
+
+describe('the document in-process', () => {
+  it('has a ROUTE_DOCS entry for every route and none left over', () => {
+    expect(Object.keys(ROUTE_DOCS).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('gives success examples that parse with the documented zod schema', async () => {
+    const doc = (await (await createApp({ tables }).request('/openapi.json')).json()) as Json;
+    for (const route of ROUTES) {
+      const schema = ROUTE_DOCS[`${route.method} ${route.path}`]!.ok.schema;
+      if (!schema) continue;
+      const example = doc.paths[openApiPath(route.path)][route.method].responses['200'].content['application/json'].example;
+      const parsed = schema.safeParse(example);
+      expect(parsed.success, `${route.method} ${route.path}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
+    }
+  });
+});
+
+describe('GET /docs in headless chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', tables }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders every operation from the document with no outside requests', async () => {
+    const page = await browser.context.newPage();
+    const requests: string[] = [];
+    const failed: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (req) => requests.push(req.url()));
+    page.on('requestfailed', (req) => failed.push(`${req.url()} ${req.failure()?.errorText ?? ''}`));
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('console', (msg) => void (msg.type() === 'error' && errors.push(msg.text())));
+    const res = await page.goto(`${server.url}/docs`);
+    expect(res?.headers()['content-security-policy']).toContain("default-src 'none'");
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 20_000 });
+    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as Json;
+    expect(await page.locator('section.op').count()).toBe(operationsOf(doc).length);
+    expect(await page.locator('nav a[href^="#"]').count()).toBe(operationsOf(doc).length);
+    await expect(page.locator('#postV1Estimate h3').textContent()).resolves.toBe('post/v1/estimate');
+    await page.locator('#postV1Estimate details').first().click();
+    await expect(page.locator('#postV1Estimate').textContent()).resolves.toContain('durationHours');
+    mkdirSync('test-output/screenshots', { recursive: true });
+    await page.screenshot({ path: 'test-output/screenshots/docs.png', fullPage: false });
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+    expect(requests.map((url) => new URL(url).pathname).sort()).toEqual(['/docs', '/openapi.json']);
+    await page.close();
+  }, 60_000);
+});
