@@ -119,7 +119,7 @@ describe('the page in headless chromium', () => {
     expect(await chartData(page, 'chart-profile')).toEqual({
       type: 'line',
       labels: Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`),
-      datasets: [{ label: `Typical ${MONTHS[month]} day in US-MIDA-PJM, ${zone.year} (UTC)`, data: zone.months[month] }],
+      datasets: [{ label: `Typical ${MONTHS[month]} day, US-MIDA-PJM, ${zone.year}`, data: zone.months[month] }],
     });
 
     for (const id of ['chart-breakdown', 'chart-compare', 'chart-hardware', 'chart-profile']) {
@@ -151,7 +151,7 @@ describe('the page in headless chromium', () => {
     const profile = (await chartData(page, 'chart-profile'))!;
     expect(profile.labels).toHaveLength(30);
     expect(profile.labels[0]).toBe('06-01 08:00');
-    expect(profile.datasets.map((d) => d.label)).toEqual([`Grid intensity of US-MIDA-PJM (same calendar hours of ${zone.year}, UTC)`, 'Run as given', 'Suggested start window']);
+    expect(profile.datasets.map((d) => d.label)).toEqual([`US-MIDA-PJM, hours of ${zone.year}`, 'Run as given', 'Suggested start window']);
     expect(profile.datasets[0]!.data).toEqual(zone.slice!.values);
     const shaded = (i: number) => profile.datasets[i]!.data.flatMap((v, h) => (v === null ? [] : [h]));
     expect(shaded(1)).toEqual([0, 1, 2, 3, 4, 5]);
@@ -278,6 +278,24 @@ describe('the page in headless chromium', () => {
     expect(await page.textContent('#resolved')).toContain('gcp:europe-north2');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SHOTS}/phone-result.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('runs under a strict Content-Security-Policy (no inline script, style or handler needed)', async () => {
+    const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+    const page = await browser.context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => m.text().includes('Content Security Policy') && violations.push(m.text()));
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.route(`${server.url}/**`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    });
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-ready="true"]');
+    await estimateWithPreset(page);
+    expect(await painted(page, 'chart-compare')).toBe(true);
+    expect(violations).toEqual([]);
     await page.close();
   });
 

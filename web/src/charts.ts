@@ -119,7 +119,7 @@ export function drawLine(canvas: HTMLCanvasElement, spec: LineSpec): Chart {
     type: 'line',
     data: { labels: spec.labels, datasets },
     options: {
-      scales: { y: { beginAtZero: true, title: { display: true, text: spec.unit } }, x: { ticks: { maxRotation: 0, autoSkipPadding: 10 } } },
+      scales: { y: { beginAtZero: true, title: { display: true, text: spec.unit } }, x: { title: { display: true, text: 'UTC' }, ticks: { maxRotation: 0, autoSkipPadding: 10 } } },
       plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatNumber(item.parsed.y ?? null)} ${spec.unit}` } } },
     },
   };

@@ -79,8 +79,7 @@ async function run(state: FormState, focusResults: boolean): Promise<void> {
   const narrow = matchMedia('(max-width: 820px)').matches;
   if (focusResults) results.focus({ preventScroll: !narrow });
   else if (narrow) results.scrollIntoView({ block: 'start' });
-  const run = current;
-  await loadPanels({ workload, state, estimate, signal: controller.signal }, run.panels);
+  await loadPanels({ workload, state, estimate, signal: controller.signal }, current.panels);
   if (!controller.signal.aborted) results.dataset.panels = 'done';
 }
 

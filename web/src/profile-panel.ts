@@ -34,11 +34,11 @@ export function renderProfile(profile: ZoneProfile, durationHours: number, time:
   if (!slice) {
     const values = profile.months[month]!;
     const labels = values.map((_, h) => formatHour(h));
-    const label = `Typical ${MONTHS[month]} day in ${profile.zone}, ${profile.year} (UTC)`;
+    const label = `Typical ${MONTHS[month]} day, ${profile.zone}, ${profile.year}`;
     drawLine(canvas, { labels, values, label, unit: 'gCO2e/kWh', windows: [], description: `${label}: from ${formatNumber(Math.min(...values))} to ${formatNumber(Math.max(...values))} gCO2e/kWh.` });
     return {
       note: 'Give a start time (under Options) and how long the job can wait to find the cleanest start window.',
-      table: profileTable(`${label}, gCO2e/kWh`, labels, values, []),
+      table: profileTable(`${label} (UTC hours)`, labels, values, []),
     };
   }
   const startMs = Date.parse(slice.start);
@@ -46,12 +46,12 @@ export function renderProfile(profile: ZoneProfile, durationHours: number, time:
   const windows: LineWindow[] = [{ from: 0, to: Math.min(slice.hours, Math.ceil(durationHours)), label: 'Run as given', line: COLORS.asGiven, fill: COLORS.asGivenFill }];
   const offset = time?.change.start ? Math.round((Date.parse(time.change.start) - startMs) / MS_PER_HOUR) : null;
   if (offset !== null) windows.push({ from: offset, to: Math.min(slice.hours, offset + Math.ceil(durationHours)), label: 'Suggested start window', line: COLORS.chosen, fill: COLORS.window });
-  const label = `Grid intensity of ${profile.zone} (same calendar hours of ${profile.year}, UTC)`;
-  drawLine(canvas, { labels, values: slice.values, label, unit: 'gCO2e/kWh', windows, description: `${label} over ${slice.hours} hours from ${labels[0]}${offset !== null ? `; the suggested start is ${offset} h later, at ${labels[offset] ?? ''}` : ''}.` });
+  const label = `${profile.zone}, hours of ${profile.year}`;
+  drawLine(canvas, { labels, values: slice.values, label, unit: 'gCO2e/kWh', windows, description: `Grid intensity of ${label} (the same calendar hours as the run, UTC) over ${slice.hours} hours from ${labels[0]}${offset !== null ? `; the suggested start is ${offset} h later, at ${labels[offset] ?? ''}` : ''}.` });
   const note = time
     ? `Suggested: ${optionTitle(time)}. ${time.assumption}`
     : `Starting at ${labels[0]} UTC is already the cleanest start in this window, or the search had no room.`;
-  return { note, table: profileTable(`${label}, from ${slice.start}`, labels, slice.values, windows) };
+  return { note, table: profileTable(`Grid intensity of ${label} (UTC), from ${slice.start}`, labels, slice.values, windows) };
 }
 
 function profileTable(caption: string, labels: string[], values: number[], windows: LineWindow[]): TableModel {

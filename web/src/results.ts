@@ -95,10 +95,11 @@ function aiLine(ai: NonNullable<EstimateResult['ai']>): string {
 }
 
 function renderWorkloadSummary(result: EstimateResult, inputs: Record<string, string>): void {
-  const given = Object.entries(inputs).filter(([k]) => k !== 'preset' && k !== 'delayHours');
+  const given = Object.entries(inputs).filter(([k]) => !['preset', 'delayHours', 'compareProvider'].includes(k));
   const box = byId('workload-summary');
   const preset = inputs.preset ? `Preset ${inputs.preset}. ` : '';
-  box.replaceChildren(`${preset}Inputs: `, el('code', given.map(([k, v]) => `${k} = ${v}`).join(' · ')), `. Methodology ${result.methodologyVersion}.`);
+  const wait = inputs.delayHours ? ` Can wait up to ${inputs.delayHours} h for a cleaner start.` : '';
+  box.replaceChildren(`${preset}Inputs: `, el('code', given.map(([k, v]) => `${k} = ${v}`).join(' · ')), `.${wait} Methodology ${result.methodologyVersion}.`);
 }
 
 /** Breakdown by component, operational and embodied, as a stacked bar chart and a table. */

@@ -88,7 +88,7 @@ export function renderHardware(result: SuggestResult, estimate: EstimateResult):
   drawBars(byId<HTMLCanvasElement>('chart-hardware'), {
     labels,
     series: [
-      { label: 'Operational (location-based)', data: all.map((e) => e.location), color: labels.map((_, i) => (i === 0 ? COLORS.chosen : COLORS.operational)) },
+      { label: 'Operational (location-based)', data: all.map((e) => e.location), color: COLORS.operational },
       { label: 'Embodied', data: all.map((e) => e.embodied), color: COLORS.embodied },
     ],
     unit: 'kgCO2e',
