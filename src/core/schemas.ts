@@ -14,51 +14,46 @@ function isIsoDateTime(v: string): boolean {
 const nonNegative = z.number().finite().nonnegative();
 const share = z.number().finite().min(0).max(1);
 
+// Field descriptions (`.describe`) flow into the OpenAPI document and /docs.
 export const GpuInput = z
   .object({
-    model: z.string().min(1).max(200),
-    /** Devices; required except for inference, where it follows from the model's memory. */
-    count: z.number().finite().positive().max(1_000_000).optional(),
-    /** Average utilisation 0–1; default 1 (published runs mostly quote TDP × hours). */
-    utilization: share.optional(),
-    /** Overrides the rated board power; the load curve still applies. */
-    maxPowerW: z.number().finite().positive().max(10_000).optional(),
-    /** Known average draw per device over the run: used as is, no load curve. */
-    powerW: nonNegative.max(10_000).optional(),
+    model: z.string().min(1).max(200).describe('Accelerator id or name from /v1/hardware?kind=gpus, e.g. `H100 SXM`, `nvidia-a100-sxm4`.'),
+    count: z.number().finite().positive().max(1_000_000).optional().describe("Devices. Required except for inference, where it follows from the model's memory."),
+    utilization: share.optional().describe('Average utilisation 0–1 (idle + (rated − idle) × utilisation). Default: 0.8 of rated power, as measured runs average, with a 30–100 % range.'),
+    maxPowerW: z.number().finite().positive().max(10_000).optional().describe("Overrides the device's rated board power (W); the utilisation model still applies."),
+    powerW: nonNegative.max(10_000).optional().describe('Known average draw per device over the run (W): used as is, ±5 %.'),
   })
   .strict();
 
 export const CpuInput = z
   .object({
-    model: z.string().min(1).max(200).optional(),
-    /** Hardware threads (vCPUs) used by the workload. */
-    threads: z.number().finite().positive().max(10_000_000).optional(),
-    utilization: share.optional(),
-    tdpW: z.number().finite().positive().max(5_000).optional(),
-    /** Known average draw of all the threads used, in watts: used as is. */
-    powerW: nonNegative.max(10_000_000).optional(),
+    model: z.string().min(1).max(200).optional().describe('CPU name from /v1/hardware?kind=cpus, e.g. `AMD EPYC 9654`.'),
+    threads: z.number().finite().positive().max(10_000_000).optional().describe('Hardware threads (vCPUs) the workload uses.'),
+    utilization: share.optional().describe('Average CPU utilisation 0–1 on the SPECpower load curve. Default: the cloud average (50 %).'),
+    tdpW: z.number().finite().positive().max(5_000).optional().describe("TDP per chip (W); without a model, the TDP of all the threads used."),
+    powerW: nonNegative.max(10_000_000).optional().describe('Known average draw of all the threads used (W): used as is.'),
   })
   .strict();
 
 export const InstanceInput = z
   .object({
-    type: z.string().min(1).max(200),
-    count: z.number().finite().positive().max(1_000_000).default(1),
+    type: z.string().min(1).max(200).describe('Cloud instance type `provider:type`, e.g. `aws:p5.48xlarge`, from /v1/hardware?kind=instances.'),
+    count: z.number().finite().positive().max(1_000_000).default(1).describe('Instances (default 1).'),
   })
   .strict();
 
 export const StorageInput = z
   .object({
-    ssdTb: nonNegative.max(1_000_000).optional(),
-    hddTb: nonNegative.max(1_000_000).optional(),
-    replication: z.number().finite().min(1).max(100).optional(),
+    ssdTb: nonNegative.max(1_000_000).optional().describe('SSD capacity provisioned (TB).'),
+    hddTb: nonNegative.max(1_000_000).optional().describe('HDD capacity provisioned (TB).'),
+    replication: z.number().finite().min(1).max(100).optional().describe('Copies kept (default 1).'),
   })
   .strict();
 
 export const FunctionalUnitInput = z
   .object({
-    name: z.string().min(1).max(100),
-    count: z.number().finite().positive(),
+    name: z.string().min(1).max(100).describe('What one unit is, e.g. `request`, `transaction`, `image`.'),
+    count: z.number().finite().positive().describe('Units served by the workload; SCI = emissions per unit.'),
   })
   .strict();
 
@@ -67,32 +62,24 @@ const count = z.number().finite().positive();
 export const TrainingInput = z
   .object({
     task: z.literal('training'),
-    /** Total parameters N. */
-    parameters: count.max(1e14),
-    /** Training tokens D. */
-    tokens: count.max(1e17),
-    /** Parameters active per token (mixture of experts); default = parameters. */
-    activeParameters: count.max(1e14).optional(),
-    /** Model FLOPs utilisation 0–1; default from published large runs. */
-    mfu: z.number().finite().gt(0).max(1).optional(),
-    precision: z.enum(['bf16', 'fp16', 'fp8', 'tf32', 'fp32']).optional(),
+    parameters: count.max(1e14).describe('Total parameters N.'),
+    tokens: count.max(1e17).describe('Training tokens D; FLOPs ≈ 6·N·D.'),
+    activeParameters: count.max(1e14).optional().describe('Parameters active per token (mixture of experts); default = parameters.'),
+    mfu: z.number().finite().gt(0).max(1).optional().describe('Model FLOPs utilisation 0–1; default 0.4 (published large runs).'),
+    precision: z.enum(['bf16', 'fp16', 'fp8', 'tf32', 'fp32']).optional().describe('Training precision; default bf16.'),
   })
   .strict();
 
 export const InferenceInput = z
   .object({
     task: z.literal('inference'),
-    /** Model id or name from /v1/models (e.g. `llama-3.1-8b`); or give `parameters`. */
-    model: z.string().min(1).max(200).optional(),
-    parameters: count.max(1e14).optional(),
-    activeParameters: count.max(1e14).optional(),
-    /** Prompt tokens over the whole workload. */
-    inputTokens: nonNegative.max(1e18).optional(),
-    /** Generated tokens over the whole workload. */
-    outputTokens: nonNegative.max(1e18).optional(),
-    requests: count.max(1e15).optional(),
-    /** Concurrent sequences per GPU group (serving batch); default 64. */
-    batchSize: count.max(4096).optional(),
+    model: z.string().min(1).max(200).optional().describe('Model id or name from /v1/models (e.g. `llama-3.1-8b`); or give `parameters`.'),
+    parameters: count.max(1e14).optional().describe('Total parameters, when the model is not in /v1/models.'),
+    activeParameters: count.max(1e14).optional().describe('Parameters active per token (mixture of experts).'),
+    inputTokens: nonNegative.max(1e18).optional().describe('Prompt tokens over the whole workload.'),
+    outputTokens: nonNegative.max(1e18).optional().describe('Generated tokens over the whole workload.'),
+    requests: count.max(1e15).optional().describe('Requests served (default tokens per request apply when token counts are missing).'),
+    batchSize: count.max(4096).optional().describe('Concurrent sequences per GPU group (serving batch); default 64.'),
   })
   .strict();
 
@@ -108,31 +95,27 @@ export type AiInput = z.infer<typeof AiInput>;
 
 export const Workload = z
   .object({
-    /** Region id (`aws:us-east-1`), ISO country code (`FR`) or grid zone (`US-CAL-CISO`). */
-    location: z.string().min(1).max(100),
-    durationHours: nonNegative.max(100_000_000).optional(),
+    location: z.string().min(1).max(100).describe('Region id (`aws:us-east-1`), ISO country code (`FR`) or grid zone (`US-CAL-CISO`).'),
+    durationHours: nonNegative.max(100_000_000).optional().describe('Hours the workload runs; optional when an `ai` shape derives it.'),
     instance: InstanceInput.optional(),
     gpu: GpuInput.optional(),
     cpu: CpuInput.optional(),
-    memoryGb: nonNegative.max(100_000_000).optional(),
+    memoryGb: nonNegative.max(100_000_000).optional().describe('Memory (GB); default: the instance type\'s.'),
     storage: StorageInput.optional(),
-    networkGb: nonNegative.max(1e12).optional(),
-    pue: z.number().finite().min(1).max(3).optional(),
-    /** gCO2e/kWh; overrides the location's grid intensity. */
-    gridIntensity: nonNegative.max(3_000).optional(),
-    year: z.number().int().min(2000).max(2100).optional(),
-    /** Contracted renewable share 0–1 for market-based emissions. */
-    renewableShare: share.optional(),
+    networkGb: nonNegative.max(1e12).optional().describe('Data transferred (GB).'),
+    pue: z.number().finite().min(1).max(3).optional().describe("Power usage effectiveness; default: the region's, the provider's, or the industry average."),
+    gridIntensity: nonNegative.max(3_000).optional().describe("Grid carbon intensity (gCO2e/kWh); overrides the location's."),
+    year: z.number().int().min(2000).max(2100).optional().describe('Year of the grid figures; default the latest published.'),
+    renewableShare: share.optional().describe('Contracted renewable share 0–1 for market-based emissions.'),
     functionalUnit: FunctionalUnitInput.optional(),
-    embodied: z.boolean().optional(),
-    /** When the run starts (ISO 8601 with offset): operational emissions then follow the hourly grid. */
+    embodied: z.boolean().optional().describe('Include embodied (manufacturing) emissions; default true.'),
     start: z
       .string()
       .max(40)
       .refine(isIsoDateTime, { message: 'expected an ISO 8601 date-time with offset, e.g. 2026-06-01T09:00:00Z' })
-      .optional(),
-    /** AI workload shape: training by model size × tokens, or inference by tokens. */
-    ai: AiInput.optional(),
+      .optional()
+      .describe('When the run starts (ISO 8601 with offset): operational emissions then follow the hourly grid.'),
+    ai: AiInput.optional().describe('AI workload shape: training by model size × tokens, or inference by tokens.'),
   })
   .strict();
 export type Workload = z.infer<typeof Workload>;
