@@ -1,9 +1,11 @@
 // Sweep benchmark: one workload over every region (compareRegions), median over many runs.
-// `npm run bench:sweep`; prints figures only, asserts nothing.
+// `npm run bench:sweep`; part of `npm run bench`. Prints figures only, asserts nothing.
+import { pathToFileURL } from 'node:url';
 import { compareRegions } from '../src/core/compare.ts';
 import { estimate } from '../src/core/estimate.ts';
 import { Workload } from '../src/core/schemas.ts';
 import { tables } from '../src/data/index.ts';
+import { heading, medianMs } from './lib/stats.ts';
 
 const workload = Workload.parse({
   location: 'aws:us-east-1',
@@ -15,24 +17,31 @@ const workload = Workload.parse({
   networkGb: 500,
 });
 
-function medianMs(runs: number, f: () => unknown): number {
-  for (let i = 0; i < Math.min(runs, 200); i++) f();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)]!;
+export interface SweepFigures {
+  regions: number;
+  /** compareRegions over every region, one workload (median ms). */
+  sweepMs: number;
+  withHardwareMs: number;
+  naiveMs: number;
 }
 
-const regionIds = [...tables.regions.keys()];
-const sweep = medianMs(2000, () => compareRegions(workload, tables, { top: 10, rankBy: 'location' }));
-const withHardware = medianMs(500, () => compareRegions(workload, tables, { top: 10, rankBy: 'location', hardware: ['B200', 'A100', 'H200', 'MI300X'] }));
-const naive = medianMs(200, () => regionIds.map((location) => estimate({ ...workload, location }, tables)));
+/** `scale` < 1 runs fewer repetitions (the quick run). */
+export function measureSweep(scale = 1): SweepFigures {
+  const runs = (n: number) => Math.max(20, Math.round(n * scale));
+  const regionIds = [...tables.regions.keys()];
+  return {
+    regions: regionIds.length,
+    sweepMs: medianMs(() => compareRegions(workload, tables, { top: 10, rankBy: 'location' }), runs(2000)),
+    withHardwareMs: medianMs(() => compareRegions(workload, tables, { top: 10, rankBy: 'location', hardware: ['B200', 'A100', 'H200', 'MI300X'] }), runs(500)),
+    naiveMs: medianMs(() => regionIds.map((location) => estimate({ ...workload, location }, tables)), runs(200)),
+  };
+}
 
-console.log(`regions: ${regionIds.length}`);
-console.log(`compareRegions, all regions:              median ${sweep.toFixed(3)} ms`);
-console.log(`compareRegions, all regions × 5 GPUs:     median ${withHardware.toFixed(3)} ms`);
-console.log(`estimate() once per region (reference):   median ${naive.toFixed(3)} ms`);
+export function printSweep(f: SweepFigures): void {
+  heading(`Region sweep: one workload (README example) over all ${f.regions} regions`);
+  console.log(`compareRegions, all regions:              median ${f.sweepMs.toFixed(3)} ms (target ≤ 1 ms)`);
+  console.log(`compareRegions, all regions × 5 GPUs:     median ${f.withHardwareMs.toFixed(3)} ms`);
+  console.log(`estimate() once per region (reference):   median ${f.naiveMs.toFixed(3)} ms`);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) printSweep(measureSweep());

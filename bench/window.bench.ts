@@ -1,34 +1,45 @@
-// Time-window search and series decoding on real data. Plain script: `npx tsx bench/window.bench.ts`.
-// Prints medians over many runs; no assertions.
+// Time-window search and series decoding on real data. `npx tsx bench/window.bench.ts`; part of
+// `npm run bench`. Prints medians over many runs; no assertions.
+import { pathToFileURL } from 'node:url';
 import { hourlyZoneYears } from '../data/built/hourly.ts';
 import { decodeHours } from '../src/core/hourly.ts';
 import { bestStart } from '../src/core/time-window.ts';
+import { heading, medianMs } from './lib/stats.ts';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+export interface WindowFigures {
+  zone: string;
+  year: number;
+  hours: number;
+  /** bestStart, 6-hour job, every start of the year (delay 8,754 h), median ms. */
+  yearMs: number;
+  fractionalMs: number;
+  dayMs: number;
+  decodeMs: number;
 }
 
-/** Median wall time of fn in ms over `runs` runs, after `warmup` unmeasured runs. */
-function time(fn: () => unknown, runs: number, warmup = 50): number {
-  let sink = 0;
-  for (let i = 0; i < warmup; i++) sink += fn() === undefined ? 0 : 1;
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    sink += fn() === undefined ? 0 : 1;
-    samples.push(performance.now() - t0);
-  }
-  if (sink < 0) console.log(sink);
-  return median(samples);
+/** `scale` < 1 runs fewer repetitions (the quick run). */
+export function measureWindow(scale = 1): WindowFigures {
+  const runs = (n: number) => Math.max(20, Math.round(n * scale));
+  const row = hourlyZoneYears.find((r) => r.zone === 'US-CAL-CISO' && r.year === 2023)!;
+  const series = decodeHours(row.packed);
+  return {
+    zone: row.zone,
+    year: row.year,
+    hours: series.length,
+    yearMs: medianMs(() => bestStart(series, 0, 6, 8754), runs(2000), 50),
+    fractionalMs: medianMs(() => bestStart(series, 0, 6.5, 8753), runs(2000), 50),
+    dayMs: medianMs(() => bestStart(series, 3648, 6, 24), runs(20000), 50),
+    decodeMs: medianMs(() => decodeHours(row.packed), runs(500), 50),
+  };
 }
 
-const row = hourlyZoneYears.find((r) => r.zone === 'US-CAL-CISO' && r.year === 2023)!;
-const series = decodeHours(row.packed);
-const fmt = (ms: number) => `${ms.toFixed(4)} ms`;
+export function printWindow(f: WindowFigures): void {
+  const fmt = (ms: number) => `${ms.toFixed(4)} ms`;
+  heading(`Window search: ${f.zone} ${f.year}, ${f.hours} hours`);
+  console.log(`bestStart, 6-hour job, delay 8,754 h (every start of the year): median ${fmt(f.yearMs)} (target ≤ 1 ms)`);
+  console.log(`bestStart, 6.5-hour job, delay 8,753 h:                          median ${fmt(f.fractionalMs)}`);
+  console.log(`bestStart, 6-hour job, delay 24 h:                               median ${fmt(f.dayMs)}`);
+  console.log(`decodeHours, one zone-year:                                      median ${fmt(f.decodeMs)}`);
+}
 
-console.log(`node ${process.version}; series ${row.zone} ${row.year}, ${series.length} hours, packed ${row.packed.length} chars`);
-console.log(`bestStart, 6-hour job, delay 8,754 h (every start of the year): median ${fmt(time(() => bestStart(series, 0, 6, 8754), 2000))}`);
-console.log(`bestStart, 6.5-hour job, delay 8,753 h:                          median ${fmt(time(() => bestStart(series, 0, 6.5, 8753), 2000))}`);
-console.log(`bestStart, 6-hour job, delay 24 h:                               median ${fmt(time(() => bestStart(series, 3648, 6, 24), 20000))}`);
-console.log(`decodeHours, one zone-year:                                      median ${fmt(time(() => decodeHours(row.packed), 500))}`);
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) printWindow(measureWindow());

@@ -1,0 +1,105 @@
+// HTTP against its floor: POST /v1/estimate (the README's example body) against POST /bench/echo on
+// the same server process (same app, middleware and JSON body reading; answers the parsed body), with
+// autocannon on 127.0.0.1, alternating rounds after a warm-up. The server is a child process
+// (`GRIDSHIFT_BENCH=1 node --import tsx src/node.ts`); autocannon runs in this process.
+// `npx tsx bench/http.ts [--quick]`; part of `npm run bench`. Prints figures only.
+import autocannon from 'autocannon';
+import { pathToFileURL } from 'node:url';
+import { spawnServer, type ChildServer } from './lib/server.ts';
+import { heading, int, median } from './lib/stats.ts';
+
+/** The README's example request. */
+export const README_WORKLOAD = {
+  location: 'aws:us-east-1',
+  durationHours: 36,
+  gpu: { model: 'H100 SXM', count: 8, utilization: 0.9 },
+  cpu: { model: 'AMD EPYC 9654', threads: 96, utilization: 0.5 },
+  memoryGb: 2048,
+  storage: { ssdTb: 30, replication: 2 },
+  networkGb: 500,
+  functionalUnit: { name: 'request', count: 1000000 },
+};
+
+export interface HttpOptions {
+  seconds: number;
+  rounds: number;
+  warmupSeconds: number;
+  connections: number;
+}
+
+export const QUICK_HTTP: HttpOptions = { seconds: 1.5, rounds: 4, warmupSeconds: 1, connections: 10 };
+export const FULL_HTTP: HttpOptions = { seconds: 3, rounds: 10, warmupSeconds: 3, connections: 10 };
+
+export interface RouteFigures {
+  reqPerS: number;
+  p50Ms: number;
+  p99Ms: number;
+  responseBytes: number;
+  non2xx: number;
+  errors: number;
+}
+
+export interface HttpFigures {
+  estimate: RouteFigures;
+  echo: RouteFigures;
+  /** estimate req/s ÷ echo req/s. */
+  ratio: number;
+  connections: number;
+}
+
+async function load(url: string, body: string, seconds: number, connections: number) {
+  const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, pipelining: 1 });
+  return { ok: r['2xx'], seconds: r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors, bytesPerReq: r.throughput.total / Math.max(1, r.requests.total) };
+}
+
+export async function runHttpBench(server: ChildServer, options: HttpOptions): Promise<HttpFigures> {
+  const body = JSON.stringify(README_WORKLOAD);
+  const routes = { estimate: `${server.url}/v1/estimate`, echo: `${server.url}/bench/echo` } as const;
+  for (const url of Object.values(routes)) {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    await res.arrayBuffer();
+  }
+  await load(routes.echo, body, options.warmupSeconds, options.connections);
+  await load(routes.estimate, body, options.warmupSeconds, options.connections);
+
+  const runs = { estimate: [] as Awaited<ReturnType<typeof load>>[], echo: [] as Awaited<ReturnType<typeof load>>[] };
+  for (let round = 0; round < options.rounds; round++) {
+    const order = round % 2 === 0 ? (['echo', 'estimate'] as const) : (['estimate', 'echo'] as const);
+    for (const which of order) runs[which].push(await load(routes[which], body, options.seconds, options.connections));
+  }
+  const summarise = (rs: Awaited<ReturnType<typeof load>>[]): RouteFigures => ({
+    reqPerS: rs.reduce((a, r) => a + r.ok, 0) / rs.reduce((a, r) => a + r.seconds, 0),
+    p50Ms: median(rs.map((r) => r.p50Ms)),
+    p99Ms: median(rs.map((r) => r.p99Ms)),
+    responseBytes: median(rs.map((r) => r.bytesPerReq)),
+    non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+    errors: rs.reduce((a, r) => a + r.errors, 0),
+  });
+  const figures: HttpFigures = { estimate: summarise(runs.estimate), echo: summarise(runs.echo), ratio: 0, connections: options.connections };
+  figures.ratio = figures.estimate.reqPerS / figures.echo.reqPerS;
+
+  heading('HTTP: POST /v1/estimate vs the floor (POST /bench/echo, same server process)');
+  console.log(
+    `autocannon, 127.0.0.1, ${options.connections} connections, no pipelining; ${options.rounds} alternating rounds of ${options.seconds} s each after ${options.warmupSeconds} s warm-up each; req/s over all rounds, latency the median round's; body: README example (${body.length} B)`,
+  );
+  for (const [name, f] of [
+    ['/v1/estimate', figures.estimate],
+    ['/bench/echo ', figures.echo],
+  ] as const) {
+    const bad = f.non2xx + f.errors > 0 ? `   (non-2xx ${f.non2xx}, errors ${f.errors})` : '';
+    console.log(`${name}  ${int(f.reqPerS).padStart(7)} req/s   p50 ${f.p50Ms.toFixed(2)} ms   p99 ${f.p99Ms.toFixed(2)} ms   ~${int(f.responseBytes)} B/response (with headers)${bad}`);
+  }
+  console.log(`ratio estimate/echo: ${figures.ratio.toFixed(3)} (target ≥ 0.85)`);
+  return figures;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const quick = process.argv.includes('--quick');
+  const server = await spawnServer('src/node.ts', { env: { GRIDSHIFT_BENCH: '1' } });
+  try {
+    await runHttpBench(server, quick ? QUICK_HTTP : FULL_HTTP);
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,36 @@
+// Small helpers shared by the benchmarks: medians, timing, formatting. No assertions anywhere.
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Median wall time of `fn` in ms over `runs` runs, after `warmup` unmeasured runs. */
+export function medianMs(fn: () => unknown, runs: number, warmup = Math.min(runs, 200)): number {
+  let sink = 0;
+  for (let i = 0; i < warmup; i++) sink += fn() === undefined ? 0 : 1;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    sink += fn() === undefined ? 0 : 1;
+    samples.push(performance.now() - t0);
+  }
+  // Keeps the results observable so the calls cannot be optimised away.
+  if (sink < 0) console.log(sink);
+  return median(samples);
+}
+
+/** 1234567.8 -> "1,234,568". */
+export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** A number with `digits` decimals, for the machine-readable lines (no grouping separators). */
+export const plain = (n: number, digits: number): string => (Number.isFinite(n) ? n.toFixed(digits) : 'NaN');
+
+export const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** Prints a section heading. */
+export function heading(title: string): void {
+  console.log(`\n== ${title}`);
+}
