@@ -5,7 +5,9 @@ import { HTTPException } from 'hono/http-exception';
 import { EstimateError } from '../core/errors.ts';
 import type { Tables } from '../core/tables.ts';
 import type { LiveGrid } from '../live/provider.ts';
+import { DEFAULT_TIMEOUT_MS, timeBudget, type Limits } from './limits.ts';
 import { ProblemException, problemFromEstimateError, problemJson, problemResponse } from './problem.ts';
+import { rateLimit, type RateLimitOptions } from './rate-limit.ts';
 import { registerRoutes, type AppEnv, type Route } from './route.ts';
 import { batchRoutes, MAX_BATCH_BODY_BYTES } from './routes/batch.ts';
 import { benchRoutes } from './routes/bench.ts';
@@ -21,6 +23,7 @@ import { regionRoutes } from './routes/regions.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { suggestRoutes } from './routes/suggest.ts';
 import { zoneRoutes } from './routes/zones.ts';
+import { apiCors, securityHeaders, type CorsOptions } from './security.ts';
 
 export type { AppEnv, Route } from './route.ts';
 export { Problem, PROBLEMS, PROBLEM_CODES, problemTypeUri } from './problem.ts';
@@ -51,18 +54,29 @@ export interface AppOptions {
   liveGrid?: LiveGrid | null;
   /** Adds the benchmark's floor route, POST /bench/echo (bench/http.ts); off by default. */
   benchMode?: boolean;
+  /** Body sizes and time budget; defaults 1 MiB, 16 MiB for /v1/batch, 10 s. */
+  limits?: Partial<Limits>;
+  /** A token bucket per client on /v1/*; none when absent. */
+  rateLimit?: RateLimitOptions;
+  /** CORS on /v1/* and /openapi.json; any origin by default, `false` for none. */
+  cors?: CorsOptions | false;
 }
 
 /** The gridshift API over the given tables; no globals, no environment. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const limits: Limits = { bodyBytes: MAX_BODY_BYTES, batchBodyBytes: MAX_BATCH_BODY_BYTES, timeoutMs: DEFAULT_TIMEOUT_MS, ...options.limits };
+  app.use('*', securityHeaders());
+  if (options.cors !== false) app.use('*', apiCors(options.cors ?? { origins: '*' }));
+  if (options.rateLimit) app.use('/v1/*', rateLimit(options.rateLimit));
+  app.use('*', timeBudget(limits.timeoutMs));
   app.use('*', async (c, next) => {
     c.set('tables', options.tables);
     c.set('liveGrid', options.liveGrid ?? null);
     await next();
   });
-  const defaultLimit = limitBody(MAX_BODY_BYTES);
-  const batchLimit = limitBody(MAX_BATCH_BODY_BYTES);
+  const defaultLimit = limitBody(limits.bodyBytes);
+  const batchLimit = limitBody(limits.batchBodyBytes);
   app.use('*', (c, next) => (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next));
   registerRoutes(app, ROUTES);
   if (options.benchMode) registerRoutes(app, benchRoutes);

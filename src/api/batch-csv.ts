@@ -61,7 +61,7 @@ function readHeader(header: readonly string[]): string[] {
   const known = Object.keys(CSV_COLUMNS);
   const errors: ProblemItem[] = [];
   header.forEach((name, i) => {
-    if (!(name in CSV_COLUMNS)) {
+    if (!Object.hasOwn(CSV_COLUMNS, name)) {
       const [closest] = nearestIds(name, known, 1);
       errors.push({ path: `header.${i}`, code: 'unknown_column', message: `unknown column '${name.slice(0, 40)}'${closest ? `; did you mean '${closest}'?` : ''}` });
     } else if (header.indexOf(name) !== i) errors.push({ path: `header.${i}`, code: 'duplicate_column', message: `column '${name}' appears twice` });

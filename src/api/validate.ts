@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { describeIssues } from './issues.ts';
+import { checkJsonShape } from './limits.ts';
 import { ProblemException, type ProblemItem } from './problem.ts';
 
 const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.-]+\+)?json\s*(?:;|$)/i;
@@ -21,6 +22,7 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): 
     });
   }
   const data = parseJson(await c.req.text());
+  checkJsonShape(data);
   return validate(schema, data);
 }
 
