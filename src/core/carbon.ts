@@ -1,7 +1,7 @@
 // kWh -> kgCO2e: grid intensity of the location (location-based) and after carbon-free energy
 // (market-based).
 import type { Workload } from './schemas.ts';
-import type { Region, Tables } from './tables.ts';
+import type { GridZone, Region, Tables } from './tables.ts';
 import { hourlyIntensity } from './carbon-hourly.ts';
 import type { Ledger } from './ledger.ts';
 import type { Bounded } from './range.ts';
@@ -35,9 +35,14 @@ export function resolveIntensity(w: Workload, place: ResolvedPlace, hours: numbe
     const spread = Math.exp(ANNUAL_MEAN_LOG_SPREAD);
     return { intensity: { central: hourly.meanG, low: hourly.meanG / spread, high: hourly.meanG * spread }, year: hourly.year, basis: 'lifecycle (hourly)', source: hourly.source };
   }
-  const { entry, substituted } = pickYear(zone, w.year);
-  if (substituted) ledger.assume(`No grid figure for ${zone.id} in ${w.year}: the nearest published year (${entry.year}) stands in.`);
-  else if (w.year === undefined) ledger.assume(`Year not given: the latest published annual average (${entry.year}) for ${zone.id} is used.`);
+  return ledger.memo(zone, `intensity|${w.year}`, (l) => annualIntensity(zone, w.year, l));
+}
+
+/** The zone's annual average for `year` (latest when none), bounded by the sources' spread. */
+function annualIntensity(zone: GridZone, year: number | undefined, ledger: Ledger): ResolvedIntensity {
+  const { entry, substituted } = pickYear(zone, year);
+  if (substituted) ledger.assume(`No grid figure for ${zone.id} in ${year}: the nearest published year (${entry.year}) stands in.`);
+  else if (year === undefined) ledger.assume(`Year not given: the latest published annual average (${entry.year}) for ${zone.id} is used.`);
   const central = entry.intensityGCo2ePerKwh;
   ledger.factor({ id: 'grid_intensity', label: `Grid carbon intensity of ${zone.name} (${zone.id}), annual average, ${entry.basis}`, value: central, unit: 'gCO2e/kWh', source: entry.source, year: entry.year });
 
@@ -62,6 +67,12 @@ export function resolveCarbonFreeShare(w: Workload, region: Region | null, ledge
     ledger.assume('Market-based: the uncovered share is at the grid average (no residual-mix data).');
     return w.renewableShare;
   }
+  return ledger.memo(region ?? NO_REGION, 'cfe', (l) => tableCarbonFreeShare(region, l));
+}
+
+const NO_REGION = {};
+
+function tableCarbonFreeShare(region: Region | null, ledger: Ledger): number {
   const cfe = region?.carbonFreeEnergyShare;
   if (cfe) {
     ledger.factor({ id: 'carbon_free_energy', label: `Provider's hourly carbon-free energy share in ${region!.id}`, value: cfe.value, unit: 'fraction', source: cfe.source, year: cfe.year });

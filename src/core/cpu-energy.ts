@@ -44,7 +44,12 @@ export function resolveCpuDraw(w: Workload, instance: Instance | null, instanceC
     return { id: cpu?.id ?? null, name, threads, powerW: measuredPowerW(req.powerW), powerModel: 'measured average (user)' };
   }
 
-  const tw = threadWatts(req?.tdpW, cpu, chipThreads ?? (req?.tdpW !== undefined ? threads : null), instance, tables, ledger);
+  const tdpThreads = chipThreads ?? (req?.tdpW !== undefined ? threads : null);
+  // Without a TDP override, per-thread watts depend only on table rows: worked out once.
+  const tw =
+    req?.tdpW === undefined
+      ? ledger.memo(tables.datacentre, `cpu-watts|${cpu?.id ?? ''}|${tdpThreads}|${instance?.id ?? ''}`, (l) => threadWatts(undefined, cpu, tdpThreads, instance, tables, l))
+      : threadWatts(req.tdpW, cpu, tdpThreads, instance, tables, ledger);
   const u = req?.utilization;
   if (u === undefined) {
     ledger.coefficient('cpu_utilization', 'CPU utilisation (default)', tables.datacentre.coefficients.defaultCpuUtilization);

@@ -1,6 +1,6 @@
 // GPU part of a workload: which accelerator, how many, and its average draw.
 import type { Workload } from './schemas.ts';
-import type { Instance, Tables } from './tables.ts';
+import type { Accelerator, Instance, Tables } from './tables.ts';
 import type { Ledger } from './ledger.ts';
 import type { Bounded } from './range.ts';
 import { EstimateError } from './errors.ts';
@@ -35,7 +35,27 @@ export function resolveGpuDraw(w: Workload, instance: Instance | null, instanceC
     return { ...base, powerW: measuredPowerW(fromRequest.powerW), powerModel: 'measured average (user)' };
   }
 
-  const maxW = fromRequest?.maxPowerW ?? gpu.maxPowerW;
+  const override = fromRequest?.maxPowerW;
+  if (override !== undefined) ledger.user('gpu_max_power', 'GPU rated power (override)', override, 'W');
+  // Rated and idle power depend only on the device unless overridden, so they are worked out once.
+  const rated = override === undefined ? ledger.memo(gpu, 'rated', (l) => ratedPower(gpu, undefined, fromRequest !== undefined, tables, l)) : ratedPower(gpu, override, true, tables, ledger);
+
+  const given = fromRequest?.utilization;
+  if (given === undefined) {
+    const powerW = override === undefined ? ledger.memo(gpu, 'default-draw', (l) => defaultDraw(rated, tables, l)) : defaultDraw(rated, tables, ledger);
+    return { ...base, powerW, powerModel: 'share of rated power (measured runs)' };
+  }
+  ledger.user('gpu_utilization', 'GPU utilisation', given, 'fraction');
+  return { ...base, powerW: gpuPowerW(rated.maxW, rated.idleW, given), powerModel: 'idle + (max − idle) × utilisation' };
+}
+
+interface RatedPower {
+  readonly maxW: number;
+  readonly idleW: number;
+}
+
+function ratedPower(gpu: Accelerator, override: number | undefined, fromRequest: boolean, tables: Tables, ledger: Ledger): RatedPower {
+  const maxW = override ?? gpu.maxPowerW;
   if (maxW === null) {
     throw new EstimateError(
       'missing_power',
@@ -43,25 +63,18 @@ export function resolveGpuDraw(w: Workload, instance: Instance | null, instanceC
       `${gpu.name} has no published board power: give gpu.maxPowerW (rated W) or gpu.powerW (average W)`,
     );
   }
-  if (fromRequest?.maxPowerW !== undefined) ledger.user('gpu_max_power', 'GPU rated power (override)', maxW, 'W');
-  else ledger.factor({ id: 'gpu_max_power', label: `${gpu.name} rated board power (TDP)`, value: maxW, unit: 'W', source: gpu.source, year: gpu.launchYear });
-
-  const idleFraction = tables.datacentre.coefficients.gpuIdleFraction;
-  let idleW: number;
-  if (gpu.idlePowerW !== null && fromRequest?.maxPowerW === undefined) {
-    idleW = gpu.idlePowerW;
-    ledger.factor({ id: 'gpu_idle_power', label: `${gpu.name} idle power`, value: idleW, unit: 'W', source: gpu.source, year: gpu.launchYear });
-  } else {
-    idleW = maxW * ledger.coefficient('gpu_idle_fraction', 'GPU idle power as a share of rated power', idleFraction);
+  if (override === undefined) ledger.factor({ id: 'gpu_max_power', label: `${gpu.name} rated board power (TDP)`, value: maxW, unit: 'W', source: gpu.source, year: gpu.launchYear });
+  if (gpu.idlePowerW !== null && override === undefined) {
+    ledger.factor({ id: 'gpu_idle_power', label: `${gpu.name} idle power`, value: gpu.idlePowerW, unit: 'W', source: gpu.source, year: gpu.launchYear });
+    return { maxW, idleW: gpu.idlePowerW };
   }
+  return { maxW, idleW: maxW * ledger.coefficient('gpu_idle_fraction', 'GPU idle power as a share of rated power', tables.datacentre.coefficients.gpuIdleFraction) };
+}
 
-  const given = fromRequest?.utilization;
-  if (given === undefined) {
-    const f = tables.datacentre.coefficients.gpuDefaultPowerFraction;
-    const fraction = ledger.coefficient('gpu_power_fraction', 'GPU average draw as a share of rated power (measured runs)', f);
-    ledger.assume(`GPU utilisation not given: average draw ${Math.round(fraction * 100)} % of rated power, as measured runs average; the range spans ${Math.round((fraction / (1 + f.relUncertainty)) * 100)} % to 100 % (give gpu.utilization or gpu.powerW to narrow it).`);
-    return { ...base, powerW: gpuDefaultPowerW(maxW, idleW, fraction, f.relUncertainty), powerModel: 'share of rated power (measured runs)' };
-  }
-  ledger.user('gpu_utilization', 'GPU utilisation', given, 'fraction');
-  return { ...base, powerW: gpuPowerW(maxW, idleW, given), powerModel: 'idle + (max − idle) × utilisation' };
+/** Average draw when utilisation is unknown: a share of rated power from measured runs. */
+function defaultDraw(rated: RatedPower, tables: Tables, ledger: Ledger): Bounded {
+  const f = tables.datacentre.coefficients.gpuDefaultPowerFraction;
+  const fraction = ledger.coefficient('gpu_power_fraction', 'GPU average draw as a share of rated power (measured runs)', f);
+  ledger.assume(`GPU utilisation not given: average draw ${Math.round(fraction * 100)} % of rated power, as measured runs average; the range spans ${Math.round((fraction / (1 + f.relUncertainty)) * 100)} % to 100 % (give gpu.utilization or gpu.powerW to narrow it).`);
+  return gpuDefaultPowerW(rated.maxW, rated.idleW, fraction, f.relUncertainty);
 }

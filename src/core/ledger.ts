@@ -4,12 +4,24 @@ import type { Factor } from './schemas.ts';
 import type { Coefficient } from './tables.ts';
 import type { SourceIndex } from './source-index.ts';
 
+/** What a memoised step returned and recorded, replayed into later ledgers unchanged. */
+interface Recording {
+  readonly value: unknown;
+  readonly factors: readonly Factor[];
+  readonly assumptions: readonly string[];
+}
+
+// Steps depend only on table rows (the owner objects) and a key, so their recordings can be shared
+// by every estimate over the same tables; WeakMaps let them go with the tables.
+const recordings = new WeakMap<object, Map<string, Recording>>();
+const coefficientFactors = new WeakMap<Coefficient, Map<string, Factor>>();
+
 export class Ledger {
   readonly assumptions: string[] = [];
   readonly factors: Factor[] = [];
   readonly sourceIds = new Set<string>();
 
-  constructor(private readonly sources: SourceIndex) {}
+  constructor(readonly sources: SourceIndex) {}
 
   assume(text: string): void {
     this.assumptions.push(text);
@@ -22,9 +34,15 @@ export class Ledger {
     this.sourceIds.add(f.source);
   }
 
-  /** Records a table coefficient under `id`. */
+  /** Records a table coefficient under `id` (one shared factor object per coefficient and id). */
   coefficient(id: string, label: string, c: Coefficient): number {
-    this.factor({ id, label, value: c.value, unit: c.unit, source: c.source, year: c.year, note: c.note });
+    let byId = coefficientFactors.get(c);
+    if (!byId) coefficientFactors.set(c, (byId = new Map()));
+    const key = `${id}\u0000${label}`;
+    let f = byId.get(key);
+    if (!f) byId.set(key, (f = Object.freeze({ id, label, value: c.value, unit: c.unit, source: c.source, year: c.year, note: c.note })));
+    this.factors.push(f);
+    this.sourceIds.add(f.source);
     return c.value;
   }
 
@@ -32,5 +50,28 @@ export class Ledger {
   user(id: string, label: string, value: number, unit: string): number {
     this.factor({ id, label, value, unit, source: 'user', year: null });
     return value;
+  }
+
+  /**
+   * Runs `step` once per (`owner`, `key`) and replays what it recorded into this ledger afterwards.
+   * Only for steps whose result and records depend on nothing but the owner table row and the key;
+   * the value is shared, so callers must not mutate it.
+   */
+  memo<T>(owner: object, key: string, step: (ledger: Ledger) => T): T {
+    let byKey = recordings.get(owner);
+    if (!byKey) recordings.set(owner, (byKey = new Map()));
+    let rec = byKey.get(key);
+    if (!rec) {
+      const scratch = new Ledger(this.sources);
+      const value = step(scratch);
+      rec = { value, factors: scratch.factors.map((f) => Object.freeze(f)), assumptions: scratch.assumptions };
+      byKey.set(key, rec);
+    }
+    for (const f of rec.factors) {
+      this.factors.push(f);
+      this.sourceIds.add(f.source);
+    }
+    for (const a of rec.assumptions) this.assumptions.push(a);
+    return rec.value as T;
   }
 }

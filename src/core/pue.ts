@@ -29,19 +29,23 @@ export function resolvePue(w: Workload, region: Region | null, tables: Tables, l
     ledger.user('pue', 'Power usage effectiveness', w.pue, 'ratio');
     return { pue: bounded(w.pue, 1, 1), source: 'user', year: null };
   }
+  return ledger.memo(region ?? tables.datacentre, `pue|${w.year}`, (l) => tablePue(w.year, region, tables, l));
+}
+
+function tablePue(year: number | undefined, region: Region | null, tables: Tables, ledger: Ledger): ResolvedPue {
   if (region?.pue) {
     const p = region.pue;
     ledger.factor({ id: 'pue', label: `PUE of ${region.id}`, value: p.value, unit: 'ratio', source: p.source, year: p.year });
     return { pue: bounded(p.value, 0.97, 1.03), source: p.source, year: p.year };
   }
   const entries = tables.datacentre.pue;
-  const provider = region ? latestEntry(entries, region.provider, w.year, (e) => e.pue) : null;
+  const provider = region ? latestEntry(entries, region.provider, year, (e) => e.pue) : null;
   if (provider) {
     ledger.factor({ id: 'pue', label: `PUE of ${region!.provider} data centres (fleet average)`, value: provider.pue!, unit: 'ratio', source: provider.source, year: provider.year });
     ledger.assume(`No PUE published for ${region!.id}: the provider's fleet average is used.`);
     return { pue: bounded(provider.pue!, 0.95, 1.1), source: provider.source, year: provider.year };
   }
-  const industry = latestEntry(entries, 'industry', w.year, (e) => e.pue)!;
+  const industry = latestEntry(entries, 'industry', year, (e) => e.pue)!;
   ledger.factor({ id: 'pue', label: 'Industry average PUE', value: industry.pue!, unit: 'ratio', source: industry.source, year: industry.year });
   ledger.assume(region ? `No PUE published for ${region.provider}: the industry average is used.` : 'Location is a grid zone, not a data centre: the industry average PUE is used (give `pue` for your facility).');
   const pue = industry.pue!;
@@ -55,6 +59,10 @@ export interface ResolvedWue {
 
 /** On-site water per IT kWh: the region's, else the provider's fleet figure, else unknown. */
 export function resolveWue(region: Region | null, year: number | undefined, tables: Tables, ledger: Ledger): ResolvedWue {
+  return ledger.memo(region ?? tables.datacentre, `wue|${year}`, (l) => tableWue(region, year, tables, l));
+}
+
+function tableWue(region: Region | null, year: number | undefined, tables: Tables, ledger: Ledger): ResolvedWue {
   if (region?.wueLPerKwh) {
     const v = region.wueLPerKwh;
     ledger.factor({ id: 'wue', label: `WUE of ${region.id}`, value: v.value, unit: 'L/kWh', source: v.source, year: v.year });
