@@ -5,7 +5,7 @@
 import autocannon from 'autocannon';
 import { pathToFileURL } from 'node:url';
 import { generateRows, toWorkload } from './lib/rows.ts';
-import { spawnServer, type ChildServer } from './lib/server.ts';
+import { BENCH_SERVER_ENV, spawnServer, type ChildServer } from './lib/server.ts';
 import { heading, int, median } from './lib/stats.ts';
 
 export interface BatchOptions {
@@ -90,7 +90,7 @@ export async function runBatchBench(server: ChildServer, options: BatchOptions):
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = process.argv.includes('--quick');
-  const server = await spawnServer('src/node.ts', { env: { GRIDSHIFT_BENCH: '1' } });
+  const server = await spawnServer('src/node.ts', { env: BENCH_SERVER_ENV });
   try {
     await runBatchBench(server, { items: 10_000, batchRuns: quick ? 2 : 5, connections: 10 });
   } finally {

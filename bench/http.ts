@@ -5,7 +5,7 @@
 // `npx tsx bench/http.ts [--quick]`; part of `npm run bench`. Prints figures only.
 import autocannon from 'autocannon';
 import { pathToFileURL } from 'node:url';
-import { spawnServer, type ChildServer } from './lib/server.ts';
+import { BENCH_SERVER_ENV, spawnServer, type ChildServer } from './lib/server.ts';
 import { heading, int, median } from './lib/stats.ts';
 
 /** The README's example request. */
@@ -96,7 +96,7 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions): P
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = process.argv.includes('--quick');
-  const server = await spawnServer('src/node.ts', { env: { GRIDSHIFT_BENCH: '1' } });
+  const server = await spawnServer('src/node.ts', { env: BENCH_SERVER_ENV });
   try {
     await runHttpBench(server, quick ? QUICK_HTTP : FULL_HTTP);
   } finally {

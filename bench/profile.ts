@@ -17,7 +17,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { README_WORKLOAD } from './http.ts';
 import { generateRows, toWorkload } from './lib/rows.ts';
-import { ROOT, freePort } from './lib/server.ts';
+import { BENCH_SERVER_ENV, ROOT, freePort } from './lib/server.ts';
 import { heading, int } from './lib/stats.ts';
 
 interface CallFrame {
@@ -82,7 +82,7 @@ export async function profileServer(seconds: number, load: ServerLoad, top = 15)
   const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--import', 'tsx', 'src/node.ts'], {
     cwd: ROOT,
     stdio: 'ignore',
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GRIDSHIFT_BENCH: '1' },
+    env: { ...process.env, ...BENCH_SERVER_ENV, PORT: String(port), HOST: '127.0.0.1' },
   });
   const exited = new Promise((r) => child.once('exit', r));
   try {

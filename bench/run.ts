@@ -10,7 +10,7 @@ import { runEngineBench } from './engine.ts';
 import { measureBundle, measureColdStart, measurePageWeight } from './footprint.ts';
 import { FULL_HTTP, QUICK_HTTP, runHttpBench } from './http.ts';
 import { printProfile, profileEngine, profileServer } from './profile.ts';
-import { spawnServer } from './lib/server.ts';
+import { BENCH_SERVER_ENV, spawnServer } from './lib/server.ts';
 import { heading, int, plain } from './lib/stats.ts';
 import { measureSweep, printSweep } from './sweep.bench.ts';
 import { measureWindow, printWindow } from './window.bench.ts';
@@ -32,7 +32,7 @@ const window = measureWindow(quick ? 0.25 : 1);
 printWindow(window);
 
 // 2 and 3a. HTTP and batch, on one bench-mode server child process.
-const server = await spawnServer('src/node.ts', { env: { GRIDSHIFT_BENCH: '1' } });
+const server = await spawnServer('src/node.ts', { env: BENCH_SERVER_ENV });
 let http, batch, memoryAfterHttp, memoryAfterBatch;
 try {
   const memoryAtStart = server.memory();

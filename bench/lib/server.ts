@@ -20,6 +20,12 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Environment of the benchmarked server: bench mode (POST /bench/echo) on, and no rate limit even
+ * if the caller's environment sets one (the load would be refused, not measured).
+ */
+export const BENCH_SERVER_ENV: Readonly<Record<string, string>> = { GRIDSHIFT_BENCH: '1', GRIDSHIFT_RATE_LIMIT: 'off' };
+
 export interface ChildServer {
   readonly url: string;
   readonly pid: number;
