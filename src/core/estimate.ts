@@ -119,7 +119,12 @@ export function shapeAi(w: Workload, tables: Tables, ledger: Ledger): AiShape | 
 /** Per-1k-output-token and per-request figures once the totals are known. */
 function withPerUnit(shape: AiShape, kwh: number, kg: number): AiResult {
   const r = shape.result;
-  const per = (n: number | null | undefined, k: number) => (n ? { wh: (kwh * 1000 * k) / n, gCo2e: (kg * 1000 * k) / n } : null);
+  // A vanishing count (1e-300 tokens) would overflow: no figure rather than Infinity.
+  const per = (n: number | null | undefined, k: number) => {
+    const wh = n ? (kwh * 1000 * k) / n : NaN;
+    const gCo2e = n ? (kg * 1000 * k) / n : NaN;
+    return Number.isFinite(wh) && Number.isFinite(gCo2e) ? { wh, gCo2e } : null;
+  };
   return { ...r, perThousandOutputTokens: per(shape.outputTokens, 1000), perRequest: per(shape.requests, 1) };
 }
 

@@ -502,11 +502,18 @@ export function hourOfYear(iso: string): HourOfYear {
 // ---------------------------------------------------------------------------------------------------
 // Mean over a run
 
+/** Sum of every value of the series. */
+export function seriesTotal(series: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < series.length; i++) total += series[i]!;
+  return total;
+}
+
 /**
  * Mean intensity over a run of `hours` hours (may be fractional) starting at `startIndex` (hour of the
  * year, may be fractional: 14.5 = half past), each hour weighted by the time the run spends in it —
  * a 2.5-hour run from index 3 weighs hours 3 and 4 fully and hour 5 by 0.5. Past the last hour it wraps
- * to the start of the same series (same data year). O(hours).
+ * to the start of the same series (same data year). O(min(hours, series length)).
  */
 export function meanIntensityOverRun(series: ArrayLike<number>, startIndex: number, hours: number): number {
   const n = series.length;
@@ -519,7 +526,10 @@ export function meanIntensityOverRun(series: ArrayLike<number>, startIndex: numb
   let sum = at(first) * headWeight;
   const rest = hours - headWeight;
   const whole = Math.floor(rest);
-  for (let j = 1; j <= whole; j++) sum += at(first + j);
+  // Whole passes over the series add its total each: O(min(hours, series length)).
+  const cycles = Math.floor(whole / n);
+  if (cycles > 0) sum += cycles * seriesTotal(series);
+  for (let j = 1; j <= whole - cycles * n; j++) sum += at(first + j);
   const tail = rest - whole;
   if (tail > 0) sum += at(first + whole + 1) * tail;
   return sum / hours;

@@ -53,7 +53,8 @@ export const StorageInput = z
 export const FunctionalUnitInput = z
   .object({
     name: z.string().min(1).max(100).describe('What one unit is, e.g. `request`, `transaction`, `image`.'),
-    count: z.number().finite().positive().describe('Units served by the workload; SCI = emissions per unit.'),
+    // At least 1e-6, so the figures per unit stay finite.
+    count: z.number().finite().min(1e-6).describe('Units served by the workload; SCI = emissions per unit.'),
   })
   .strict();
 
@@ -78,8 +79,8 @@ export const InferenceInput = z
     activeParameters: count.max(1e14).optional().describe('Parameters active per token (mixture of experts).'),
     inputTokens: nonNegative.max(1e18).optional().describe('Prompt tokens over the whole workload.'),
     outputTokens: nonNegative.max(1e18).optional().describe('Generated tokens over the whole workload.'),
-    requests: count.max(1e15).optional().describe('Requests served (default tokens per request apply when token counts are missing).'),
-    batchSize: count.max(4096).optional().describe('Concurrent sequences per GPU group (serving batch); default 64.'),
+    requests: z.number().finite().min(1).max(1e15).optional().describe('Requests served (default tokens per request apply when token counts are missing).'),
+    batchSize: z.number().finite().min(1).max(4096).optional().describe('Concurrent sequences per GPU group (serving batch); default 64.'),
   })
   .strict();
 

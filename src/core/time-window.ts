@@ -3,10 +3,10 @@
 //
 // Candidate starts are whole hours: earliestIndex, earliestIndex + 1, …, earliestIndex + floor(delay).
 // Each candidate's window mean comes from prefix sums over the span the candidates can touch, so the
-// search is O(delay + duration), independent of how long the job is. Fractional durations are exact,
+// search is O(delay + min(duration, series length)). Fractional durations are exact,
 // not rounded up: a 2.5-hour window weighs its third hour by 0.5 (prefix sum plus a fractional tail).
 // Indices past the end of the series wrap to its start (same data year), as in meanIntensityOverRun.
-import { HourlyError } from './hourly.ts';
+import { HourlyError, seriesTotal } from './hourly.ts';
 
 export interface BestStart {
   /** earliestIndex + offsetHours; may exceed the series length (then it wraps). */
@@ -45,18 +45,22 @@ export function bestStart(series: ArrayLike<number>, earliestIndex: number, dura
   const candidates = Math.min(Math.floor(delayHours), n - 1) + 1;
   const whole = Math.floor(durationHours);
   const tail = durationHours - whole;
+  // A window longer than the series holds whole passes over it, the same total for every start.
+  const cycles = Math.floor(whole / n);
+  const cyclesSum = cycles > 0 ? cycles * seriesTotal(series) : 0;
+  const partial = whole - cycles * n;
   // prefix[j] = sum of the j hours from earliestIndex (wrapping); covers every candidate's window.
-  const span = candidates - 1 + whole;
+  const span = candidates - 1 + partial;
   const prefix = new Float64Array(span + 1);
   const e0 = earliestIndex % n;
   for (let j = 0, i = e0; j < span; j++, i = i + 1 === n ? 0 : i + 1) prefix[j + 1] = prefix[j]! + series[i]!;
-  const windowSum = (k: number) => prefix[k + whole]! - prefix[k]! + (tail > 0 ? tail * series[(e0 + k + whole) % n]! : 0);
+  const windowSum = (k: number) => cyclesSum + prefix[k + partial]! - prefix[k]! + (tail > 0 ? tail * series[(e0 + k + whole) % n]! : 0);
 
   const baseline = windowSum(0);
   let best = 0;
   let bestSum = baseline;
   // Relative tolerance so float noise in the prefix sums cannot beat an exact tie at an earlier start.
-  const eps = 1e-12 * Math.max(1, Math.abs(prefix[span]!));
+  const eps = 1e-12 * Math.max(1, Math.abs(cyclesSum + prefix[span]!));
   for (let k = 1; k < candidates; k++) {
     const s = windowSum(k);
     if (s < bestSum - eps) {

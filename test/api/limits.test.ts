@@ -130,6 +130,25 @@ describe('JSON shape', () => {
   });
 });
 
+describe('work per request', () => {
+  // 1e14 parameters × 1e17 tokens at 1 % MFU on H100s: about 1.7e10 hours, each on the hourly grid.
+  const huge = { location: 'DE', gpu: { model: 'H100', count: 100_000 }, ai: { task: 'training', parameters: 1e14, tokens: 1e17, mfu: 0.01 }, start: '2024-01-01T00:00:00Z' };
+
+  it('does not grow with the run length: a 1.7e10-hour run with a start answers within a second', async () => {
+    for (const [path, body] of [
+      ['/v1/estimate', huge],
+      ['/v1/compare', { workload: huge, top: 200 }],
+      ['/v1/suggest', { workload: huge, flexibility: { delayHours: 8760 } }],
+      ['/v1/suggest', { workload: { ...huge, ai: undefined, durationHours: 100_000_000 }, flexibility: { delayHours: 24 } }],
+    ] as const) {
+      const started = performance.now();
+      const res = await post(path, JSON.stringify(body));
+      expect(res.status, path).toBe(200);
+      expect(performance.now() - started, path).toBeLessThan(1_000);
+    }
+  });
+});
+
 describe('time budget', () => {
   it('answers 503 problem+json when the body stalls past the budget', async () => {
     const quick = createApp({ tables, limits: { timeoutMs: 100 } });
