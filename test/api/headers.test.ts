@@ -1,5 +1,6 @@
 // Response headers: secure headers and CORS on every target, no fingerprints, and the page's strict
 // Content-Security-Policy, checked in headless chromium for violations.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
 import { tables } from '../../src/data/index.ts';
@@ -61,6 +62,13 @@ describeApi('headers', apiTargets(), (api) => {
     expect(post.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('serves the page with the strict CSP (Node: src/api/security.ts; Worker: web/_headers)', async () => {
+    const res = await api.get('/');
+    await res.arrayBuffer();
+    expect(res.status).toBe(200);
+    expect(headersOf(res)).toMatchObject({ 'content-security-policy': PAGE_CSP, 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+  });
+
   it('answers a preflight for POST with JSON', async () => {
     const res = await api.fetch('/v1/compare', {
       method: 'OPTIONS',
@@ -72,6 +80,13 @@ describeApi('headers', apiTargets(), (api) => {
     expect(res.headers.get('access-control-allow-methods')?.split(',')).toEqual(expect.arrayContaining(['GET', 'POST']));
     expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
     expect(Number(res.headers.get('access-control-max-age'))).toBeGreaterThan(0);
+  });
+});
+
+describe('web/_headers (the page on Workers)', () => {
+  it('holds the same Content-Security-Policy as the Node server sends', () => {
+    const policy = /^\s+Content-Security-Policy: (.+)$/m.exec(readFileSync(new URL('../../web/_headers', import.meta.url), 'utf8'))?.[1];
+    expect(policy).toBe(PAGE_CSP);
   });
 });
 
