@@ -1,7 +1,7 @@
 // Zod schemas of the decision requests and answers: compare, suggest, batch.
 import { z } from 'zod';
 import { Provider } from './tables.ts';
-import { EstimateResult } from './schemas.ts';
+import { EmissionsSummary, EstimateResult } from './schemas.ts';
 
 /** A workload, or `{ preset, ...overrides }` merged over a preset's workload (validated after merging). */
 export const WorkloadRequest = z.looseObject({}).meta({
@@ -42,15 +42,7 @@ export const CompareRequest = z
   .strict();
 export type CompareRequest = z.infer<typeof CompareRequest>;
 
-export const EmissionsSummary = z.object({
-  total: z.number(),
-  low: z.number(),
-  high: z.number(),
-  location: z.number(),
-  market: z.number(),
-  embodied: z.number(),
-});
-export type EmissionsSummary = z.infer<typeof EmissionsSummary>;
+export { EmissionsSummary };
 
 export const CompareRow = z.object({
   rank: z.number().int(),

@@ -132,6 +132,17 @@ export const Components = z.object({
 });
 export type Components = z.infer<typeof Components>;
 
+/** kgCO2e of one estimate: `total` is location-based operational + embodied. */
+export const EmissionsSummary = z.object({
+  total: z.number(),
+  low: z.number(),
+  high: z.number(),
+  location: z.number(),
+  market: z.number(),
+  embodied: z.number(),
+});
+export type EmissionsSummary = z.infer<typeof EmissionsSummary>;
+
 export const Factor = z.object({
   /** Stable id of the factor, e.g. `grid_intensity`, `pue`, `gpu_max_power`. */
   id: z.string(),
@@ -197,14 +208,7 @@ export const EstimateResult = z.object({
     /** IT energy by component; `overhead` is the data-centre share (PUE − 1). */
     byComponent: Components,
   }),
-  emissionsKgCo2e: z.object({
-    /** Location-based operational + embodied. */
-    total: z.number(),
-    low: z.number(),
-    high: z.number(),
-    location: z.number(),
-    market: z.number(),
-    embodied: z.number(),
+  emissionsKgCo2e: EmissionsSummary.extend({
     /** Location-based operational emissions by component. */
     byComponent: Components,
   }),
