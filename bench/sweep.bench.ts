@@ -6,16 +6,11 @@ import { estimate } from '../src/core/estimate.ts';
 import { Workload } from '../src/core/schemas.ts';
 import { tables } from '../src/data/index.ts';
 import { heading, medianMs } from './lib/stats.ts';
+import { README_WORKLOAD } from './http.ts';
 
-const workload = Workload.parse({
-  location: 'aws:us-east-1',
-  durationHours: 36,
-  gpu: { model: 'H100 SXM', count: 8, utilization: 0.9 },
-  cpu: { model: 'AMD EPYC 9654', threads: 96, utilization: 0.5 },
-  memoryGb: 2048,
-  storage: { ssdTb: 30, replication: 2 },
-  networkGb: 500,
-});
+// The README's example without its functional unit (per-unit figures do not change the sweep).
+const { functionalUnit: _unit, ...readme } = README_WORKLOAD;
+const workload = Workload.parse(readme);
 
 export interface SweepFigures {
   regions: number;
