@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { tables } from '../src/data/index.ts';
 import type { CaseRun, Mode, ValidationCase } from './validation-cases.ts';
-import { formatRuns, median, runCase } from './validation-cases.ts';
+import { formatRuns, graded as gradedRuns, median, runCase } from './validation-cases.ts';
 
 const cases: ValidationCase[] = JSON.parse(readFileSync(new URL('../test/validation/cases.json', import.meta.url), 'utf8')).cases;
 
 function summary(label: string, runs: readonly CaseRun[]): string {
-  const graded = runs.filter((r) => !r.skipped);
+  const graded = gradedRuns(runs);
   if (graded.length === 0) return `${label.padEnd(14)} no cases run`;
   const med = median(graded.map((r) => Math.abs(r.error!)));
   const inside = graded.filter((r) => r.inside).length;
@@ -16,7 +16,7 @@ function summary(label: string, runs: readonly CaseRun[]): string {
 
 for (const mode of ['full', 'planner'] as Mode[]) {
   const runs = cases.map((c) => runCase(c, mode, tables));
-  console.log(`\n== ${mode === 'full' ? 'full inputs (everything the case publishes)' : 'planner inputs (hardware, count, hours, place, year)'}\n`);
+  console.log(`\n== ${mode === 'full' ? 'full inputs (everything the case publishes)' : 'planner inputs (hardware, count, hours, and where: cloud region, else zone or country)'}\n`);
   console.log(formatRuns(runs));
   console.log('');
   console.log(summary(`${mode} all`, runs));

@@ -108,10 +108,8 @@ export const ALIAS_PREFERENCES: Readonly<Record<string, string>> = {
   trn2: 'aws-trainium2',
   inf2: 'aws-inferentia2',
   'agx xavier': 'nvidia-jetson-agx-xavier', // mlco2 spelling of the Green Algorithms Jetson row
-  'tpuv2 chip': 'google-tpu-v2', // mlco2 gpus.csv spelling of the Green Algorithms TPU v2 row
-  'tpuv3 chip': 'google-tpu-v3',
-  tpuv2: 'google-tpu-v2',
-  tpuv3: 'google-tpu-v3',
+  // TPU v2/v3 and the P100 SXM2 come from accelerator_power_published.csv (Patterson et al. 2021 chip
+  // TDPs); their spellings are that file's `aliases`. Generic `p100` goes to the SXM2 module, as for V100.
 };
 
 /**

@@ -63,6 +63,7 @@ function buildCurated(index: AliasIndex): Draft[] {
         memoryGb: spec ? largerOf(spec, 'memory_gb') : (extra?.memoryGb ?? null),
         maxPowerW,
         idlePowerW: num(perf, 'idle_power_w'),
+        typicalPower: null,
         peakDenseTflops: {
           bf16: num(perf, 'peak_dense_bf16_tflops'),
           fp16: num(perf, 'peak_dense_fp16_tflops'),
@@ -132,6 +133,7 @@ function addExtras(
         memoryGb: memory && memory > 0 ? memory : null,
         maxPowerW,
         idlePowerW: null,
+        typicalPower: null,
         // Not taken from these lists: mlco2 mixes sparse/dense and FP16 tensor/non-tensor rates.
         peakDenseTflops: { bf16: null, fp16: null, tf32: null, fp32: null, fp8: null },
         embodiedKgCo2e: null,
@@ -145,10 +147,63 @@ function addExtras(
   }
 }
 
+/**
+ * Published per-chip figures (accelerator_power_published.csv): rows with a name add a device the
+ * curated table lacks or correct a list's TDP (TPU v3 450 W, P100 SXM2 300 W, Patterson et al. 2021);
+ * rows without a name annotate an existing id. `typical_power_w` is a measured average under training
+ * load, cross-checked against mlco2 gpus.csv where that file carries it.
+ */
+function addPublished(index: AliasIndex, drafts: Draft[]): void {
+  const mlco2Average = new Map(
+    readCsv('hardware/mlco2-impact/gpus.csv')
+      .filter((r) => /average consumption/i.test(cell(r, 'source')))
+      .map((r) => [normalizeName(cell(r, 'name')), num(r, 'tdp_watts')] as const),
+  );
+  for (const row of readCsv('hardware/accelerator_power_published.csv')) {
+    const id = cell(row, 'id');
+    const watts = num(row, 'typical_power_w');
+    const typicalPower = watts === null ? null : { watts, basis: cell(row, 'typical_power_basis'), source: 'published-accelerator-power' };
+    const aliases = cell(row, 'aliases').split(';').map((a) => a.trim()).filter((a) => a !== '');
+    for (const alias of aliases) {
+      const listed = mlco2Average.get(normalizeName(alias));
+      if (listed !== undefined && listed !== watts) throw rowError(row, `typical_power_w ${watts} differs from mlco2 gpus.csv "${alias}" ${listed}`);
+    }
+    if (cell(row, 'name') === '') {
+      const draft = drafts.find((d) => d.value.id === id);
+      if (!draft) throw rowError(row, `no accelerator "${id}" to annotate`);
+      draft.value = { ...draft.value, typicalPower };
+      continue;
+    }
+    const maxPowerW = num(row, 'max_power_w');
+    if (maxPowerW === null) throw rowError(row, 'a new device needs max_power_w');
+    if (typicalPower && typicalPower.watts > maxPowerW) throw rowError(row, 'typical_power_w above max_power_w');
+    drafts.push({
+      at: row,
+      value: {
+        id,
+        name: cell(row, 'name'),
+        vendor: cell(row, 'vendor'),
+        formFactor: cell(row, 'form_factor') || null,
+        memoryGb: num(row, 'memory_gb'),
+        maxPowerW,
+        idlePowerW: null,
+        typicalPower,
+        peakDenseTflops: { bf16: null, fp16: null, tf32: null, fp32: null, fp8: null },
+        embodiedKgCo2e: null,
+        launchYear: null,
+        source: 'published-accelerator-power',
+      },
+    });
+    for (const alias of aliases) index.add(alias, id, row);
+  }
+}
+
 /** Builds and validates the accelerator table; aliases are unique across ids (else the build throws). */
 export function buildAccelerators(): Accelerator[] {
   const index = new AliasIndex();
   const drafts = buildCurated(index);
+  // Published chip figures before the generic lists, so their spellings become aliases of these rows.
+  addPublished(index, drafts);
   // Green Algorithms first (CC BY, TDP column), then mlco2 for what is still missing.
   const ga = readCsv('hardware/green-algorithms/TDP_gpu.csv', { headerRows: 2 });
   addExtras(index, drafts, ga, { name: 'model', tdp: 'TDP', year: 'Release_year' }, 'green-algorithms');

@@ -101,6 +101,30 @@ function embodiedDerivations() {
   return { rowCount: rows.length, baseKg, perGb: round(perGb, 4), perGpu, perSsd: perDrive('SSD'), perHdd: perDrive('HDD'), perCpu, cpuSteps };
 }
 
+/**
+ * Lowest measured average GPU draw per device as a share of the GPU's rated power over the ML.ENERGY v3
+ * LLM configurations (busy GPUs serving at a fixed batch), with the median for the note. TDPs are the
+ * curated specs table's, matched by the GPU names the benchmark uses.
+ */
+function mlEnergyPowerShares(): { min: number; median: number; n: number; byGpu: string } {
+  const specs = readCsv('hardware/gpu_accelerator_specs_curated.csv');
+  const tdpOf: Readonly<Record<string, string>> = { H100: 'H100 SXM5 80GB', B200: 'B200 (HGX B200)' };
+  const shares: number[] = [];
+  const counts = new Map<string, number>();
+  for (const r of readCsv('llm-inference/mlenergy_v3_llm.csv')) {
+    const gpu = cell(r, 'gpu_model');
+    const spec = specs.find((x) => cell(x, 'model') === tdpOf[gpu]);
+    if (!spec) throw rowError(r, `no curated TDP for ML.ENERGY gpu_model "${gpu}"`);
+    const watts = num(r, 'avg_power_watts');
+    if (watts === null) continue;
+    shares.push(watts / reqNum(r, 'num_gpus') / reqNum(spec, 'max_power_w'));
+    counts.set(gpu, (counts.get(gpu) ?? 0) + 1);
+  }
+  if (shares.length === 0) throw new Error('data/raw/llm-inference/mlenergy_v3_llm.csv: no avg_power_watts');
+  const byGpu = [...counts].sort().map(([g, n]) => `${g} ${n}`).join(', ');
+  return { min: Math.min(...shares), median: median(shares), n: shares.length, byGpu };
+}
+
 export function buildCoefficients(): Coefficients {
   const ccf = readCsv('hardware/ccf_provider_constants.csv');
   const k = (name: string) => ccfConstant(ccf, name);
@@ -108,6 +132,7 @@ export function buildCoefficients(): Coefficients {
   const gpu = gpuIdleRatios(ccf);
   const aws = new Microarch().average('aws');
   const e = embodiedDerivations();
+  const ml = mlEnergyPowerShares();
   const lifetimeH = k('SERVER_EXPECTED_LIFESPAN');
   const refThreads = median(readCsv('hardware/ccf/aws-instances-cpus.csv').map((r) => reqNum(r, 'Platform Total Number of vCPU')));
   const cpuNote = (kind: 'Min' | 'Max', avg: string) =>
@@ -120,7 +145,9 @@ export function buildCoefficients(): Coefficients {
     networkKwhPerGb: coef(k('NETWORKING_COEFFICIENT'), 'kWh/GB', 'ccf', 1.0,
       'CCF NETWORKING_COEFFICIENT; intra-cloud network energy per GB is very uncertain'),
     gpuDefaultPowerFraction: coef(0.8, 'fraction of rated power', 'measured-accelerator-power', 1.67,
-      'average draw over a run when utilisation is unknown: measured runs average 30–99 % of TDP (Patterson 2021: TPU v2 74 %, TPU v3 64 %, P100 99 %; Dodge 2022: V100/A100 30–86 %; Morrison 2025: H100 78–87 %), median ~0.8; the bounds 0.8/(1+u) = 0.3 and TDP span them'),
+      'average draw over a run when utilisation is unknown: measured runs average 30–99 % of TDP (Patterson 2021: TPU v2 74 %, TPU v3 64 %, P100 99 %; Dodge 2022: V100/A100 30–86 %; Morrison 2025: H100 78–87 %), median ~0.8; the range runs from gpuMinPowerFraction to TDP. Devices with a published measured average (TPU v2/v3/v4) use it instead'),
+    gpuMinPowerFraction: coef(round(ml.min, 3), 'fraction of rated power', 'ml-energy-v3', 0.2,
+      `lowest average GPU power per device / TDP over the ${ml.n} ML.ENERGY v3 LLM configurations with a power reading (${ml.byGpu}; median ${round(ml.median, 2)}); Dodge et al. 2022 measured 0.30 for ViT-Tiny on one V100: busy accelerators seldom average below this share, so it is the default draw's low bound`),
     gpuIdleFraction: coef(round(mean([...gpu.values()]), 3), 'fraction of max power', 'ccf', 0.5,
       `mean min/max of CCF MIN/MAX_WATTS_BY_COMPUTE_PROCESSOR over ${gpu.size} GPU types (${[...gpu.keys()].sort().join(', ')}); a modelled floor, not a measurement`),
     defaultCpuWattsPerVcpuMin: coef(round(aws.min, 4), 'W/vCPU', 'ccf-coefficients', 0.3, cpuNote('Min', 'MIN_WATTS_AVG')),

@@ -60,8 +60,9 @@ export function tupleModule<T extends object>(opts: {
 }
 
 /** `export const <name>: <Type> = {...}` with each top-level array element / property on its own line. */
-export function datacentreModule(opts: { licence: string; value: { pue: readonly unknown[]; coefficients: Record<string, unknown> } }): string {
+export function datacentreModule(opts: { licence: string; value: { pue: readonly unknown[]; acceleratorFacilityPue?: unknown; coefficients: Record<string, unknown> } }): string {
   const pue = opts.value.pue.map((r) => `    ${JSON.stringify(r)},`);
+  const accel = opts.value.acceleratorFacilityPue === undefined ? [] : [`  acceleratorFacilityPue: ${JSON.stringify(opts.value.acceleratorFacilityPue)},`];
   const coefficients = Object.entries(opts.value.coefficients).map(([k, v]) => `    ${k}: ${JSON.stringify(v)},`);
   return [
     HEADER,
@@ -72,6 +73,7 @@ export function datacentreModule(opts: { licence: string; value: { pue: readonly
     '  pue: [',
     ...pue,
     '  ],',
+    ...accel,
     '  coefficients: {',
     ...coefficients,
     '  },',

@@ -13,7 +13,7 @@ import { Microarch, mean } from './microarch.ts';
 const AZURE_GPU_SERIES: Readonly<Record<string, string>> = {
   'NC-series': 'Tesla K80',
   'NC-series Promo': 'Tesla K80',
-  'NCsv2-series': 'Tesla P100',
+  'NCsv2-series': 'NVIDIA Tesla P100 PCIe', // NC sizes carry PCIe cards (the SXM2 V100s are the NDv2 series); generic `p100` is the SXM2 module
   'NDs-series': 'Tesla P40',
   'NDv2 Series': 'Tesla V100 SXM2 32GB',
 };

@@ -189,6 +189,16 @@ export const SOURCES: readonly Source[] = [
     attribution: 'Patterson et al. 2021; Dodge et al. 2022; Morrison et al. 2025.',
   },
   {
+    id: 'published-accelerator-power',
+    title: 'Published per-chip accelerator power: chip TDPs and measured average draw (compiled)',
+    publisher: 'Patterson et al. 2021 (arXiv:2104.10350, Tables 1 and 4); NVIDIA Tesla P100 datasheet; mlco2/impact gpus.csv; Green Algorithms TDP_gpu.csv',
+    licence: 'Facts cited from the papers and datasheets (no copyright claimed)',
+    year: 2021,
+    url: 'https://arxiv.org/abs/2104.10350',
+    files: ['data/raw/hardware/accelerator_power_published.csv'],
+    attribution: 'Patterson, Gonzalez, Le, Liang, Munguia, Rothchild, So, Texier, Dean (2021), Carbon Emissions and Large Neural Network Training; NVIDIA; mlco2/impact (MIT); Green Algorithms (CC BY 4.0).',
+  },
+  {
     id: 'ml-energy-v3',
     title: 'ML.ENERGY Benchmark v3: LLM inference energy per output token (H100, B200; vLLM)',
     publisher: 'ML.ENERGY (Chung et al., University of Michigan)',

@@ -4,8 +4,9 @@ import type { Accelerator, Instance, Tables } from './tables.ts';
 import type { Ledger } from './ledger.ts';
 import type { Bounded } from './range.ts';
 import { EstimateError } from './errors.ts';
-import { gpuDefaultPowerW, gpuPowerW, measuredPowerW } from './power.ts';
+import { gpuPowerW, measuredPowerW } from './power.ts';
 import { resolveGpu } from './resolve-hardware.ts';
+import { defaultGpuDraw, withTypical } from './gpu-default-draw.ts';
 
 export interface GpuDraw {
   readonly id: string | null;
@@ -66,15 +67,12 @@ function ratedPower(gpu: Accelerator, override: number | undefined, fromRequest:
   if (override === undefined) ledger.factor({ id: 'gpu_max_power', label: `${gpu.name} rated board power (TDP)`, value: maxW, unit: 'W', source: gpu.source, year: gpu.launchYear });
   if (gpu.idlePowerW !== null && override === undefined) {
     ledger.factor({ id: 'gpu_idle_power', label: `${gpu.name} idle power`, value: gpu.idlePowerW, unit: 'W', source: gpu.source, year: gpu.launchYear });
-    return { maxW, idleW: gpu.idlePowerW };
+    return withTypical(gpu, override, maxW, gpu.idlePowerW);
   }
-  return { maxW, idleW: maxW * ledger.coefficient('gpu_idle_fraction', 'GPU idle power as a share of rated power', tables.datacentre.coefficients.gpuIdleFraction) };
+  return withTypical(gpu, override, maxW, maxW * ledger.coefficient('gpu_idle_fraction', 'GPU idle power as a share of rated power', tables.datacentre.coefficients.gpuIdleFraction));
 }
 
 /** Average draw when utilisation is unknown: a share of rated power from measured runs. */
 function defaultDraw(rated: RatedPower, tables: Tables, ledger: Ledger): Bounded {
-  const f = tables.datacentre.coefficients.gpuDefaultPowerFraction;
-  const fraction = ledger.coefficient('gpu_power_fraction', 'GPU average draw as a share of rated power (measured runs)', f);
-  ledger.assume(`GPU utilisation not given: average draw ${Math.round(fraction * 100)} % of rated power, as measured runs average; the range spans ${Math.round((fraction / (1 + f.relUncertainty)) * 100)} % to 100 % (give gpu.utilization or gpu.powerW to narrow it).`);
-  return gpuDefaultPowerW(rated.maxW, rated.idleW, fraction, f.relUncertainty);
+  return defaultGpuDraw(rated, tables, ledger);
 }

@@ -56,12 +56,12 @@ export function gpuPowerW(maxW: number, idleW: number, u: number): Bounded {
 }
 
 /**
- * Average board power of one GPU when utilisation is unknown: a share of rated power from measured
- * runs, bounded by that share's uncertainty below and by rated power above.
+ * Average board power of one GPU when utilisation is unknown: `centralW` (a measured average, or a
+ * share of rated power from measured runs), bounded below by the lowest measured busy draw
+ * (`minFraction` of rated power, never under idle) and above by rated power.
  */
-export function gpuDefaultPowerW(maxW: number, idleW: number, fraction: number, relUncertainty: number): Bounded {
-  const central = maxW * fraction;
-  return { central, low: Math.max(idleW, central / (1 + relUncertainty)), high: Math.min(maxW * 1.02, central * (1 + relUncertainty)) };
+export function gpuDefaultPowerW(maxW: number, idleW: number, centralW: number, minFraction: number): Bounded {
+  return { central: centralW, low: Math.max(idleW, Math.min(centralW, maxW * minFraction)), high: Math.max(centralW, maxW * 1.02) };
 }
 
 /** A measured average draw: used as is, with ±5 % for metering. */

@@ -1,6 +1,6 @@
 // Which PUE (and WUE) applies: the user's, the region's, the provider's or the industry average.
 import type { Workload } from './schemas.ts';
-import type { PueEntry, Region, Tables } from './tables.ts';
+import type { AcceleratorFacilityPue, PueEntry, Region, Tables } from './tables.ts';
 import type { Ledger } from './ledger.ts';
 import type { Bounded } from './range.ts';
 import { bounded } from './range.ts';
@@ -29,7 +29,29 @@ export function resolvePue(w: Workload, region: Region | null, tables: Tables, l
     ledger.user('pue', 'Power usage effectiveness', w.pue, 'ratio');
     return { pue: bounded(w.pue, 1, 1), source: 'user', year: null };
   }
+  const accel = region === null && runsAccelerators(w, tables) ? tables.datacentre.acceleratorFacilityPue : undefined;
+  if (accel) return ledger.memo(accel, 'pue', (l) => acceleratorPue(accel, l));
   return ledger.memo(region ?? tables.datacentre, `pue|${w.year}`, (l) => tablePue(w.year, region, tables, l));
+}
+
+/** True when the workload runs GPUs/TPUs: given directly, or through an instance type that has them. */
+function runsAccelerators(w: Workload, tables: Tables): boolean {
+  if (w.gpu !== undefined) return true;
+  const type = w.instance?.type;
+  return type !== undefined && (tables.instances.get(type.trim().toLowerCase())?.gpuCount ?? 0) > 0;
+}
+
+/**
+ * An accelerator cluster at a grid zone or country: such clusters mostly run in cloud/hyperscale
+ * facilities, so the central PUE is the public-cloud average; the range spans the best hyperscale
+ * fleet to the on-premises enterprise average.
+ */
+function acceleratorPue(p: AcceleratorFacilityPue, ledger: Ledger): ResolvedPue {
+  ledger.factor({ id: 'pue', label: 'PUE of a GPU/TPU cluster whose data centre is not named (public-cloud average)', value: p.central, unit: 'ratio', source: p.source, year: p.year });
+  ledger.assume(
+    `Location is a grid zone, not a data centre: GPU/TPU clusters mostly run in cloud and hyperscale facilities, so PUE ${p.central} (public-cloud average) is used, with a range from ${p.low} (best hyperscale fleet) to ${p.high} (on-premises enterprise average); give \`pue\` for your facility.`,
+  );
+  return { pue: { central: p.central, low: p.low, high: p.high }, source: p.source, year: p.year };
 }
 
 function tablePue(year: number | undefined, region: Region | null, tables: Tables, ledger: Ledger): ResolvedPue {

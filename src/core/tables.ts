@@ -104,6 +104,11 @@ export const Accelerator = z.object({
   maxPowerW: z.number().positive().nullable(),
   /** Published or modelled idle floor; null = use the default idle fraction. */
   idlePowerW: z.number().nonnegative().nullable(),
+  /**
+   * Measured average draw under training load where the operator published one (e.g. Google's TPU
+   * system power per chip): the default draw when utilisation is not given. Absent/null = share of TDP.
+   */
+  typicalPower: z.object({ watts: z.number().positive(), basis: z.string(), source: SourceId }).nullable().optional(),
   peakDenseTflops: PeakTflops,
   embodiedKgCo2e: z.number().positive().nullable(),
   launchYear: z.number().int().nullable(),
@@ -176,6 +181,8 @@ export const Coefficients = z.object({
   gpuIdleFraction: Coefficient,
   /** Average GPU draw as a share of rated power when utilisation is not given (measured runs). */
   gpuDefaultPowerFraction: Coefficient,
+  /** Lowest measured average draw of a busy accelerator as a share of rated power: the default draw's low bound. */
+  gpuMinPowerFraction: Coefficient.optional(),
   defaultCpuWattsPerVcpuMin: Coefficient,
   defaultCpuWattsPerVcpuMax: Coefficient,
   /** Average utilisation of cloud servers, used when a workload gives none (CCF: 50 %). */
@@ -197,8 +204,25 @@ export const Coefficients = z.object({
 });
 export type Coefficients = z.infer<typeof Coefficients>;
 
+/**
+ * PUE assumed for accelerator (GPU/TPU) clusters when the location is a grid zone or country, not a
+ * data centre: such clusters mostly sit in cloud/hyperscale facilities. `low`..`high` spans the best
+ * hyperscale fleet figure to the enterprise on-premises average.
+ */
+export const AcceleratorFacilityPue = z.object({
+  central: z.number().min(1),
+  low: z.number().min(1),
+  high: z.number().min(1),
+  year: z.number().int(),
+  source: SourceId,
+  note: z.string(),
+});
+export type AcceleratorFacilityPue = z.infer<typeof AcceleratorFacilityPue>;
+
 export const Datacentre = z.object({
   pue: z.array(PueEntry),
+  /** Absent in older tables: then accelerator clusters at a zone get the industry average like any workload. */
+  acceleratorFacilityPue: AcceleratorFacilityPue.optional(),
   coefficients: Coefficients,
 });
 export type Datacentre = z.infer<typeof Datacentre>;

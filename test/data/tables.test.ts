@@ -126,7 +126,9 @@ describe('aliases', () => {
       a100: 'nvidia-a100-sxm4',
       v100: 'nvidia-v100-sxm2',
       'Tesla V100': 'nvidia-v100-sxm2',
-      P100: 'nvidia-p100',
+      P100: 'nvidia-p100-sxm2', // generic name -> the SXM2 module, as for V100/A100/H100
+      'Tesla P100': 'nvidia-p100-sxm2',
+      'P100 PCIe': 'nvidia-p100-pcie',
       'TPU v2': 'google-tpu-v2',
       'TPU v3': 'google-tpu-v3',
       'TPU v4': 'google-tpu-v4',
