@@ -10,11 +10,11 @@ import { Ledger } from './ledger.ts';
 import { indexSources } from './source-index.ts';
 import { addBounded, multiplyBounded, scaleBy } from './range.ts';
 import { resolveInstance } from './resolve-hardware.ts';
-import { estimateItEnergy } from './energy.ts';
-import { estimateEmbodied } from './embodied.ts';
+import { itEnergyAt, planItEnergy } from './energy.ts';
+import { embodiedAt, planEmbodied } from './embodied.ts';
 import { resolvePue } from './pue.ts';
 import { resolveCarbonFreeShare, resolveIntensity } from './carbon.ts';
-import { shapeAi } from './estimate.ts';
+import { shapeAi } from './plan.ts';
 
 /** What does not depend on where the workload runs. */
 export interface SweepBase {
@@ -53,10 +53,11 @@ export function prepareSweep(input: Workload, tables: Tables): SweepBase {
   if (!instance && !w.gpu && !w.cpu && !w.memoryGb && !w.storage && !w.networkGb) {
     throw new EstimateError('empty_workload', [], 'nothing to estimate: give an instance, gpu, cpu, memoryGb, storage or networkGb');
   }
-  const it = estimateItEnergy(w, hours, instance, tables, ledger);
+  const itPlan = planItEnergy(w, instance, tables, ledger);
+  const it = itEnergyAt(itPlan, w, hours);
   const itKwh = addBounded(it.cpu, it.gpu, it.memory, it.storage, it.network);
   const hoursFactor = shape?.hoursFactor ?? EXACT;
-  const embodiedKg = multiplyBounded(estimateEmbodied(w, hours, instance, it, tables, ledger), hoursFactor);
+  const embodiedKg = multiplyBounded(embodiedAt(planEmbodied(w, instance, itPlan, tables, ledger), hours), hoursFactor);
   return { workload: w, durationHours: hours, hoursFactor, itKwh, embodiedKg, assumptions: ledger.assumptions };
 }
 

@@ -4,17 +4,29 @@ import type { Instance, Tables } from './tables.ts';
 import type { Ledger } from './ledger.ts';
 import type { Bounded } from './range.ts';
 import { EstimateError } from './errors.ts';
+import type { LoadCurvePoint } from './power.ts';
 import { cpuThreadPowerW, interpolateCurve, measuredPowerW } from './power.ts';
 import { resolveCpu } from './resolve-hardware.ts';
 import { scaleBy } from './range.ts';
 
-export interface CpuDraw {
+/** The CPU threads of a workload, resolved once; their draw follows from the utilisation. */
+export interface CpuPlan {
   readonly id: string | null;
   readonly name: string;
   readonly threads: number;
-  /** Average draw of all threads used, W. */
-  readonly powerW: Bounded;
   readonly powerModel: string;
+  /** A measured draw of all the threads (user), or null: the load curve between minW and maxW. */
+  readonly measured: Bounded | null;
+  readonly minW: number;
+  readonly maxW: number;
+  /** Utilisation when the workload gives none (the default coefficient). */
+  readonly defaultUtilization: number;
+  readonly curve: readonly LoadCurvePoint[];
+}
+
+/** Average draw of all the planned threads at utilisation `u` (the default when not given). */
+export function cpuPowerAt(p: CpuPlan, u: number | undefined): Bounded {
+  return p.measured ?? scaleBy(cpuThreadPowerW(p.curve, p.minW, p.maxW, u ?? p.defaultUtilization), p.threads);
 }
 
 interface ThreadWatts {
@@ -23,8 +35,8 @@ interface ThreadWatts {
   readonly model: string;
 }
 
-/** The CPU threads of the workload (request's `cpu`, else the instance's), or null when none. */
-export function resolveCpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger): CpuDraw | null {
+/** What the CPU draw rests on, recorded in `ledger`; the utilisation is applied by cpuPowerAt. */
+export function planCpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger): CpuPlan | null {
   const req = w.cpu;
   if (!req && !instance) return null;
   const cpu = req?.model === undefined ? null : resolveCpu(req.model, tables, ['cpu', 'model']);
@@ -39,9 +51,11 @@ export function resolveCpuDraw(w: Workload, instance: Instance | null, instanceC
   else if (cpu) ledger.assume(`CPU threads not given: one whole ${cpu!.name} (${threads} threads).`);
   const name = cpu?.name ?? instance?.cpuName ?? 'unspecified CPU';
 
+  const coefficients = tables.datacentre.coefficients;
+  const base = { id: cpu?.id ?? null, name, threads, defaultUtilization: coefficients.defaultCpuUtilization.value, curve: coefficients.cpuLoadCurve.points };
   if (req?.powerW !== undefined) {
     ledger.user('cpu_power', 'CPU average power of the threads used (measured)', req.powerW, 'W');
-    return { id: cpu?.id ?? null, name, threads, powerW: measuredPowerW(req.powerW), powerModel: 'measured average (user)' };
+    return { ...base, measured: measuredPowerW(req.powerW), minW: 0, maxW: 0, powerModel: 'measured average (user)' };
   }
 
   const tdpThreads = chipThreads ?? (req?.tdpW !== undefined ? threads : null);
@@ -52,12 +66,10 @@ export function resolveCpuDraw(w: Workload, instance: Instance | null, instanceC
       : threadWatts(req.tdpW, cpu, tdpThreads, instance, tables, ledger);
   const u = req?.utilization;
   if (u === undefined) {
-    ledger.coefficient('cpu_utilization', 'CPU utilisation (default)', tables.datacentre.coefficients.defaultCpuUtilization);
+    ledger.coefficient('cpu_utilization', 'CPU utilisation (default)', coefficients.defaultCpuUtilization);
     ledger.assume('CPU utilisation not given: the average cloud server utilisation is used.');
   } else ledger.user('cpu_utilization', 'CPU utilisation', u, 'fraction');
-  const util = u ?? tables.datacentre.coefficients.defaultCpuUtilization.value;
-  const perThread = cpuThreadPowerW(tables.datacentre.coefficients.cpuLoadCurve.points, tw.minW, tw.maxW, util);
-  return { id: cpu?.id ?? null, name, threads, powerW: scaleBy(perThread, threads), powerModel: tw.model };
+  return { ...base, measured: null, minW: tw.minW, maxW: tw.maxW, powerModel: tw.model };
 }
 
 function threadWatts(

@@ -8,18 +8,26 @@ import { gpuPowerW, measuredPowerW } from './power.ts';
 import { resolveGpu } from './resolve-hardware.ts';
 import { defaultGpuDraw, withTypical } from './gpu-default-draw.ts';
 
-export interface GpuDraw {
+/** The GPUs of a workload, resolved once; their draw follows from the utilisation. */
+export interface GpuPlan {
   readonly id: string | null;
   readonly name: string;
   readonly count: number;
-  /** Average draw of one device, W. */
-  readonly powerW: Bounded;
   readonly powerModel: string;
   readonly embodiedKgPerDevice: number | null;
+  /** Average draw of one device when it does not depend on a given utilisation (measured, or the default share). */
+  readonly fixedPowerW: Bounded | null;
+  readonly maxW: number;
+  readonly idleW: number;
 }
 
-/** The GPUs of the workload (request's `gpu`, else the instance's), or null when it has none. */
-export function resolveGpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger): GpuDraw | null {
+/** Average draw of one planned device at utilisation `u` (given whenever fixedPowerW is null). */
+export function gpuPowerAt(p: GpuPlan, u: number | undefined): Bounded {
+  return p.fixedPowerW ?? gpuPowerW(p.maxW, p.idleW, u!);
+}
+
+/** What the GPU draw rests on, recorded in `ledger`; a given utilisation is applied by gpuPowerAt. */
+export function planGpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger): GpuPlan | null {
   const fromRequest = w.gpu;
   const model = fromRequest?.model ?? instance?.gpu ?? null;
   if (model === null) return null;
@@ -33,7 +41,7 @@ export function resolveGpuDraw(w: Workload, instance: Instance | null, instanceC
   if (fromRequest?.powerW !== undefined) {
     ledger.user('gpu_power', 'GPU average power per device (measured)', fromRequest.powerW, 'W');
     ledger.assume('GPU power: the given average draw is used as is (no load curve), ±5 % for metering.');
-    return { ...base, powerW: measuredPowerW(fromRequest.powerW), powerModel: 'measured average (user)' };
+    return { ...base, fixedPowerW: measuredPowerW(fromRequest.powerW), maxW: 0, idleW: 0, powerModel: 'measured average (user)' };
   }
 
   const override = fromRequest?.maxPowerW;
@@ -43,11 +51,11 @@ export function resolveGpuDraw(w: Workload, instance: Instance | null, instanceC
 
   const given = fromRequest?.utilization;
   if (given === undefined) {
-    const powerW = override === undefined ? ledger.memo(gpu, 'default-draw', (l) => defaultDraw(rated, tables, l)) : defaultDraw(rated, tables, ledger);
-    return { ...base, powerW, powerModel: 'share of rated power (measured runs)' };
+    const fixedPowerW = override === undefined ? ledger.memo(gpu, 'default-draw', (l) => defaultDraw(rated, tables, l)) : defaultDraw(rated, tables, ledger);
+    return { ...base, fixedPowerW, maxW: rated.maxW, idleW: rated.idleW, powerModel: 'share of rated power (measured runs)' };
   }
   ledger.user('gpu_utilization', 'GPU utilisation', given, 'fraction');
-  return { ...base, powerW: gpuPowerW(rated.maxW, rated.idleW, given), powerModel: 'idle + (max − idle) × utilisation' };
+  return { ...base, fixedPowerW: null, maxW: rated.maxW, idleW: rated.idleW, powerModel: 'idle + (max − idle) × utilisation' };
 }
 
 interface RatedPower {

@@ -48,3 +48,30 @@ export function addBounded(...terms: readonly Bounded[]): Bounded {
 export function scaleBy(b: Bounded, k: number): Bounded {
   return { central: b.central * k, low: b.low * k, high: b.high * k };
 }
+
+/**
+ * Squared log-deviations (down, up) of a factor, so a product's bounds can be worked out in parts:
+ * the plan's fixed factors once, each run's own factor per run. Same law as multiplyBounded.
+ */
+export interface LogSpread {
+  readonly down2: number;
+  readonly up2: number;
+}
+
+export function logSpread(...factors: readonly Bounded[]): LogSpread {
+  let down2 = 0;
+  let up2 = 0;
+  for (const f of factors) {
+    if (f.central === 0) continue;
+    const down = Math.log(f.central / f.low);
+    const up = Math.log(f.high / f.central);
+    down2 += down * down;
+    up2 += up * up;
+  }
+  return { down2, up2 };
+}
+
+/** `central` (a product of factors) with the bounds of their summed squared log-deviations. */
+export function withLogSpread(central: number, down2: number, up2: number): Bounded {
+  return { central, low: central * Math.exp(-Math.sqrt(down2)), high: central * Math.exp(Math.sqrt(up2)) };
+}

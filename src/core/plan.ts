@@ -1,0 +1,265 @@
+// The estimate in two steps. planEstimate resolves everything that depends on the tables and the
+// workload's shape: place, hardware, coefficients, PUE, grid intensity, embodied footprint, and the
+// factors, assumptions and sources they rest on. evaluatePlan does the arithmetic for one run's
+// hours and utilisations. A plan is immutable, so estimates of the same shape can share it
+// (plan-cache.ts) and only the per-run numbers are allocated.
+import type { AiResult, EstimateResult, Factor, Workload } from './schemas.ts';
+import type { Tables } from './tables.ts';
+import type { AiShape } from './ai-training.ts';
+import type { Bounded } from './range.ts';
+import type { EmbodiedPlan } from './embodied.ts';
+import type { ItEnergy, ItPlan } from './energy.ts';
+import type { SourceSummary } from './source-index.ts';
+import { shapeTraining } from './ai-training.ts';
+import { shapeInference } from './ai-inference.ts';
+import { EstimateError } from './errors.ts';
+import { Ledger } from './ledger.ts';
+import { indexSources, summarizeSources } from './source-index.ts';
+import type { LogSpread } from './range.ts';
+import { ZERO, logSpread, multiplyBounded, scaleBy, withLogSpread } from './range.ts';
+import { resolvePlace } from './resolve-location.ts';
+import { resolveInstance } from './resolve-hardware.ts';
+import { itEnergyAt, planItEnergy } from './energy.ts';
+import { resolvePue, resolveWue } from './pue.ts';
+import { resolveCarbonFreeShare, resolveIntensity } from './carbon.ts';
+import { embodiedAt, planEmbodied } from './embodied.ts';
+
+/** Version of the estimation method; changes whenever a number for the same input may change. */
+export const METHODOLOGY_VERSION = '2026.11-1';
+
+type Resolved = EstimateResult['resolved'];
+
+/** A factor whose value is the run's own input, read afresh for each evaluation. */
+interface RunFactor {
+  readonly index: number;
+  readonly read: (w: Workload) => number | undefined;
+}
+
+export interface EstimatePlan {
+  /** Hours from an AI shape; null: the workload's durationHours. */
+  readonly hours: number | null;
+  readonly hoursFactor: Bounded;
+  readonly ai: AiShape | null;
+  readonly it: ItPlan;
+  readonly pue: Bounded;
+  readonly intensity: Bounded;
+  /** PUE × hours factor (facility) and that × intensity (operational): their central products and log-spreads. */
+  readonly facilityFactor: number;
+  readonly facilitySpread: LogSpread;
+  readonly operationalSpread: LogSpread;
+  readonly carbonFreeShare: number;
+  readonly embodied: EmbodiedPlan;
+  readonly wueLPerKwh: number | null;
+  readonly location: Resolved['location'];
+  readonly resolvedPue: Resolved['pue'];
+  readonly instance: Resolved['instance'];
+  readonly water: Resolved['water'];
+  readonly factors: readonly Factor[];
+  readonly runFactors: readonly RunFactor[];
+  readonly assumptions: readonly string[];
+  readonly sources: readonly SourceSummary[];
+}
+
+/** The inputs a plan leaves to each run (the plan cache keys on everything else). */
+const RUN_INPUTS: Readonly<Record<string, (w: Workload) => number | undefined>> = {
+  duration: (w) => w.durationHours,
+  cpu_utilization: (w) => w.cpu?.utilization,
+  gpu_utilization: (w) => w.gpu?.utilization,
+};
+
+const EXACT: Bounded = Object.freeze({ central: 1, low: 1, high: 1 });
+
+/** Resolves everything the estimate of `input` rests on; throws the refusals estimate() makes. */
+export function planEstimate(input: Workload, tables: Tables): EstimatePlan {
+  const sources = indexSources(tables.sources);
+  const ledger = new Ledger(sources);
+  if (input.durationHours !== undefined) ledger.user('duration', 'Duration', input.durationHours, 'h');
+  const ai = shapeAi(input, tables, ledger);
+  const w = ai?.workload ?? input;
+  if (w.durationHours === undefined) throw new EstimateError('missing_duration', ['durationHours'], 'give durationHours (hours the workload runs), or an ai shape it can be derived from');
+  const place = resolvePlace(w.location, tables);
+  const instance = w.instance ? resolveInstance(w.instance.type, tables, ['instance', 'type']) : null;
+  if (!instance && !w.gpu && !w.cpu && !w.memoryGb && !w.storage && !w.networkGb) {
+    throw new EstimateError('empty_workload', [], 'nothing to estimate: give an instance, gpu, cpu, memoryGb, storage or networkGb');
+  }
+
+  const it = planItEnergy(w, instance, tables, ledger);
+  const pue = resolvePue(w, place.region, tables, ledger);
+  // Hourly intensity depends on the hours; such workloads are planned per run (plan-cache.ts).
+  const grid = resolveIntensity(w, place, w.durationHours, tables, ledger);
+  const cfe = resolveCarbonFreeShare(w, place.region, ledger);
+  const embodiedPlan = planEmbodied(w, instance, it, tables, ledger);
+  // The hours factor of an AI shape bounds the embodied share as it bounds the energy.
+  const embodied = ai ? { ...embodiedPlan, kg: multiplyBounded(embodiedPlan.kg, ai.hoursFactor) } : embodiedPlan;
+  const wue = resolveWue(place.region, w.year, tables, ledger);
+
+  const factors = ledger.factors;
+  const runFactors: RunFactor[] = [];
+  factors.forEach((f, index) => {
+    const read = f.source === 'user' ? RUN_INPUTS[f.id] : undefined;
+    if (read) runFactors.push({ index, read });
+    Object.freeze(f);
+  });
+  const hoursFactor = ai?.hoursFactor ?? EXACT;
+  return {
+    hours: ai ? w.durationHours : null,
+    hoursFactor,
+    ai,
+    it,
+    pue: pue.pue,
+    intensity: grid.intensity,
+    facilityFactor: pue.pue.central * hoursFactor.central,
+    facilitySpread: logSpread(pue.pue, hoursFactor),
+    operationalSpread: logSpread(pue.pue, hoursFactor, grid.intensity),
+    carbonFreeShare: cfe,
+    embodied,
+    wueLPerKwh: wue.wueLPerKwh,
+    location: Object.freeze({
+      input: w.location,
+      kind: place.kind,
+      regionId: place.region?.id ?? null,
+      name: place.region?.name ?? place.zone?.name ?? w.location,
+      zone: place.zone?.id ?? null,
+      countryIso2: place.region?.countryIso2 ?? place.zone?.countryIso2 ?? null,
+      intensityGCo2ePerKwh: grid.intensity.central,
+      year: grid.year,
+      basis: grid.basis,
+      source: grid.source,
+    }),
+    resolvedPue: Object.freeze({ value: pue.pue.central, source: pue.source, year: pue.year }),
+    instance: instance ? Object.freeze({ id: instance.id, count: w.instance?.count ?? 1, vcpu: instance.vcpu, memoryGb: instance.memoryGb }) : null,
+    water: Object.freeze({ ...wue }),
+    factors,
+    runFactors,
+    assumptions: ledger.assumptions,
+    sources: summarizeSources(sources, ledger.sourceIds),
+  };
+}
+
+/** Energy, emissions, range and sources of one run of the planned workload `w`. */
+export function evaluatePlan(p: EstimatePlan, w: Workload): EstimateResult {
+  const hours = p.hours ?? w.durationHours!;
+  const it = itEnergyAt(p.it, w, hours);
+  const itTotal = sumOfParts(it);
+  const pueValue = p.pue.central;
+  const gPerKwh = p.intensity.central;
+  // multiplyBounded(itTotal, pue, hoursFactor) and × intensity / 1000, with the plan's part of the
+  // log-spreads summed once: only the IT energy's own spread is worked out per run.
+  let facility = ZERO;
+  let operational = ZERO;
+  if (itTotal.central !== 0 && p.facilityFactor !== 0) {
+    const down = Math.log(itTotal.central / itTotal.low);
+    const up = Math.log(itTotal.high / itTotal.central);
+    const down2 = down * down;
+    const up2 = up * up;
+    facility = withLogSpread(itTotal.central * p.facilityFactor, down2 + p.facilitySpread.down2, up2 + p.facilitySpread.up2);
+    if (gPerKwh !== 0) operational = scaleBy(withLogSpread(facility.central * gPerKwh, down2 + p.operationalSpread.down2, up2 + p.operationalSpread.up2), 1 / 1000);
+  }
+  const embodied = embodiedAt(p.embodied, hours);
+  const total = sumOfTwo(operational, embodied);
+
+  const kgPerKwh = gPerKwh / 1000;
+  const overhead = itTotal.central * (pueValue - 1);
+  const fu = w.functionalUnit;
+  const location = operational.central;
+  const gpu = p.it.gpu;
+  const cpu = p.it.cpu;
+  return {
+    methodologyVersion: METHODOLOGY_VERSION,
+    durationHours: hours,
+    energyKwh: {
+      total: facility.central,
+      low: facility.low,
+      high: facility.high,
+      byComponent: { cpu: it.cpu.central, gpu: it.gpu.central, memory: it.memory.central, storage: it.storage.central, network: it.network.central, overhead },
+    },
+    emissionsKgCo2e: {
+      total: total.central,
+      low: total.low,
+      high: total.high,
+      location,
+      market: location * (1 - p.carbonFreeShare),
+      embodied: embodied.central,
+      // Overhead is its own component, so per-component emissions sum to the location-based figure.
+      byComponent: {
+        cpu: it.cpu.central * kgPerKwh,
+        gpu: it.gpu.central * kgPerKwh,
+        memory: it.memory.central * kgPerKwh,
+        storage: it.storage.central * kgPerKwh,
+        network: it.network.central * kgPerKwh,
+        overhead: overhead * kgPerKwh,
+      },
+    },
+    sci: fu ? { functionalUnit: fu.name, units: fu.count, gCo2ePerUnit: (total.central * 1000) / fu.count, whPerUnit: (facility.central * 1000) / fu.count } : null,
+    waterL: p.wueLPerKwh === null ? null : itTotal.central * p.wueLPerKwh,
+    ai: p.ai ? withPerUnit(p.ai, facility.central, total.central) : null,
+    resolved: {
+      location: p.location,
+      pue: p.resolvedPue,
+      instance: p.instance,
+      gpu: gpu ? { id: gpu.id, name: gpu.name, count: gpu.count, averagePowerW: it.gpuPowerW!.central, powerModel: gpu.powerModel } : null,
+      cpu: cpu ? { id: cpu.id, name: cpu.name, count: cpu.threads, averagePowerW: it.cpuPowerW!.central, powerModel: cpu.powerModel } : null,
+      memoryGb: p.it.memoryGb,
+      water: p.water,
+    },
+    // Fresh lists: a caller may change its result without changing the plan's.
+    assumptions: copyOf(p.assumptions),
+    factors: runFactorsOf(p, w),
+    sources: copyOf(p.sources),
+  };
+}
+
+/** A copy of a plan's list (the plan's lists are not frozen: slicing a frozen array takes a slow path). */
+function copyOf<T>(items: readonly T[]): T[] {
+  const copy: T[] = [];
+  for (let i = 0; i < items.length; i++) copy.push(items[i]!);
+  return copy;
+}
+
+/** addBounded over the IT components, unrolled (the rest-parameter array is most of its cost here). */
+function sumOfParts(it: ItEnergy): Bounded {
+  const { cpu, gpu, memory, storage, network } = it;
+  const central = cpu.central + gpu.central + memory.central + storage.central + network.central;
+  const down2 = (cpu.central - cpu.low) ** 2 + (gpu.central - gpu.low) ** 2 + (memory.central - memory.low) ** 2 + (storage.central - storage.low) ** 2 + (network.central - network.low) ** 2;
+  const up2 = (cpu.high - cpu.central) ** 2 + (gpu.high - gpu.central) ** 2 + (memory.high - memory.central) ** 2 + (storage.high - storage.central) ** 2 + (network.high - network.central) ** 2;
+  return { central, low: Math.max(0, central - Math.sqrt(down2)), high: central + Math.sqrt(up2) };
+}
+
+/** addBounded of two terms, unrolled. */
+function sumOfTwo(a: Bounded, b: Bounded): Bounded {
+  const central = a.central + b.central;
+  return { central, low: Math.max(0, central - Math.sqrt((a.central - a.low) ** 2 + (b.central - b.low) ** 2)), high: central + Math.sqrt((a.high - a.central) ** 2 + (b.high - b.central) ** 2) };
+}
+
+/** The plan's factors with this run's own inputs in place. */
+function runFactorsOf(p: EstimatePlan, w: Workload): Factor[] {
+  const factors = copyOf(p.factors);
+  for (let k = 0; k < p.runFactors.length; k++) {
+    const { index, read } = p.runFactors[k]!;
+    const f = factors[index]!;
+    const value = read(w);
+    // Run inputs are user factors: no note.
+    if (value !== undefined && value !== f.value) factors[index] = { id: f.id, label: f.label, value, unit: f.unit, source: f.source, year: f.year };
+  }
+  return factors;
+}
+
+/** The AI shape of the workload (hours from model size or tokens), or null for a plain workload. */
+export function shapeAi(w: Workload, tables: Tables, ledger: Ledger): AiShape | null {
+  if (!w.ai) return null;
+  const aiTables = tables.ai;
+  if (!aiTables) throw new EstimateError('missing_throughput', ['ai'], 'this deployment has no AI reference tables');
+  return w.ai.task === 'training' ? shapeTraining(w, w.ai, tables, aiTables, ledger) : shapeInference(w, w.ai, tables, aiTables, ledger);
+}
+
+/** Per-1k-output-token and per-request figures once the totals are known. */
+function withPerUnit(shape: AiShape, kwh: number, kg: number): AiResult {
+  const r = shape.result;
+  // A vanishing count (1e-300 tokens) would overflow: no figure rather than Infinity.
+  const per = (n: number | null | undefined, k: number) => {
+    const wh = n ? (kwh * 1000 * k) / n : NaN;
+    const gCo2e = n ? (kg * 1000 * k) / n : NaN;
+    return Number.isFinite(wh) && Number.isFinite(gCo2e) ? { wh, gCo2e } : null;
+  };
+  return { ...r, perThousandOutputTokens: per(shape.outputTokens, 1000), perRequest: per(shape.requests, 1) };
+}

@@ -1,0 +1,99 @@
+// Shared plans must never change an answer: an estimate through the cache equals one planned
+// afresh, whatever was estimated before, and the key covers every field of the workload.
+import { describe, expect, it } from 'vitest';
+import { estimate } from '../../src/core/estimate.ts';
+import { evaluatePlan, planEstimate } from '../../src/core/plan.ts';
+import { KEYED_FIELDS, MAX_PLANS, PER_RUN_FIELDS } from '../../src/core/plan-cache.ts';
+import type { WorkloadInput } from '../../src/core/schemas.ts';
+import { Workload } from '../../src/core/schemas.ts';
+import { tables } from '../../src/data/index.ts';
+
+const parse = (w: WorkloadInput) => Workload.parse(w);
+/** The estimate with a plan of its own (no cache). */
+const fresh = (w: Workload) => evaluatePlan(planEstimate(w, tables), w);
+
+// Workloads differing in one field at a time from a base, so a key that missed a field would hand
+// one of them another's plan.
+const base: WorkloadInput = { location: 'aws:eu-west-1', durationHours: 10, instance: { type: 'aws:m5.xlarge' }, cpu: { utilization: 0.4 } };
+const variants: WorkloadInput[] = [
+  base,
+  { ...base, durationHours: 20 },
+  { ...base, cpu: { utilization: 0.9 } },
+  { ...base, cpu: {} },
+  { ...base, cpu: { utilization: 0.4, threads: 2 } },
+  { ...base, cpu: { utilization: 0.4, powerW: 30 } },
+  { ...base, cpu: { utilization: 0.4, tdpW: 150 } },
+  { ...base, cpu: { model: 'AMD EPYC 9654', threads: 8, utilization: 0.4 } },
+  { ...base, location: 'aws:us-east-1' },
+  { ...base, location: 'FR' },
+  { ...base, instance: { type: 'aws:m5.xlarge', count: 3 } },
+  { ...base, instance: { type: 'aws:c5.xlarge' } },
+  { ...base, memoryGb: 64 },
+  { ...base, storage: { ssdTb: 1 } },
+  { ...base, storage: { ssdTb: 1, replication: 3 } },
+  { ...base, storage: { hddTb: 1 } },
+  { ...base, networkGb: 100 },
+  { ...base, pue: 1.3 },
+  { ...base, gridIntensity: 50 },
+  { ...base, year: 2022 },
+  { ...base, renewableShare: 0.5 },
+  { ...base, functionalUnit: { name: 'request', count: 1000 } },
+  { ...base, functionalUnit: { name: 'image', count: 1000 } },
+  { ...base, embodied: false },
+  { ...base, start: '2024-06-01T00:00:00Z', location: 'US-CAL-CISO' },
+  { location: 'FR', durationHours: 5, gpu: { model: 'H100 SXM', count: 8 } },
+  { location: 'FR', durationHours: 5, gpu: { model: 'H100 SXM', count: 8, utilization: 0.5 } },
+  { location: 'FR', durationHours: 7, gpu: { model: 'H100 SXM', count: 8, utilization: 0.9 } },
+  { location: 'FR', durationHours: 5, gpu: { model: 'H100 SXM', count: 4 } },
+  { location: 'FR', durationHours: 5, gpu: { model: 'H100 SXM', count: 8, maxPowerW: 600 } },
+  { location: 'FR', durationHours: 5, gpu: { model: 'H100 SXM', count: 8, powerW: 400 } },
+  { location: 'FR', durationHours: 5, gpu: { model: 'A100 SXM4 80 GB', count: 8 } },
+  { location: 'FR', gpu: { model: 'A100 SXM4 80 GB', count: 64 }, ai: { task: 'training', parameters: 7e9, tokens: 2e11 } },
+  { location: 'FR', gpu: { model: 'A100 SXM4 80 GB', count: 64 }, ai: { task: 'training', parameters: 7e9, tokens: 4e11 } },
+];
+
+describe('plan cache', () => {
+  it('answers every variant as a fresh plan would, in any order and repeated', () => {
+    const workloads = variants.map(parse);
+    const expected = workloads.map((w) => JSON.stringify(fresh(w)));
+    for (const order of [workloads.map((_, i) => i), workloads.map((_, i) => workloads.length - 1 - i)]) {
+      for (const i of order) expect(JSON.stringify(estimate(workloads[i]!, tables)), JSON.stringify(variants[i])).toBe(expected[i]);
+    }
+  });
+
+  it('gives each run its own hours and utilisation among its factors', () => {
+    const a = estimate(parse({ ...base, durationHours: 3, cpu: { utilization: 0.2 } }), tables);
+    const b = estimate(parse({ ...base, durationHours: 30, cpu: { utilization: 0.7 } }), tables);
+    const value = (r: typeof a, id: string) => r.factors.find((f) => f.id === id)?.value;
+    expect([value(a, 'duration'), value(a, 'cpu_utilization')]).toEqual([3, 0.2]);
+    expect([value(b, 'duration'), value(b, 'cpu_utilization')]).toEqual([30, 0.7]);
+    // 10× the hours at a higher load: more than 10× the CPU energy.
+    expect(b.energyKwh.byComponent.cpu / a.energyKwh.byComponent.cpu).toBeGreaterThan(10);
+  });
+
+  it('hands out results that can be changed without changing later ones', () => {
+    const first = estimate(parse(base), tables);
+    first.assumptions.push('changed');
+    first.factors.length = 0;
+    first.sources.pop();
+    const again = estimate(parse(base), tables);
+    expect(again).toEqual(fresh(parse(base)));
+  });
+
+  it('keys every field of the workload (a new field must be added to the key or planned per run)', () => {
+    const covered = new Set<string>([...KEYED_FIELDS, ...PER_RUN_FIELDS]);
+    expect(Object.keys(Workload.shape).sort()).toEqual([...covered].sort());
+  });
+
+  it('plans a workload whose text holds the key separator on its own (no forged key)', () => {
+    const sep = '\u0001';
+    const w = parse({ location: 'FR', durationHours: 5, gpu: { model: `H100 SXM${sep}8`, count: 8 } });
+    expect(() => estimate(w, tables)).toThrow(/H100 SXM/);
+  });
+
+  it('stays right past its bound', () => {
+    const w = (hours: number, count: number) => parse({ ...base, durationHours: hours, instance: { type: 'aws:m5.xlarge', count } });
+    for (let count = 1; count <= MAX_PLANS + 10; count++) estimate(w(1, count), tables);
+    for (const count of [1, 7, MAX_PLANS + 5]) expect(estimate(w(2, count), tables)).toEqual(fresh(w(2, count)));
+  });
+});
