@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tables } from '../../src/data/index.ts';
 import type { ValidationCase } from '../../scripts/validation-cases.ts';
-import { formatRuns, runCase } from '../../scripts/validation-cases.ts';
+import { formatRuns, graded as gradedRuns, median, NOT_GRADED, runCase } from '../../scripts/validation-cases.ts';
 
 const cases: ValidationCase[] = JSON.parse(readFileSync(new URL('./cases.json', import.meta.url), 'utf8')).cases;
 
@@ -33,5 +33,38 @@ describe('validation against published runs (full inputs)', () => {
     for (const r of runs.filter((x) => x.reliability === 'A' && !graded.includes(x))) {
       expect(r.skipped ?? SCOPE_DIFFERS[r.id]).toBeTruthy();
     }
+  });
+});
+
+/**
+ * Cases whose published figure falls outside the full-input range today, with the reason. A case that
+ * starts missing (or stops missing) must be looked at: this list fails the test either way.
+ */
+const FULL_OUTSIDE: Record<string, string> = {
+  'llama3.2-3b': 'Meta discloses neither PUE nor grid factor; its implied factor (PUE ~1.08, grid ~5–10 % under the US average) sits at the low end of both ranges, which combine in quadrature; the country intensity range does not include the unknown site within the US',
+  'llama3.2-1b-qlora': 'as llama3.2-3b',
+  'llama3.2-3b-qlora': 'as llama3.2-3b',
+  'llama4-maverick': 'as llama3.2-3b; Llama 4 factor 0.387 kg per TDP-kWh is 7 % under Llama 3.1 (its notes: assumptions changed between releases)',
+  'spec-lenovo-sr665v3-2x-epyc9754': 'TDP load curve overstates many-core Zen 4c at the wall (2 × 360 W TDP; 591 W measured)',
+};
+
+describe('issue 3 targets on the public cases', () => {
+  const full = gradedRuns(cases.map((c) => runCase(c, 'full', tables)));
+  const planner = gradedRuns(cases.map((c) => runCase(c, 'planner', tables)));
+  const coverage = (runs: typeof full) => runs.filter((r) => r.inside).length / runs.length;
+
+  it('grades every run case except those listed with their own reason', () => {
+    expect(full.length).toBeGreaterThanOrEqual(25);
+    for (const id of Object.keys(NOT_GRADED)) expect(cases.find((c) => c.id === id)?.inconsistencies?.length, id).toBeGreaterThan(0);
+  });
+
+  it('planner inputs: median |energy error| ≤ 12 % and the published figure inside the range for ≥ 80 %', () => {
+    expect(median(planner.map((r) => Math.abs(r.error!)))).toBeLessThanOrEqual(0.12);
+    expect(coverage(planner)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('full inputs: median |energy error| ≤ 5 %, and only the listed cases fall outside their range', () => {
+    expect(median(full.map((r) => Math.abs(r.error!)))).toBeLessThanOrEqual(0.05);
+    expect(full.filter((r) => !r.inside).map((r) => r.id).sort()).toEqual(Object.keys(FULL_OUTSIDE).sort());
   });
 });
