@@ -94,22 +94,31 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   return app;
 }
 
-/** Refuses bodies over `maxSize` bytes with a 413 problem. */
+/**
+ * Refuses bodies over `maxSize` bytes with a 413 problem. A declared Content-Length is checked
+ * without touching the body, so @hono/node-server keeps reading it straight from the socket (Hono's
+ * bodyLimit reads `c.req.raw.body`, which builds a web-stream Request on every POST); a chunked
+ * body, whose size is unknown until read, goes through Hono's counting reader.
+ */
 function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
-    maxSize,
-    onError: (c) =>
-      problemResponse(
-        {
-          code: 'payload_too_large',
-          detail: `The request body is larger than ${maxSize} bytes.`,
-          errors: [{ path: '', code: 'payload_too_large', message: `expected at most ${maxSize} bytes` }],
-          // The unread rest of the body makes the connection unusable for a next request.
-          headers: { connection: 'close' },
-        },
-        c.req.path,
-      ),
-  });
+  const tooLarge = (c: Context<AppEnv>) =>
+    problemResponse(
+      {
+        code: 'payload_too_large',
+        detail: `The request body is larger than ${maxSize} bytes.`,
+        errors: [{ path: '', code: 'payload_too_large', message: `expected at most ${maxSize} bytes` }],
+        // The unread rest of the body makes the connection unusable for a next request.
+        headers: { connection: 'close' },
+      },
+      c.req.path,
+    );
+  const counting = bodyLimit({ maxSize, onError: tooLarge });
+  return (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return counting(c, next);
+    return Number(length) > maxSize ? Promise.resolve(tooLarge(c)) : next();
+  };
 }
 
 function handleError(err: Error, c: Context<AppEnv>): Response {

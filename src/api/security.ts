@@ -41,14 +41,36 @@ export function securityHeaders(): MiddlewareHandler {
   return (c, next) => (isCorsPath(c.req.path) || c.req.path === '/health' ? api : page)(c, next);
 }
 
-/** CORS on the API paths: GET, HEAD and POST, answered preflights, no credentials. */
+/**
+ * CORS on the API paths: GET, HEAD and POST, answered preflights, no credentials. Preflights are
+ * Hono's cors middleware; on other requests the headers are set once the answer exists, because
+ * Hono's cors sets them on `c.res` beforehand, which makes Hono rebuild the final response from its
+ * body stream (a copy and re-encoding of every answer).
+ */
 export function apiCors(options: CorsOptions): MiddlewareHandler {
-  const handler = cors({
-    origin: options.origins === '*' ? '*' : [...options.origins],
+  const origins = options.origins;
+  const preflight = cors({
+    origin: origins === '*' ? '*' : [...origins],
     allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
     allowHeaders: ['Content-Type', 'Accept'],
-    exposeHeaders: ['Retry-After', 'Allow'],
+    exposeHeaders: [...EXPOSED_HEADERS],
     maxAge: 86_400,
   });
-  return (c, next) => (isCorsPath(c.req.path) ? handler(c, next) : next());
+  const exposed = EXPOSED_HEADERS.join(',');
+  return async (c, next) => {
+    if (!isCorsPath(c.req.path)) return next();
+    if (c.req.method === 'OPTIONS') return preflight(c, next);
+    await next();
+    const headers = c.res.headers;
+    if (origins === '*') headers.set('access-control-allow-origin', '*');
+    else {
+      const origin = c.req.header('origin');
+      if (origin !== undefined && origins.includes(origin)) headers.set('access-control-allow-origin', origin);
+      headers.append('vary', 'Origin');
+    }
+    headers.set('access-control-expose-headers', exposed);
+  };
 }
+
+/** Response headers a cross-origin page may read. */
+const EXPOSED_HEADERS = ['Retry-After', 'Allow'] as const;
