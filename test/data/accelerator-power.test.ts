@@ -46,7 +46,7 @@ describe('default draw floor and accelerator-cluster PUE', () => {
   it('floors the default draw at the lowest busy-GPU draw share in ML.ENERGY v3', () => {
     const rows = parse(readFileSync(join(RAW, 'llm-inference', 'mlenergy_v3_llm.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const tdp: Record<string, number> = { H100: 700, B200: 1000 }; // NVIDIA datasheets (H100 SXM5, HGX B200)
-    const shares = rows.filter((r) => r.avg_power_watts !== '').map((r) => Number(r.avg_power_watts) / Number(r.num_gpus) / tdp[r.gpu_model]!);
+    const shares = rows.filter((r) => r.avg_power_watts !== '').map((r) => Number(r.avg_power_watts) / Number(r.num_gpus) / tdp[r.gpu_model ?? ""]!);
     expect(shares.length).toBeGreaterThan(500);
     const c = tables.datacentre.coefficients.gpuMinPowerFraction!;
     expect(c.value).toBeCloseTo(Math.min(...shares), 3);
