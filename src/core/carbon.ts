@@ -35,11 +35,13 @@ export function resolveIntensity(w: Workload, place: ResolvedPlace, hours: numbe
     const spread = Math.exp(ANNUAL_MEAN_LOG_SPREAD);
     return { intensity: { central: hourly.meanG, low: hourly.meanG / spread, high: hourly.meanG * spread }, year: hourly.year, basis: 'lifecycle (hourly)', source: hourly.source };
   }
-  return ledger.memo(zone, `intensity|${w.year}`, (l) => annualIntensity(zone, w.year, l));
+  // Keyed on the zones table, not the zone: a country's range depends on its other zones too.
+  return ledger.memo(tables.zones, `intensity|${zone.id}|${w.year}`, (l) => annualIntensity(zone, w.year, tables, l));
 }
 
-/** The zone's annual average for `year` (latest when none), bounded by the sources' spread. */
-function annualIntensity(zone: GridZone, year: number | undefined, ledger: Ledger): ResolvedIntensity {
+/** The zone's annual average for `year` (latest when none), bounded by the sources' spread and,
+ * for a country made of several grid zones, by how much those zones differ (the site is unknown). */
+function annualIntensity(zone: GridZone, year: number | undefined, tables: Tables, ledger: Ledger): ResolvedIntensity {
   const { entry, substituted } = pickYear(zone, year);
   if (substituted) ledger.assume(`No grid figure for ${zone.id} in ${year}: the nearest published year (${entry.year}) stands in.`);
   else if (year === undefined) ledger.assume(`Year not given: the latest published annual average (${entry.year}) for ${zone.id} is used.`);
@@ -52,12 +54,47 @@ function annualIntensity(zone: GridZone, year: number | undefined, ledger: Ledge
   const down = min > 0 && central > 0 ? Math.log(central / min) : 0;
   const up = central > 0 ? Math.log(max / central) : 0;
   if (all.length > 1) ledger.assume(`Sources disagree on ${zone.id} ${entry.year} (${min}–${max} gCO2e/kWh): the spread widens the range.`);
+  const within = zone.isCountry ? spreadWithin(zone, entry.year, tables) : null;
+  let withinDown = 0;
+  let withinUp = 0;
+  if (within && central > 0) {
+    withinDown = within.low > 0 && within.low < central ? Math.log(central / within.low) : 0;
+    withinUp = within.high > central ? Math.log(within.high / central) : 0;
+    ledger.assume(
+      `${zone.name} (${zone.id}) spans ${within.zones} grid zones whose ${entry.year} averages differ (middle half ${within.low}–${within.high} gCO2e/kWh): with the site not known, that spread widens the range (give a grid zone or region to narrow it).`,
+    );
+  }
   const intensity = {
     central,
-    low: central * Math.exp(-Math.hypot(down, ANNUAL_MEAN_LOG_SPREAD)),
-    high: central * Math.exp(Math.hypot(up, ANNUAL_MEAN_LOG_SPREAD)),
+    low: central * Math.exp(-Math.hypot(down, ANNUAL_MEAN_LOG_SPREAD, withinDown)),
+    high: central * Math.exp(Math.hypot(up, ANNUAL_MEAN_LOG_SPREAD, withinUp)),
   };
   return { intensity, year: entry.year, basis: entry.basis, source: entry.source };
+}
+
+/**
+ * The middle half (quartiles) of the annual averages of a country's own grid zones (US-CAL-CISO,
+ * US-TEX-ERCO… for US), or null when the country is one zone. Quartiles rather than the extremes:
+ * small zones at either end say little about where a data centre is.
+ */
+function spreadWithin(country: GridZone, year: number, tables: Tables): { low: number; high: number; zones: number } | null {
+  const values: number[] = [];
+  for (const z of tables.zones.values()) {
+    if (z.isCountry || z.countryIso2 !== country.countryIso2) continue;
+    const e = pickYear(z, year).entry;
+    values.push(e.intensityGCo2ePerKwh);
+  }
+  if (values.length < 2) return null;
+  values.sort((a, b) => a - b);
+  return { low: quantile(values, 0.25), high: quantile(values, 0.75), zones: values.length };
+}
+
+/** Linear-interpolated quantile of sorted values. */
+function quantile(sorted: readonly number[], q: number): number {
+  const at = (sorted.length - 1) * q;
+  const i = Math.floor(at);
+  const next = sorted[Math.min(i + 1, sorted.length - 1)]!;
+  return Math.round(sorted[i]! + (next - sorted[i]!) * (at - i));
 }
 
 /** Carbon-free share for market-based emissions: the contract's, else the provider's for the region. */

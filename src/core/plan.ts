@@ -25,7 +25,7 @@ import { resolveCarbonFreeShare, resolveIntensity } from './carbon.ts';
 import { embodiedAt, planEmbodied } from './embodied.ts';
 
 /** Version of the estimation method; changes whenever a number for the same input may change. */
-export const METHODOLOGY_VERSION = '2026.11-1';
+export const METHODOLOGY_VERSION = '2026.11-2';
 
 type Resolved = EstimateResult['resolved'];
 

@@ -163,3 +163,29 @@ describe('estimate: refusals', () => {
     expect(r.assumptions.join(' ')).toMatch(/2030.*2024/);
   });
 });
+
+describe('estimate: a country of several grid zones', () => {
+  // Testland (XX, 400 g in 2024, an alternate source 440 g) gets a second zone of its own: its
+  // zones' 2024 figures are then 100 and 700 g, quartiles 250 and 550 g.
+  const base = fixtureTables();
+  const north = { ...base.zones.get('XX-SUB')!, id: 'XX-NORTH', name: 'Testland North', primary: [{ ...base.zones.get('XX-SUB')!.primary[0]!, intensityGCo2ePerKwh: 700 }] };
+  const twoZones = { ...base, zones: new Map([...base.zones, ['XX-NORTH', north]]) };
+  const w = Workload.parse({ location: 'XX', durationHours: 10, gpu: { model: 'tg700', count: 1, powerW: 500 }, pue: 1, embodied: false });
+
+  it('widens the intensity range by the middle half of its zones when the site is not known', () => {
+    const r = estimate(w, twoZones);
+    // 500 W × 10 h = 5 kWh (±5 % metering) × 400 g = 2 kg; log-spreads add in quadrature:
+    // down: metering ln(1/0.95), annual mean ln 1.1, zones ln(400/250); up: ln 1.05, sources ln(440/400), ln 1.1, zones ln(550/400)
+    expect(r.emissionsKgCo2e.total).toBeCloseTo(2, 10);
+    expect(r.emissionsKgCo2e.low).toBeCloseTo(2 * Math.exp(-Math.hypot(Math.log(1 / 0.95), Math.log(1.1), Math.log(400 / 250))), 10);
+    expect(r.emissionsKgCo2e.high).toBeCloseTo(2 * Math.exp(Math.hypot(Math.log(1.05), Math.log(440 / 400), Math.log(1.1), Math.log(550 / 400))), 10);
+    expect(r.assumptions.some((a) => a.includes('2 grid zones') && a.includes('250–550'))).toBe(true);
+  });
+
+  it('keeps the range of a country that is one zone, and of a zone itself', () => {
+    const one = estimate(w, base);
+    expect(one.emissionsKgCo2e.low).toBeCloseTo(2 * Math.exp(-Math.hypot(Math.log(1 / 0.95), Math.log(1.1))), 10);
+    const zone = estimate(Workload.parse({ ...w, location: 'XX-SUB' }), twoZones);
+    expect(zone.assumptions.some((a) => a.includes('grid zones'))).toBe(false);
+  });
+});
