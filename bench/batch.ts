@@ -10,6 +10,7 @@ import { heading, int, median } from './lib/stats.ts';
 
 export interface BatchOptions {
   items: number;
+  /** Measured rounds; each round is one batch and one set of `items` single calls, back to back. */
   batchRuns: number;
   connections: number;
 }
@@ -23,6 +24,8 @@ export interface BatchFigures {
   /** Per-item time in the batch ÷ time of one single call. */
   ratio: number;
   responseBytes: number;
+  /** Per round (bench/RESULTS.md); ratio[k] pairs round k's batch with round k's single calls. */
+  rounds: { perItemMs: number[]; singleMs: number[]; ratio: number[] };
 }
 
 export async function runBatchBench(server: ChildServer, options: BatchOptions): Promise<BatchFigures> {
@@ -42,9 +45,6 @@ export async function runBatchBench(server: ChildServer, options: BatchOptions):
   const failed = answer.results.filter((r) => !r.ok).length;
   if (answer.results.length !== options.items || failed > 0) throw new Error(`/v1/batch: ${answer.results.length} results, ${failed} failed`);
 
-  const batchMs: number[] = [];
-  for (let i = 0; i < options.batchRuns; i++) batchMs.push((await postBatch()).ms);
-
   const singles = async (amount: number) => {
     let next = 0;
     const t0 = performance.now();
@@ -52,6 +52,9 @@ export async function runBatchBench(server: ChildServer, options: BatchOptions):
       url: server.url,
       connections: options.connections,
       amount,
+      // autocannon only finishes on its next sample tick (every 1 s by default), which added up to
+      // a second to the wall time of 10,000 calls; a 10 ms tick bounds that to ~1 %.
+      sampleInt: 10,
       requests: [
         {
           method: 'POST',
@@ -66,23 +69,35 @@ export async function runBatchBench(server: ChildServer, options: BatchOptions):
     return { msPerCall: ms / r.requests.total, latencyMeanMs: r.latency.mean };
   };
   await singles(Math.min(2000, options.items)); // warm-up
-  const single = await singles(options.items);
 
+  // Batch and single calls alternate (which goes first rotates per round), so that load from
+  // elsewhere on the machine falls on both alike and round k's ratio compares like with like.
+  const batchMs: number[] = [];
+  const single: Awaited<ReturnType<typeof singles>>[] = [];
+  for (let round = 0; round < options.batchRuns; round++) {
+    const runBatch = async () => void batchMs.push((await postBatch()).ms);
+    const runSingles = async () => void single.push(await singles(options.items));
+    for (const step of round % 2 === 0 ? [runBatch, runSingles] : [runSingles, runBatch]) await step();
+  }
+
+  const singleMs = single.map((s) => s.msPerCall);
+  const perItemMs = batchMs.map((ms) => ms / options.items);
   const figures: BatchFigures = {
     items: options.items,
     batchMs: median(batchMs),
     perItemMs: median(batchMs) / options.items,
-    singleMs: single.msPerCall,
-    singleLatencyMeanMs: single.latencyMeanMs,
-    ratio: median(batchMs) / options.items / single.msPerCall,
+    singleMs: median(singleMs),
+    singleLatencyMeanMs: median(single.map((s) => s.latencyMeanMs)),
+    ratio: median(batchMs) / options.items / median(singleMs),
     responseBytes: first.bytes,
+    rounds: { perItemMs, singleMs, ratio: perItemMs.map((p, k) => p / singleMs[k]!) },
   };
 
   heading(`Batch: ${int(options.items)} workloads in one POST /v1/batch vs ${int(options.items)} POST /v1/estimate calls`);
   console.log(`workloads: synthetic EC2 rows (instance, region, hours, CPU utilisation); request ${(batchBody.length / 1048576).toFixed(2)} MiB, response ${(first.bytes / 1048576).toFixed(2)} MiB`);
   console.log(`batch:  ${figures.batchMs.toFixed(0)} ms (median of ${options.batchRuns} after a warm-up), ${(figures.perItemMs * 1000).toFixed(1)} µs per item`);
   console.log(
-    `single: ${(figures.singleMs * 1000).toFixed(1)} µs per call (autocannon, ${options.connections} keep-alive connections, wall time ÷ ${int(options.items)} calls); mean latency ${figures.singleLatencyMeanMs.toFixed(2)} ms`,
+    `single: ${(figures.singleMs * 1000).toFixed(1)} µs per call (autocannon, ${options.connections} keep-alive connections, wall time ÷ ${int(options.items)} calls, median of ${options.batchRuns} runs alternating with the batches); mean latency ${figures.singleLatencyMeanMs.toFixed(2)} ms`,
   );
   console.log(`ratio per-item batch / single call: ${figures.ratio.toFixed(4)} (target ≤ 0.02, i.e. ≤ 1/50)`);
   return figures;

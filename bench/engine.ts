@@ -27,6 +27,14 @@ export interface EngineFigures {
   /** gridshift rows/s ÷ CCF rows/s (engine only). */
   ratio: number;
   ratioWithParse: number;
+  /** The same figures for each measured pass (bench/RESULTS.md); the ratios pair the engines within a pass. */
+  perPass: {
+    ccfRowsPerS: number[];
+    gridshiftRowsPerS: number[];
+    gridshiftWithParseRowsPerS: number[];
+    ratio: number[];
+    ratioWithParse: number[];
+  };
 }
 
 /** Rows per block of the interleaved passes. */
@@ -111,6 +119,7 @@ export function runEngineBench(options: EngineOptions): EngineFigures {
   const gsSums = last?.sums.gs;
 
   const perS = (ms: readonly number[]) => (rows.length / median(ms)) * 1000;
+  const eachPerS = (ms: readonly number[]) => ms.map((m) => (rows.length / m) * 1000);
   const figures: EngineFigures = {
     rows: rows.length,
     rounds: options.rounds,
@@ -119,6 +128,13 @@ export function runEngineBench(options: EngineOptions): EngineFigures {
     gridshiftWithParseRowsPerS: perS(gsParseMs),
     ratio: perS(gsMs) / perS(ccfMs),
     ratioWithParse: perS(gsParseMs) / perS(ccfMs),
+    perPass: {
+      ccfRowsPerS: eachPerS(ccfMs),
+      gridshiftRowsPerS: eachPerS(gsMs),
+      gridshiftWithParseRowsPerS: eachPerS(gsParseMs),
+      ratio: ccfMs.map((c, k) => c / gsMs[k]!),
+      ratioWithParse: ccfMs.map((c, k) => c / gsParseMs[k]!),
+    },
   };
 
   heading('Engine throughput vs Cloud Carbon Footprint (same rows, same process)');

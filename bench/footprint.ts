@@ -13,6 +13,9 @@ export interface ColdStartFigures {
   runs: number;
   gridshiftMs: number;
   bareHonoMs: number;
+  /** Each measured start, in order (bench/RESULTS.md); start k of each ran back to back. */
+  gridshiftRunsMs: number[];
+  bareHonoRunsMs: number[];
 }
 
 export interface PageWeightFigures {
@@ -39,7 +42,7 @@ export async function measureColdStart(runs: number): Promise<ColdStartFigures> 
       if (i >= 0) times[which].push(server.coldStartMs);
     }
   }
-  const figures = { runs, gridshiftMs: median(times.gridshift), bareHonoMs: median(times.bare) };
+  const figures = { runs, gridshiftMs: median(times.gridshift), bareHonoMs: median(times.bare), gridshiftRunsMs: times.gridshift, bareHonoRunsMs: times.bare };
   heading('Node cold start: spawn to first 200 from GET /health (node --import tsx, as npm start)');
   console.log(`gridshift (src/node.ts, every table):  ${figures.gridshiftMs.toFixed(0)} ms`);
   console.log(`bare Hono (bench/fixtures/bare-hono.ts): ${figures.bareHonoMs.toFixed(0)} ms`);

@@ -39,12 +39,21 @@ export interface RouteFigures {
   errors: number;
 }
 
+/** One route's figures for each measured round, in round order. */
+export interface RouteRounds {
+  reqPerS: number[];
+  p50Ms: number[];
+  p99Ms: number[];
+}
+
 export interface HttpFigures {
   estimate: RouteFigures;
   echo: RouteFigures;
   /** estimate req/s ÷ echo req/s. */
   ratio: number;
   connections: number;
+  /** Per round (bench/RESULTS.md); ratio[k] pairs round k of each route, which ran back to back. */
+  rounds: { estimate: RouteRounds; echo: RouteRounds; ratio: number[] };
 }
 
 async function load(url: string, body: string, seconds: number, connections: number) {
@@ -52,7 +61,8 @@ async function load(url: string, body: string, seconds: number, connections: num
   return { ok: r['2xx'], seconds: r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors, bytesPerReq: r.throughput.total / Math.max(1, r.requests.total) };
 }
 
-export async function runHttpBench(server: ChildServer, options: HttpOptions): Promise<HttpFigures> {
+/** `afterRound` runs after each measured round (both routes), e.g. to read the server's RSS. */
+export async function runHttpBench(server: ChildServer, options: HttpOptions, afterRound?: () => void): Promise<HttpFigures> {
   const body = JSON.stringify(README_WORKLOAD);
   const routes = { estimate: `${server.url}/v1/estimate`, echo: `${server.url}/bench/echo` } as const;
   for (const url of Object.values(routes)) {
@@ -67,6 +77,7 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions): P
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? (['echo', 'estimate'] as const) : (['estimate', 'echo'] as const);
     for (const which of order) runs[which].push(await load(routes[which], body, options.seconds, options.connections));
+    afterRound?.();
   }
   const summarise = (rs: Awaited<ReturnType<typeof load>>[]): RouteFigures => ({
     reqPerS: rs.reduce((a, r) => a + r.ok, 0) / rs.reduce((a, r) => a + r.seconds, 0),
@@ -76,7 +87,14 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions): P
     non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
     errors: rs.reduce((a, r) => a + r.errors, 0),
   });
-  const figures: HttpFigures = { estimate: summarise(runs.estimate), echo: summarise(runs.echo), ratio: 0, connections: options.connections };
+  const perRound = (rs: Awaited<ReturnType<typeof load>>[]): RouteRounds => ({
+    reqPerS: rs.map((r) => r.ok / r.seconds),
+    p50Ms: rs.map((r) => r.p50Ms),
+    p99Ms: rs.map((r) => r.p99Ms),
+  });
+  const rounds = { estimate: perRound(runs.estimate), echo: perRound(runs.echo), ratio: [] as number[] };
+  rounds.ratio = rounds.estimate.reqPerS.map((r, k) => r / rounds.echo.reqPerS[k]!);
+  const figures: HttpFigures = { estimate: summarise(runs.estimate), echo: summarise(runs.echo), ratio: 0, connections: options.connections, rounds };
   figures.ratio = figures.estimate.reqPerS / figures.echo.reqPerS;
 
   heading('HTTP: POST /v1/estimate vs the floor (POST /bench/echo, same server process)');

@@ -4,12 +4,16 @@
 // The last six lines are `name: number`, in this order:
 //   engine_vs_ccf_ratio, http_vs_floor_ratio, batch_item_vs_single_ratio, region_sweep_ms,
 //   window_search_ms, worker_bundle_gz_kib
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { runBatchBench } from './batch.ts';
 import { runEngineBench } from './engine.ts';
 import { measureBundle, measureColdStart, measurePageWeight } from './footprint.ts';
 import { FULL_HTTP, QUICK_HTTP, runHttpBench } from './http.ts';
 import { printProfile, profileEngine, profileServer } from './profile.ts';
+import { gitCommit, loadAverage, machine, operatingSystem } from './lib/machine.ts';
+import { resultFigures } from './lib/result-figures.ts';
+import { renderResults } from './lib/results-md.ts';
 import { BENCH_SERVER_ENV, spawnServer } from './lib/server.ts';
 import { heading, int, plain } from './lib/stats.ts';
 import { measureSweep, printSweep } from './sweep.bench.ts';
@@ -19,6 +23,10 @@ const quick = process.argv.includes('--quick');
 const started = performance.now();
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
+const startedAt = new Date().toISOString();
+const loadAtStart = loadAverage();
+// Read before the run: the commit whose code is measured.
+const commit = quick ? '' : gitCommit();
 
 console.log(`gridshift benchmarks (${quick ? 'quick' : 'full'}): node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${load()}`);
 
@@ -34,9 +42,14 @@ printWindow(window);
 // 2 and 3a. HTTP and batch, on one bench-mode server child process.
 const server = await spawnServer('src/node.ts', { env: BENCH_SERVER_ENV });
 let http, batch, memoryAfterHttp, memoryAfterBatch;
+// The server's RSS after each HTTP round, for its spread in bench/RESULTS.md.
+const rssPerHttpRound: number[] = [];
 try {
   const memoryAtStart = server.memory();
-  http = await runHttpBench(server, quick ? QUICK_HTTP : FULL_HTTP);
+  http = await runHttpBench(server, quick ? QUICK_HTTP : FULL_HTTP, () => {
+    const m = server.memory();
+    if (m) rssPerHttpRound.push(m.rssBytes);
+  });
   memoryAfterHttp = server.memory();
   batch = await runBatchBench(server, { items: 10_000, batchRuns: quick ? 2 : 5, connections: 10 });
   memoryAfterBatch = server.memory();
@@ -86,7 +99,18 @@ const rows: [string, string, string][] = [
   [`server RSS after the HTTP bench: ${memoryAfterHttp ? mib(memoryAfterHttp.rssBytes) : 'n/a'}; peak after batches ${memoryAfterBatch ? mib(memoryAfterBatch.peakRssBytes) : 'n/a'}`, '', '      '],
 ];
 for (const [what, target, ok] of rows) console.log(`${ok}  ${what}${target ? `  (target ${target})` : ''}`);
-console.log(`took ${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${load()} (other work on the machine skews absolute figures; ratios are measured alternately)`);
+const wallSeconds = (performance.now() - started) / 1000;
+console.log(`took ${wallSeconds.toFixed(0)} s; load average now ${load()} (other work on the machine skews absolute figures; ratios are measured alternately)`);
+
+// bench/RESULTS.md: the full run's figures with their spread over runs. The quick run's shorter
+// rounds would be a worse record, so it leaves the file alone.
+if (quick) console.log('bench/RESULTS.md not written (--quick; the full run writes it)');
+else {
+  const info = { date: startedAt, machine: machine(), os: operatingSystem(), node: process.version, commit, loadStart: loadAtStart, loadEnd: loadAverage(), wallSeconds };
+  const figures = resultFigures({ engine, http, httpRoundSeconds: FULL_HTTP.seconds, batch, sweep, window, bundle, cold, page, rssPerHttpRound, peakRssAfterBatch: memoryAfterBatch?.peakRssBytes ?? null });
+  writeFileSync(new URL('RESULTS.md', import.meta.url), renderResults(info, figures));
+  console.log('wrote bench/RESULTS.md');
+}
 
 console.log('');
 console.log(`engine_vs_ccf_ratio: ${plain(engine.ratio, 3)}`);

@@ -5,7 +5,7 @@ import { compareRegions } from '../src/core/compare.ts';
 import { estimate } from '../src/core/estimate.ts';
 import { Workload } from '../src/core/schemas.ts';
 import { tables } from '../src/data/index.ts';
-import { heading, medianMs } from './lib/stats.ts';
+import { heading, median, medianMs, roundMedians, sampleMs } from './lib/stats.ts';
 import { README_WORKLOAD } from './http.ts';
 
 // The README's example without its functional unit (per-unit figures do not change the sweep).
@@ -16,17 +16,27 @@ export interface SweepFigures {
   regions: number;
   /** compareRegions over every region, one workload (median ms). */
   sweepMs: number;
+  /** The sweep's calls read as ROUNDS back-to-back runs, each run's median (bench/RESULTS.md). */
+  sweepRoundsMs: number[];
+  /** Timed sweep calls behind sweepMs. */
+  sweepCalls: number;
   withHardwareMs: number;
   naiveMs: number;
 }
+
+/** Runs the sweep's repetitions are split into for the spread in bench/RESULTS.md. */
+const ROUNDS = 5;
 
 /** `scale` < 1 runs fewer repetitions (the quick run). */
 export function measureSweep(scale = 1): SweepFigures {
   const runs = (n: number) => Math.max(20, Math.round(n * scale));
   const regionIds = [...tables.regions.keys()];
+  const sweep = sampleMs(() => compareRegions(workload, tables, { top: 10, rankBy: 'location' }), runs(2000));
   return {
     regions: regionIds.length,
-    sweepMs: medianMs(() => compareRegions(workload, tables, { top: 10, rankBy: 'location' }), runs(2000)),
+    sweepMs: median(sweep),
+    sweepRoundsMs: roundMedians(sweep, ROUNDS),
+    sweepCalls: sweep.length,
     withHardwareMs: medianMs(() => compareRegions(workload, tables, { top: 10, rankBy: 'location', hardware: ['B200', 'A100', 'H200', 'MI300X'] }), runs(500)),
     naiveMs: medianMs(() => regionIds.map((location) => estimate({ ...workload, location }, tables)), runs(200)),
   };

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { hourlyZoneYears } from '../data/built/hourly.ts';
 import { decodeHours } from '../src/core/hourly.ts';
 import { bestStart } from '../src/core/time-window.ts';
-import { heading, medianMs } from './lib/stats.ts';
+import { heading, median, medianMs, roundMedians, sampleMs } from './lib/stats.ts';
 
 export interface WindowFigures {
   zone: string;
@@ -12,21 +12,31 @@ export interface WindowFigures {
   hours: number;
   /** bestStart, 6-hour job, every start of the year (delay 8,754 h), median ms. */
   yearMs: number;
+  /** The year search's calls read as ROUNDS back-to-back runs, each run's median (bench/RESULTS.md). */
+  yearRoundsMs: number[];
+  /** Timed year-search calls behind yearMs. */
+  yearCalls: number;
   fractionalMs: number;
   dayMs: number;
   decodeMs: number;
 }
+
+/** Runs the year search's repetitions are split into for the spread in bench/RESULTS.md. */
+const ROUNDS = 5;
 
 /** `scale` < 1 runs fewer repetitions (the quick run). */
 export function measureWindow(scale = 1): WindowFigures {
   const runs = (n: number) => Math.max(20, Math.round(n * scale));
   const row = hourlyZoneYears.find((r) => r.zone === 'US-CAL-CISO' && r.year === 2023)!;
   const series = decodeHours(row.packed);
+  const year = sampleMs(() => bestStart(series, 0, 6, 8754), runs(2000), 50);
   return {
     zone: row.zone,
     year: row.year,
     hours: series.length,
-    yearMs: medianMs(() => bestStart(series, 0, 6, 8754), runs(2000), 50),
+    yearMs: median(year),
+    yearRoundsMs: roundMedians(year, ROUNDS),
+    yearCalls: year.length,
     fractionalMs: medianMs(() => bestStart(series, 0, 6.5, 8753), runs(2000), 50),
     dayMs: medianMs(() => bestStart(series, 3648, 6, 24), runs(20000), 50),
     decodeMs: medianMs(() => decodeHours(row.packed), runs(500), 50),
