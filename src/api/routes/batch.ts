@@ -2,6 +2,7 @@
 import { defineRoute } from '../route.ts';
 import { readBatch, runBatch, wantsCsv } from '../batch-request.ts';
 import { formatBatchCsv } from '../batch-csv.ts';
+import { batchJsonStream } from '../batch-json.ts';
 
 /** The batch route's own body limit: 10,000 workloads do not fit in the default 1 MiB. */
 export const MAX_BATCH_BODY_BYTES = 16 * 1024 * 1024;
@@ -16,7 +17,7 @@ export const batchRoutes = [
     handler: async (_input, c) => {
       const results = runBatch(await readBatch(c), c.get('tables'));
       if (wantsCsv(c)) return c.body(formatBatchCsv(results), 200, { 'content-type': 'text/csv; charset=utf-8' });
-      return c.json({ results });
+      return c.body(batchJsonStream(results), 200, { 'content-type': 'application/json' });
     },
   }),
 ];
