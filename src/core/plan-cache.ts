@@ -12,27 +12,36 @@ import { planEstimate } from './plan.ts';
 export const MAX_PLANS = 4096;
 
 /**
- * A trie of Maps, one level per key part: looking up separate parts hashes each input string once
- * and builds no joined key string (joining and hashing a key cost more than the arithmetic).
+ * Two levels of Maps (location, then instance type) and, under them, a short list of the shapes
+ * seen there, compared part by part: hashing two strings and a few `===` cost less than building
+ * and hashing a joined key, which cost more than the arithmetic.
  */
-interface Node {
-  readonly children: Map<unknown, Node>;
-  plan?: EstimatePlan;
+interface Entry {
+  readonly count: number | undefined;
+  readonly gpu: string | undefined;
+  readonly cpu: string | number | undefined;
+  readonly rest: string;
+  readonly plan: EstimatePlan;
 }
 
+/** Shapes kept under one location and instance type; past it the oldest goes. */
+const MAX_PER_LEAF = 64;
+
 interface Cache {
-  root: Node;
+  readonly tables: Tables;
+  byLocation: Map<string, Map<string | undefined, Entry[]>>;
   size: number;
 }
 
 const caches = new WeakMap<Tables, Cache>();
+/** The last cache used: one deployment has one tables object, so the WeakMap is rarely asked. */
+let last: Cache | undefined;
 
-const newNode = (): Node => ({ children: new Map() });
-
-function child(node: Node, part: unknown): Node {
-  let next = node.children.get(part);
-  if (next === undefined) node.children.set(part, (next = newNode()));
-  return next;
+function cacheOf(tables: Tables): Cache {
+  if (last?.tables === tables) return last;
+  let cache = caches.get(tables);
+  if (!cache) caches.set(tables, (cache = { tables, byLocation: new Map(), size: 0 }));
+  return (last = cache);
 }
 
 /** The plan of `w`: shared when its shape was planned before over the same tables. */
@@ -40,30 +49,29 @@ export function planFor(w: Workload, tables: Tables): EstimatePlan {
   if (w.ai !== undefined || w.start !== undefined) return planEstimate(w, tables);
   const g = w.gpu;
   const c = w.cpu;
-  const gpuPart = g === undefined ? undefined : gpuKey(g);
-  const cpuPart = c === undefined ? undefined : cpuKey(c);
-  const restPart = restKey(w);
-  if (gpuPart === null || cpuPart === null || restPart === null) return planEstimate(w, tables);
-  let cache = caches.get(tables);
-  if (!cache) caches.set(tables, (cache = { root: newNode(), size: 0 }));
-  const i = w.instance;
-  let node = child(cache.root, w.location);
-  node = child(node, i?.type);
-  node = child(node, i?.count);
-  node = child(node, gpuPart);
-  node = child(node, cpuPart);
-  node = child(node, restPart);
-  let plan = node.plan;
-  if (plan === undefined) {
-    plan = planEstimate(w, tables);
-    if (cache.size >= MAX_PLANS) {
-      cache.root = newNode();
-      cache.size = 0;
-      node = child(child(child(child(child(child(cache.root, w.location), i?.type), i?.count), gpuPart), cpuPart), restPart);
-    }
-    node.plan = plan;
-    cache.size++;
+  const gpu = g === undefined ? undefined : gpuKey(g);
+  const cpu = c === undefined ? undefined : cpuKey(c);
+  const rest = restKey(w);
+  if (gpu === null || cpu === null || rest === null) return planEstimate(w, tables);
+  const cache = cacheOf(tables);
+  let byType = cache.byLocation.get(w.location);
+  if (byType === undefined) cache.byLocation.set(w.location, (byType = new Map()));
+  const type = w.instance?.type;
+  let leaf = byType.get(type);
+  if (leaf === undefined) byType.set(type, (leaf = []));
+  const count = w.instance?.count;
+  for (let k = 0; k < leaf.length; k++) {
+    const e = leaf[k]!;
+    if (e.count === count && e.gpu === gpu && e.cpu === cpu && e.rest === rest) return e.plan;
   }
+  const plan = planEstimate(w, tables);
+  if (cache.size >= MAX_PLANS) {
+    cache.byLocation = new Map([[w.location, (byType = new Map([[type, (leaf = [])]]))]]);
+    cache.size = 0;
+  }
+  if (leaf.length >= MAX_PER_LEAF) leaf.shift();
+  else cache.size++;
+  leaf.push({ count, gpu, cpu, rest, plan });
   return plan;
 }
 

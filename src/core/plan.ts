@@ -152,7 +152,8 @@ export function evaluatePlan(p: EstimatePlan, w: Workload): EstimateResult {
     const up = Math.log(itTotal.high / itTotal.central);
     const down2 = down * down;
     const up2 = up * up;
-    facility = withLogSpread(itTotal.central * p.facilityFactor, down2 + p.facilitySpread.down2, up2 + p.facilitySpread.up2);
+    // In multiplyBounded's order, so the central figure is the same double compare-sweep computes.
+    facility = withLogSpread(itTotal.central * pueValue * p.hoursFactor.central, down2 + p.facilitySpread.down2, up2 + p.facilitySpread.up2);
     if (gPerKwh !== 0) operational = scaleBy(withLogSpread(facility.central * gPerKwh, down2 + p.operationalSpread.down2, up2 + p.operationalSpread.up2), 1 / 1000);
   }
   const embodied = embodiedAt(p.embodied, hours);
@@ -220,15 +221,20 @@ function copyOf<T>(items: readonly T[]): T[] {
 function sumOfParts(it: ItEnergy): Bounded {
   const { cpu, gpu, memory, storage, network } = it;
   const central = cpu.central + gpu.central + memory.central + storage.central + network.central;
-  const down2 = (cpu.central - cpu.low) ** 2 + (gpu.central - gpu.low) ** 2 + (memory.central - memory.low) ** 2 + (storage.central - storage.low) ** 2 + (network.central - network.low) ** 2;
-  const up2 = (cpu.high - cpu.central) ** 2 + (gpu.high - gpu.central) ** 2 + (memory.high - memory.central) ** 2 + (storage.high - storage.central) ** 2 + (network.high - network.central) ** 2;
+  const down2 = sq(cpu.central - cpu.low) + sq(gpu.central - gpu.low) + sq(memory.central - memory.low) + sq(storage.central - storage.low) + sq(network.central - network.low);
+  const up2 = sq(cpu.high - cpu.central) + sq(gpu.high - gpu.central) + sq(memory.high - memory.central) + sq(storage.high - storage.central) + sq(network.high - network.central);
   return { central, low: Math.max(0, central - Math.sqrt(down2)), high: central + Math.sqrt(up2) };
 }
 
 /** addBounded of two terms, unrolled. */
 function sumOfTwo(a: Bounded, b: Bounded): Bounded {
   const central = a.central + b.central;
-  return { central, low: Math.max(0, central - Math.sqrt((a.central - a.low) ** 2 + (b.central - b.low) ** 2)), high: central + Math.sqrt((a.high - a.central) ** 2 + (b.high - b.central) ** 2) };
+  return { central, low: Math.max(0, central - Math.sqrt(sq(a.central - a.low) + sq(b.central - b.low))), high: central + Math.sqrt(sq(a.high - a.central) + sq(b.high - b.central)) };
+}
+
+/** x², as a product (`x ** 2` goes through the generic power function). */
+function sq(x: number): number {
+  return x * x;
 }
 
 /** The plan's factors with this run's own inputs in place. */

@@ -38,8 +38,10 @@ export function addBounded(...terms: readonly Bounded[]): Bounded {
   let up2 = 0;
   for (const t of terms) {
     central += t.central;
-    down2 += (t.central - t.low) ** 2;
-    up2 += (t.high - t.central) ** 2;
+    const d = t.central - t.low;
+    down2 += d * d;
+    const u = t.high - t.central;
+    up2 += u * u;
   }
   return { central, low: Math.max(0, central - Math.sqrt(down2)), high: central + Math.sqrt(up2) };
 }
