@@ -137,7 +137,9 @@ export function planEstimate(input: Workload, tables: Tables): EstimatePlan {
 }
 
 /** Energy, emissions, range and sources of one run of the planned workload `w`. */
-export function evaluatePlan(p: EstimatePlan, w: Workload): EstimateResult {
+export function evaluatePlan(p: EstimatePlan, input: Workload): EstimateResult {
+  // An AI shape is planned per run and may derive the devices' draw: its own workload is the run.
+  const w = p.ai?.workload ?? input;
   const hours = p.hours ?? w.durationHours!;
   const it = itEnergyAt(p.it, w, hours);
   const itTotal = sumOfParts(it);
@@ -205,7 +207,7 @@ export function evaluatePlan(p: EstimatePlan, w: Workload): EstimateResult {
     },
     // Fresh lists: a caller may change its result without changing the plan's.
     assumptions: copyOf(p.assumptions),
-    factors: runFactorsOf(p, w),
+    factors: runFactorsOf(p, input),
     sources: copyOf(p.sources),
   };
 }
