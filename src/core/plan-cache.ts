@@ -110,7 +110,7 @@ function restKey(w: Workload): string | null {
   return key;
 }
 
-/** Fields of Workload the key covers, in key order (a test checks it against the schema). */
+/** Fields of Workload the key covers (a test checks the list against the schema). */
 export const KEYED_FIELDS = [
   'location',
   'durationHours',
