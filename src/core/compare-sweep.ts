@@ -5,16 +5,14 @@ import type { Workload } from './schemas.ts';
 import type { Tables } from './tables.ts';
 import type { Bounded } from './range.ts';
 import type { ResolvedPlace } from './resolve-location.ts';
-import { EstimateError } from './errors.ts';
 import { Ledger } from './ledger.ts';
 import { indexSources } from './source-index.ts';
 import { addBounded, multiplyBounded, scaleBy } from './range.ts';
-import { resolveInstance } from './resolve-hardware.ts';
 import { itEnergyAt, planItEnergy } from './energy.ts';
 import { embodiedAt, planEmbodied } from './embodied.ts';
 import { resolvePue } from './pue.ts';
 import { resolveCarbonFreeShare, resolveIntensity } from './carbon.ts';
-import { shapeAi } from './plan.ts';
+import { requireHours, resolveWorkHardware, shapeAi } from './plan.ts';
 
 /** What does not depend on where the workload runs. */
 export interface SweepBase {
@@ -47,12 +45,8 @@ export function prepareSweep(input: Workload, tables: Tables): SweepBase {
   const ledger = new Ledger(indexSources(tables.sources));
   const shape = shapeAi(input, tables, ledger);
   const w = shape?.workload ?? input;
-  if (w.durationHours === undefined) throw new EstimateError('missing_duration', ['durationHours'], 'give durationHours (hours the workload runs), or an ai shape it can be derived from');
-  const hours = w.durationHours;
-  const instance = w.instance ? resolveInstance(w.instance.type, tables, ['instance', 'type']) : null;
-  if (!instance && !w.gpu && !w.cpu && !w.memoryGb && !w.storage && !w.networkGb) {
-    throw new EstimateError('empty_workload', [], 'nothing to estimate: give an instance, gpu, cpu, memoryGb, storage or networkGb');
-  }
+  const hours = requireHours(w);
+  const instance = resolveWorkHardware(w, tables);
   const itPlan = planItEnergy(w, instance, tables, ledger);
   const it = itEnergyAt(itPlan, w, hours);
   const itKwh = addBounded(it.cpu, it.gpu, it.memory, it.storage, it.network);

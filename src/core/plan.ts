@@ -4,7 +4,7 @@
 // hours and utilisations. A plan is immutable, so estimates of the same shape can share it
 // (plan-cache.ts) and only the per-run numbers are allocated.
 import type { AiResult, EstimateResult, Factor, Workload } from './schemas.ts';
-import type { Tables } from './tables.ts';
+import type { Instance, Tables } from './tables.ts';
 import type { AiShape } from './ai-training.ts';
 import type { Bounded } from './range.ts';
 import type { EmbodiedPlan } from './embodied.ts';
@@ -43,8 +43,7 @@ export interface EstimatePlan {
   readonly it: ItPlan;
   readonly pue: Bounded;
   readonly intensity: Bounded;
-  /** PUE × hours factor (facility) and that × intensity (operational): their central products and log-spreads. */
-  readonly facilityFactor: number;
+  /** Log-spreads of PUE × hours factor (facility) and of that × intensity (operational). */
   readonly facilitySpread: LogSpread;
   readonly operationalSpread: LogSpread;
   readonly carbonFreeShare: number;
@@ -76,17 +75,14 @@ export function planEstimate(input: Workload, tables: Tables): EstimatePlan {
   if (input.durationHours !== undefined) ledger.user('duration', 'Duration', input.durationHours, 'h');
   const ai = shapeAi(input, tables, ledger);
   const w = ai?.workload ?? input;
-  if (w.durationHours === undefined) throw new EstimateError('missing_duration', ['durationHours'], 'give durationHours (hours the workload runs), or an ai shape it can be derived from');
+  const hours = requireHours(w);
   const place = resolvePlace(w.location, tables);
-  const instance = w.instance ? resolveInstance(w.instance.type, tables, ['instance', 'type']) : null;
-  if (!instance && !w.gpu && !w.cpu && !w.memoryGb && !w.storage && !w.networkGb) {
-    throw new EstimateError('empty_workload', [], 'nothing to estimate: give an instance, gpu, cpu, memoryGb, storage or networkGb');
-  }
+  const instance = resolveWorkHardware(w, tables);
 
   const it = planItEnergy(w, instance, tables, ledger);
   const pue = resolvePue(w, place.region, tables, ledger);
   // Hourly intensity depends on the hours; such workloads are planned per run (plan-cache.ts).
-  const grid = resolveIntensity(w, place, w.durationHours, tables, ledger);
+  const grid = resolveIntensity(w, place, hours, tables, ledger);
   const cfe = resolveCarbonFreeShare(w, place.region, ledger);
   const embodiedPlan = planEmbodied(w, instance, it, tables, ledger);
   // The hours factor of an AI shape bounds the embodied share as it bounds the energy.
@@ -102,13 +98,12 @@ export function planEstimate(input: Workload, tables: Tables): EstimatePlan {
   });
   const hoursFactor = ai?.hoursFactor ?? EXACT;
   return {
-    hours: ai ? w.durationHours : null,
+    hours: ai ? hours : null,
     hoursFactor,
     ai,
     it,
     pue: pue.pue,
     intensity: grid.intensity,
-    facilityFactor: pue.pue.central * hoursFactor.central,
     facilitySpread: logSpread(pue.pue, hoursFactor),
     operationalSpread: logSpread(pue.pue, hoursFactor, grid.intensity),
     carbonFreeShare: cfe,
@@ -149,7 +144,7 @@ export function evaluatePlan(p: EstimatePlan, input: Workload): EstimateResult {
   // log-spreads summed once: only the IT energy's own spread is worked out per run.
   let facility = ZERO;
   let operational = ZERO;
-  if (itTotal.central !== 0 && p.facilityFactor !== 0) {
+  if (itTotal.central !== 0) {
     const down = Math.log(itTotal.central / itTotal.low);
     const up = Math.log(itTotal.high / itTotal.central);
     const down2 = down * down;
@@ -250,6 +245,21 @@ function runFactorsOf(p: EstimatePlan, w: Workload): Factor[] {
     if (value !== undefined && value !== f.value) factors[index] = { id: f.id, label: f.label, value, unit: f.unit, source: f.source, year: f.year };
   }
   return factors;
+}
+
+/** The workload's hours (given, or derived by its AI shape), or the missing_duration refusal. */
+export function requireHours(w: Workload): number {
+  if (w.durationHours === undefined) throw new EstimateError('missing_duration', ['durationHours'], 'give durationHours (hours the workload runs), or an ai shape it can be derived from');
+  return w.durationHours;
+}
+
+/** The workload's instance type (null when none), or the empty_workload refusal when it names no hardware at all. */
+export function resolveWorkHardware(w: Workload, tables: Tables): Instance | null {
+  const instance = w.instance ? resolveInstance(w.instance.type, tables, ['instance', 'type']) : null;
+  if (!instance && !w.gpu && !w.cpu && !w.memoryGb && !w.storage && !w.networkGb) {
+    throw new EstimateError('empty_workload', [], 'nothing to estimate: give an instance, gpu, cpu, memoryGb, storage or networkGb');
+  }
+  return instance;
 }
 
 /** The AI shape of the workload (hours from model size or tokens), or null for a plain workload. */
