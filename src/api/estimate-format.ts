@@ -6,6 +6,7 @@ import type { EstimateResult, Workload } from '../core/schemas.ts';
 import { estimatesToCsv } from '../core/report-csv.ts';
 import { estimateToBoamps } from '../core/report-boamps.ts';
 import { boampsMetaNow } from '../lib/report-meta.ts';
+import { jsonAnswer } from './json-bytes.ts';
 
 export const ESTIMATE_FORMATS = ['json', 'csv', 'boamps'] as const;
 export type EstimateFormat = (typeof ESTIMATE_FORMATS)[number];
@@ -40,6 +41,6 @@ export function respondEstimate(c: Context, workload: Workload, result: Estimate
   const chosen = negotiateEstimateFormat(format, c.req.header('accept'));
   c.header('vary', 'accept');
   if (chosen === 'csv') return c.body(estimatesToCsv([result]), 200, { 'content-type': 'text/csv; charset=utf-8' });
-  if (chosen === 'boamps') return c.json(estimateToBoamps(workload, result, boampsMetaNow()), 200, { 'content-type': `${BOAMPS_MEDIA_TYPE}; charset=utf-8` });
-  return c.json(result);
+  if (chosen === 'boamps') return jsonAnswer(c, estimateToBoamps(workload, result, boampsMetaNow()), 200, { 'content-type': `${BOAMPS_MEDIA_TYPE}; charset=utf-8` });
+  return jsonAnswer(c, result);
 }

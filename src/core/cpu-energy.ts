@@ -68,7 +68,8 @@ export function planCpuDraw(w: Workload, instance: Instance | null, instanceCoun
   if (u === undefined) {
     ledger.coefficient('cpu_utilization', 'CPU utilisation (default)', coefficients.defaultCpuUtilization);
     ledger.assume('CPU utilisation not given: the average cloud server utilisation is used.');
-  } else ledger.user('cpu_utilization', 'CPU utilisation', u, 'fraction');
+  }
+  // A given utilisation is the run's own input, shown in resolved.cpu.utilization, not a factor.
   return { ...base, measured: null, minW: tw.minW, maxW: tw.maxW, powerModel: tw.model };
 }
 

@@ -54,7 +54,7 @@ export function planGpuDraw(w: Workload, instance: Instance | null, instanceCoun
     const fixedPowerW = override === undefined ? ledger.memo(gpu, 'default-draw', (l) => defaultDraw(rated, tables, l)) : defaultDraw(rated, tables, ledger);
     return { ...base, fixedPowerW, maxW: rated.maxW, idleW: rated.idleW, powerModel: 'share of rated power (measured runs)' };
   }
-  ledger.user('gpu_utilization', 'GPU utilisation', given, 'fraction');
+  // The given utilisation is the run's own input, shown in resolved.gpu.utilization, not a factor.
   return { ...base, fixedPowerW: null, maxW: rated.maxW, idleW: rated.idleW, powerModel: 'idle + (max − idle) × utilisation' };
 }
 

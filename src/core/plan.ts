@@ -29,12 +29,6 @@ export const METHODOLOGY_VERSION = '2026.11-2';
 
 type Resolved = EstimateResult['resolved'];
 
-/** A factor whose value is the run's own input, read afresh for each evaluation. */
-interface RunFactor {
-  readonly index: number;
-  readonly read: (w: Workload) => number | undefined;
-}
-
 export interface EstimatePlan {
   /** Hours from an AI shape; null: the workload's durationHours. */
   readonly hours: number | null;
@@ -54,17 +48,9 @@ export interface EstimatePlan {
   readonly instance: Resolved['instance'];
   readonly water: Resolved['water'];
   readonly factors: readonly Factor[];
-  readonly runFactors: readonly RunFactor[];
   readonly assumptions: readonly string[];
   readonly sources: readonly SourceSummary[];
 }
-
-/** The inputs a plan leaves to each run (the plan cache keys on everything else). */
-const RUN_INPUTS: Readonly<Record<string, (w: Workload) => number | undefined>> = {
-  duration: (w) => w.durationHours,
-  cpu_utilization: (w) => w.cpu?.utilization,
-  gpu_utilization: (w) => w.gpu?.utilization,
-};
 
 const EXACT: Bounded = Object.freeze({ central: 1, low: 1, high: 1 });
 
@@ -72,7 +58,6 @@ const EXACT: Bounded = Object.freeze({ central: 1, low: 1, high: 1 });
 export function planEstimate(input: Workload, tables: Tables): EstimatePlan {
   const sources = indexSources(tables.sources);
   const ledger = new Ledger(sources);
-  if (input.durationHours !== undefined) ledger.user('duration', 'Duration', input.durationHours, 'h');
   const ai = shapeAi(input, tables, ledger);
   const w = ai?.workload ?? input;
   const hours = requireHours(w);
@@ -89,13 +74,12 @@ export function planEstimate(input: Workload, tables: Tables): EstimatePlan {
   const embodied = ai ? { ...embodiedPlan, kg: multiplyBounded(embodiedPlan.kg, ai.hoursFactor) } : embodiedPlan;
   const wue = resolveWue(place.region, w.year, tables, ledger);
 
+  // Frozen, so that every estimate of this shape can hand out the same lists (and the HTTP shell
+  // can reuse their encoded bytes: api/json-bytes.ts). The run's own hours and utilisations are
+  // not factors (they are the activity, shown in durationHours and resolved): nothing here varies per run.
   const factors = ledger.factors;
-  const runFactors: RunFactor[] = [];
-  factors.forEach((f, index) => {
-    const read = f.source === 'user' ? RUN_INPUTS[f.id] : undefined;
-    if (read) runFactors.push({ index, read });
-    Object.freeze(f);
-  });
+  for (const f of factors) Object.freeze(f);
+  Object.freeze(factors);
   const hoursFactor = ai?.hoursFactor ?? EXACT;
   return {
     hours: ai ? hours : null,
@@ -125,9 +109,8 @@ export function planEstimate(input: Workload, tables: Tables): EstimatePlan {
     instance: instance ? Object.freeze({ id: instance.id, count: w.instance?.count ?? 1, vcpu: instance.vcpu, memoryGb: instance.memoryGb }) : null,
     water: Object.freeze({ ...wue }),
     factors,
-    runFactors,
-    assumptions: ledger.assumptions,
-    sources: summarizeSources(sources, ledger.sourceIds),
+    assumptions: Object.freeze(ledger.assumptions),
+    sources: Object.freeze(summarizeSources(sources, ledger.sourceIds)),
   };
 }
 
@@ -195,23 +178,16 @@ export function evaluatePlan(p: EstimatePlan, input: Workload): EstimateResult {
       location: p.location,
       pue: p.resolvedPue,
       instance: p.instance,
-      gpu: gpu ? { id: gpu.id, name: gpu.name, count: gpu.count, averagePowerW: it.gpuPowerW!.central, powerModel: gpu.powerModel } : null,
-      cpu: cpu ? { id: cpu.id, name: cpu.name, count: cpu.threads, averagePowerW: it.cpuPowerW!.central, powerModel: cpu.powerModel } : null,
+      gpu: gpu ? { id: gpu.id, name: gpu.name, count: gpu.count, utilization: gpu.fixedPowerW ? null : w.gpu!.utilization!, averagePowerW: it.gpuPowerW!.central, powerModel: gpu.powerModel } : null,
+      cpu: cpu ? { id: cpu.id, name: cpu.name, count: cpu.threads, utilization: cpu.measured ? null : (w.cpu?.utilization ?? cpu.defaultUtilization), averagePowerW: it.cpuPowerW!.central, powerModel: cpu.powerModel } : null,
       memoryGb: p.it.memoryGb,
       water: p.water,
     },
-    // Fresh lists: a caller may change its result without changing the plan's.
-    assumptions: copyOf(p.assumptions),
-    factors: runFactorsOf(p, input),
-    sources: copyOf(p.sources),
+    // The plan's own frozen lists: shared by every estimate of this shape, never copied.
+    assumptions: p.assumptions,
+    factors: p.factors,
+    sources: p.sources,
   };
-}
-
-/** A copy of a plan's list (the plan's lists are not frozen: slicing a frozen array takes a slow path). */
-function copyOf<T>(items: readonly T[]): T[] {
-  const copy: T[] = [];
-  for (let i = 0; i < items.length; i++) copy.push(items[i]!);
-  return copy;
 }
 
 /** addBounded over the IT components, unrolled (the rest-parameter array is most of its cost here). */
@@ -232,19 +208,6 @@ function sumOfTwo(a: Bounded, b: Bounded): Bounded {
 /** x², as a product (`x ** 2` goes through the generic power function). */
 function sq(x: number): number {
   return x * x;
-}
-
-/** The plan's factors with this run's own inputs in place. */
-function runFactorsOf(p: EstimatePlan, w: Workload): Factor[] {
-  const factors = copyOf(p.factors);
-  for (let k = 0; k < p.runFactors.length; k++) {
-    const { index, read } = p.runFactors[k]!;
-    const f = factors[index]!;
-    const value = read(w);
-    // Run inputs are user factors: no note.
-    if (value !== undefined && value !== f.value) factors[index] = { id: f.id, label: f.label, value, unit: f.unit, source: f.source, year: f.year };
-  }
-  return factors;
 }
 
 /** The workload's hours (given, or derived by its AI shape), or the missing_duration refusal. */

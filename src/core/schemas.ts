@@ -173,6 +173,8 @@ export const ResolvedDevice = z.object({
   id: z.string().nullable(),
   name: z.string(),
   count: z.number(),
+  /** Utilisation the draw was worked out at (given, or the default); null when the draw does not follow from one (a measured draw, or the GPU's typical share of rated power). */
+  utilization: z.number().nullable(),
   /** Average draw per device (GPU) or of all threads used (CPU) over the run, central value. */
   averagePowerW: z.number(),
   powerModel: z.string(),
@@ -233,11 +235,12 @@ export const EstimateResult = z.object({
     memoryGb: z.number(),
     water: z.object({ wueLPerKwh: z.number().nullable(), reason: z.string().nullable() }),
   }),
-  assumptions: z.array(z.string()),
-  factors: z.array(Factor),
-  sources: z.array(
-    z.object({ id: z.string(), title: z.string(), licence: z.string(), year: z.number(), url: z.string() }),
-  ),
+  // Shared by every estimate of the workload's shape and frozen (core/plan.ts): copy to change.
+  assumptions: z.array(z.string()).readonly(),
+  factors: z.array(Factor).readonly(),
+  sources: z
+    .array(z.object({ id: z.string(), title: z.string(), licence: z.string(), year: z.number(), url: z.string() }))
+    .readonly(),
 });
 export type EstimateResult = z.infer<typeof EstimateResult>;
 

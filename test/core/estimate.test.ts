@@ -57,6 +57,19 @@ describe('estimate: energy', () => {
     expect(r.energyKwh.low).toBeCloseTo(0.7182, 10);
   });
 
+  it('shows the utilisation each draw was worked out at: given, the default, or none', () => {
+    const given = run({ location: 'XX', durationHours: 10, gpu: { model: 'Test GPU 700', count: 2, utilization: 0.3 }, cpu: { model: 'Test CPU 360', threads: 8, utilization: 0.7 }, pue: 1 });
+    expect([given.resolved.gpu?.utilization, given.resolved.cpu?.utilization]).toEqual([0.3, 0.7]);
+    // The fixture's default CPU utilisation is 0.5; a GPU without one draws its typical share of rated power.
+    const defaulted = run({ location: 'XX', durationHours: 10, gpu: { model: 'Test GPU 700', count: 2 }, cpu: { model: 'Test CPU 360', threads: 8 }, pue: 1 });
+    expect([defaulted.resolved.gpu?.utilization, defaulted.resolved.cpu?.utilization]).toEqual([null, 0.5]);
+    const measured = run({ location: 'XX', durationHours: 10, gpu: { model: 'Test GPU 700', count: 2, powerW: 400 }, cpu: { threads: 8, powerW: 90 }, pue: 1 });
+    expect([measured.resolved.gpu?.utilization, measured.resolved.cpu?.utilization]).toEqual([null, null]);
+    // Hours and utilisations are the run's activity, not factors.
+    expect(given.factors.map((f) => f.id)).not.toEqual(expect.arrayContaining(['duration']));
+    expect(given.factors.filter((f) => f.id.endsWith('_utilization'))).toEqual([]);
+  });
+
   it('counts memory, storage with replication and network', () => {
     // memory 100 GB × 0.4 W × 10 h = 0.4 kWh
     // SSD 2 TB × 3 copies × 1.2 Wh/TBh × 10 h = 72 Wh = 0.072 kWh; HDD 4 × 3 × 0.65 × 10 = 0.078 kWh

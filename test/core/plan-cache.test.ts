@@ -61,23 +61,29 @@ describe('plan cache', () => {
     }
   });
 
-  it('gives each run its own hours and utilisation among its factors', () => {
+  it('gives each run its own hours and utilisation, and the same factors', () => {
     const a = estimate(parse({ ...base, durationHours: 3, cpu: { utilization: 0.2 } }), tables);
     const b = estimate(parse({ ...base, durationHours: 30, cpu: { utilization: 0.7 } }), tables);
-    const value = (r: typeof a, id: string) => r.factors.find((f) => f.id === id)?.value;
-    expect([value(a, 'duration'), value(a, 'cpu_utilization')]).toEqual([3, 0.2]);
-    expect([value(b, 'duration'), value(b, 'cpu_utilization')]).toEqual([30, 0.7]);
+    expect([a.durationHours, a.resolved.cpu?.utilization]).toEqual([3, 0.2]);
+    expect([b.durationHours, b.resolved.cpu?.utilization]).toEqual([30, 0.7]);
+    // The run's own inputs are not factors: the list is the plan's, shared.
+    expect(b.factors).toBe(a.factors);
+    expect(a.factors.map((f) => f.id)).not.toContain('duration');
     // 10× the hours at a higher load: more than 10× the CPU energy.
     expect(b.energyKwh.byComponent.cpu / a.energyKwh.byComponent.cpu).toBeGreaterThan(10);
   });
 
-  it('hands out results that can be changed without changing later ones', () => {
+  it('shares the lists of one shape between its results, frozen: a change throws instead of leaking into later results', () => {
     const first = estimate(parse(base), tables);
-    first.assumptions.push('changed');
-    first.factors.length = 0;
-    first.sources.pop();
-    const again = estimate(parse(base), tables);
-    expect(again).toEqual(fresh(parse(base)));
+    const second = estimate(parse({ ...base, durationHours: 99 }), tables);
+    expect(second.sources).toBe(first.sources);
+    expect(second.assumptions).toBe(first.assumptions);
+    expect(() => (first.assumptions as string[]).push('changed')).toThrow(TypeError);
+    expect(() => ((first.factors as unknown[]).length = 0)).toThrow(TypeError);
+    expect(() => (first.sources as unknown[]).pop()).toThrow(TypeError);
+    expect(() => Object.assign(first.factors[1]!, { value: 0 })).toThrow(TypeError);
+    expect(() => Object.assign(first.resolved.location, { name: 'elsewhere' })).toThrow(TypeError);
+    expect(estimate(parse(base), tables)).toEqual(fresh(parse(base)));
   });
 
   it('keys every field of the workload (a new field must be added to the key or planned per run)', () => {

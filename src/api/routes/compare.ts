@@ -3,6 +3,7 @@ import { compareRegions } from '../../core/compare.ts';
 import { CompareRequest } from '../../core/decision-schemas.ts';
 import { defineRoute } from '../route.ts';
 import { readWorkload } from '../workload-request.ts';
+import { jsonAnswer } from '../json-bytes.ts';
 
 export const compareRoutes = [
   defineRoute({
@@ -14,7 +15,7 @@ export const compareRoutes = [
     handler: ({ body }, c) => {
       const tables = c.get('tables');
       const { workload, preset } = readWorkload(body.workload, tables, 'workload');
-      return c.json(compareRegions(workload, tables, { ...body, assumptions: preset?.assumptions }));
+      return jsonAnswer(c, compareRegions(workload, tables, { ...body, assumptions: preset?.assumptions }));
     },
   }),
 ];

@@ -4,6 +4,7 @@ import { createApp, ROUTES } from '../app.ts';
 import { DOCS_CSP, DOCS_PAGE } from '../docs-page.ts';
 import { buildOpenApiDocument, type SendExample } from '../openapi.ts';
 import { defineRoute } from '../route.ts';
+import { jsonAnswer } from '../json-bytes.ts';
 
 // One document per table set, built at its first request (examples are real answers, so it takes a moment).
 const documents = new WeakMap<Tables, Promise<Record<string, unknown>>>();
@@ -35,7 +36,7 @@ export const docsRoutes = [
     summary: "This API's OpenAPI 3.1 document",
     tags: ['meta'],
     request: {},
-    handler: async (_input, c) => c.json(await documentFor(c.get('tables'))),
+    handler: async (_input, c) => jsonAnswer(c, await documentFor(c.get('tables'))),
   }),
   defineRoute({
     method: 'get',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { HARDWARE_KINDS, searchHardware } from '../hardware-search.ts';
 import { defineRoute } from '../route.ts';
+import { jsonAnswer } from '../json-bytes.ts';
 
 export const HardwareQuery = z
   .object({
@@ -20,6 +21,6 @@ export const hardwareRoutes = [
     summary: 'Search GPUs, CPUs and instance types by name or alias',
     tags: ['catalog'],
     request: { query: HardwareQuery },
-    handler: ({ query }, c) => c.json(searchHardware(c.get('tables'), query)),
+    handler: ({ query }, c) => jsonAnswer(c, searchHardware(c.get('tables'), query)),
   }),
 ];

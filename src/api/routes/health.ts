@@ -2,6 +2,7 @@
 import { METHODOLOGY_VERSION } from '../../core/estimate.ts';
 import { countTables } from '../catalog.ts';
 import { defineRoute } from '../route.ts';
+import { jsonAnswer } from '../json-bytes.ts';
 
 export const healthRoutes = [
   defineRoute({
@@ -10,6 +11,6 @@ export const healthRoutes = [
     summary: 'Liveness and table sizes',
     tags: ['meta'],
     request: {},
-    handler: (_input, c) => c.json({ status: 'ok', methodologyVersion: METHODOLOGY_VERSION, tables: countTables(c.get('tables')) }),
+    handler: (_input, c) => jsonAnswer(c, { status: 'ok', methodologyVersion: METHODOLOGY_VERSION, tables: countTables(c.get('tables')) }),
   }),
 ];

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { listModels } from '../catalog.ts';
 import { defineRoute } from '../route.ts';
+import { jsonAnswer } from '../json-bytes.ts';
 
 export const ModelsQuery = z.object({ q: z.string().min(1).max(100).optional() }).strict();
 
@@ -14,7 +15,7 @@ export const modelRoutes = [
     request: { query: ModelsQuery },
     handler: ({ query }, c) => {
       const models = listModels(c.get('tables'), query.q);
-      return c.json({ models, count: models.length });
+      return jsonAnswer(c, { models, count: models.length });
     },
   }),
 ];

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { describePreset, listPresets } from '../catalog-presets.ts';
 import { defineRoute } from '../route.ts';
+import { jsonAnswer } from '../json-bytes.ts';
 
 export const PresetParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -14,7 +15,7 @@ export const presetRoutes = [
     request: {},
     handler: (_input, c) => {
       const presets = listPresets(c.get('tables'));
-      return c.json({ presets, count: presets.length });
+      return jsonAnswer(c, { presets, count: presets.length });
     },
   }),
   defineRoute({
@@ -23,6 +24,6 @@ export const presetRoutes = [
     summary: 'One preset',
     tags: ['catalog'],
     request: { params: PresetParams },
-    handler: ({ params }, c) => c.json(describePreset(c.get('tables'), params.id)),
+    handler: ({ params }, c) => jsonAnswer(c, describePreset(c.get('tables'), params.id)),
   }),
 ];

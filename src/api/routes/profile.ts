@@ -8,6 +8,7 @@ import { hourlyFor, typicalProfile } from '../../data/hourly.ts';
 import { describeZone } from '../catalog.ts';
 import { ProblemException } from '../problem.ts';
 import { defineRoute } from '../route.ts';
+import { jsonAnswer } from '../json-bytes.ts';
 
 /** Longest slice served: one month of hours. */
 export const MAX_PROFILE_HOURS = 744;
@@ -44,7 +45,7 @@ export const profileRoutes = [
     summary: "A grid zone's typical day by month, and its hours from a given start (latest year with hourly data)",
     tags: ['catalog'],
     request: { params: ProfileParams, query: ProfileQuery },
-    handler: ({ params, query }, c) => c.json(zoneProfile(describeZone(c.get('tables'), params.id), query.start, query.hours)),
+    handler: ({ params, query }, c) => jsonAnswer(c, zoneProfile(describeZone(c.get('tables'), params.id), query.start, query.hours)),
   }),
 ];
 

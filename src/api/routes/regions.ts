@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Provider } from '../../core/tables.ts';
 import { describeRegion, listRegions } from '../catalog.ts';
 import { defineRoute } from '../route.ts';
+import { jsonAnswer } from '../json-bytes.ts';
 
 export const RegionsQuery = z
   .object({
@@ -24,7 +25,7 @@ export const regionRoutes = [
     request: { query: RegionsQuery },
     handler: ({ query }, c) => {
       const regions = listRegions(c.get('tables'), query);
-      return c.json({ regions, count: regions.length });
+      return jsonAnswer(c, { regions, count: regions.length });
     },
   }),
   defineRoute({
@@ -33,6 +34,6 @@ export const regionRoutes = [
     summary: "One region with its grid zone's latest annual intensity",
     tags: ['catalog'],
     request: { params: RegionParams },
-    handler: ({ params }, c) => c.json(describeRegion(c.get('tables'), params.id)),
+    handler: ({ params }, c) => jsonAnswer(c, describeRegion(c.get('tables'), params.id)),
   }),
 ];

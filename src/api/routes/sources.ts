@@ -1,6 +1,7 @@
 // GET /v1/sources: every dataset the tables come from, with licence and attribution.
 import { listSources } from '../catalog.ts';
 import { defineRoute } from '../route.ts';
+import { jsonAnswer } from '../json-bytes.ts';
 
 export const sourceRoutes = [
   defineRoute({
@@ -11,7 +12,7 @@ export const sourceRoutes = [
     request: {},
     handler: (_input, c) => {
       const sources = listSources(c.get('tables'));
-      return c.json({ sources, count: sources.length });
+      return jsonAnswer(c, { sources, count: sources.length });
     },
   }),
 ];

@@ -3,6 +3,7 @@ import { SuggestRequest } from '../../core/decision-schemas.ts';
 import { suggestOptions } from '../../core/suggest.ts';
 import { defineRoute } from '../route.ts';
 import { readWorkload } from '../workload-request.ts';
+import { jsonAnswer } from '../json-bytes.ts';
 
 export const suggestRoutes = [
   defineRoute({
@@ -14,7 +15,7 @@ export const suggestRoutes = [
     handler: ({ body }, c) => {
       const tables = c.get('tables');
       const { workload, preset } = readWorkload(body.workload, tables, 'workload');
-      return c.json(suggestOptions(workload, tables, { ...body, assumptions: preset?.assumptions }));
+      return jsonAnswer(c, suggestOptions(workload, tables, { ...body, assumptions: preset?.assumptions }));
     },
   }),
 ];

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { describeZone } from '../catalog.ts';
 import { defineRoute } from '../route.ts';
+import { jsonAnswer } from '../json-bytes.ts';
 
 export const ZoneParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -12,6 +13,6 @@ export const zoneRoutes = [
     summary: 'One grid zone with its annual intensities (primary and alternates) and sources',
     tags: ['catalog'],
     request: { params: ZoneParams },
-    handler: ({ params }, c) => c.json(describeZone(c.get('tables'), params.id)),
+    handler: ({ params }, c) => jsonAnswer(c, describeZone(c.get('tables'), params.id)),
   }),
 ];
