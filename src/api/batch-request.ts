@@ -2,7 +2,7 @@
 // each refusal as a per-item problem, so one bad item never fails the rest.
 import type { Context } from 'hono';
 import type { Tables } from '../core/tables.ts';
-import { BatchRequest, MAX_BATCH_ITEMS, type BatchItem, type BatchItemError } from '../core/decision-schemas.ts';
+import { BatchRequest, MAX_BATCH_ITEMS, type BatchAnswerItem, type BatchItem, type BatchItemError, type BatchResult, type Provenance } from '../core/decision-schemas.ts';
 import { estimateBatch, type BatchOutcome } from '../core/batch.ts';
 import { describeIssues } from './issues.ts';
 import { PROBLEMS, ProblemException, problemFromEstimateError, problemTypeUri, type ProblemInit, type ProblemItem } from './problem.ts';
@@ -66,4 +66,36 @@ function issuesProblem(errors: ProblemItem[]): ProblemInit {
 function itemError(init: ProblemInit): BatchItemError {
   const kind = PROBLEMS[init.code];
   return { type: problemTypeUri(init.code), status: kind.status, title: kind.title, detail: init.detail, errors: [...(init.errors ?? [])] };
+}
+
+/**
+ * The JSON answer of a batch: each distinct provenance once, each result naming its entry. Results
+ * of one workload shape share their plan's lists (the same arrays), so they are matched by identity
+ * first; preset items carry their own assumptions list, matched by content.
+ */
+export function shareProvenance(items: readonly BatchItem[]): BatchResult {
+  const provenance: Provenance[] = [];
+  const byLists = new Map<readonly unknown[], Map<readonly unknown[], { readonly assumptions: readonly string[]; readonly index: number }[]>>();
+  const indexOf = (p: Provenance): number => {
+    let bySources = byLists.get(p.factors);
+    if (!bySources) byLists.set(p.factors, (bySources = new Map()));
+    let seen = bySources.get(p.sources);
+    if (!seen) bySources.set(p.sources, (seen = []));
+    for (const s of seen) if (s.assumptions === p.assumptions || sameStrings(s.assumptions, p.assumptions)) return s.index;
+    const index = provenance.push({ assumptions: p.assumptions, factors: p.factors, sources: p.sources }) - 1;
+    seen.push({ assumptions: p.assumptions, index });
+    return index;
+  };
+  const results = items.map((item): BatchAnswerItem => {
+    if (!item.ok) return item;
+    const { assumptions, factors, sources, ...figures } = item.result;
+    return { ok: true, result: figures, provenance: indexOf({ assumptions, factors, sources }) };
+  });
+  return { results, provenance };
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -61,7 +61,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'post /v1/batch': {
     description: 'Up to 10,000 workloads as JSON (`{ "workloads": [...] }`) or CSV (`content-type: text/csv`, one workload per row); one result or problem per item, in order. `Accept: text/csv` answers CSV.',
     ok: {
-      description: 'One item per workload: `{ ok: true, result }` or `{ ok: false, error }`.',
+      description: 'One item per workload, in order: `{ ok: true, result, provenance }` or `{ ok: false, error }`. The assumptions, factors and sources a result rests on are listed once in `provenance` (items of the same workload shape share an entry); `{ ...result, ...provenance[item.provenance] }` is the whole estimate, as `/v1/estimate` answers it.',
       schema: BatchResult,
       also: { 'text/csv': { description: 'One row per workload: row, ok, error, then the figures.', example: { path: '/v1/batch', raw: { contentType: 'text/csv', text: 'location,durationHours,gpu,gpuCount\r\naws:us-east-1,36,H100 SXM,8\r\nnowhere,1,H100 SXM,1\r\n' }, headers: { accept: 'text/csv' } } } },
     },

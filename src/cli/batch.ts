@@ -3,7 +3,7 @@
 import { BatchRequest, type BatchItem } from '../core/decision-schemas.ts';
 import { tables } from '../data/index.ts';
 import { parseBatchCsv, formatBatchCsv, type CsvRow } from '../api/batch-csv.ts';
-import { runBatch } from '../api/batch-request.ts';
+import { runBatch, shareProvenance } from '../api/batch-request.ts';
 import { parseOrThrow, withGridshiftErrors } from '../lib/gridshift-error.ts';
 import { COMMON_OPTIONS, parseCommandArgs, usageError } from './args.ts';
 import type { CliIo } from './io.ts';
@@ -52,7 +52,7 @@ export function runBatchCommand(argv: readonly string[], io: CliIo): number {
   }
   bar.done();
 
-  const out = format === 'csv' ? formatBatchCsv(results) : `${JSON.stringify({ results }, null, 2)}\n`;
+  const out = format === 'csv' ? formatBatchCsv(results) : `${JSON.stringify(shareProvenance(results), null, 2)}\n`;
   if (values.output) io.writeText(values.output, out);
   else io.stdout(out);
   const failed = results.filter((r) => !r.ok).length;

@@ -178,11 +178,38 @@ export const BatchItemError = z.object({
 });
 export type BatchItemError = z.infer<typeof BatchItemError>;
 
+/** One workload of a batch as estimated, with its whole result (CSV rows are written from these). */
 export const BatchItem = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), result: EstimateResult }),
   z.object({ ok: z.literal(false), error: BatchItemError }),
 ]);
 export type BatchItem = z.infer<typeof BatchItem>;
 
-export const BatchResult = z.object({ results: z.array(BatchItem) });
+/** What an estimate rests on. Every estimate of one workload shape rests on the same. */
+export const Provenance = EstimateResult.pick({ assumptions: true, factors: true, sources: true });
+export type Provenance = z.infer<typeof Provenance>;
+
+/** An estimate without its provenance: the figures and what was resolved for this workload. */
+export const EstimateFigures = EstimateResult.omit({ assumptions: true, factors: true, sources: true });
+
+export const BatchAnswerItem = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    result: EstimateFigures,
+    provenance: z.number().int().nonnegative().meta({ description: 'Index in `provenance` of the assumptions, factors and sources this result rests on.' }),
+  }),
+  z.object({ ok: z.literal(false), error: BatchItemError }),
+]);
+export type BatchAnswerItem = z.infer<typeof BatchAnswerItem>;
+
+/**
+ * A batch's JSON answer. Items of the same workload shape rest on the same assumptions, factors
+ * and sources: they are listed once in `provenance` and each result names its entry, so a
+ * 10,000-item batch does not repeat kilobytes of identical provenance per item.
+ * `{ ...item.result, ...provenance[item.provenance] }` is the item's whole estimate, as /v1/estimate answers it.
+ */
+export const BatchResult = z.object({
+  results: z.array(BatchAnswerItem),
+  provenance: z.array(Provenance).meta({ description: 'Each distinct provenance of the batch once, in order of first use.' }),
+});
 export type BatchResult = z.infer<typeof BatchResult>;

@@ -146,10 +146,10 @@ describe('fuzz: valid workloads from the real tables', () => {
   test.prop([fc.array(validWorkload, { minLength: 1, maxLength: 100 })], { numRuns: 20 })('/v1/batch: 20 batches of up to 100 valid workloads -> each ok or refused by core, in order', async (workloads) => {
     const { status, json, where } = await post('/v1/batch', { workloads });
     expect(status, where).toBe(200);
-    const { results } = BatchResult.parse(json);
+    const { results, provenance } = BatchResult.parse(json);
     expect(results).toHaveLength(workloads.length);
     results.forEach((item, i) => {
-      if (item.ok) checkEstimate(item.result, `${where} item ${i}`);
+      if (item.ok) checkEstimate({ ...item.result, ...provenance[item.provenance]! }, `${where} item ${i}`);
       else expect(ERROR_CODES as readonly string[], `${where} item ${i}`).toContain(item.error.errors[0]?.code);
     });
   });

@@ -89,8 +89,10 @@ describeApi('POST /v1/batch', apiTargets(), (api) => {
     expect(body.length).toBeGreaterThan(1024 * 1024);
     const res = await api.postJson('/v1/batch', { workloads });
     expect(res.status).toBe(200);
-    const { results } = BatchResult.parse(await res.json());
+    const { results, provenance } = BatchResult.parse(await res.json());
     expect(results.length).toBe(10_000);
+    // Four workload shapes that can be estimated: their provenance listed once each.
+    expect(provenance).toHaveLength(4);
     results.forEach((item, i) => {
       if (i % kinds.length === 4) {
         expect(item.ok, `item ${i}`).toBe(false);
@@ -101,6 +103,27 @@ describeApi('POST /v1/batch', apiTargets(), (api) => {
       }
     });
   }, 60_000);
+
+  it('lists each provenance once; a result joined with its entry is what /v1/estimate answers', async () => {
+    const workloads = [
+      { location: 'FR', durationHours: 3, cpu: { threads: 4, utilization: 0.2 } },
+      { location: 'FR', durationHours: 30, cpu: { threads: 4, utilization: 0.9 } },
+      { preset: 'fraud-training-cpu-cluster', durationHours: 5 },
+      { location: 'nowhere', durationHours: 1, cpu: { threads: 1 } },
+      { preset: 'fraud-training-cpu-cluster', durationHours: 7 },
+      { location: 'aws:us-east-1', durationHours: 36, gpu: { model: 'H100 SXM', count: 8, utilization: 0.9 } },
+    ];
+    const res = await api.postJson('/v1/batch', { workloads });
+    expect(res.status).toBe(200);
+    const { results, provenance } = BatchResult.parse(await res.json());
+    expect(results.map((r) => (r.ok ? r.provenance : null))).toEqual([0, 0, 1, null, 1, 2]);
+    expect(provenance).toHaveLength(3);
+    for (const [i, item] of results.entries()) {
+      if (!item.ok) continue;
+      const single = await api.postJson('/v1/estimate', workloads[i]);
+      expect({ ...item.result, ...provenance[item.provenance]! }, `item ${i}`).toEqual(await single.json());
+    }
+  });
 
   it('answers a CSV with 3 bad rows with 3 row errors and every other result', async () => {
     const csv = [

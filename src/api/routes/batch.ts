@@ -1,6 +1,6 @@
 // POST /v1/batch: up to 10,000 workloads as JSON or CSV; results in order, as JSON or CSV.
 import { defineRoute } from '../route.ts';
-import { readBatch, runBatch, wantsCsv } from '../batch-request.ts';
+import { readBatch, runBatch, shareProvenance, wantsCsv } from '../batch-request.ts';
 import { formatBatchCsv } from '../batch-csv.ts';
 import { batchJsonStream } from '../batch-json.ts';
 
@@ -17,7 +17,7 @@ export const batchRoutes = [
     handler: async (_input, c) => {
       const results = runBatch(await readBatch(c), c.get('tables'));
       if (wantsCsv(c)) return c.body(formatBatchCsv(results), 200, { 'content-type': 'text/csv; charset=utf-8' });
-      return c.body(batchJsonStream(results), 200, { 'content-type': 'application/json' });
+      return c.body(batchJsonStream(shareProvenance(results)), 200, { 'content-type': 'application/json' });
     },
   }),
 ];
