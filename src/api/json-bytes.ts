@@ -53,7 +53,8 @@ export class JsonWriter {
       this.flush();
       this.pieces.push(shared);
       this.bound += shared.byteLength;
-    } else if (typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    } else if (typeof (v as { toJSON?: unknown }).toJSON === 'function' || !holdsFrozen(v)) {
+      // Nothing inside is shared: the engine's own serialiser is faster than walking it here.
       this.text += JSON.stringify(v);
     } else if (Array.isArray(v)) {
       this.text += '[';
@@ -109,6 +110,16 @@ function bytesOfFrozen(v: object): Uint8Array | undefined {
     sharedBytes.set(v, bytes);
   }
   return bytes === NOT_SHARED ? undefined : bytes;
+}
+
+/** Whether a frozen object sits anywhere inside `v` (an object that is not frozen itself). */
+function holdsFrozen(v: object): boolean {
+  const record = v as Record<string, unknown>;
+  for (const key in record) {
+    const item = record[key];
+    if (typeof item === 'object' && item !== null && (Object.isFrozen(item) || holdsFrozen(item))) return true;
+  }
+  return false;
 }
 
 function isDeeplyFrozen(v: object): boolean {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { describeIssues } from './issues.ts';
 import { checkJsonShape } from './limits.ts';
 import { ProblemException, type ProblemItem } from './problem.ts';
+import { safeParseReporting } from '../core/safe-parse.ts';
 
 const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.-]+\+)?json\s*(?:;|$)/i;
 
@@ -54,7 +55,7 @@ export function parseParams<S extends z.ZodType>(c: Context, schema: S): z.outpu
 }
 
 function validate<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  const result = schema.safeParse(data, { reportInput: true });
+  const result = safeParseReporting(schema, data);
   if (result.success) return result.data;
   throw invalidRequest(describeIssues(result.error.issues, schema));
 }

@@ -6,6 +6,7 @@ import { Workload, type EstimateResult, type Preset } from './schemas.ts';
 import type { Tables } from './tables.ts';
 import { EstimateError } from './errors.ts';
 import { closestIds } from './closest.ts';
+import { safeParseReporting } from './safe-parse.ts';
 
 /** Which preset a workload came from and which fields the request changed (dotted paths). */
 export interface PresetUse {
@@ -57,7 +58,7 @@ export function leafPaths(patch: Json, prefix = ''): string[] {
  */
 export function parseWorkloadRequest(request: unknown, tables: Tables): ParsedWorkload {
   if (!isObject(request) || !('preset' in request)) return validateWorkload(request, null);
-  const ref = PresetRef.safeParse(request, { reportInput: true });
+  const ref = safeParseReporting(PresetRef, request);
   if (!ref.success) return { ok: false, issues: ref.error.issues, schema: PresetRef };
   const { preset: id, ...overrides } = ref.data;
   const preset = resolvePreset(id, tables);
@@ -68,7 +69,7 @@ export function parseWorkloadRequest(request: unknown, tables: Tables): ParsedWo
 }
 
 function validateWorkload(data: unknown, preset: PresetUse | null): ParsedWorkload {
-  const parsed = Workload.safeParse(data, { reportInput: true });
+  const parsed = safeParseReporting(Workload, data);
   return parsed.success ? { ok: true, workload: parsed.data, preset } : { ok: false, issues: parsed.error.issues, schema: Workload };
 }
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { EstimateError } from '../core/errors.ts';
 import { describeIssues } from '../api/issues.ts';
 import { PROBLEMS, ProblemException, problemFromEstimateError, type ProblemCode, type ProblemInit, type ProblemItem } from '../api/problem.ts';
+import { safeParseReporting } from '../core/safe-parse.ts';
 
 /** Bad input, told the way the API tells it: `code`, `detail` (the message) and one item per field. */
 export class GridshiftError extends Error {
@@ -34,7 +35,7 @@ export function validationProblem(issues: readonly z.core.$ZodIssue[], schema: z
 
 /** Validates `input` against `schema` or throws a GridshiftError listing every issue. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input, { reportInput: true });
+  const result = safeParseReporting(schema, input);
   if (result.success) return result.data;
   throw new GridshiftError(validationProblem(result.error.issues, schema));
 }
