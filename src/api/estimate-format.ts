@@ -6,7 +6,7 @@ import type { EstimateResult, Workload } from '../core/schemas.ts';
 import { estimatesToCsv } from '../core/report-csv.ts';
 import { estimateToBoamps } from '../core/report-boamps.ts';
 import { boampsMetaNow } from '../lib/report-meta.ts';
-import { jsonAnswer } from './json-bytes.ts';
+import { jsonAnswer } from './json-text.ts';
 
 export const ESTIMATE_FORMATS = ['json', 'csv', 'boamps'] as const;
 export type EstimateFormat = (typeof ESTIMATE_FORMATS)[number];

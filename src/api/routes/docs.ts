@@ -4,7 +4,7 @@ import { createApp, ROUTES } from '../app.ts';
 import { DOCS_CSP, DOCS_PAGE } from '../docs-page.ts';
 import { buildOpenApiDocument, type SendExample } from '../openapi.ts';
 import { defineRoute } from '../route.ts';
-import { jsonAnswer } from '../json-bytes.ts';
+import { jsonAnswer } from '../json-text.ts';
 
 // One document per table set, built at its first request (examples are real answers, so it takes a moment).
 const documents = new WeakMap<Tables, Promise<Record<string, unknown>>>();

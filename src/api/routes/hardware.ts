@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { HARDWARE_KINDS, searchHardware } from '../hardware-search.ts';
 import { defineRoute } from '../route.ts';
-import { jsonAnswer } from '../json-bytes.ts';
+import { jsonAnswer } from '../json-text.ts';
 
 export const HardwareQuery = z
   .object({

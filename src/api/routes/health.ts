@@ -2,7 +2,7 @@
 import { METHODOLOGY_VERSION } from '../../core/estimate.ts';
 import { countTables } from '../catalog.ts';
 import { defineRoute } from '../route.ts';
-import { jsonAnswer } from '../json-bytes.ts';
+import { jsonAnswer } from '../json-text.ts';
 
 export const healthRoutes = [
   defineRoute({

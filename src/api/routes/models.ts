@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { listModels } from '../catalog.ts';
 import { defineRoute } from '../route.ts';
-import { jsonAnswer } from '../json-bytes.ts';
+import { jsonAnswer } from '../json-text.ts';
 
 export const ModelsQuery = z.object({ q: z.string().min(1).max(100).optional() }).strict();
 

@@ -8,7 +8,7 @@ import { hourlyFor, typicalProfile } from '../../data/hourly.ts';
 import { describeZone } from '../catalog.ts';
 import { ProblemException } from '../problem.ts';
 import { defineRoute } from '../route.ts';
-import { jsonAnswer } from '../json-bytes.ts';
+import { jsonAnswer } from '../json-text.ts';
 
 /** Longest slice served: one month of hours. */
 export const MAX_PROFILE_HOURS = 744;

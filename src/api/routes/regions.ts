@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Provider } from '../../core/tables.ts';
 import { describeRegion, listRegions } from '../catalog.ts';
 import { defineRoute } from '../route.ts';
-import { jsonAnswer } from '../json-bytes.ts';
+import { jsonAnswer } from '../json-text.ts';
 
 export const RegionsQuery = z
   .object({

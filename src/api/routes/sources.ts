@@ -1,7 +1,7 @@
 // GET /v1/sources: every dataset the tables come from, with licence and attribution.
 import { listSources } from '../catalog.ts';
 import { defineRoute } from '../route.ts';
-import { jsonAnswer } from '../json-bytes.ts';
+import { jsonAnswer } from '../json-text.ts';
 
 export const sourceRoutes = [
   defineRoute({

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { describeZone } from '../catalog.ts';
 import { defineRoute } from '../route.ts';
-import { jsonAnswer } from '../json-bytes.ts';
+import { jsonAnswer } from '../json-text.ts';
 
 export const ZoneParams = z.object({ id: z.string().min(1).max(100) });
 

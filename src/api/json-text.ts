@@ -1,0 +1,92 @@
+// JSON answers as ASCII text, with the immutable parts they share written once. An estimate's
+// factors, sources, assumptions and resolved place come from its plan and are the same frozen
+// objects in every answer of that workload shape (core/plan.ts); they are most of its bytes. Their
+// text is kept here and joined into each answer, so an answer only serialises its own numbers.
+//
+// Characters beyond ASCII are written as \u escapes (as Python's json.dumps does by default): the
+// answer stays a one-byte string that Node writes to the socket as it is, where a single "–" in a
+// source title would make V8 hold the whole text as UTF-16 and the socket write re-encode it.
+// The text is exactly JSON.stringify(value) with those escapes (tested), so it parses to the same.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Text of deeply frozen objects (null: frozen, but something inside can change); weak, so it goes with its plan or table. */
+const sharedText = new WeakMap<object, string | null>();
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+
+/** JSON.stringify(value) (no replacer, no indent) with every non-ASCII UTF-16 unit as a \u escape. */
+export function jsonText(value: unknown): string {
+  return write(value) ?? 'null';
+}
+
+/** A JSON answer (what Hono's c.json answers, as ASCII) through jsonText. */
+export function jsonAnswer(c: Context, value: unknown, status: ContentfulStatusCode = 200, headers?: Record<string, string>): Response {
+  return c.body(jsonText(value), status, { 'content-type': 'application/json', ...headers });
+}
+
+/** The text of `v`, or undefined where JSON.stringify leaves a member out (undefined, functions, symbols). */
+function write(v: unknown): string | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  if (typeof v !== 'object' || v === null) return ascii(JSON.stringify(v));
+  if (Object.isFrozen(v)) {
+    const shared = textOfFrozen(v);
+    if (shared !== null) return shared;
+  }
+  // Nothing inside is shared (or toJSON decides): the engine's own serialiser is faster than walking it here.
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function' || !holdsFrozen(v)) return ascii(JSON.stringify(v));
+  if (Array.isArray(v)) {
+    let text = '[';
+    for (let i = 0; i < v.length; i++) text += (i > 0 ? ',' : '') + (write(v[i]) ?? 'null');
+    return text + ']';
+  }
+  let text = '{';
+  let first = true;
+  const record = v as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = write(record[key]);
+    if (item === undefined) continue;
+    text += (first ? '' : ',') + ascii(JSON.stringify(key)) + ':' + item;
+    first = false;
+  }
+  return text + '}';
+}
+
+function ascii(text: string): string;
+function ascii(text: string | undefined): string | undefined;
+function ascii(text: string | undefined): string | undefined {
+  return text !== undefined && NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, escapeUnit) : text;
+}
+
+function escapeUnit(unit: string): string {
+  return '\\u' + unit.charCodeAt(0).toString(16).padStart(4, '0');
+}
+
+/** The shared text of a frozen object, or null when something inside it can still change. */
+function textOfFrozen(v: object): string | null {
+  let text = sharedText.get(v);
+  if (text === undefined) {
+    text = isDeeplyFrozen(v) ? ascii(JSON.stringify(v)) : null;
+    sharedText.set(v, text);
+  }
+  return text;
+}
+
+/** Whether a frozen object sits anywhere inside `v` (an object that is not frozen itself). */
+function holdsFrozen(v: object): boolean {
+  const record = v as Record<string, unknown>;
+  for (const key in record) {
+    const item = record[key];
+    if (typeof item === 'object' && item !== null && (Object.isFrozen(item) || holdsFrozen(item))) return true;
+  }
+  return false;
+}
+
+function isDeeplyFrozen(v: object): boolean {
+  if (!Object.isFrozen(v)) return false;
+  for (const item of Object.values(v)) {
+    if (typeof item === 'object' && item !== null && !isDeeplyFrozen(item)) return false;
+  }
+  return true;
+}
