@@ -35,6 +35,8 @@ export interface RouteFigures {
   p50Ms: number;
   p99Ms: number;
   responseBytes: number;
+  /** Server CPU time per answered request, µs (median of the rounds); null without /proc. */
+  serverCpuUs: number | null;
   non2xx: number;
   errors: number;
 }
@@ -44,6 +46,7 @@ export interface RouteRounds {
   reqPerS: number[];
   p50Ms: number[];
   p99Ms: number[];
+  serverCpuUs: number[];
 }
 
 export interface HttpFigures {
@@ -56,9 +59,17 @@ export interface HttpFigures {
   rounds: { estimate: RouteRounds; echo: RouteRounds; ratio: number[] };
 }
 
-async function load(url: string, body: string, seconds: number, connections: number) {
+/**
+ * One autocannon round. The server's CPU time per request is read around it too: req/s also moves
+ * with the client (autocannon shares this machine's cores) and with other load, CPU per request
+ * much less, so it says more steadily what a route costs the server.
+ */
+async function load(server: ChildServer, url: string, body: string, seconds: number, connections: number) {
+  const cpuBefore = server.cpuSeconds();
   const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, pipelining: 1 });
-  return { ok: r['2xx'], seconds: r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors, bytesPerReq: r.throughput.total / Math.max(1, r.requests.total) };
+  const cpuAfter = server.cpuSeconds();
+  const serverCpuUs = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / Math.max(1, r.requests.total);
+  return { ok: r['2xx'], seconds: r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors, bytesPerReq: r.throughput.total / Math.max(1, r.requests.total), serverCpuUs };
 }
 
 /** `afterRound` runs after each measured round (both routes), e.g. to read the server's RSS. */
@@ -70,13 +81,13 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions, af
     if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     await res.arrayBuffer();
   }
-  await load(routes.echo, body, options.warmupSeconds, options.connections);
-  await load(routes.estimate, body, options.warmupSeconds, options.connections);
+  await load(server, routes.echo, body, options.warmupSeconds, options.connections);
+  await load(server, routes.estimate, body, options.warmupSeconds, options.connections);
 
   const runs = { estimate: [] as Awaited<ReturnType<typeof load>>[], echo: [] as Awaited<ReturnType<typeof load>>[] };
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? (['echo', 'estimate'] as const) : (['estimate', 'echo'] as const);
-    for (const which of order) runs[which].push(await load(routes[which], body, options.seconds, options.connections));
+    for (const which of order) runs[which].push(await load(server, routes[which], body, options.seconds, options.connections));
     afterRound?.();
   }
   const summarise = (rs: Awaited<ReturnType<typeof load>>[]): RouteFigures => ({
@@ -84,6 +95,7 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions, af
     p50Ms: median(rs.map((r) => r.p50Ms)),
     p99Ms: median(rs.map((r) => r.p99Ms)),
     responseBytes: median(rs.map((r) => r.bytesPerReq)),
+    serverCpuUs: rs.some((r) => r.serverCpuUs === null) ? null : median(rs.map((r) => r.serverCpuUs!)),
     non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
     errors: rs.reduce((a, r) => a + r.errors, 0),
   });
@@ -91,6 +103,7 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions, af
     reqPerS: rs.map((r) => r.ok / r.seconds),
     p50Ms: rs.map((r) => r.p50Ms),
     p99Ms: rs.map((r) => r.p99Ms),
+    serverCpuUs: rs.flatMap((r) => (r.serverCpuUs === null ? [] : [r.serverCpuUs])),
   });
   const rounds = { estimate: perRound(runs.estimate), echo: perRound(runs.echo), ratio: [] as number[] };
   rounds.ratio = rounds.estimate.reqPerS.map((r, k) => r / rounds.echo.reqPerS[k]!);
@@ -106,7 +119,11 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions, af
     ['/bench/echo ', figures.echo],
   ] as const) {
     const bad = f.non2xx + f.errors > 0 ? `   (non-2xx ${f.non2xx}, errors ${f.errors})` : '';
-    console.log(`${name}  ${int(f.reqPerS).padStart(7)} req/s   p50 ${f.p50Ms.toFixed(2)} ms   p99 ${f.p99Ms.toFixed(2)} ms   ~${int(f.responseBytes)} B/response (with headers)${bad}`);
+    const cpu = f.serverCpuUs === null ? '' : `   server CPU ${f.serverCpuUs.toFixed(1)} µs/request`;
+    console.log(`${name}  ${int(f.reqPerS).padStart(7)} req/s   p50 ${f.p50Ms.toFixed(2)} ms   p99 ${f.p99Ms.toFixed(2)} ms   ~${int(f.responseBytes)} B/response (with headers)${cpu}${bad}`);
+  }
+  if (figures.estimate.serverCpuUs !== null && figures.echo.serverCpuUs !== null) {
+    console.log(`server CPU per request, echo ÷ estimate: ${(figures.echo.serverCpuUs / figures.estimate.serverCpuUs).toFixed(3)} (what the ratio would be if the server alone set the pace)`);
   }
   console.log(`ratio estimate/echo: ${figures.ratio.toFixed(3)} (target ≥ 0.85)`);
   return figures;

@@ -44,6 +44,8 @@ export function resultFigures(m: MeasuredRun): Figure[] {
     { name: 'HTTP POST /v1/estimate', unit: 'req/s', digits: 0, how: round, samples: m.http.rounds.estimate.reqPerS },
     { name: 'HTTP POST /bench/echo (floor)', unit: 'req/s', digits: 0, how: round, samples: m.http.rounds.echo.reqPerS },
     { name: 'HTTP ratio estimate ÷ echo', unit: '', digits: 3, how: 'per round k of each, back to back (the summary line is req/s over all rounds)', samples: m.http.rounds.ratio, target: { op: '≥', value: 0.85, label: '≥ 0.85' } },
+    cpuFigure('HTTP server CPU per /v1/estimate request', round, m.http.rounds.estimate.serverCpuUs),
+    cpuFigure('HTTP server CPU per /bench/echo request', round, m.http.rounds.echo.serverCpuUs),
     { name: 'HTTP estimate p50 latency', unit: 'ms', digits: 0, how: latency, samples: m.http.rounds.estimate.p50Ms },
     { name: 'HTTP estimate p99 latency', unit: 'ms', digits: 0, how: latency, samples: m.http.rounds.estimate.p99Ms },
     { name: 'HTTP echo p50 latency', unit: 'ms', digits: 0, how: latency, samples: m.http.rounds.echo.p50Ms },
@@ -66,4 +68,10 @@ export function resultFigures(m: MeasuredRun): Figure[] {
       ? { name: 'server peak RSS after the batch bench', unit: 'MiB', digits: 1, how: 'one reading of VmHWM (10,000-item batches in flight)', single: m.peakRssAfterBatch / MIB }
       : { name: 'server peak RSS after the batch bench', unit: 'MiB', digits: 1, how: 'VmHWM', missing: 'no /proc on this system' },
   ];
+}
+
+/** Server CPU time per request: steadier than req/s, which also moves with the client and other load. */
+function cpuFigure(name: string, round: string, samples: readonly number[]): Figure {
+  const how = `${round}; utime + stime of the server process around each round ÷ its requests`;
+  return samples.length > 0 ? { name, unit: 'µs', digits: 1, how, samples } : { name, unit: 'µs', digits: 1, how, missing: 'no /proc on this system' };
 }

@@ -22,6 +22,8 @@ export interface ChildServer {
   readonly coldStartMs: number;
   /** Resident set size now and at its peak (VmRSS, VmHWM), in bytes; null where /proc is missing. */
   memory(): { rssBytes: number; peakRssBytes: number } | null;
+  /** CPU time the server process has used so far (all threads, user + system), seconds; null without /proc. */
+  cpuSeconds(): number | null;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function spawnServer(entry: string, options: SpawnOptions = {}): Pr
     pid: child.pid!,
     coldStartMs,
     memory: () => readMemory(child.pid!),
+    cpuSeconds: () => readCpuSeconds(child.pid!),
     close: () => stop(child),
   };
 }
@@ -85,6 +88,17 @@ function stop(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s (Linux's USER_HZ, fixed by its ABI). */
+function readCpuSeconds(pid: number): number | null {
+  try {
+    // Fields after the parenthesised command name, which may itself hold spaces.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 function readMemory(pid: number): { rssBytes: number; peakRssBytes: number } | null {
