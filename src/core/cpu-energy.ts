@@ -5,7 +5,7 @@ import type { Ledger } from './ledger.ts';
 import type { Bounded } from './range.ts';
 import { EstimateError } from './errors.ts';
 import type { LoadCurvePoint } from './power.ts';
-import { cpuThreadPowerW, interpolateCurve, measuredPowerW } from './power.ts';
+import { cpuThreadPowerW, curveShareBetween, interpolateCurve, measuredPowerW } from './power.ts';
 import { resolveCpu } from './resolve-hardware.ts';
 import { scaleBy } from './range.ts';
 
@@ -22,11 +22,19 @@ export interface CpuPlan {
   /** Utilisation when the workload gives none (the default coefficient). */
   readonly defaultUtilization: number;
   readonly curve: readonly LoadCurvePoint[];
+  /** The curve at idle and at full load (its share of the way from one to the other is the draw's). */
+  readonly curveIdle: number;
+  readonly curveFull: number;
 }
 
 /** Average draw of all the planned threads at utilisation `u` (the default when not given). */
 export function cpuPowerAt(p: CpuPlan, u: number | undefined): Bounded {
   return p.measured ?? scaleBy(cpuThreadPowerW(p.curve, p.minW, p.maxW, u ?? p.defaultUtilization), p.threads);
+}
+
+/** Draw of one thread on the load curve at utilisation `u`: cpuThreadPowerW's central figure, with the curve's ends from the plan. */
+export function cpuCurveW(p: CpuPlan, u: number): number {
+  return p.minW + (p.maxW - p.minW) * curveShareBetween(p.curve, p.curveIdle, p.curveFull, u);
 }
 
 interface ThreadWatts {
@@ -52,10 +60,10 @@ export function planCpuDraw(w: Workload, instance: Instance | null, instanceCoun
   const name = cpu?.name ?? instance?.cpuName ?? 'unspecified CPU';
 
   const coefficients = tables.datacentre.coefficients;
-  const base = { id: cpu?.id ?? null, name, threads, defaultUtilization: coefficients.defaultCpuUtilization.value, curve: coefficients.cpuLoadCurve.points };
+  const base: CpuBase = { id: cpu?.id ?? null, name, threads, defaultUtilization: coefficients.defaultCpuUtilization.value, curve: coefficients.cpuLoadCurve.points };
   if (req?.powerW !== undefined) {
     ledger.user('cpu_power', 'CPU average power of the threads used (measured)', req.powerW, 'W');
-    return { ...base, measured: measuredPowerW(req.powerW), minW: 0, maxW: 0, powerModel: 'measured average (user)' };
+    return cpuPlan(base, measuredPowerW(req.powerW), 0, 0, 'measured average (user)');
   }
 
   const tdpThreads = chipThreads ?? (req?.tdpW !== undefined ? threads : null);
@@ -70,7 +78,29 @@ export function planCpuDraw(w: Workload, instance: Instance | null, instanceCoun
     ledger.assume('CPU utilisation not given: the average cloud server utilisation is used.');
   }
   // A given utilisation is the run's own input, shown in resolved.cpu.utilization, not a factor.
-  return { ...base, measured: null, minW: tw.minW, maxW: tw.maxW, powerModel: tw.model };
+  return cpuPlan(base, null, tw.minW, tw.maxW, tw.model);
+}
+
+type CpuBase = Pick<CpuPlan, 'id' | 'name' | 'threads' | 'defaultUtilization' | 'curve'>;
+
+/**
+ * Every CPU plan from this one object literal: copies made by spreading a partial object each got
+ * a hidden class of their own, and each run's reads of a few hundred such plans went megamorphic.
+ */
+function cpuPlan(base: CpuBase, measured: Bounded | null, minW: number, maxW: number, powerModel: string): CpuPlan {
+  return {
+    id: base.id,
+    name: base.name,
+    threads: base.threads,
+    powerModel,
+    measured,
+    minW,
+    maxW,
+    defaultUtilization: base.defaultUtilization,
+    curve: base.curve,
+    curveIdle: interpolateCurve(base.curve, 0),
+    curveFull: interpolateCurve(base.curve, 1),
+  };
 }
 
 function threadWatts(

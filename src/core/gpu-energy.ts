@@ -37,11 +37,11 @@ export function planGpuDraw(w: Workload, instance: Instance | null, instanceCoun
   if (count === undefined) throw new EstimateError('inconsistent_input', ['gpu', 'count'], 'expected gpu.count (number of devices)');
   if (!fromRequest && instance) ledger.assume(`GPUs from the instance type: ${count} × ${gpu.name}.`);
 
-  const base = { id: gpu.id, name: gpu.name, count, embodiedKgPerDevice: gpu.embodiedKgCo2e };
+  const base: GpuBase = { id: gpu.id, name: gpu.name, count, embodiedKgPerDevice: gpu.embodiedKgCo2e };
   if (fromRequest?.powerW !== undefined) {
     ledger.user('gpu_power', 'GPU average power per device (measured)', fromRequest.powerW, 'W');
     ledger.assume('GPU power: the given average draw is used as is (no load curve), ±5 % for metering.');
-    return { ...base, fixedPowerW: measuredPowerW(fromRequest.powerW), maxW: 0, idleW: 0, powerModel: 'measured average (user)' };
+    return gpuPlan(base, measuredPowerW(fromRequest.powerW), 0, 0, 'measured average (user)');
   }
 
   const override = fromRequest?.maxPowerW;
@@ -52,10 +52,17 @@ export function planGpuDraw(w: Workload, instance: Instance | null, instanceCoun
   const given = fromRequest?.utilization;
   if (given === undefined) {
     const fixedPowerW = override === undefined ? ledger.memo(gpu, 'default-draw', (l) => defaultDraw(rated, tables, l)) : defaultDraw(rated, tables, ledger);
-    return { ...base, fixedPowerW, maxW: rated.maxW, idleW: rated.idleW, powerModel: 'share of rated power (measured runs)' };
+    return gpuPlan(base, fixedPowerW, rated.maxW, rated.idleW, 'share of rated power (measured runs)');
   }
   // The given utilisation is the run's own input, shown in resolved.gpu.utilization, not a factor.
-  return { ...base, fixedPowerW: null, maxW: rated.maxW, idleW: rated.idleW, powerModel: 'idle + (max − idle) × utilisation' };
+  return gpuPlan(base, null, rated.maxW, rated.idleW, 'idle + (max − idle) × utilisation');
+}
+
+type GpuBase = Pick<GpuPlan, 'id' | 'name' | 'count' | 'embodiedKgPerDevice'>;
+
+/** Every GPU plan from this one object literal, so that all share a hidden class (see cpuPlan in cpu-energy.ts). */
+function gpuPlan(base: GpuBase, fixedPowerW: Bounded | null, maxW: number, idleW: number, powerModel: string): GpuPlan {
+  return { id: base.id, name: base.name, count: base.count, powerModel, embodiedKgPerDevice: base.embodiedKgPerDevice, fixedPowerW, maxW, idleW };
 }
 
 interface RatedPower {

@@ -8,7 +8,7 @@ import type { Instance, Tables } from './tables.ts';
 import type { AiShape } from './ai-training.ts';
 import type { Bounded } from './range.ts';
 import type { EmbodiedPlan } from './embodied.ts';
-import type { ItEnergy, ItPlan } from './energy.ts';
+import type { ItPlan } from './energy.ts';
 import type { SourceSummary } from './source-index.ts';
 import { shapeTraining } from './ai-training.ts';
 import { shapeInference } from './ai-inference.ts';
@@ -16,13 +16,15 @@ import { EstimateError } from './errors.ts';
 import { Ledger } from './ledger.ts';
 import { indexSources, summarizeSources } from './source-index.ts';
 import type { LogSpread } from './range.ts';
-import { ZERO, logSpread, multiplyBounded, scaleBy, withLogSpread } from './range.ts';
+import { ZERO, logSpread, multiplyBounded, spreadHigh, spreadLow, sumHigh, sumLow } from './range.ts';
 import { resolvePlace } from './resolve-location.ts';
 import { resolveInstance } from './resolve-hardware.ts';
-import { itEnergyAt, planItEnergy } from './energy.ts';
+import { planItEnergy } from './energy.ts';
+import { cpuCurveW } from './cpu-energy.ts';
+import { cpuThreadHighW, cpuThreadLinearW, cpuThreadLowW, gpuDrawHighW, gpuDrawLowW, gpuDrawW } from './power.ts';
 import { resolvePue, resolveWue } from './pue.ts';
 import { resolveCarbonFreeShare, resolveIntensity } from './carbon.ts';
-import { embodiedAt, planEmbodied } from './embodied.ts';
+import { planEmbodied } from './embodied.ts';
 
 /** Version of the estimation method; changes whenever a number for the same input may change. */
 export const METHODOLOGY_VERSION = '2026.11-2';
@@ -43,6 +45,8 @@ export interface EstimatePlan {
   readonly carbonFreeShare: number;
   readonly embodied: EmbodiedPlan;
   readonly wueLPerKwh: number | null;
+  /** The workload's functional unit (its name and count are part of the shape), or null. */
+  readonly functionalUnit: Workload['functionalUnit'] | null;
   readonly location: Resolved['location'];
   readonly resolvedPue: Resolved['pue'];
   readonly instance: Resolved['instance'];
@@ -75,7 +79,7 @@ export function planEstimate(input: Workload, tables: Tables): EstimatePlan {
   const wue = resolveWue(place.region, w.year, tables, ledger);
 
   // Frozen, so that every estimate of this shape can hand out the same lists (and the HTTP shell
-  // can reuse their encoded bytes: api/json-bytes.ts). The run's own hours and utilisations are
+  // can reuse their encoded bytes: api/json-text.ts). The run's own hours and utilisations are
   // not factors (they are the activity, shown in durationHours and resolved): nothing here varies per run.
   const factors = ledger.factors;
   for (const f of factors) Object.freeze(f);
@@ -93,6 +97,7 @@ export function planEstimate(input: Workload, tables: Tables): EstimatePlan {
     carbonFreeShare: cfe,
     embodied,
     wueLPerKwh: wue.wueLPerKwh,
+    functionalUnit: w.functionalUnit ?? null,
     location: Object.freeze({
       input: w.location,
       kind: place.kind,
@@ -114,72 +119,191 @@ export function planEstimate(input: Workload, tables: Tables): EstimatePlan {
   };
 }
 
-/** Energy, emissions, range and sources of one run of the planned workload `w`. */
+/**
+ * Energy, emissions, range and sources of one run of the planned workload `w`.
+ *
+ * This is itEnergyAt, addBounded, multiplyBounded and embodiedAt written out on plain numbers: an
+ * intermediate Bounded per step cost more than the arithmetic, so the result's own objects are the
+ * only ones an estimate allocates. The operations and their order are theirs, so the figures are
+ * the same doubles, and the central ones those of the region sweep (compare-sweep.ts).
+ */
 export function evaluatePlan(p: EstimatePlan, input: Workload): EstimateResult {
   // An AI shape is planned per run and may derive the devices' draw: its own workload is the run.
   const w = p.ai?.workload ?? input;
   const hours = p.hours ?? w.durationHours!;
-  const it = itEnergyAt(p.it, w, hours);
-  const itTotal = sumOfParts(it);
-  const pueValue = p.pue.central;
-  const gPerKwh = p.intensity.central;
-  // multiplyBounded(itTotal, pue, hoursFactor) and × intensity / 1000, with the plan's part of the
-  // log-spreads summed once: only the IT energy's own spread is worked out per run.
-  let facility = ZERO;
-  let operational = ZERO;
-  if (itTotal.central !== 0) {
-    const down = Math.log(itTotal.central / itTotal.low);
-    const up = Math.log(itTotal.high / itTotal.central);
-    const down2 = down * down;
-    const up2 = up * up;
-    // In multiplyBounded's order, so the central figure is the same double compare-sweep computes.
-    facility = withLogSpread(itTotal.central * pueValue * p.hoursFactor.central, down2 + p.facilitySpread.down2, up2 + p.facilitySpread.up2);
-    if (gPerKwh !== 0) operational = scaleBy(withLogSpread(facility.central * gPerKwh, down2 + p.operationalSpread.down2, up2 + p.operationalSpread.up2), 1 / 1000);
+  const kwhPerW = hours / 1000;
+  const { cpu, gpu, memoryWPerGb: memory, ssdWhPerTbH: ssd, hddWhPerTbH: hdd, network } = p.it;
+
+  // Average draw (W) of all the CPU threads (cpuPowerAt), with its bounds.
+  let cpuW = 0;
+  let cpuLowW = 0;
+  let cpuHighW = 0;
+  if (cpu) {
+    const measured = cpu.measured;
+    if (measured) {
+      cpuW = measured.central;
+      cpuLowW = measured.low;
+      cpuHighW = measured.high;
+    } else {
+      const u = w.cpu?.utilization ?? cpu.defaultUtilization;
+      const curve = cpuCurveW(cpu, u);
+      const linear = cpuThreadLinearW(cpu.minW, cpu.maxW, u);
+      cpuW = curve * cpu.threads;
+      cpuLowW = cpuThreadLowW(curve, linear) * cpu.threads;
+      cpuHighW = cpuThreadHighW(curve, linear) * cpu.threads;
+    }
   }
-  const embodied = embodiedAt(p.embodied, hours);
-  const total = sumOfTwo(operational, embodied);
+  // Average draw (W) of one GPU (gpuPowerAt), with its bounds.
+  let gpuW = 0;
+  let gpuLowW = 0;
+  let gpuHighW = 0;
+  if (gpu) {
+    const fixed = gpu.fixedPowerW;
+    if (fixed) {
+      gpuW = fixed.central;
+      gpuLowW = fixed.low;
+      gpuHighW = fixed.high;
+    } else {
+      gpuW = gpuDrawW(gpu.maxW, gpu.idleW, w.gpu!.utilization!);
+      gpuLowW = gpuDrawLowW(gpu.idleW, gpuW);
+      gpuHighW = gpuDrawHighW(gpu.maxW, gpuW);
+    }
+  }
+
+  // IT energy (kWh) by component, and its total with the sums of the terms' squared deviations
+  // below and above (addBounded), term by term in the order cpu, gpu, memory, storage, network.
+  // An absent component is 0 and adds nothing.
+  let itKwh = 0;
+  let down2 = 0;
+  let up2 = 0;
+  let cpuKwh = 0;
+  if (cpu) {
+    cpuKwh = cpuW * kwhPerW;
+    itKwh += cpuKwh;
+    down2 += sq(cpuKwh - cpuLowW * kwhPerW);
+    up2 += sq(cpuHighW * kwhPerW - cpuKwh);
+  }
+  let gpuKwh = 0;
+  if (gpu) {
+    const k = gpu.count * kwhPerW;
+    gpuKwh = gpuW * k;
+    itKwh += gpuKwh;
+    down2 += sq(gpuKwh - gpuLowW * k);
+    up2 += sq(gpuHighW * k - gpuKwh);
+  }
+  let memoryKwh = 0;
+  if (memory) {
+    const k = p.it.memoryGb * kwhPerW;
+    memoryKwh = memory.central * k;
+    itKwh += memoryKwh;
+    down2 += sq(memoryKwh - memory.low * k);
+    up2 += sq(memory.high * k - memoryKwh);
+  }
+  // Storage is one component: SSD plus HDD, bound by bound.
+  let storageKwh = 0;
+  if (ssd || hdd) {
+    let low = 0;
+    let high = 0;
+    if (ssd) {
+      const k = (p.it.ssdTb * hours) / 1000;
+      storageKwh = ssd.central * k;
+      low = ssd.low * k;
+      high = ssd.high * k;
+    }
+    if (hdd) {
+      const k = (p.it.hddTb * hours) / 1000;
+      storageKwh += hdd.central * k;
+      low += hdd.low * k;
+      high += hdd.high * k;
+    }
+    itKwh += storageKwh;
+    down2 += sq(storageKwh - low);
+    up2 += sq(high - storageKwh);
+  }
+  // Network energy is the plan's: it does not depend on hours.
+  const networkKwh = network.central;
+  if (network !== ZERO) {
+    itKwh += networkKwh;
+    down2 += sq(networkKwh - network.low);
+    up2 += sq(network.high - networkKwh);
+  }
+
+  // Facility energy = multiplyBounded(IT energy, PUE, hours factor) and location-based emissions =
+  // that × intensity / 1000 (scaleBy), with the plan's part of the log-spreads summed once: only
+  // the IT energy's own spread is worked out per run. No energy, no emissions (multiplyBounded's ZERO).
+  const pue = p.pue.central;
+  const gPerKwh = p.intensity.central;
+  let facility = 0;
+  let facilityLow = 0;
+  let facilityHigh = 0;
+  let location = 0;
+  let locationLow = 0;
+  let locationHigh = 0;
+  if (itKwh !== 0) {
+    const down = Math.log(itKwh / sumLow(itKwh, down2));
+    const up = Math.log(sumHigh(itKwh, up2) / itKwh);
+    const itDown2 = down * down;
+    const itUp2 = up * up;
+    facility = itKwh * pue * p.hoursFactor.central;
+    facilityLow = spreadLow(facility, itDown2 + p.facilitySpread.down2);
+    facilityHigh = spreadHigh(facility, itUp2 + p.facilitySpread.up2);
+    if (gPerKwh !== 0) {
+      const grams = facility * gPerKwh;
+      location = grams * KG_PER_G;
+      locationLow = spreadLow(grams, itDown2 + p.operationalSpread.down2) * KG_PER_G;
+      locationHigh = spreadHigh(grams, itUp2 + p.operationalSpread.up2) * KG_PER_G;
+    }
+  }
+
+  // Embodied: the hardware's footprint × hours / lifetime (embodiedAt); the total adds it to the
+  // location-based emissions (addBounded).
+  const kg = p.embodied.kg;
+  const share = hours / p.embodied.lifetimeHours;
+  const embodied = kg === ZERO ? 0 : kg.central * share;
+  const embodiedLow = kg === ZERO ? 0 : kg.low * share;
+  const embodiedHigh = kg === ZERO ? 0 : kg.high * share;
+  const total = location + embodied;
+  const totalLow = sumLow(total, sq(location - locationLow) + sq(embodied - embodiedLow));
+  const totalHigh = sumHigh(total, sq(locationHigh - location) + sq(embodiedHigh - embodied));
 
   const kgPerKwh = gPerKwh / 1000;
-  const overhead = itTotal.central * (pueValue - 1);
-  const fu = w.functionalUnit;
-  const location = operational.central;
-  const gpu = p.it.gpu;
-  const cpu = p.it.cpu;
+  const overhead = itKwh * (pue - 1);
+  const fu = p.functionalUnit;
   return {
     methodologyVersion: METHODOLOGY_VERSION,
     durationHours: hours,
     energyKwh: {
-      total: facility.central,
-      low: facility.low,
-      high: facility.high,
-      byComponent: { cpu: it.cpu.central, gpu: it.gpu.central, memory: it.memory.central, storage: it.storage.central, network: it.network.central, overhead },
+      total: facility,
+      low: facilityLow,
+      high: facilityHigh,
+      byComponent: { cpu: cpuKwh, gpu: gpuKwh, memory: memoryKwh, storage: storageKwh, network: networkKwh, overhead },
     },
     emissionsKgCo2e: {
-      total: total.central,
-      low: total.low,
-      high: total.high,
+      total,
+      low: totalLow,
+      high: totalHigh,
       location,
       market: location * (1 - p.carbonFreeShare),
-      embodied: embodied.central,
+      embodied,
       // Overhead is its own component, so per-component emissions sum to the location-based figure.
       byComponent: {
-        cpu: it.cpu.central * kgPerKwh,
-        gpu: it.gpu.central * kgPerKwh,
-        memory: it.memory.central * kgPerKwh,
-        storage: it.storage.central * kgPerKwh,
-        network: it.network.central * kgPerKwh,
+        cpu: cpuKwh * kgPerKwh,
+        gpu: gpuKwh * kgPerKwh,
+        memory: memoryKwh * kgPerKwh,
+        storage: storageKwh * kgPerKwh,
+        network: networkKwh * kgPerKwh,
         overhead: overhead * kgPerKwh,
       },
     },
-    sci: fu ? { functionalUnit: fu.name, units: fu.count, gCo2ePerUnit: (total.central * 1000) / fu.count, whPerUnit: (facility.central * 1000) / fu.count } : null,
-    waterL: p.wueLPerKwh === null ? null : itTotal.central * p.wueLPerKwh,
-    ai: p.ai ? withPerUnit(p.ai, facility.central, total.central) : null,
+    sci: fu ? { functionalUnit: fu.name, units: fu.count, gCo2ePerUnit: (total * 1000) / fu.count, whPerUnit: (facility * 1000) / fu.count } : null,
+    waterL: p.wueLPerKwh === null ? null : itKwh * p.wueLPerKwh,
+    ai: p.ai ? withPerUnit(p.ai, facility, total) : null,
     resolved: {
       location: p.location,
       pue: p.resolvedPue,
       instance: p.instance,
-      gpu: gpu ? { id: gpu.id, name: gpu.name, count: gpu.count, utilization: gpu.fixedPowerW ? null : w.gpu!.utilization!, averagePowerW: it.gpuPowerW!.central, powerModel: gpu.powerModel } : null,
-      cpu: cpu ? { id: cpu.id, name: cpu.name, count: cpu.threads, utilization: cpu.measured ? null : (w.cpu?.utilization ?? cpu.defaultUtilization), averagePowerW: it.cpuPowerW!.central, powerModel: cpu.powerModel } : null,
+      gpu: gpu ? { id: gpu.id, name: gpu.name, count: gpu.count, utilization: gpu.fixedPowerW ? null : w.gpu!.utilization!, averagePowerW: gpuW, powerModel: gpu.powerModel } : null,
+      cpu: cpu ? { id: cpu.id, name: cpu.name, count: cpu.threads, utilization: cpu.measured ? null : (w.cpu?.utilization ?? cpu.defaultUtilization), averagePowerW: cpuW, powerModel: cpu.powerModel } : null,
       memoryGb: p.it.memoryGb,
       water: p.water,
     },
@@ -190,20 +314,8 @@ export function evaluatePlan(p: EstimatePlan, input: Workload): EstimateResult {
   };
 }
 
-/** addBounded over the IT components, unrolled (the rest-parameter array is most of its cost here). */
-function sumOfParts(it: ItEnergy): Bounded {
-  const { cpu, gpu, memory, storage, network } = it;
-  const central = cpu.central + gpu.central + memory.central + storage.central + network.central;
-  const down2 = sq(cpu.central - cpu.low) + sq(gpu.central - gpu.low) + sq(memory.central - memory.low) + sq(storage.central - storage.low) + sq(network.central - network.low);
-  const up2 = sq(cpu.high - cpu.central) + sq(gpu.high - gpu.central) + sq(memory.high - memory.central) + sq(storage.high - storage.central) + sq(network.high - network.central);
-  return { central, low: Math.max(0, central - Math.sqrt(down2)), high: central + Math.sqrt(up2) };
-}
-
-/** addBounded of two terms, unrolled. */
-function sumOfTwo(a: Bounded, b: Bounded): Bounded {
-  const central = a.central + b.central;
-  return { central, low: Math.max(0, central - Math.sqrt(sq(a.central - a.low) + sq(b.central - b.low))), high: central + Math.sqrt(sq(a.high - a.central) + sq(b.high - b.central)) };
-}
+/** g -> kg as scaleBy(…, 1 / 1000) applies it: a product, not a division (not always the same double). */
+const KG_PER_G = 1 / 1000;
 
 /** x², as a product (`x ** 2` goes through the generic power function). */
 function sq(x: number): number {

@@ -26,8 +26,11 @@ export function interpolateCurve(points: readonly LoadCurvePoint[], u: number): 
  * (0 at idle, 1 at full load); the linear min–max model is simply `u`.
  */
 export function curveShare(points: readonly LoadCurvePoint[], u: number): number {
-  const idle = interpolateCurve(points, 0);
-  const full = interpolateCurve(points, 1);
+  return curveShareBetween(points, interpolateCurve(points, 0), interpolateCurve(points, 1), u);
+}
+
+/** curveShare with the curve's values at idle and full load given (a CPU plan works them out once). */
+export function curveShareBetween(points: readonly LoadCurvePoint[], idle: number, full: number, u: number): number {
   return (interpolateCurve(points, u) - idle) / (full - idle);
 }
 
@@ -41,18 +44,48 @@ const CPU_HIGH_FACTOR = 1.1;
  */
 export function cpuThreadPowerW(points: readonly LoadCurvePoint[], minW: number, maxW: number, u: number): Bounded {
   const curve = minW + (maxW - minW) * curveShare(points, u);
-  const linear = minW + (maxW - minW) * u;
-  return {
-    central: curve,
-    low: Math.min(curve, linear) * CPU_LOW_FACTOR,
-    high: Math.max(curve, linear) * CPU_HIGH_FACTOR,
-  };
+  const linear = cpuThreadLinearW(minW, maxW, u);
+  return { central: curve, low: cpuThreadLowW(curve, linear), high: cpuThreadHighW(curve, linear) };
+}
+
+// cpuThreadPowerW's parts as numbers, for the per-run arithmetic that allocates no Bounded (plan.ts evaluatePlan).
+
+/** The linear min–max model at utilisation `u`: with the curve, it bounds the range. */
+export function cpuThreadLinearW(minW: number, maxW: number, u: number): number {
+  return minW + (maxW - minW) * u;
+}
+
+/** Low bound of a thread's draw, from the curve's and the linear model's figures. */
+export function cpuThreadLowW(curve: number, linear: number): number {
+  return Math.min(curve, linear) * CPU_LOW_FACTOR;
+}
+
+/** High bound of a thread's draw, from the curve's and the linear model's figures. */
+export function cpuThreadHighW(curve: number, linear: number): number {
+  return Math.max(curve, linear) * CPU_HIGH_FACTOR;
 }
 
 /** Average board power of one GPU at a given utilisation: idle + (max − idle) × u, bounds −25 %/+15 %. */
 export function gpuPowerW(maxW: number, idleW: number, u: number): Bounded {
-  const central = idleW + (maxW - idleW) * u;
-  return { central, low: Math.max(idleW, central * 0.75), high: Math.min(maxW * 1.05, central * 1.15) };
+  const central = gpuDrawW(maxW, idleW, u);
+  return { central, low: gpuDrawLowW(idleW, central), high: gpuDrawHighW(maxW, central) };
+}
+
+// gpuPowerW's parts as numbers (plan.ts evaluatePlan).
+
+/** Central draw: idle + (max − idle) × u. */
+export function gpuDrawW(maxW: number, idleW: number, u: number): number {
+  return idleW + (maxW - idleW) * u;
+}
+
+/** Low bound: −25 %, never under idle. */
+export function gpuDrawLowW(idleW: number, central: number): number {
+  return Math.max(idleW, central * 0.75);
+}
+
+/** High bound: +15 %, never over 105 % of rated power. */
+export function gpuDrawHighW(maxW: number, central: number): number {
+  return Math.min(maxW * 1.05, central * 1.15);
 }
 
 /**
