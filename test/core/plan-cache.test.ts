@@ -2,6 +2,7 @@
 // afresh, whatever was estimated before, and the key covers every field of the workload.
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/core/estimate.ts';
+import { EstimateError } from '../../src/core/errors.ts';
 import { evaluatePlan, planEstimate } from '../../src/core/plan.ts';
 import { KEYED_FIELDS, MAX_PLANS, PER_RUN_FIELDS } from '../../src/core/plan-cache.ts';
 import type { WorkloadInput } from '../../src/core/schemas.ts';
@@ -95,6 +96,20 @@ describe('plan cache', () => {
     const sep = '\u0001';
     const w = parse({ location: 'FR', durationHours: 5, gpu: { model: `H100 SXM${sep}8`, count: 8 } });
     expect(() => estimate(w, tables)).toThrow(/H100 SXM/);
+    // No instance is keyed as the type SEP: an instance of that type must not get its plan.
+    estimate(parse({ location: 'FR', durationHours: 5, cpu: { threads: 4 } }), tables);
+    expect(() => estimate(parse({ location: 'FR', durationHours: 5, cpu: { threads: 4 }, instance: { type: sep } }), tables)).toThrow(EstimateError);
+  });
+
+  it('keys any text, including names an object inherits', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      // An unknown place or type: refused as a fresh plan refuses it (not a TypeError from the cache).
+      for (const w of [parse({ location: name, durationHours: 1, cpu: { threads: 4 } }), parse({ location: 'FR', durationHours: 1, instance: { type: name } })]) {
+        expect(() => estimate(w, tables)).toThrow(EstimateError);
+      }
+      const known = parse({ ...base, instance: { type: 'aws:m5.xlarge' }, functionalUnit: { name, count: 2 } });
+      expect(estimate(known, tables)).toEqual(fresh(known));
+    }
   });
 
   it('stays right past its bound', () => {
