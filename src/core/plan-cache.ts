@@ -56,19 +56,71 @@ function cacheOf(tables: Tables): Cache {
 
 /** The plan of `w`: shared when its shape was planned before over the same tables. */
 export function planFor(w: Workload, tables: Tables): EstimatePlan {
-  if (w.ai !== undefined || w.start !== undefined) return planEstimate(w, tables);
-  const g = w.gpu;
-  const c = w.cpu;
-  const gpu = g === undefined ? undefined : gpuKey(g);
-  const cpu = c === undefined ? undefined : cpuKey(c);
-  const rest = restKey(w);
-  const instance = w.instance;
+  // The key's parts, in one pass over the fields the workload has. A for-in loop reads each value
+  // by its slot; reading a dozen optional fields by name goes megamorphic once a process has seen
+  // a few workload shapes, as a server does (planFor of the engine bench's rows after other shapes:
+  // ~110 ns that way, ~60 ns this way; ~10 ns more when only one shape was ever seen).
+  let location: string | undefined;
+  let instance: Workload['instance'];
+  let gpu: string | undefined;
+  let cpu: string | number | undefined;
+  let rest = '';
+  let hours = false;
+  const fields = w as unknown as Fields;
+  for (const name in fields) {
+    const value = fields[name];
+    if (value === undefined) continue;
+    switch (name) {
+      case 'location':
+        location = value as string;
+        break;
+      case 'durationHours':
+        // By presence: the hours are the run's.
+        hours = true;
+        break;
+      case 'instance':
+        instance = value as Workload['instance'];
+        break;
+      case 'gpu': {
+        const key = partKey(value as Fields);
+        if (key === null) return planEstimate(w, tables);
+        gpu = key;
+        break;
+      }
+      case 'cpu': {
+        const key = cpuKey(value as Fields);
+        if (key === null) return planEstimate(w, tables);
+        cpu = key;
+        break;
+      }
+      case 'storage':
+      case 'functionalUnit': {
+        const key = partKey(value as Fields);
+        if (key === null) return planEstimate(w, tables);
+        rest += `${SEP}${name}${key}`;
+        break;
+      }
+      case 'memoryGb':
+      case 'networkGb':
+      case 'pue':
+      case 'gridIntensity':
+      case 'year':
+      case 'renewableShare':
+      case 'embodied':
+        rest += `${SEP}${name}=${value as number | boolean}`;
+        break;
+      default:
+        // ai and start (PER_RUN_FIELDS), or a field this key does not know: planned per run.
+        return planEstimate(w, tables);
+    }
+  }
+  if (!hours) rest += `${SEP}durationHours`;
   // No instance is keyed as the type SEP, which a cached type then must not be.
   const type = instance === undefined ? SEP : instance.type;
-  if (gpu === null || cpu === null || rest === null || (instance !== undefined && type === SEP)) return planEstimate(w, tables);
+  if (location === undefined || (instance !== undefined && type === SEP)) return planEstimate(w, tables);
   const cache = cacheOf(tables);
-  let byType = cache.byLocation[w.location];
-  if (byType === undefined) cache.byLocation[w.location] = byType = dictionary();
+  let byType = cache.byLocation[location];
+  if (byType === undefined) cache.byLocation[location] = byType = dictionary();
   let leaf = byType[type];
   if (leaf === undefined) byType[type] = leaf = [];
   const count = instance?.count;
@@ -79,7 +131,7 @@ export function planFor(w: Workload, tables: Tables): EstimatePlan {
   const plan = planEstimate(w, tables);
   if (cache.size >= MAX_PLANS) {
     cache.byLocation = dictionary();
-    cache.byLocation[w.location] = byType = dictionary();
+    cache.byLocation[location] = byType = dictionary();
     byType[type] = leaf = [];
     cache.size = 0;
   }
@@ -89,38 +141,41 @@ export function planFor(w: Workload, tables: Tables): EstimatePlan {
   return plan;
 }
 
-/** Separates the fields joined into one key part; a text holding it is not cached (it could forge another key). */
+/** A workload, or one of its parts, as the fields it has. */
+type Fields = Record<string, unknown>;
+
+/**
+ * Separates the parts of a key; a text holding it is not cached (it could forge another key). Each
+ * part is SEP, the field's name and its value, so the parts of a key read back one way only (a
+ * workload with the same fields in another order gets a key of its own: a second plan, not a wrong one).
+ */
 const SEP = '\u0001';
 
-/** The GPU's key part (utilisation by presence only), or null when its text holds SEP. */
-function gpuKey(g: NonNullable<Workload['gpu']>): string | null {
-  if (g.model.includes(SEP)) return null;
-  return `${g.model}${SEP}${g.count ?? ''}${SEP}${g.utilization === undefined ? '' : 'u'}${SEP}${g.maxPowerW ?? ''}${SEP}${g.powerW ?? ''}`;
+/**
+ * The key part of a GPU, CPU, storage or functional unit: `name=value` of each field it has, the
+ * utilisation by presence only (its value is the run's); null, not cached, when a text holds SEP
+ * or a value is not a string, number or boolean (its text would not tell it apart).
+ */
+function partKey(part: Fields): string | null {
+  let key = '';
+  for (const name in part) {
+    const value = part[name];
+    if (value === undefined) continue;
+    if (name === 'utilization') key += `${SEP}utilization`;
+    else if (typeof value === 'string' ? value.includes(SEP) : typeof value !== 'number' && typeof value !== 'boolean') return null;
+    else key += `${SEP}${name}=${value}`;
+  }
+  return key;
 }
 
-/** The CPU's key part (utilisation by presence only), or null when its text holds SEP. */
-function cpuKey(c: NonNullable<Workload['cpu']>): string | number | null {
-  // The common case, a utilisation alone (or nothing), keys by a number: no string to build.
-  if (c.model === undefined && c.threads === undefined && c.tdpW === undefined && c.powerW === undefined) return c.utilization === undefined ? 0 : 1;
-  if (c.model?.includes(SEP)) return null;
-  return `${c.model ?? ''}${SEP}${c.threads ?? ''}${SEP}${c.utilization === undefined ? '' : 'u'}${SEP}${c.tdpW ?? ''}${SEP}${c.powerW ?? ''}`;
-}
-
-/** The other fields and whether durationHours is given, joined ('' when none is given and it
- * is, the common case); null when a text holds SEP. */
-function restKey(w: Workload): string | null {
-  const { storage: s, functionalUnit: f } = w;
-  if (f?.name.includes(SEP)) return null;
-  let key = w.durationHours === undefined ? `${SEP}D` : '';
-  if (w.memoryGb !== undefined) key += `${SEP}m${w.memoryGb}`;
-  if (s) key += `${SEP}s${s.ssdTb ?? ''}${SEP}${s.hddTb ?? ''}${SEP}${s.replication ?? ''}`;
-  if (w.networkGb !== undefined) key += `${SEP}n${w.networkGb}`;
-  if (w.pue !== undefined) key += `${SEP}p${w.pue}`;
-  if (w.gridIntensity !== undefined) key += `${SEP}G${w.gridIntensity}`;
-  if (w.year !== undefined) key += `${SEP}y${w.year}`;
-  if (w.renewableShare !== undefined) key += `${SEP}r${w.renewableShare}`;
-  if (f) key += `${SEP}f${f.name}${SEP}${f.count}`;
-  if (w.embodied !== undefined) key += `${SEP}e${w.embodied}`;
+/** The CPU's key part: the common case, a utilisation alone (or nothing), as a number (no text to build); else partKey's. */
+function cpuKey(cpu: Fields): string | number | null {
+  let key = 0;
+  for (const name in cpu) {
+    if (cpu[name] === undefined) continue;
+    if (name !== 'utilization') return partKey(cpu);
+    key = 1;
+  }
   return key;
 }
 

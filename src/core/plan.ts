@@ -138,6 +138,8 @@ export function evaluatePlan(p: EstimatePlan, input: Workload): EstimateResult {
   let cpuW = 0;
   let cpuLowW = 0;
   let cpuHighW = 0;
+  // The utilisation the draw was worked out at (null: a measured draw, none).
+  let cpuU: number | null = null;
   if (cpu) {
     const measured = cpu.measured;
     if (measured) {
@@ -145,7 +147,7 @@ export function evaluatePlan(p: EstimatePlan, input: Workload): EstimateResult {
       cpuLowW = measured.low;
       cpuHighW = measured.high;
     } else {
-      const u = w.cpu?.utilization ?? cpu.defaultUtilization;
+      const u = (cpuU = w.cpu?.utilization ?? cpu.defaultUtilization);
       const curve = cpuCurveW(cpu, u);
       const linear = cpuThreadLinearW(cpu.minW, cpu.maxW, u);
       cpuW = curve * cpu.threads;
@@ -157,6 +159,7 @@ export function evaluatePlan(p: EstimatePlan, input: Workload): EstimateResult {
   let gpuW = 0;
   let gpuLowW = 0;
   let gpuHighW = 0;
+  let gpuU: number | null = null;
   if (gpu) {
     const fixed = gpu.fixedPowerW;
     if (fixed) {
@@ -164,7 +167,8 @@ export function evaluatePlan(p: EstimatePlan, input: Workload): EstimateResult {
       gpuLowW = fixed.low;
       gpuHighW = fixed.high;
     } else {
-      gpuW = gpuDrawW(gpu.maxW, gpu.idleW, w.gpu!.utilization!);
+      gpuU = w.gpu!.utilization!;
+      gpuW = gpuDrawW(gpu.maxW, gpu.idleW, gpuU);
       gpuLowW = gpuDrawLowW(gpu.idleW, gpuW);
       gpuHighW = gpuDrawHighW(gpu.maxW, gpuW);
     }
@@ -302,8 +306,8 @@ export function evaluatePlan(p: EstimatePlan, input: Workload): EstimateResult {
       location: p.location,
       pue: p.resolvedPue,
       instance: p.instance,
-      gpu: gpu ? { id: gpu.id, name: gpu.name, count: gpu.count, utilization: gpu.fixedPowerW ? null : w.gpu!.utilization!, averagePowerW: gpuW, powerModel: gpu.powerModel } : null,
-      cpu: cpu ? { id: cpu.id, name: cpu.name, count: cpu.threads, utilization: cpu.measured ? null : (w.cpu?.utilization ?? cpu.defaultUtilization), averagePowerW: cpuW, powerModel: cpu.powerModel } : null,
+      gpu: gpu ? { id: gpu.id, name: gpu.name, count: gpu.count, utilization: gpuU, averagePowerW: gpuW, powerModel: gpu.powerModel } : null,
+      cpu: cpu ? { id: cpu.id, name: cpu.name, count: cpu.threads, utilization: cpuU, averagePowerW: cpuW, powerModel: cpu.powerModel } : null,
       memoryGb: p.it.memoryGb,
       water: p.water,
     },

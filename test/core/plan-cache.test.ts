@@ -62,6 +62,21 @@ describe('plan cache', () => {
     }
   });
 
+  it('answers a workload whose fields come in another order as a fresh plan would', () => {
+    const reversed = (o: object): object => Object.fromEntries(Object.entries(o).reverse().map(([k, v]) => [k, v !== null && typeof v === 'object' ? reversed(v) : v]));
+    const workloads = variants.map(parse);
+    for (const [i, w] of workloads.entries()) {
+      const expected = JSON.stringify(fresh(w));
+      expect(JSON.stringify(estimate(w, tables)), JSON.stringify(variants[i])).toBe(expected);
+      expect(JSON.stringify(estimate(reversed(w) as Workload, tables)), JSON.stringify(variants[i])).toBe(expected);
+    }
+  });
+
+  it('plans a workload with a field the key does not know on its own', () => {
+    const w = { ...parse(base), note: 'not in the schema' } as Workload;
+    expect(estimate(w, tables)).toEqual(fresh(w));
+  });
+
   it('gives each run its own hours and utilisation, and the same factors', () => {
     const a = estimate(parse({ ...base, durationHours: 3, cpu: { utilization: 0.2 } }), tables);
     const b = estimate(parse({ ...base, durationHours: 30, cpu: { utilization: 0.7 } }), tables);
