@@ -56,10 +56,24 @@ function write(v: unknown): string | undefined {
   for (const key of Object.keys(record)) {
     const item = write(record[key]);
     if (item === undefined) continue;
-    text += (first ? '' : ',') + ascii(JSON.stringify(key)) + ':' + item;
+    text += (first ? '' : ',') + quotedKey(key) + item;
     first = false;
   }
   return text + '}';
+}
+
+/** Keys as written (`"key":`): answers repeat the same few, and quoting and checking each cost more than a lookup. */
+const quotedKeys = new Map<string, string>();
+/** Past this many keys (answers keyed by data, not by schema), keys are quoted afresh. */
+const MAX_QUOTED_KEYS = 4096;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = ascii(JSON.stringify(key)) + ':';
+    if (quotedKeys.size < MAX_QUOTED_KEYS) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 function ascii(text: string): string;
