@@ -1,6 +1,8 @@
 // HTTP against its floor: POST /v1/estimate (the README's example body) against POST /bench/echo on
 // the same server process (same app, middleware and JSON body reading; answers the parsed body), with
-// autocannon on 127.0.0.1, alternating rounds after a warm-up. The server is a child process
+// autocannon on 127.0.0.1, alternating rounds after a warm-up. A third route, POST /bench/answer,
+// answers /v1/estimate's own text for the body, made once: the floor plus the answer's size, without
+// the work of making it, so the gap is split into what the answer's bytes cost and what the work costs. The server is a child process
 // (`GRIDSHIFT_BENCH=1 node --import tsx src/node.ts`); autocannon runs in this process.
 // `npx tsx bench/http.ts [--quick]`; part of `npm run bench`. Prints figures only.
 import autocannon from 'autocannon';
@@ -52,12 +54,18 @@ export interface RouteRounds {
 export interface HttpFigures {
   estimate: RouteFigures;
   echo: RouteFigures;
+  /** /v1/estimate's answer text served ready-made. */
+  answer: RouteFigures;
   /** estimate req/s ÷ echo req/s. */
   ratio: number;
+  /** answer req/s ÷ echo req/s: the most the ratio could be with an answer this size. */
+  answerRatio: number;
   connections: number;
   /** Per round (bench/RESULTS.md); ratio[k] pairs round k of each route, which ran back to back. */
-  rounds: { estimate: RouteRounds; echo: RouteRounds; ratio: number[] };
+  rounds: { estimate: RouteRounds; echo: RouteRounds; answer: RouteRounds; ratio: number[]; answerRatio: number[] };
 }
+
+const ROUTES = ['estimate', 'echo', 'answer'] as const;
 
 /**
  * One autocannon round. The server's CPU time per request is read around it too: req/s also moves
@@ -75,22 +83,23 @@ async function load(server: ChildServer, url: string, body: string, seconds: num
 /** `afterRound` runs after each measured round (both routes), e.g. to read the server's RSS. */
 export async function runHttpBench(server: ChildServer, options: HttpOptions, afterRound?: () => void): Promise<HttpFigures> {
   const body = JSON.stringify(README_WORKLOAD);
-  const routes = { estimate: `${server.url}/v1/estimate`, echo: `${server.url}/bench/echo` } as const;
+  const routes = { estimate: `${server.url}/v1/estimate`, echo: `${server.url}/bench/echo`, answer: `${server.url}/bench/answer` } as const;
   for (const url of Object.values(routes)) {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     await res.arrayBuffer();
   }
-  await load(server, routes.echo, body, options.warmupSeconds, options.connections);
-  await load(server, routes.estimate, body, options.warmupSeconds, options.connections);
+  for (const which of ROUTES) await load(server, routes[which], body, options.warmupSeconds, options.connections);
 
-  const runs = { estimate: [] as Awaited<ReturnType<typeof load>>[], echo: [] as Awaited<ReturnType<typeof load>>[] };
+  type Run = Awaited<ReturnType<typeof load>>;
+  const runs = { estimate: [] as Run[], echo: [] as Run[], answer: [] as Run[] };
   for (let round = 0; round < options.rounds; round++) {
-    const order = round % 2 === 0 ? (['echo', 'estimate'] as const) : (['estimate', 'echo'] as const);
+    // Each route goes first, second and third in turn.
+    const order = ROUTES.map((_, i) => ROUTES[(i + round) % ROUTES.length]!);
     for (const which of order) runs[which].push(await load(server, routes[which], body, options.seconds, options.connections));
     afterRound?.();
   }
-  const summarise = (rs: Awaited<ReturnType<typeof load>>[]): RouteFigures => ({
+  const summarise = (rs: Run[]): RouteFigures => ({
     reqPerS: rs.reduce((a, r) => a + r.ok, 0) / rs.reduce((a, r) => a + r.seconds, 0),
     p50Ms: median(rs.map((r) => r.p50Ms)),
     p99Ms: median(rs.map((r) => r.p99Ms)),
@@ -99,24 +108,34 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions, af
     non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
     errors: rs.reduce((a, r) => a + r.errors, 0),
   });
-  const perRound = (rs: Awaited<ReturnType<typeof load>>[]): RouteRounds => ({
+  const perRound = (rs: Run[]): RouteRounds => ({
     reqPerS: rs.map((r) => r.ok / r.seconds),
     p50Ms: rs.map((r) => r.p50Ms),
     p99Ms: rs.map((r) => r.p99Ms),
     serverCpuUs: rs.flatMap((r) => (r.serverCpuUs === null ? [] : [r.serverCpuUs])),
   });
-  const rounds = { estimate: perRound(runs.estimate), echo: perRound(runs.echo), ratio: [] as number[] };
-  rounds.ratio = rounds.estimate.reqPerS.map((r, k) => r / rounds.echo.reqPerS[k]!);
-  const figures: HttpFigures = { estimate: summarise(runs.estimate), echo: summarise(runs.echo), ratio: 0, connections: options.connections, rounds };
+  const estimate = perRound(runs.estimate);
+  const echo = perRound(runs.echo);
+  const answer = perRound(runs.answer);
+  const rounds = {
+    estimate,
+    echo,
+    answer,
+    ratio: estimate.reqPerS.map((r, k) => r / echo.reqPerS[k]!),
+    answerRatio: answer.reqPerS.map((r, k) => r / echo.reqPerS[k]!),
+  };
+  const figures: HttpFigures = { estimate: summarise(runs.estimate), echo: summarise(runs.echo), answer: summarise(runs.answer), ratio: 0, answerRatio: 0, connections: options.connections, rounds };
   figures.ratio = figures.estimate.reqPerS / figures.echo.reqPerS;
+  figures.answerRatio = figures.answer.reqPerS / figures.echo.reqPerS;
 
   heading('HTTP: POST /v1/estimate vs the floor (POST /bench/echo, same server process)');
   console.log(
     `autocannon, 127.0.0.1, ${options.connections} connections, no pipelining; ${options.rounds} alternating rounds of ${options.seconds} s each after ${options.warmupSeconds} s warm-up each; req/s over all rounds, latency the median round's; body: README example (${body.length} B)`,
   );
   for (const [name, f] of [
-    ['/v1/estimate', figures.estimate],
-    ['/bench/echo ', figures.echo],
+    ['/v1/estimate ', figures.estimate],
+    ['/bench/echo  ', figures.echo],
+    ['/bench/answer', figures.answer],
   ] as const) {
     const bad = f.non2xx + f.errors > 0 ? `   (non-2xx ${f.non2xx}, errors ${f.errors})` : '';
     const cpu = f.serverCpuUs === null ? '' : `   server CPU ${f.serverCpuUs.toFixed(1)} µs/request`;
@@ -125,6 +144,7 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions, af
   if (figures.estimate.serverCpuUs !== null && figures.echo.serverCpuUs !== null) {
     console.log(`server CPU per request, echo ÷ estimate: ${(figures.echo.serverCpuUs / figures.estimate.serverCpuUs).toFixed(3)} (what the ratio would be if the server alone set the pace)`);
   }
+  console.log(`ratio answer/echo: ${figures.answerRatio.toFixed(3)} (the estimate's own answer served ready-made: the most an answer this size allows)`);
   console.log(`ratio estimate/echo: ${figures.ratio.toFixed(3)} (target ≥ 0.85)`);
   return figures;
 }

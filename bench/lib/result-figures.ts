@@ -31,7 +31,7 @@ const SINGLE = 'single measurement (deterministic)';
 export function resultFigures(m: MeasuredRun): Figure[] {
   const pass = `one pass over ${int(m.engine.rows)} rows per run, engines interleaved in 500-row blocks`;
   const passRatio = 'per pass, both engines in the same pass (the summary line is the ratio of the median rates)';
-  const round = `one ${m.httpRoundSeconds} s autocannon round per run, ${m.http.connections} connections; estimate and echo rounds alternate`;
+  const round = `one ${m.httpRoundSeconds} s autocannon round per run, ${m.http.connections} connections; estimate, echo and answer rounds rotate`;
   // autocannon's latency histogram holds whole milliseconds, so decimals would be false precision.
   const latency = `${round}; autocannon records whole ms`;
   const batchRound = `${int(m.batch.items)} workloads per run; batch and single calls alternate`;
@@ -46,6 +46,9 @@ export function resultFigures(m: MeasuredRun): Figure[] {
     { name: 'HTTP ratio estimate ÷ echo', unit: '', digits: 3, how: 'per round k of each, back to back (the summary line is req/s over all rounds)', samples: m.http.rounds.ratio, target: { op: '≥', value: 0.85, label: '≥ 0.85' } },
     cpuFigure('HTTP server CPU per /v1/estimate request', round, m.http.rounds.estimate.serverCpuUs),
     cpuFigure('HTTP server CPU per /bench/echo request', round, m.http.rounds.echo.serverCpuUs),
+    { name: 'HTTP POST /bench/answer (the estimate\'s answer, ready-made)', unit: 'req/s', digits: 0, how: round, samples: m.http.rounds.answer.reqPerS },
+    { name: 'HTTP ratio answer ÷ echo (most an answer this size allows)', unit: '', digits: 3, how: 'per round k of each', samples: m.http.rounds.answerRatio },
+    cpuFigure('HTTP server CPU per /bench/answer request', round, m.http.rounds.answer.serverCpuUs),
     { name: 'HTTP estimate p50 latency', unit: 'ms', digits: 0, how: latency, samples: m.http.rounds.estimate.p50Ms },
     { name: 'HTTP estimate p99 latency', unit: 'ms', digits: 0, how: latency, samples: m.http.rounds.estimate.p99Ms },
     { name: 'HTTP echo p50 latency', unit: 'ms', digits: 0, how: latency, samples: m.http.rounds.echo.p50Ms },

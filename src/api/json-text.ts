@@ -23,7 +23,12 @@ export function jsonText(value: unknown): string {
 
 /** A JSON answer (what Hono's c.json answers, as ASCII) through jsonText. */
 export function jsonAnswer(c: Context, value: unknown, status: ContentfulStatusCode = 200, headers?: Record<string, string>): Response {
-  return c.body(asBody(jsonText(value)), status, { 'content-type': 'application/json', ...headers });
+  return textAnswer(c, jsonText(value), status, headers);
+}
+
+/** A JSON answer whose text jsonText wrote. */
+export function textAnswer(c: Context, text: string, status: ContentfulStatusCode = 200, headers?: Record<string, string>): Response {
+  return c.body(asBody(text), status, { 'content-type': 'application/json', ...headers });
 }
 
 /**

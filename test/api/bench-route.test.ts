@@ -30,3 +30,29 @@ describe('POST /bench/echo', () => {
     await expectProblem(await app.request('/bench/echo', post({ body: '{}', type: 'text/plain' })), 415);
   });
 });
+
+describe('POST /bench/answer', () => {
+  it('does not exist by default', async () => {
+    await expectProblem(await createApp({ tables: fixtureTables }).request('/bench/answer', post({ body: JSON.stringify(body) })), 404);
+  });
+
+  it("answers /v1/estimate's very bytes for the same body, the first time and from then on", async () => {
+    const app = createApp({ tables: fixtureTables, benchMode: true });
+    const single = await app.request('/v1/estimate', post({ body: JSON.stringify(body) }));
+    expect(single.status).toBe(200);
+    const expected = await single.text();
+    for (const hours of [36, 36]) {
+      const res = await app.request('/bench/answer', post({ body: JSON.stringify({ ...body, durationHours: hours }) }));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(single.headers.get('content-type'));
+      expect(await res.text()).toBe(expected);
+    }
+    const other = await app.request('/bench/answer', post({ body: JSON.stringify({ ...body, durationHours: 2 }) }));
+    expect((await other.json()).durationHours).toBe(2);
+  });
+
+  it('refuses what /v1/estimate refuses', async () => {
+    const app = createApp({ tables: fixtureTables, benchMode: true });
+    await expectProblem(await app.request('/bench/answer', post({ body: JSON.stringify({ ...body, gpu: { model: 'H100 SXM', count: 0 } }) })), 422);
+  });
+});
