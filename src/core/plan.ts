@@ -27,7 +27,7 @@ import { resolveCarbonFreeShare, resolveIntensity } from './carbon.ts';
 import { planEmbodied } from './embodied.ts';
 
 /** Version of the estimation method; changes whenever a number for the same input may change. */
-export const METHODOLOGY_VERSION = '2026.11-2';
+export const METHODOLOGY_VERSION = '2026.11-3';
 
 type Resolved = EstimateResult['resolved'];
 

@@ -94,7 +94,7 @@ export function gpuDrawHighW(maxW: number, central: number): number {
  * (`minFraction` of rated power, never under idle) and above by rated power.
  */
 export function gpuDefaultPowerW(maxW: number, idleW: number, centralW: number, minFraction: number): Bounded {
-  return { central: centralW, low: Math.max(idleW, Math.min(centralW, maxW * minFraction)), high: Math.max(centralW, maxW * 1.02) };
+  return { central: centralW, low: Math.max(idleW, Math.min(centralW, maxW * minFraction)), high: Math.max(centralW, maxW) };
 }
 
 /** A measured average draw: used as is, with ±5 % for metering. */

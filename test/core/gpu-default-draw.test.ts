@@ -15,7 +15,7 @@ describe('default accelerator draw', () => {
     const r = run({ model: 'TPU v3', count: 1 });
     expect(r.energyKwh.total).toBeCloseTo(0.283, 9);
     expect(r.energyKwh.low).toBeCloseTo((450 * floor) / 1000, 9);
-    expect(r.energyKwh.high).toBeCloseTo((450 * 1.02) / 1000, 9);
+    expect(r.energyKwh.high).toBeCloseTo(450 / 1000, 9);
     expect(r.factors.some((f) => f.id === 'gpu_typical_power' && f.value === 283)).toBe(true);
   });
 
@@ -30,8 +30,8 @@ describe('default accelerator draw', () => {
     expect(run({ model: 'TPU v3', count: 1, utilization: 1 }).energyKwh.total).toBeCloseTo(0.45, 9);
   });
 
-  it('never puts the low bound under idle or above the central value', () => {
-    expect(gpuDefaultPowerW(700, 300, 560, 0.3)).toEqual({ central: 560, low: 300, high: 714 });
-    expect(gpuDefaultPowerW(450, 20, 100, 0.3)).toEqual({ central: 100, low: 100, high: 459 });
+  it('never puts the low bound under idle or above the central value, nor the high bound over rated power', () => {
+    expect(gpuDefaultPowerW(700, 300, 560, 0.3)).toEqual({ central: 560, low: 300, high: 700 });
+    expect(gpuDefaultPowerW(450, 20, 100, 0.3)).toEqual({ central: 100, low: 100, high: 450 });
   });
 });
