@@ -31,13 +31,16 @@ export function textAnswer(c: Context, text: string, status: ContentfulStatusCod
   return c.body(asBody(text), status, { 'content-type': 'application/json', ...headers });
 }
 
+/** Node's Buffer, looked up rather than named: this file is also built for workerd and the page's type check. */
+const NODE_BUFFER = (globalThis as { Buffer?: { from(text: string, encoding: 'latin1'): Uint8Array<ArrayBuffer> } }).Buffer;
+
 /**
  * On Node, ASCII text as bytes copied one for one (latin1): Node would otherwise write the string
  * as UTF-8, scanning it twice (length, then conversion), which cost more than the copy. Elsewhere
  * (workerd) the text as it is.
  */
 function asBody(text: string): string | Uint8Array<ArrayBuffer> {
-  return typeof Buffer === 'function' ? (Buffer.from(text, 'latin1') as Uint8Array<ArrayBuffer>) : text;
+  return NODE_BUFFER ? NODE_BUFFER.from(text, 'latin1') : text;
 }
 
 /** The text of `v`, or undefined where JSON.stringify leaves a member out (undefined, functions, symbols). */

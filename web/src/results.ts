@@ -140,7 +140,7 @@ export function renderBasis(result: EstimateResult, catalogue: ReadonlyMap<strin
     id: 'factors',
     caption: 'Factors used',
     columns: [{ label: 'Factor' }, { label: 'Value', numeric: true }, { label: 'Unit' }, { label: 'Source' }, { label: 'Year' }, { label: 'Note' }],
-    rows: result.factors.map((f) => [f.label, f.value, f.unit, f.source, f.year === null ? null : String(f.year), f.note ?? null]),
+    rows: [...activityRows(result), ...result.factors.map((f) => [f.label, f.value, f.unit, f.source, f.year === null ? null : String(f.year), f.note ?? null])],
   };
   renderTable(byId('table-factors'), model);
   byId('sources').replaceChildren(
@@ -155,4 +155,15 @@ export function renderBasis(result: EstimateResult, catalogue: ReadonlyMap<strin
     }),
   );
   return model;
+}
+
+/** The run's own hours and utilisations, first among the factors (the answer keeps them out of its list: they are the activity, not factors). */
+function activityRows(result: EstimateResult): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [['Duration', result.durationHours, 'h', 'user', null, null]];
+  const listed = new Set(result.factors.map((f) => f.id));
+  const { gpu, cpu } = result.resolved;
+  if (gpu?.utilization != null && !listed.has('gpu_utilization')) rows.push(['GPU utilisation', gpu.utilization, 'fraction', 'user', null, null]);
+  // A default CPU utilisation is a factor of its own (with its source); a given one is the run's.
+  if (cpu?.utilization != null && !listed.has('cpu_utilization')) rows.push(['CPU utilisation', cpu.utilization, 'fraction', 'user', null, null]);
+  return rows;
 }
