@@ -89,6 +89,10 @@ describe('the page in headless chromium', () => {
     expect(await page.textContent('#metric-energy .value')).toContain(sig3(expected.energyKwh.total));
     expect(await page.textContent('#equivalent')).toMatch(/km driven by an average petrol car.*400 g CO2 per mile.*US EPA/s);
     expect(await page.textContent('#status')).toContain('Estimate ready');
+    // The factors table: the run's hours first (not a factor of the answer), then every factor the answer lists.
+    const factorRows = await page.$$eval('#table-factors tbody tr', (rows) => rows.map((r) => r.children[0]!.textContent));
+    expect(factorRows[0]).toBe('Duration');
+    expect(factorRows.slice(-expected.factors.length)).toEqual(expected.factors.map((f) => f.label));
 
     const breakdown = await chartData(page, 'chart-breakdown');
     expect(breakdown?.datasets.map((d) => d.label)).toEqual(['Operational (location-based)', 'Embodied']);
