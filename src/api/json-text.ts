@@ -51,8 +51,12 @@ function write(v: unknown): string | undefined {
     const shared = textOfFrozen(v);
     if (shared !== null) return shared;
   }
-  // Nothing inside is shared (or toJSON decides): the engine's own serialiser is faster than walking it here.
-  if (typeof (v as { toJSON?: unknown }).toJSON === 'function' || !holdsFrozen(v)) return ascii(JSON.stringify(v));
+  // Nothing inside is shared (or toJSON decides): the engine's own serialiser is faster than walking
+  // it here, and text made of numbers and ASCII keys needs no check for escapes.
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return ascii(JSON.stringify(v));
+  const inside = contents(v);
+  if (inside === 0) return JSON.stringify(v);
+  if (inside === HOLDS_TEXT) return ascii(JSON.stringify(v));
   if (Array.isArray(v)) {
     let text = '[';
     for (let i = 0; i < v.length; i++) text += (i > 0 ? ',' : '') + (write(v[i]) ?? 'null');
@@ -104,14 +108,35 @@ function textOfFrozen(v: object): string | null {
   return text;
 }
 
-/** Whether a frozen object sits anywhere inside `v` (an object that is not frozen itself). */
-function holdsFrozen(v: object): boolean {
+const HOLDS_FROZEN = 1;
+const HOLDS_TEXT = 2;
+
+/**
+ * What sits inside `v` (an object that is not frozen itself): HOLDS_FROZEN when a frozen object
+ * does anywhere (the scan stops: `v` is walked), else HOLDS_TEXT when its JSON may hold characters
+ * to escape (a string, a key beyond ASCII, or a function, which may be a toJSON), else 0.
+ */
+function contents(v: object): number {
+  let found = 0;
   const record = v as Record<string, unknown>;
   for (const key in record) {
     const item = record[key];
-    if (typeof item === 'object' && item !== null && (Object.isFrozen(item) || holdsFrozen(item))) return true;
+    if (typeof item === 'object' && item !== null) {
+      if (Object.isFrozen(item)) return HOLDS_FROZEN;
+      const inner = contents(item);
+      if (inner === HOLDS_FROZEN) return HOLDS_FROZEN;
+      found |= inner;
+    } else if (typeof item === 'string' || typeof item === 'function') {
+      found |= HOLDS_TEXT;
+    }
+    if (!isAscii(key)) found |= HOLDS_TEXT;
   }
-  return false;
+  return found;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 function isDeeplyFrozen(v: object): boolean {

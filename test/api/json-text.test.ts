@@ -38,6 +38,8 @@ describe('jsonText', () => {
       ['ünïcode \u2028 "quotes" \\ \n', '\ud800 lone surrogate', '😀', Object.freeze(['é'])],
       Object.freeze({ frozen: Object.freeze(['x', 'ü']), empty: Object.freeze({}) }),
       { 'key with "quotes"': 1, 'ключ': Object.freeze({ v: 'ß' }), 3: 'numeric key first', u: undefined },
+      { 'ключ': { v: 1 }, n: [1, 2] },
+      { plain: { numbers: [1, 2.5, -0], flag: true, none: null }, deeper: { 'é': 3 } },
       [Object.freeze({ a: 1 }), undefined, { b: Object.freeze([2]) }],
       [],
       {},
