@@ -73,20 +73,15 @@ export function logSpread(...factors: readonly Bounded[]): LogSpread {
   return { down2, up2 };
 }
 
-/** `central` (a product of factors) with the bounds of their summed squared log-deviations. */
-export function withLogSpread(central: number, down2: number, up2: number): Bounded {
-  return { central, low: spreadLow(central, down2), high: spreadHigh(central, up2) };
-}
-
 // The bounds one at a time, as plain numbers: the per-run arithmetic (plan.ts evaluatePlan) works on
 // numbers so that an estimate allocates only the objects of its result. Same formulas as above.
 
-/** withLogSpread's low bound. */
+/** Low bound of `central` (a product of factors) whose squared log-deviations below sum to `down2`. */
 export function spreadLow(central: number, down2: number): number {
   return central * Math.exp(-Math.sqrt(down2));
 }
 
-/** withLogSpread's high bound. */
+/** High bound of `central` (a product of factors) whose squared log-deviations above sum to `up2`. */
 export function spreadHigh(central: number, up2: number): number {
   return central * Math.exp(Math.sqrt(up2));
 }
