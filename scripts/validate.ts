@@ -1,8 +1,9 @@
-// `npm run validate`: every published case in both modes, with summary figures per mode and tier.
+// `npm run validate`: every published case in both modes, then the public inference set, with summary figures per mode and tier.
 import { readFileSync } from 'node:fs';
 import { tables } from '../src/data/index.ts';
 import type { CaseRun, Mode, ValidationCase } from './validation-cases.ts';
 import { formatRuns, graded as gradedRuns, median, runCase } from './validation-cases.ts';
+import { formatInferenceRuns, formatSummary, INFERENCE_TARGETS, loadInferenceCases, runInferenceCase, summarize } from './validation-inference.ts';
 
 const cases: ValidationCase[] = JSON.parse(readFileSync(new URL('../test/validation/cases.json', import.meta.url), 'utf8')).cases;
 
@@ -21,4 +22,15 @@ for (const mode of ['full', 'planner'] as Mode[]) {
   console.log('');
   console.log(summary(`${mode} all`, runs));
   for (const tier of ['A', 'B', 'C']) console.log(summary(`${mode} tier ${tier}`, runs.filter((r) => r.reliability === tier)));
+}
+
+{
+  const inference = loadInferenceCases(readFileSync(new URL('../test/validation/inference-cases.json', import.meta.url), 'utf8'));
+  const runs = inference.map((c) => runInferenceCase(c, tables));
+  console.log('\n== inference: published per-query / per-token figures (test/validation/inference-cases.json), scope for scope\n');
+  console.log(formatInferenceRuns(runs));
+  console.log('');
+  console.log(formatSummary(summarize('inference all', runs)));
+  for (const tier of ['A', 'B', 'C']) console.log(formatSummary(summarize(`inference tier ${tier}`, runs.filter((r) => r.reliability === tier))));
+  console.log(`targets: median |error| ≤ ${INFERENCE_TARGETS.medianAbsError * 100} %, inside range ≥ ${INFERENCE_TARGETS.insideShare * 100} % (|error| = |ln(est/pub)| / ln 2: a factor of 2 is 100 %)`);
 }
