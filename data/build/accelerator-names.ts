@@ -4,8 +4,9 @@
 /**
  * Stable ids for the curated models (gpu_accelerator_specs_curated.csv / accelerator_performance_curated.csv).
  * Vendor prefix + short model; form factor kept where a model has several; a memory size is kept only
- * where two rows differ by memory alone (A100 PCIe 40GB/80GB). Rows that cover two memory SKUs
- * (`16GB/32GB`, `40GB/80GB`) get one id without the size. The build fails on a curated model missing here.
+ * where two rows differ by memory alone (A100 PCIe 40GB/80GB, A100 SXM4 40GB: the SXM4 80GB row keeps the
+ * pre-split id `nvidia-a100-sxm4`). Rows that cover two memory SKUs (`16GB/32GB`) get one id without the
+ * size. The build fails on a curated model missing here.
  */
 export const CURATED_IDS: Readonly<Record<string, string>> = {
   'Tesla V100 SXM2 16GB/32GB': 'nvidia-v100-sxm2',
@@ -13,7 +14,8 @@ export const CURATED_IDS: Readonly<Record<string, string>> = {
   'Tesla T4': 'nvidia-t4',
   'A100 PCIe 40GB': 'nvidia-a100-pcie-40gb',
   'A100 PCIe 80GB': 'nvidia-a100-pcie-80gb',
-  'A100 SXM4 40GB/80GB': 'nvidia-a100-sxm4',
+  'A100 SXM4 40GB': 'nvidia-a100-sxm4-40gb',
+  'A100 SXM4 80GB': 'nvidia-a100-sxm4', // the pre-split id stays on the larger SKU, so old requests keep resolving
   A10: 'nvidia-a10',
   'A10G (AWS G5 variant)': 'nvidia-a10g',
   A40: 'nvidia-a40',
@@ -23,10 +25,14 @@ export const CURATED_IDS: Readonly<Record<string, string>> = {
   'H100 SXM5 80GB': 'nvidia-h100-sxm',
   'H100 PCIe 80GB': 'nvidia-h100-pcie',
   'H100 NVL 94GB': 'nvidia-h100-nvl',
+  'H800 SXM5 80GB': 'nvidia-h800-sxm',
+  H20: 'nvidia-h20',
   'H200 SXM 141GB': 'nvidia-h200-sxm',
   'H200 NVL 141GB': 'nvidia-h200-nvl',
   'B200 (HGX B200)': 'nvidia-b200',
   'B200 in GB200 (Grace Blackwell)': 'nvidia-b200-gb200',
+  'B300 (HGX B300)': 'nvidia-b300',
+  'B300 in GB300 (Grace Blackwell Ultra)': 'nvidia-b300-gb300',
   'RTX A6000': 'nvidia-rtx-a6000',
   'RTX 6000 Ada Generation': 'nvidia-rtx-6000-ada',
   'GeForce RTX 3080 (10GB)': 'nvidia-rtx-3080',
@@ -39,19 +45,21 @@ export const CURATED_IDS: Readonly<Record<string, string>> = {
   'Instinct MI250X': 'amd-mi250x',
   'Instinct MI300X': 'amd-mi300x',
   'Instinct MI325X': 'amd-mi325x',
+  'Instinct MI355X': 'amd-mi355x',
   'TPU v4 (per chip)': 'google-tpu-v4',
   'TPU v5e': 'google-tpu-v5e',
   'TPU v5p': 'google-tpu-v5p',
   'TPU v6e': 'google-tpu-v6e',
   Trainium1: 'aws-trainium1',
   Trainium2: 'aws-trainium2',
+  Inferentia1: 'aws-inferentia1',
   Inferentia2: 'aws-inferentia2',
   'Gaudi 2': 'intel-gaudi-2',
   'Gaudi 3': 'intel-gaudi-3',
 };
 
 /**
- * The 8 models only in accelerator_performance_curated.csv have no specs row. Vendor is a fact of the
+ * The 9 models only in accelerator_performance_curated.csv have no specs row. Vendor is a fact of the
  * product name; memory and form factor are read from that file's own `notes` column (per device).
  */
 export const PERF_ONLY_SPECS: Readonly<Record<string, { vendor: string; formFactor: string | null; memoryGb: number | null }>> = {
@@ -60,6 +68,7 @@ export const PERF_ONLY_SPECS: Readonly<Record<string, { vendor: string; formFact
   'TPU v6e': { vendor: 'Google', formFactor: null, memoryGb: 32 },
   Trainium1: { vendor: 'AWS', formFactor: null, memoryGb: 32 },
   Trainium2: { vendor: 'AWS', formFactor: null, memoryGb: 96 },
+  Inferentia1: { vendor: 'AWS', formFactor: null, memoryGb: 8 },
   Inferentia2: { vendor: 'AWS', formFactor: null, memoryGb: 32 },
   'Gaudi 2': { vendor: 'Intel', formFactor: 'OAM', memoryGb: 96 },
   'Gaudi 3': { vendor: 'Intel', formFactor: 'OAM', memoryGb: 128 },
@@ -88,9 +97,10 @@ export const ALIAS_PREFERENCES: Readonly<Record<string, string>> = {
   a100: 'nvidia-a100-sxm4',
   'a100 sxm': 'nvidia-a100-sxm4',
   'a100 80gb': 'nvidia-a100-sxm4',
-  'a100 40gb': 'nvidia-a100-sxm4',
-  'a100 sxm4 40gb': 'nvidia-a100-sxm4',
+  'a100 40gb': 'nvidia-a100-sxm4-40gb',
+  'a100 sxm4 40gb': 'nvidia-a100-sxm4-40gb',
   'a100 sxm4 80gb': 'nvidia-a100-sxm4',
+  'a100 sxm4': 'nvidia-a100-sxm4', // the pre-split name: the 80GB SKU
   'a100 sxm4 80 gb': 'nvidia-a100-sxm4', // mlco2 gpus.csv spelling
   'a100 pcie': 'nvidia-a100-pcie-40gb', // the original (2020) PCIe SKU
   v100: 'nvidia-v100-sxm2',
@@ -100,6 +110,12 @@ export const ALIAS_PREFERENCES: Readonly<Record<string, string>> = {
   b200: 'nvidia-b200',
   'hgx b200': 'nvidia-b200',
   gb200: 'nvidia-b200-gb200',
+  b300: 'nvidia-b300',
+  'hgx b300': 'nvidia-b300',
+  gb300: 'nvidia-b300-gb300',
+  h800: 'nvidia-h800-sxm',
+  'h800 sxm': 'nvidia-h800-sxm',
+  'h20 96gb': 'nvidia-h20',
   'rtx 6000 ada': 'nvidia-rtx-6000-ada',
   'tpu v4': 'google-tpu-v4',
   tpuv4: 'google-tpu-v4',
@@ -107,6 +123,19 @@ export const ALIAS_PREFERENCES: Readonly<Record<string, string>> = {
   trn1: 'aws-trainium1',
   trn2: 'aws-trainium2',
   inf2: 'aws-inferentia2',
+  inf1: 'aws-inferentia1',
+  inferentia: 'aws-inferentia1',
+  'inferentia 1': 'aws-inferentia1',
+  'inferentia 2': 'aws-inferentia2',
+  trainium: 'aws-trainium1',
+  'trainium 1': 'aws-trainium1',
+  'trainium 2': 'aws-trainium2',
+  'tpu v5e': 'google-tpu-v5e',
+  'tpu v5p': 'google-tpu-v5p',
+  'tpu v6e': 'google-tpu-v6e',
+  trillium: 'google-tpu-v6e',
+  'gaudi2': 'intel-gaudi-2',
+  'gaudi3': 'intel-gaudi-3',
   'agx xavier': 'nvidia-jetson-agx-xavier', // mlco2 spelling of the Green Algorithms Jetson row
   // TPU v2/v3 and the P100 SXM2 come from accelerator_power_published.csv (Patterson et al. 2021 chip
   // TDPs); their spellings are that file's `aliases`. Generic `p100` goes to the SXM2 module, as for V100.

@@ -1,4 +1,4 @@
-// Accelerators: the 40 curated models (specs + performance joined on `model`), then GPUs/TPUs from
+// Accelerators: the 47 curated models (specs + performance joined on `model`), then GPUs/TPUs from
 // Green Algorithms TDP_gpu.csv and mlco2 gpus.csv that are not already in the table (P100, TPU v2/v3, ...).
 import { normalizeName, slugify } from '../../src/core/names.ts';
 import { Accelerator } from '../../src/core/tables.ts';
@@ -21,6 +21,26 @@ function largerOf(row: CsvRow, column: string): number | null {
   const parts = v.split('|').map(Number);
   if (parts.some((p) => !Number.isFinite(p))) throw rowError(row, `column "${column}" is not a number list: "${v}"`);
   return Math.max(...parts);
+}
+
+/**
+ * `max_power_basis` of a curated row: `published` (no range) or `estimated` (low/high watts and basis
+ * required, central inside them). Any other value, or a range on a published row, fails the build.
+ */
+function powerEstimateOf(row: CsvRow, maxPowerW: number | null): Accelerator['maxPowerEstimate'] {
+  const basis = cell(row, 'max_power_basis');
+  const lowW = num(row, 'power_estimate_low_w');
+  const highW = num(row, 'power_estimate_high_w');
+  const why = cell(row, 'power_estimate_basis');
+  if (basis === 'published' || (basis === '' && maxPowerW === null)) {
+    if (lowW !== null || highW !== null || why !== '') throw rowError(row, 'a power estimate range on a row whose max_power_w is not estimated');
+    if (basis === 'published' && maxPowerW === null) throw rowError(row, 'max_power_basis "published" without max_power_w');
+    return null;
+  }
+  if (basis !== 'estimated') throw rowError(row, `max_power_basis must be "published" or "estimated", got "${basis}"`);
+  if (maxPowerW === null || lowW === null || highW === null || why === '') throw rowError(row, 'an estimated max_power_w needs power_estimate_low_w, power_estimate_high_w and power_estimate_basis');
+  if (!(lowW <= maxPowerW && maxPowerW <= highW && lowW < highW)) throw rowError(row, `estimate ${lowW}-${highW} W must contain max_power_w ${maxPowerW} and be a range`);
+  return { lowW, highW, basis: why };
 }
 
 /** Names users type for a curated model: with/without vendor, brand words, parentheses, memory size. */
@@ -52,6 +72,7 @@ function buildCurated(index: AliasIndex): Draft[] {
     specs.delete(model);
     const maxPowerW = num(perf, 'max_power_w');
     if (spec && num(spec, 'max_power_w') !== maxPowerW) throw rowError(perf, `max_power_w differs from ${spec.file}:${spec.line}`);
+    const maxPowerEstimate = powerEstimateOf(perf, maxPowerW);
     const vendor = spec ? cell(spec, 'vendor') : (extra?.vendor ?? '');
     drafts.push({
       at: perf,
@@ -62,6 +83,7 @@ function buildCurated(index: AliasIndex): Draft[] {
         formFactor: spec ? cell(spec, 'form_factor') || null : (extra?.formFactor ?? null),
         memoryGb: spec ? largerOf(spec, 'memory_gb') : (extra?.memoryGb ?? null),
         maxPowerW,
+        maxPowerEstimate,
         idlePowerW: num(perf, 'idle_power_w'),
         typicalPower: null,
         peakDenseTflops: {
@@ -70,7 +92,9 @@ function buildCurated(index: AliasIndex): Draft[] {
           tf32: num(perf, 'peak_tf32_tflops'),
           fp32: num(perf, 'peak_fp32_tflops'),
           fp8: num(perf, 'peak_fp8_tflops'),
+          fp4: num(perf, 'peak_dense_fp4_tflops'),
         },
+        memoryBandwidthTbs: largerOf(perf, 'memory_bandwidth_tbs'),
         embodiedKgCo2e: num(perf, 'embodied_kgco2e'),
         launchYear: spec ? num(spec, 'launch_year') : null,
         source: 'curated-accelerators',
@@ -132,10 +156,12 @@ function addExtras(
         formFactor: null,
         memoryGb: memory && memory > 0 ? memory : null,
         maxPowerW,
+        maxPowerEstimate: null,
         idlePowerW: null,
         typicalPower: null,
         // Not taken from these lists: mlco2 mixes sparse/dense and FP16 tensor/non-tensor rates.
-        peakDenseTflops: { bf16: null, fp16: null, tf32: null, fp32: null, fp8: null },
+        peakDenseTflops: { bf16: null, fp16: null, tf32: null, fp32: null, fp8: null, fp4: null },
+        memoryBandwidthTbs: null,
         embodiedKgCo2e: null,
         launchYear: cols.year ? num(row, cols.year) : null,
         source,
@@ -186,9 +212,11 @@ function addPublished(index: AliasIndex, drafts: Draft[]): void {
         formFactor: cell(row, 'form_factor') || null,
         memoryGb: num(row, 'memory_gb'),
         maxPowerW,
+        maxPowerEstimate: null,
         idlePowerW: null,
         typicalPower,
-        peakDenseTflops: { bf16: null, fp16: null, tf32: null, fp32: null, fp8: null },
+        peakDenseTflops: { bf16: null, fp16: null, tf32: null, fp32: null, fp8: null, fp4: null },
+        memoryBandwidthTbs: null,
         embodiedKgCo2e: null,
         launchYear: null,
         source: 'published-accelerator-power',

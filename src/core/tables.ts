@@ -89,7 +89,15 @@ export const PeakTflops = z.object({
   tf32: z.number().positive().nullable(),
   fp32: z.number().positive().nullable(),
   fp8: z.number().positive().nullable(),
+  /** Dense FP4 where the vendor publishes it (Blackwell, CDNA4); null elsewhere. */
+  fp4: z.number().positive().nullable(),
 });
+
+/** A rated power no vendor publishes: the central figure is `maxPowerW`; this is its range and its derivation. */
+export const PowerEstimate = z
+  .object({ lowW: z.number().positive(), highW: z.number().positive(), basis: z.string().min(1) })
+  .refine((e) => e.lowW <= e.highW, 'lowW above highW');
+export type PowerEstimate = z.infer<typeof PowerEstimate>;
 
 export const Accelerator = z.object({
   /** Stable slug, e.g. `nvidia-h100-sxm`, `google-tpu-v4`. */
@@ -100,8 +108,10 @@ export const Accelerator = z.object({
   /** Lower-cased names that resolve to this id (`h100`, `h100 sxm5 80gb`, ...). */
   aliases: z.array(z.string()),
   memoryGb: z.number().positive().nullable(),
-  /** Vendor TDP/TBP; null where not published (then the user must give maxPowerW or powerW). */
+  /** Vendor TDP/TBP, or the central figure of a sourced estimate (then `maxPowerEstimate` is set); null = unknown. */
   maxPowerW: z.number().positive().nullable(),
+  /** Set when `maxPowerW` is an estimate (no published board power): its low/high watts and basis. */
+  maxPowerEstimate: PowerEstimate.nullable(),
   /** Published or modelled idle floor; null = use the default idle fraction. */
   idlePowerW: z.number().nonnegative().nullable(),
   /**
@@ -110,6 +120,8 @@ export const Accelerator = z.object({
    */
   typicalPower: z.object({ watts: z.number().positive(), basis: z.string(), source: SourceId }).nullable().optional(),
   peakDenseTflops: PeakTflops,
+  /** HBM/GDDR bandwidth per device, TB/s; null where not published. */
+  memoryBandwidthTbs: z.number().positive().nullable(),
   embodiedKgCo2e: z.number().positive().nullable(),
   launchYear: z.number().int().nullable(),
   source: SourceId,

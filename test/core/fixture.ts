@@ -24,10 +24,10 @@ export function fixtureTables(): Tables {
     { id: 'gcp:nozone-1', provider: 'gcp' as const, region: 'nozone-1', name: 'No Zone', countryIso2: null, continent: null, lat: null, lon: null, gridZone: null, pue: null, wueLPerKwh: null, carbonFreeEnergyShare: null, sources: ['test'] },
     { id: 'azure:plain', provider: 'azure' as const, region: 'plain', name: 'Plain', countryIso2: 'XX', continent: 'Europe', lat: 1, lon: 1, gridZone: 'XX-SUB', pue: null, wueLPerKwh: null, carbonFreeEnergyShare: null, sources: ['test'] },
   ];
-  const noTflops = { bf16: null, fp16: null, tf32: null, fp32: null, fp8: null };
+  const noTflops = { bf16: null, fp16: null, tf32: null, fp32: null, fp8: null, fp4: null };
   const accelerators = [
-    { id: 'test-gpu-700', name: 'Test GPU 700', vendor: 'Test', formFactor: 'SXM', aliases: ['test gpu 700', 'tg700'], memoryGb: 80, maxPowerW: 700, idlePowerW: 70, peakDenseTflops: { ...noTflops, bf16: 1000 }, embodiedKgCo2e: 164, launchYear: 2023, source: 'test' },
-    { id: 'test-gpu-nopower', name: 'Test GPU No Power', vendor: 'Test', formFactor: null, aliases: ['tgnp'], memoryGb: null, maxPowerW: null, idlePowerW: null, peakDenseTflops: noTflops, embodiedKgCo2e: null, launchYear: null, source: 'test' },
+    { id: 'test-gpu-700', name: 'Test GPU 700', vendor: 'Test', formFactor: 'SXM', aliases: ['test gpu 700', 'tg700'], memoryGb: 80, maxPowerW: 700, maxPowerEstimate: null, idlePowerW: 70, peakDenseTflops: { ...noTflops, bf16: 1000 }, memoryBandwidthTbs: null, embodiedKgCo2e: 164, launchYear: 2023, source: 'test' },
+    { id: 'test-gpu-nopower', name: 'Test GPU No Power', vendor: 'Test', formFactor: null, aliases: ['tgnp'], memoryGb: null, maxPowerW: null, maxPowerEstimate: null, idlePowerW: null, peakDenseTflops: noTflops, memoryBandwidthTbs: null, embodiedKgCo2e: null, launchYear: null, source: 'test' },
   ];
   const cpus = [{ id: 'test-cpu-360', name: 'Test CPU 360', aliases: ['test cpu 360'], tdpW: 360, cores: 96, threads: 192, source: 'test' }];
   const instances = [

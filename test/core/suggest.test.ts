@@ -10,8 +10,8 @@ import { fixtureTables } from './fixture.ts';
 
 const fixture = fixtureTables();
 const gpu = (id: string, bf16: number, maxPowerW: number, idlePowerW: number): Accelerator => ({
-  id, name: id, vendor: 'Test', formFactor: null, aliases: [], memoryGb: 80, maxPowerW, idlePowerW,
-  peakDenseTflops: { bf16, fp16: null, tf32: null, fp32: null, fp8: null }, embodiedKgCo2e: null, launchYear: null, source: 'test',
+  id, name: id, vendor: 'Test', formFactor: null, aliases: [], memoryGb: 80, maxPowerW, maxPowerEstimate: null, idlePowerW,
+  peakDenseTflops: { bf16, fp16: null, tf32: null, fp32: null, fp8: null, fp4: null }, memoryBandwidthTbs: null, embodiedKgCo2e: null, launchYear: null, source: 'test',
 });
 // Zone XX, 2024 (leap): 100 g every hour except 400 g from 12:00 to 15:59 UTC.
 const series = Array.from({ length: 8784 }, (_, i) => (i % 24 >= 12 && i % 24 < 16 ? 400 : 100));

@@ -49,11 +49,11 @@ const regions = z.array(Region).parse([
   region('azure:germanywestcentral', 'DE', null),
 ]);
 
-const noTflops = { bf16: null, fp16: null, tf32: null, fp32: null, fp8: null };
+const noTflops = { bf16: null, fp16: null, tf32: null, fp32: null, fp8: null, fp4: null };
 const accelerators = z.array(Accelerator).parse([
-  { id: 'nvidia-h100-sxm', name: 'NVIDIA H100 SXM', vendor: 'NVIDIA', formFactor: 'SXM', aliases: ['h100', 'h100 sxm'], memoryGb: 80, maxPowerW: 700, idlePowerW: null, peakDenseTflops: noTflops, embodiedKgCo2e: null, launchYear: 2022, source: 'fixture' },
-  { id: 'nvidia-h100-pcie', name: 'NVIDIA H100 PCIe', vendor: 'NVIDIA', formFactor: 'PCIe', aliases: ['h100 pcie'], memoryGb: 80, maxPowerW: 350, idlePowerW: null, peakDenseTflops: noTflops, embodiedKgCo2e: null, launchYear: 2022, source: 'fixture' },
-  { id: 'nvidia-a100-sxm', name: 'NVIDIA A100 SXM', vendor: 'NVIDIA', formFactor: 'SXM', aliases: ['a100'], memoryGb: 80, maxPowerW: 400, idlePowerW: null, peakDenseTflops: noTflops, embodiedKgCo2e: null, launchYear: 2020, source: 'fixture' },
+  { id: 'nvidia-h100-sxm', name: 'NVIDIA H100 SXM', vendor: 'NVIDIA', formFactor: 'SXM', aliases: ['h100', 'h100 sxm'], memoryGb: 80, maxPowerW: 700, maxPowerEstimate: null, idlePowerW: null, peakDenseTflops: noTflops, memoryBandwidthTbs: null, embodiedKgCo2e: null, launchYear: 2022, source: 'fixture' },
+  { id: 'nvidia-h100-pcie', name: 'NVIDIA H100 PCIe', vendor: 'NVIDIA', formFactor: 'PCIe', aliases: ['h100 pcie'], memoryGb: 80, maxPowerW: 350, maxPowerEstimate: null, idlePowerW: null, peakDenseTflops: noTflops, memoryBandwidthTbs: null, embodiedKgCo2e: null, launchYear: 2022, source: 'fixture' },
+  { id: 'nvidia-a100-sxm', name: 'NVIDIA A100 SXM', vendor: 'NVIDIA', formFactor: 'SXM', aliases: ['a100'], memoryGb: 80, maxPowerW: 400, maxPowerEstimate: null, idlePowerW: null, peakDenseTflops: noTflops, memoryBandwidthTbs: null, embodiedKgCo2e: null, launchYear: 2020, source: 'fixture' },
 ]);
 
 const cpus = z.array(Cpu).parse(
