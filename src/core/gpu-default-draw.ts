@@ -18,13 +18,16 @@ export interface TypicalDraw {
 export interface RatedWithTypical {
   readonly maxW: number;
   readonly idleW: number;
+  /** Rating the high bound uses: an estimated rating's high watts (no override), else maxW. */
+  readonly highW: number;
   readonly typical: TypicalDraw | null;
 }
 
 /** Rated power with the device's typical draw attached (only when the rated power is the table's own). */
 export function withTypical(gpu: Accelerator, override: number | undefined, maxW: number, idleW: number): RatedWithTypical {
   const t = override === undefined ? gpu.typicalPower : null;
-  return { maxW, idleW, typical: t ? { watts: t.watts, basis: t.basis, source: t.source, name: gpu.name, year: gpu.launchYear } : null };
+  const highW = override === undefined && gpu.maxPowerEstimate ? gpu.maxPowerEstimate.highW : maxW;
+  return { maxW, idleW, highW, typical: t ? { watts: t.watts, basis: t.basis, source: t.source, name: gpu.name, year: gpu.launchYear } : null };
 }
 
 function typicalOf(rated: { readonly maxW: number; readonly idleW: number }): TypicalDraw | null {
@@ -42,7 +45,7 @@ function minFraction(tables: Tables, ledger: Ledger): number {
 }
 
 /** Average draw of one device when utilisation is unknown, recorded in `ledger`. */
-export function defaultGpuDraw(rated: { readonly maxW: number; readonly idleW: number }, tables: Tables, ledger: Ledger): Bounded {
+export function defaultGpuDraw(rated: { readonly maxW: number; readonly idleW: number; readonly highW?: number }, tables: Tables, ledger: Ledger): Bounded {
   const floor = minFraction(tables, ledger);
   const pct = (x: number) => Math.round(x * 100);
   const typical = typicalOf(rated);
@@ -51,12 +54,12 @@ export function defaultGpuDraw(rated: { readonly maxW: number; readonly idleW: n
     ledger.assume(
       `Utilisation not given: the ${typical.name}'s published measured average of ${typical.watts} W (${pct(typical.watts / rated.maxW)} % of its ${rated.maxW} W rating) is used; the range spans ${pct(floor)} % to 100 % of rated power (give gpu.utilization or gpu.powerW to narrow it).`,
     );
-    return gpuDefaultPowerW(rated.maxW, rated.idleW, typical.watts, floor);
+    return gpuDefaultPowerW(rated.maxW, rated.idleW, typical.watts, floor, rated.highW);
   }
   const f = tables.datacentre.coefficients.gpuDefaultPowerFraction;
   const fraction = ledger.coefficient('gpu_power_fraction', 'GPU average draw as a share of rated power (measured runs)', f);
   ledger.assume(
     `GPU utilisation not given: average draw ${pct(fraction)} % of rated power, as measured runs average; the range spans ${pct(floor)} % to 100 % (give gpu.utilization or gpu.powerW to narrow it).`,
   );
-  return gpuDefaultPowerW(rated.maxW, rated.idleW, rated.maxW * fraction, floor);
+  return gpuDefaultPowerW(rated.maxW, rated.idleW, rated.maxW * fraction, floor, rated.highW);
 }

@@ -20,10 +20,12 @@ export interface GpuPlan {
   readonly maxW: number;
   readonly idleW: number;
 }
+  /** Rating the draw's high bound uses: an estimated rating's high watts, else maxW. */
+  readonly highMaxW: number;
 
 /** Average draw of one planned device at utilisation `u` (given whenever fixedPowerW is null). */
 export function gpuPowerAt(p: GpuPlan, u: number | undefined): Bounded {
-  return p.fixedPowerW ?? gpuPowerW(p.maxW, p.idleW, u!);
+  return p.fixedPowerW ?? gpuPowerW(p.maxW, p.idleW, u!, p.highMaxW);
 }
 
 /** What the GPU draw rests on, recorded in `ledger`; a given utilisation is applied by gpuPowerAt. */
@@ -36,10 +38,12 @@ export function planGpuDraw(w: Workload, instance: Instance | null, instanceCoun
   const count = fromRequest ? fromRequest.count : instance!.gpuCount * instanceCount;
   if (count === undefined) throw new EstimateError('inconsistent_input', ['gpu', 'count'], 'expected gpu.count (number of devices)');
   if (!fromRequest && instance) ledger.assume(`GPUs from the instance type: ${count} × ${gpu.name}.`);
+  if (fromRequest && instance) checkInstanceGpus(count, instance, instanceCount);
 
   const base: GpuBase = { id: gpu.id, name: gpu.name, count, embodiedKgPerDevice: gpu.embodiedKgCo2e };
   if (fromRequest?.powerW !== undefined) {
     ledger.user('gpu_power', 'GPU average power per device (measured)', fromRequest.powerW, 'W');
+    checkMeasuredPower(fromRequest.powerW, fromRequest.maxPowerW, gpu);
     ledger.assume('GPU power: the given average draw is used as is (no load curve), ±5 % for metering.');
     return gpuPlan(base, measuredPowerW(fromRequest.powerW), 0, 0, 'measured average (user)');
   }
@@ -52,17 +56,17 @@ export function planGpuDraw(w: Workload, instance: Instance | null, instanceCoun
   const given = fromRequest?.utilization;
   if (given === undefined) {
     const fixedPowerW = override === undefined ? ledger.memo(gpu, 'default-draw', (l) => defaultDraw(rated, tables, l)) : defaultDraw(rated, tables, ledger);
-    return gpuPlan(base, fixedPowerW, rated.maxW, rated.idleW, 'share of rated power (measured runs)');
+    return gpuPlan(base, fixedPowerW, rated.maxW, rated.idleW, 'share of rated power (measured runs)', rated.highW);
   }
   // The given utilisation is the run's own input, shown in resolved.gpu.utilization, not a factor.
-  return gpuPlan(base, null, rated.maxW, rated.idleW, 'idle + (max − idle) × utilisation');
+  return gpuPlan(base, null, rated.maxW, rated.idleW, 'idle + (max − idle) × utilisation', rated.highW);
 }
 
 type GpuBase = Pick<GpuPlan, 'id' | 'name' | 'count' | 'embodiedKgPerDevice'>;
 
 /** Every GPU plan from this one object literal, so that all share a hidden class (see cpuPlan in cpu-energy.ts). */
-function gpuPlan(base: GpuBase, fixedPowerW: Bounded | null, maxW: number, idleW: number, powerModel: string): GpuPlan {
-  return { id: base.id, name: base.name, count: base.count, powerModel, embodiedKgPerDevice: base.embodiedKgPerDevice, fixedPowerW, maxW, idleW };
+function gpuPlan(base: GpuBase, fixedPowerW: Bounded | null, maxW: number, idleW: number, powerModel: string, highMaxW: number = maxW): GpuPlan {
+  return { id: base.id, name: base.name, count: base.count, powerModel, embodiedKgPerDevice: base.embodiedKgPerDevice, fixedPowerW, maxW, idleW, highMaxW };
 }
 
 interface RatedPower {
@@ -74,12 +78,17 @@ function ratedPower(gpu: Accelerator, override: number | undefined, fromRequest:
   const maxW = override ?? gpu.maxPowerW;
   if (maxW === null) {
     throw new EstimateError(
+  readonly highW: number;
       'missing_power',
       fromRequest ? ['gpu', 'maxPowerW'] : ['gpu'],
       `${gpu.name} has no published board power: give gpu.maxPowerW (rated W) or gpu.powerW (average W)`,
     );
   }
-  if (override === undefined) ledger.factor({ id: 'gpu_max_power', label: `${gpu.name} rated board power (TDP)`, value: maxW, unit: 'W', source: gpu.source, year: gpu.launchYear });
+  const estimate = override === undefined ? gpu.maxPowerEstimate : null;
+  if (override === undefined) ledger.factor({ id: 'gpu_max_power', label: `${gpu.name} rated board power (${estimate ? 'estimated' : 'TDP'})`, value: maxW, unit: 'W', source: gpu.source, year: gpu.launchYear });
+  if (estimate) {
+    ledger.assume(`${gpu.name} rated power: no published figure; ${maxW} W is an estimate (range ${estimate.lowW}–${estimate.highW} W; the draw's high bound uses ${estimate.highW} W). Basis: ${estimate.basis}`);
+  }
   if (gpu.idlePowerW !== null && override === undefined) {
     ledger.factor({ id: 'gpu_idle_power', label: `${gpu.name} idle power`, value: gpu.idlePowerW, unit: 'W', source: gpu.source, year: gpu.launchYear });
     return withTypical(gpu, override, maxW, gpu.idlePowerW);
@@ -90,4 +99,39 @@ function ratedPower(gpu: Accelerator, override: number | undefined, fromRequest:
 /** Average draw when utilisation is unknown: a share of rated power from measured runs. */
 function defaultDraw(rated: RatedPower, tables: Tables, ledger: Ledger): Bounded {
   return defaultGpuDraw(rated, tables, ledger);
+}
+
+/** Share above the rating a measured average may reach (meter error, brief boosts) before it is refused. */
+const MEASURED_POWER_TOLERANCE = 1.1;
+
+/** A measured average draw far above what the device can draw is a wrong input, not a number to bill. */
+function checkMeasuredPower(powerW: number, givenMaxW: number | undefined, gpu: Accelerator): void {
+  const rating = givenMaxW ?? gpu.maxPowerEstimate?.highW ?? gpu.maxPowerW;
+  if (rating === null) return;
+  const limitW = rating * MEASURED_POWER_TOLERANCE;
+  if (powerW <= limitW) return;
+  const what =
+    givenMaxW !== undefined
+      ? `the given gpu.maxPowerW of ${givenMaxW} W`
+      : gpu.maxPowerEstimate
+        ? `the high end (${rating} W) of ${gpu.name}'s estimated rated power`
+        : `${gpu.name}'s rated power of ${rating} W`;
+  throw new EstimateError(
+    'inconsistent_input',
+    ['gpu', 'powerW'],
+    `gpu.powerW ${powerW} W is more than 10 % above ${what}: at most ${+limitW.toFixed(1)} W per device is possible (give gpu.maxPowerW if this device is rated higher)`,
+  );
+}
+
+/** An instance carries a fixed number of GPUs: a workload cannot use more of them than it has. */
+function checkInstanceGpus(count: number, instance: Instance, instanceCount: number): void {
+  // Instances without GPUs of their own (GCP N1 with attached GPUs) are left to gpu.count.
+  if (instance.gpuCount === 0) return;
+  const available = instance.gpuCount * instanceCount;
+  if (count <= available) return;
+  throw new EstimateError(
+    'inconsistent_input',
+    ['gpu', 'count'],
+    `gpu.count ${count} is more than the ${available} GPUs of ${instanceCount} × ${instance.id} (${instance.gpuCount} per instance): raise instance.count or lower gpu.count`,
+  );
 }

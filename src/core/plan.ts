@@ -170,7 +170,8 @@ export function evaluatePlan(p: EstimatePlan, input: Workload): EstimateResult {
       gpuU = w.gpu!.utilization!;
       gpuW = gpuDrawW(gpu.maxW, gpu.idleW, gpuU);
       gpuLowW = gpuDrawLowW(gpu.idleW, gpuW);
-      gpuHighW = gpuDrawHighW(gpu.maxW, gpuW);
+      // An estimated rating's high watts (highMaxW) set the high bound; for a published one it is maxW.
+      gpuHighW = gpu.highMaxW === gpu.maxW ? gpuDrawHighW(gpu.maxW, gpuW) : gpuDrawHighW(gpu.highMaxW, gpuDrawW(gpu.highMaxW, gpu.idleW, gpuU));
     }
   }
 

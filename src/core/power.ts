@@ -65,10 +65,13 @@ export function cpuThreadHighW(curve: number, linear: number): number {
   return Math.max(curve, linear) * CPU_HIGH_FACTOR;
 }
 
-/** Average board power of one GPU at a given utilisation: idle + (max − idle) × u, bounds −25 %/+15 %. */
-export function gpuPowerW(maxW: number, idleW: number, u: number): Bounded {
+/**
+ * Average board power of one GPU at a given utilisation: idle + (max − idle) × u, bounds −25 %/+15 %;
+ * with an estimated rating the high bound is worked out at its high watts (`highMaxW`).
+ */
+export function gpuPowerW(maxW: number, idleW: number, u: number, highMaxW: number = maxW): Bounded {
   const central = gpuDrawW(maxW, idleW, u);
-  return { central, low: gpuDrawLowW(idleW, central), high: gpuDrawHighW(maxW, central) };
+  return { central, low: gpuDrawLowW(idleW, central), high: gpuDrawHighW(highMaxW, gpuDrawW(highMaxW, idleW, u)) };
 }
 
 // gpuPowerW's parts as numbers (plan.ts evaluatePlan).
@@ -93,8 +96,8 @@ export function gpuDrawHighW(maxW: number, central: number): number {
  * share of rated power from measured runs), bounded below by the lowest measured busy draw
  * (`minFraction` of rated power, never under idle) and above by rated power.
  */
-export function gpuDefaultPowerW(maxW: number, idleW: number, centralW: number, minFraction: number): Bounded {
-  return { central: centralW, low: Math.max(idleW, Math.min(centralW, maxW * minFraction)), high: Math.max(centralW, maxW) };
+export function gpuDefaultPowerW(maxW: number, idleW: number, centralW: number, minFraction: number, highMaxW: number = maxW): Bounded {
+  return { central: centralW, low: Math.max(idleW, Math.min(centralW, maxW * minFraction)), high: Math.max(centralW, highMaxW) };
 }
 
 /** A measured average draw: used as is, with ±5 % for metering. */
