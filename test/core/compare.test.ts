@@ -104,7 +104,7 @@ describe('compareRegions', () => {
     const kgNl = (10 * pueNl * gNl) / 1000; // 10 × 1.07 × 253 / 1000 = 2.7071 kg
     const kgIowa = (10 * pueIowa * gIowa) / 1000; // 10 × 1.11 × 501 / 1000 = 5.5611 kg
     const r = compare(
-      { location: 'gcp:us-central1', durationHours: 10, gpu: { model: 'H100 SXM', count: 1, powerW: 1000 }, embodied: false },
+      { location: 'gcp:us-central1', durationHours: 10, gpu: { model: 'H100 SXM', count: 1, powerW: 1000, maxPowerW: 1000 }, embodied: false },
       { regions: { ids: ['gcp:europe-west4', 'gcp:us-central1'] } },
     );
     expect(r.baseline.location).toBe('gcp:us-central1');

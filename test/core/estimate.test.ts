@@ -105,7 +105,7 @@ describe('estimate: carbon, embodied, SCI, water', () => {
 
   it('uses the industry PUE for a country and widens intensity by source disagreement', () => {
     // XX 2024: EM 400, alternate 440. 1 kWh IT × 1.5 = 1.5 kWh × 400 = 0.6 kg central
-    const r = run({ location: 'xx', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000 }, year: 2024, embodied: false });
+    const r = run({ location: 'xx', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000, maxPowerW: 1000 }, year: 2024, embodied: false });
     expect(r.emissionsKgCo2e.location).toBeCloseTo(0.6, 10);
     // high: intensity factor exp(hypot(ln(440/400), ln 1.1)) combined with PUE (2.0/1.5) and power (1.05)
     const high = 0.6 * Math.exp(Math.hypot(Math.hypot(Math.log(1.05), Math.log(2 / 1.5)), Math.hypot(Math.log(1.1), Math.log(1.1))));
@@ -123,12 +123,12 @@ describe('estimate: carbon, embodied, SCI, water', () => {
 
   it('divides by the functional unit for SCI', () => {
     // 1 kWh × 1 PUE × 200 g = 200 g over 1000 requests = 0.2 g and 1 Wh each
-    const r = run({ location: 'XX', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000 }, pue: 1, gridIntensity: 200, embodied: false, functionalUnit: { name: 'request', count: 1000 } });
+    const r = run({ location: 'XX', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000, maxPowerW: 1000 }, pue: 1, gridIntensity: 200, embodied: false, functionalUnit: { name: 'request', count: 1000 } });
     expect(r.sci).toEqual({ functionalUnit: 'request', units: 1000, gCo2ePerUnit: expect.closeTo(0.2, 10), whPerUnit: expect.closeTo(1, 10) });
   });
 
   it('uses the contracted renewable share for market-based emissions', () => {
-    const r = run({ location: 'aws:test-1', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000 }, renewableShare: 0.25, embodied: false });
+    const r = run({ location: 'aws:test-1', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000, maxPowerW: 1000 }, renewableShare: 0.25, embodied: false });
     expect(r.emissionsKgCo2e.market).toBeCloseTo(r.emissionsKgCo2e.location * 0.75, 12);
   });
 
@@ -160,18 +160,18 @@ describe('estimate: refusals', () => {
   });
 
   it('answers a region without a grid zone when the intensity is given', () => {
-    const r = run({ location: 'gcp:nozone-1', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000 }, gridIntensity: 300, pue: 1, embodied: false });
+    const r = run({ location: 'gcp:nozone-1', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000, maxPowerW: 1000 }, gridIntensity: 300, pue: 1, embodied: false });
     expect(r.emissionsKgCo2e.location).toBeCloseTo(0.3, 12);
   });
 
   it('uses the earliest year for a past year and says so', () => {
-    const r = run({ location: 'XX', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000 }, year: 2019 });
+    const r = run({ location: 'XX', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000, maxPowerW: 1000 }, year: 2019 });
     expect(r.resolved.location.year).toBe(2023);
     expect(r.assumptions.join(' ')).toMatch(/2019.*2023/);
   });
 
   it('uses the latest year for a future year and says so', () => {
-    const r = run({ location: 'XX', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000 }, year: 2030 });
+    const r = run({ location: 'XX', durationHours: 1, gpu: { model: 'tg700', count: 1, powerW: 1000, maxPowerW: 1000 }, year: 2030 });
     expect(r.resolved.location.year).toBe(2024);
     expect(r.assumptions.join(' ')).toMatch(/2030.*2024/);
   });

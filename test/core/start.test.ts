@@ -19,7 +19,7 @@ const tables: Tables = {
   },
 };
 const run = (w: object) => estimate(Workload.parse(w), tables);
-const base = { location: 'XX', gpu: { model: 'tg700', count: 1, powerW: 1000 }, pue: 1, embodied: false };
+const base = { location: 'XX', gpu: { model: 'tg700', count: 1, powerW: 1000, maxPowerW: 1000 }, pue: 1, embodied: false };
 
 describe('estimate with start', () => {
   it('averages the hourly series over the run', () => {

@@ -30,7 +30,7 @@ const tables: Tables = {
 const defaults: SuggestOptions = { rankBy: 'location', top: 5 };
 const suggest = (w: WorkloadInput, options: Partial<SuggestOptions> = {}) => suggestOptions(Workload.parse(w), tables, { ...defaults, ...options });
 
-const measured = { gpu: { model: 'tg700', count: 1, powerW: 1000 }, embodied: false };
+const measured = { gpu: { model: 'tg700', count: 1, powerW: 1000, maxPowerW: 1000 }, embodied: false };
 
 describe('suggestOptions: region', () => {
   it('keeps the provider of the workload region by default, and says when nothing is cleaner', () => {
