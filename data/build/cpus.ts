@@ -1,5 +1,6 @@
 // CPUs: codecarbon cpu_power.csv (Name, TDP) merged with Green Algorithms TDP_cpu.csv (TDP, n_cores)
-// by name without vendor words. Threads only where CCF's AWS platform list gives vCPUs per socket.
+// by name without vendor words. Threads per chip from CCF's AWS platform list (vCPUs per socket), else
+// from the curated list (vendor spec pages), which also says which parts have SMT; otherwise unknown.
 import { normalizeName, slugify } from '../../src/core/names.ts';
 import { Cpu } from '../../src/core/tables.ts';
 import { AliasIndex, withoutWords } from './aliases.ts';
@@ -70,12 +71,31 @@ function threadsByKey(): Map<string, number> {
   return map;
 }
 
+/** Cores and threads per chip from vendor spec pages (cpu_threads_curated.csv), by match key. */
+function curatedByKey(): Map<string, { cores: number; threads: number; at: Origin }> {
+  const map = new Map<string, { cores: number; threads: number; at: Origin }>();
+  for (const row of readCsv('hardware/cpu_threads_curated.csv')) {
+    const key = matchKey(cleanName(cell(row, 'name')));
+    if (map.has(key)) throw rowError(row, `CPU "${cell(row, 'name')}" listed twice`);
+    map.set(key, { cores: reqNum(row, 'cores'), threads: reqNum(row, 'threads'), at: row });
+  }
+  return map;
+}
+
 export function buildCpus(): Cpu[] {
   const threads = threadsByKey();
+  const curated = curatedByKey();
   const index = new AliasIndex();
   const drafts: { value: Omit<Cpu, 'aliases'>; at: Origin; names: string[]; key: string }[] = [];
   for (const [key, entries] of readGroups()) {
     const main = canonical(entries);
+    const listedCores = entries.find((e) => e.cores !== null)?.cores ?? null;
+    const c = curated.get(key);
+    // Two lists that disagree on a chip's make-up are a data error, not a choice to make silently.
+    if (c && listedCores !== null && c.cores !== listedCores) throw rowError(c.at, `${main.name}: ${c.cores} cores here, ${listedCores} in the TDP lists`);
+    const ccfThreads = threads.get(key);
+    if (c && ccfThreads !== undefined && c.threads !== ccfThreads) throw rowError(c.at, `${main.name}: ${c.threads} threads here, ${ccfThreads} vCPUs per socket in CCF`);
+    curated.delete(key);
     drafts.push({
       at: main.at,
       key,
@@ -84,12 +104,15 @@ export function buildCpus(): Cpu[] {
         id: slugify(main.name),
         name: main.name,
         tdpW: main.tdpW, // codecarbon's figure when both lists have the CPU (they differ for a few SKUs)
-        cores: entries.find((e) => e.cores !== null)?.cores ?? null,
-        threads: threads.get(key) ?? null,
+        cores: listedCores ?? c?.cores ?? null,
+        threads: ccfThreads ?? c?.threads ?? null,
+        threadsSource: ccfThreads !== undefined ? 'ccf-coefficients' : c ? 'curated-cpus' : null,
         source: main.source,
       },
     });
   }
+  // A curated row that matches no catalogue CPU is a typo, and would silently count for nothing.
+  for (const [, c] of curated) throw rowError(c.at, 'CPU not in the TDP lists (codecarbon, Green Algorithms)');
   drafts.sort(byKey((d) => d.value.id));
   for (const d of drafts) {
     index.add(d.value.id, d.value.id, d.at); // ids must be unique and must not be another CPU's alias

@@ -159,6 +159,16 @@ export const SOURCES: readonly Source[] = [
     attribution: 'Provider instance-type pages as listed per row in the source_url column.',
   },
   {
+    id: 'curated-cpus',
+    title: 'CPU cores and threads per chip (compiled from vendor specification pages)',
+    publisher: 'gridshift data-sources compilation (AMD and Intel product specifications)',
+    licence: 'Facts from public vendor pages (no copyright claimed)',
+    year: 2026,
+    url: 'https://www.amd.com/en/products/specifications/server-processor.html',
+    files: ['data/raw/hardware/cpu_threads_curated.csv'],
+    attribution: 'AMD and Intel product specification pages, as listed per row in the source_url column.',
+  },
+  {
     id: 'pue-wue-reference',
     title: 'Data-centre PUE/WUE reference values (compiled from provider reports and surveys)',
     publisher: 'gridshift data-sources compilation (Uptime Institute, AWS, Google, Microsoft reports)',

@@ -135,6 +135,8 @@ export const Cpu = z.object({
   tdpW: z.number().positive(),
   cores: z.number().int().positive().nullable(),
   threads: z.number().int().positive().nullable(),
+  /** Where the thread count comes from (the row's `source` is the TDP's); absent in hand-made tables. */
+  threadsSource: SourceId.nullable().optional(),
   source: SourceId,
 });
 export type Cpu = z.infer<typeof Cpu>;
