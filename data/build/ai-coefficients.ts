@@ -5,6 +5,7 @@ import { type Accelerator, AiCoefficients, type Coefficient } from '../../src/co
 import { cell, readCsv, reqNum, round, validateRow } from './csv.ts';
 import { jsonNumber, LLM_FILES, readJson } from './llm.ts';
 import { SOURCES } from './sources.ts';
+import { buildTrainingCoefficients } from './training-runs.ts';
 
 function coef(value: number, unit: string, source: string, relUncertainty: number, note: string): Coefficient {
   const s = SOURCES.find((x) => x.id === source);
@@ -56,10 +57,7 @@ export function buildAiCoefficients(accelerators: readonly Accelerator[]): AiCoe
   const out = chatOutputTokens();
   const power = h100PowerShare(accelerators);
   const value: AiCoefficients = {
-    trainingMfu: coef(0.4, 'fraction of peak dense FLOP/s', 'published-training-runs', 0.35,
-      'Model FLOPs utilisation of published large training runs: PaLM 540B 46.2 % (Chowdhery et al. 2022, TPU v4); Llama 3 405B 38–43 % (Dubey et al. 2024, H100 BF16); ' +
-        'Llama 2 70B ≈ 43 % (6·N·D with 2 T tokens over the 1.72 M A100-hours Touvron et al. 2023 report); OPT-175B up to 147 TFLOP/s per A100 (≈ 47 %, Zhang et al. 2022) and ' +
-        'BLOOM-176B ≈ 32 % (6·N·D with 366 B tokens over 1.08 M A100-hours) — roughly 30–47 %. 0.4 is mid-range; ±35 % covers ~26–54 %, including smaller or less tuned runs'),
+    ...buildTrainingCoefficients(accelerators),
     prefillMfu: coef(0.5, 'fraction of peak dense FLOP/s', 'published-training-runs', 0.5,
       'judgement: prefill is forward-only dense matrix multiplication over the whole prompt (compute-bound, no backward pass, optimiser or pipeline bubbles), so it is put a little above the ~40 % MFU of large training runs; short prompts and small batches reach much less'),
     prefillPowerFraction: coef(0.9, 'fraction of rated GPU power', 'ml-energy-v3', 0.2,

@@ -254,12 +254,12 @@ export const SOURCES: readonly Source[] = [
   },
   {
     id: 'published-training-runs',
-    title: 'Model FLOPs utilisation reported for large training runs (PaLM, Llama 2, Llama 3)',
-    publisher: 'Chowdhery et al. 2022 (PaLM); Touvron et al. 2023 (Llama 2); Dubey et al. 2024 (The Llama 3 Herd of Models)',
+    title: 'Published training runs: parameters, tokens, device-hours and stated MFU (PaLM, LLaMA, Llama 2/3, OPT, BLOOM, Gopher, Falcon, DeepSeek-V3)',
+    publisher: 'Papers and model cards: Google (PaLM), Meta (LLaMA, Llama 2, 3, 3.1, 4), Meta/OPT, BigScience (BLOOM), DeepMind (Gopher), TII (Falcon), DeepSeek-AI',
     licence: 'Facts cited from papers',
-    year: 2024,
+    year: 2025,
     url: 'https://arxiv.org/abs/2407.21783',
-    files: [],
-    attribution: 'Chowdhery et al. (2022) arXiv:2204.02311; Touvron et al. (2023) arXiv:2307.09288; Dubey et al. (2024) arXiv:2407.21783.',
+    files: ['data/raw/ai-training/published_runs.csv'],
+    attribution: 'Chowdhery et al. (2022) arXiv:2204.02311; Touvron et al. (2023) arXiv:2302.13971 and arXiv:2307.09288; Dubey et al. (2024) arXiv:2407.21783; Zhang et al. (2022) arXiv:2205.01068; Luccioni et al. (2022) arXiv:2211.02001; Le Scao et al. (2022) arXiv:2211.05100; Rae et al. (2021) arXiv:2112.11446; Almazrouei et al. (2023) arXiv:2311.16867; DeepSeek-AI (2024) arXiv:2412.19437; Meta Llama 3/3.1 model cards and The Llama 4 herd (2025). Per-row citations in data/raw/ai-training/published_runs.csv.',
   },
 ];

@@ -66,7 +66,7 @@ export const TrainingInput = z
     parameters: count.max(1e14).describe('Total parameters N.'),
     tokens: count.max(1e17).describe('Training tokens D; FLOPs ≈ 6·N·D.'),
     activeParameters: count.max(1e14).optional().describe('Parameters active per token (mixture of experts); default = parameters.'),
-    mfu: z.number().finite().gt(0).max(1).optional().describe('Model FLOPs utilisation 0–1; default 0.4 (published large runs).'),
+    mfu: z.number().finite().gt(0).max(1).optional().describe('Model FLOPs utilisation 0–1 while training steadily; default: the median of published runs at that precision (FP8 against the FP8 peak). The whole-run overhead (restarts, evaluation, checkpointing) multiplies the hours either way; give durationHours to bill measured hours.'),
     precision: z.enum(['bf16', 'fp16', 'fp8', 'tf32', 'fp32']).optional().describe('Training precision; default bf16.'),
   })
   .strict();

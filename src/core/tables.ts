@@ -322,9 +322,37 @@ export const LlmEnergyFormula = z.object({
 });
 export type LlmEnergyFormula = z.infer<typeof LlmEnergyFormula>;
 
+/** A published training run the training coefficients are calibrated on (data/raw/ai-training/). */
+export const TrainingRun = z.object({
+  id: z.string(),
+  model: z.string(),
+  /** Active parameters per token (MoE), total for dense. */
+  params: z.number().positive(),
+  tokens: z.number().positive().nullable(),
+  accelerator: z.string(),
+  precision: z.enum(['bf16', 'fp16', 'fp8']),
+  /** Peak dense TFLOP/s per device at `precision`. */
+  peakTflops: z.number().positive(),
+  gpuHours: z.number().positive().nullable(),
+  /** `whole-run`: wall time of the run on its devices (restarts, evaluation included); `steady-rate`: tokens ÷ stated throughput. */
+  hoursBasis: z.enum(['whole-run', 'steady-rate']),
+  /** 6·N·D ÷ (GPU-hours × 3600 × peak); null without GPU-hours. */
+  mfuFromHours: z.number().nullable(),
+  /** MFU while training steadily, as the paper states it (or its steady rate); null when not stated. */
+  steadyMfu: z.number().nullable(),
+  citation: z.string(),
+});
+export type TrainingRun = z.infer<typeof TrainingRun>;
+
 export const AiCoefficients = z.object({
-  /** Model FLOPs utilisation of large training runs. */
+  /** Model FLOPs utilisation of 16-bit training runs while they train steadily (against the 16-bit peak). */
   trainingMfu: Coefficient,
+  /** The same for FP8 training, against the FP8 peak. */
+  trainingMfuFp8: Coefficient,
+  /** Whole-run GPU-hours ÷ steady-rate GPU-hours (restarts, evaluation, checkpointing); at least 1. */
+  trainingRunOverhead: Coefficient,
+  /** The published runs the three training coefficients are derived from. */
+  trainingRuns: z.object({ source: z.string(), year: z.number().int(), note: z.string(), runs: z.array(TrainingRun).min(1) }),
   /** Share of peak FLOP/s reached while prefilling prompts (compute-bound). */
   prefillMfu: Coefficient,
   /** GPU draw while prefilling, as a share of rated power. */

@@ -95,6 +95,9 @@ function fixtureAiTables(): AiTables {
     llmFormula: { alpha: 1.1665e-6, beta: -0.011206, gamma: 4.0529e-5, latencyAlpha: 6.785e-4, latencyBeta: 3.119e-4, latencyGamma: 0.019474, source: 'test', year: 2025 },
     coefficients: {
       trainingMfu: coef(0.4, 'fraction', 0.35),
+      trainingMfuFp8: coef(0.25, 'fraction', 1),
+      trainingRunOverhead: coef(1.5, 'factor', 1),
+      trainingRuns: { source: 'test', year: 2024, note: 'no runs: the fixture sets the training coefficients by hand', runs: [] },
       prefillMfu: coef(0.5, 'fraction', 0.5),
       prefillPowerFraction: coef(0.9, 'fraction', 0.2),
       hostPowerPerGpuW: coef(150, 'W', 0.5),

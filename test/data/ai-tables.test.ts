@@ -147,7 +147,7 @@ describe('EcoLogits formula and AI coefficients', () => {
     expect(c.hostPowerPerGpuW.value).toBe((json.server_power_without_gpu_kw * 1000) / json.server_gpu_count_installed);
     expect(c.defaultBatchSize.value).toBe(json.batch_size_B);
     expect([c.modelMemoryOverhead.value, c.bytesPerParameter.value]).toEqual([1.2, 2]);
-    expect([c.trainingMfu.value, c.prefillMfu.value, c.prefillPowerFraction.value]).toEqual([0.4, 0.5, 0.9]);
+    expect([c.prefillMfu.value, c.prefillPowerFraction.value]).toEqual([0.5, 0.9]); // training coefficients: test/data/training-runs.test.ts
     expect(c.defaultOutputTokensPerRequest.value).toBeGreaterThan(300);
     expect(c.defaultOutputTokensPerRequest.value).toBeLessThan(1000);
     expect(c.defaultInputTokensPerRequest.note).toMatch(/^assumption/);

@@ -131,6 +131,9 @@ const ai: AiTables = {
   llmFormula: { alpha: 1e-6, beta: -0.01, gamma: 1e-5, latencyAlpha: 1e-4, latencyBeta: 1e-4, latencyGamma: 0.01, source: 'fixture', year: 2024 },
   coefficients: {
     trainingMfu: coefficient(0.4, 'ratio'),
+    trainingMfuFp8: coefficient(0.2, 'ratio'),
+    trainingRunOverhead: coefficient(1.5, 'factor'),
+    trainingRuns: { source: 'fixture', year: 2024, note: 'no runs: set by hand', runs: [] },
     prefillMfu: coefficient(0.5, 'ratio'),
     prefillPowerFraction: coefficient(0.9, 'ratio'),
     hostPowerPerGpuW: coefficient(150, 'W'),
