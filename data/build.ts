@@ -15,6 +15,7 @@ import { arrayModule, datacentreModule, LICENCE_EM, LICENCE_LLM, LICENCE_MIXED, 
 import { buildZones } from './build/grid.ts';
 import { buildInstances } from './build/instances.ts';
 import { buildLlm, LLM_MEASUREMENT_COLUMNS } from './build/llm.ts';
+import { buildInferenceCalibration } from './build/inference-calibration.ts';
 import { buildRegions } from './build/regions.ts';
 import { SOURCES } from './build/sources.ts';
 
@@ -39,6 +40,7 @@ export function buildTables(): Record<string, string> {
   const datacentre = buildDatacentre();
   const llm = buildLlm(accelerators);
   const aiCoefficients = buildAiCoefficients(accelerators);
+  const inferenceCalibration = buildInferenceCalibration(accelerators, llm, aiCoefficients, datacentre.coefficients.gpuIdleFraction.value);
 
   checkSourceIds([
     ...zones.flatMap((z) => [...z.primary, ...z.alternates].map((a) => a.source)),
@@ -50,7 +52,7 @@ export function buildTables(): Record<string, string> {
     ...Object.values(datacentre.coefficients).map((c) => c.source),
     ...llm.models.map((m) => m.source),
     ...llm.measurements.map((m) => m.source),
-    llm.formula.source,
+    inferenceCalibration.source,
     ...Object.values(aiCoefficients).map((c) => c.source),
   ].filter((s): s is string => s !== undefined));
 
@@ -62,7 +64,8 @@ export function buildTables(): Record<string, string> {
     'cpus.ts': tupleModule({ licence: LICENCE_MIXED, typeName: 'Cpu', constName: 'cpus', columns: ['id', 'name', 'aliases', 'tdpW', 'cores', 'threads', 'threadsSource', 'source'], rows: cpus }),
     'instances.ts': arrayModule({ licence: LICENCE_MIXED, typeName: 'Instance', constName: 'instances', rows: instances }),
     'datacentre.ts': datacentreModule({ licence: LICENCE_MIXED, value: datacentre }),
-    'llm.ts': llmModule({ licence: LICENCE_LLM, formula: llm.formula, models: llm.models, measurementColumns: LLM_MEASUREMENT_COLUMNS, measurements: llm.measurements }),
+    'llm.ts': llmModule({ licence: LICENCE_LLM, models: llm.models, measurementColumns: LLM_MEASUREMENT_COLUMNS, measurements: llm.measurements }),
+    'inference-calibration.ts': objectModule({ licence: LICENCE_LLM, typeName: 'InferenceCalibration', constName: 'inferenceCalibration', value: inferenceCalibration }),
     'ai-coefficients.ts': objectModule({ licence: LICENCE_MIXED, typeName: 'AiCoefficients', constName: 'aiCoefficients', value: aiCoefficients }),
   };
 }

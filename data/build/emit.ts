@@ -97,12 +97,11 @@ export function objectModule(opts: { licence: string; typeName: string; constNam
 }
 
 /**
- * The LLM tables in one module: the formula, the models (one object per line) and the measurements
+ * The LLM tables in one module: the models (one object per line) and the measurements
  * (one JSON tuple per line in `measurementColumns` order, expanded to objects at module load).
  */
 export function llmModule<M extends object>(opts: {
   licence: string;
-  formula: unknown;
   models: readonly unknown[];
   measurementColumns: readonly (keyof M & string)[];
   measurements: readonly M[];
@@ -111,9 +110,7 @@ export function llmModule<M extends object>(opts: {
   return [
     HEADER,
     opts.licence,
-    "import type { LlmEnergyFormula, LlmMeasurement, LlmModel } from '../../src/core/tables.ts';",
-    '',
-    `export const llmFormula: LlmEnergyFormula = ${JSON.stringify(opts.formula)};`,
+    "import type { LlmMeasurement, LlmModel } from '../../src/core/tables.ts';",
     '',
     'export const llmModels: readonly LlmModel[] = [',
     ...opts.models.map((r) => `  ${JSON.stringify(r)},`),

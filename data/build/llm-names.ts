@@ -26,3 +26,11 @@ export const SHORT_FORM_DROP_WORDS: readonly string[] = ['instruct', 'it', 'hf']
  * short form is left out (then only the longer names resolve). Keep this small.
  */
 export const SHORT_FORM_PREFERENCES: Readonly<Record<string, string>> = {};
+
+/**
+ * Words that change the tuning, not the weights' shape: models whose names differ only by these (and
+ * the `Meta-` prefix, a `YYMM` release) and whose parameter counts agree are one set of weights for
+ * serving cost, so they share measurements (`meta-llama-3-1-8b` is served as `llama-3-1-8b-instruct`).
+ */
+export const WEIGHTS_DROP_WORDS: readonly string[] = ['instruct', 'it', 'hf', 'chat', 'base'];
+

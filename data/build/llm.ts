@@ -1,14 +1,13 @@
 // LLM inference references: the model table (every text LLM that ML.ENERGY v1–v3 measured, plus
-// EcoLogits' model list, which gives parameter counts for closed models), ML.ENERGY's GPU energy per
-// output token per configuration, and EcoLogits' energy/latency formula.
+// EcoLogits' model list, which gives parameter counts for closed models) and ML.ENERGY's GPU energy,
+// throughput and power per configuration.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeName, slugify } from '../../src/core/names.ts';
-import { type Accelerator, LlmEnergyFormula, LlmMeasurement, LlmModel } from '../../src/core/tables.ts';
+import { type Accelerator, LlmMeasurement, LlmModel, type WeightPrecision } from '../../src/core/tables.ts';
 import { AliasIndex } from './aliases.ts';
 import { cell, type CsvRow, num, type Origin, RAW_DIR, readCsv, reqNum, round, rowError, validateRow } from './csv.ts';
-import { RENAMED_REPOS, SHORT_FORM_DROP_WORDS, SHORT_FORM_PREFERENCES } from './llm-names.ts';
-import { SOURCES } from './sources.ts';
+import { RENAMED_REPOS, SHORT_FORM_DROP_WORDS, SHORT_FORM_PREFERENCES, WEIGHTS_DROP_WORDS } from './llm-names.ts';
 
 export const LLM_FILES = {
   v3: 'llm-inference/mlenergy_v3_llm.csv',
@@ -59,6 +58,8 @@ interface ModelDraft {
   params: Params | null;
   /** Set when ML.ENERGY measured the model (its nickname is the display name). */
   measuredBy: Set<string>;
+  /** Weight precision ML.ENERGY v3 served the model at, when it did. */
+  precision: WeightPrecision | null;
   at: Origin;
 }
 
@@ -74,7 +75,7 @@ class Models {
     const id = modelIdOf(hfId);
     let d = this.drafts.get(id);
     if (!d) {
-      d = { id, name: withoutOrg(canonicalRepo(hfId)), spellings: new Set(), params: null, measuredBy: new Set(), at };
+      d = { id, name: withoutOrg(canonicalRepo(hfId)), spellings: new Set(), params: null, measuredBy: new Set(), precision: null, at };
       this.drafts.set(id, d);
     }
     for (const s of [hfId, withoutOrg(hfId), canonicalRepo(hfId), withoutOrg(canonicalRepo(hfId))]) d.spellings.add(s);
@@ -90,6 +91,53 @@ class Models {
     }
     d.params = p;
   }
+}
+
+/** ML.ENERGY v3 `weight_precision` as a WeightPrecision. */
+function v3Precision(row: CsvRow): WeightPrecision {
+  const v = cell(row, 'weight_precision');
+  const p = ({ bfloat16: 'bf16', float16: 'fp16', fp8: 'fp8', mxfp4: 'mxfp4' } as const)[v];
+  if (p === undefined) throw rowError(row, `unknown weight_precision "${v}"`);
+  return p;
+}
+
+/** A checkpoint's precision: as ML.ENERGY v3 served it (gpt-oss MXFP4, DeepSeek FP8), else a precision word in the name, else 16-bit. */
+function precisionOf(d: ModelDraft): WeightPrecision {
+  if (d.precision !== null) return d.precision;
+  const words = normalizeName(d.name).split(' ');
+  if (words.includes('fp8')) return 'fp8';
+  if (words.includes('int8') || words.includes('w8a8')) return 'int8';
+  if (words.includes('awq') || words.includes('gptq') || words.includes('int4')) return 'int4';
+  return 'bf16';
+}
+
+/** The name without org prefix, tuning words and release suffix: models sharing it (and their size) share the weights' architecture. */
+function weightsKey(d: ModelDraft): string {
+  const drop = new Set(WEIGHTS_DROP_WORDS);
+  let words = normalizeName(d.name).split(' ').filter((w) => !drop.has(w));
+  if (words[0] === 'meta' && words[1] === 'llama') words = words.slice(1);
+  if (words.length > 1 && RELEASE_SUFFIX.test(words[words.length - 1]!)) words = words.slice(0, -1);
+  return words.join(' ');
+}
+
+/** Sources round parameter counts differently (8.0 vs 8.03 B): within this they are one size. */
+const SAME_SIZE = 0.05;
+
+/** Model id -> the id whose measurements serve it: per weights key and size, the model ML.ENERGY measured most recently, else the first id. */
+function weightsIds(drafts: readonly ModelDraft[]): Map<string, string> {
+  const rank = (d: ModelDraft) => (d.measuredBy.has('ml-energy-v3') ? 0 : d.measuredBy.has('ml-energy-v2') ? 1 : 2);
+  const groups = new Map<string, ModelDraft[]>();
+  for (const d of drafts) groups.set(weightsKey(d), [...(groups.get(weightsKey(d)) ?? []), d]);
+  const near = (a: number, b: number) => Math.abs(a / b - 1) <= SAME_SIZE;
+  const out = new Map<string, string>();
+  for (const g of groups.values()) {
+    const ordered = [...g].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1));
+    for (const d of ordered) {
+      const head = ordered.find((h) => near(h.params!.total, d.params!.total) && near(h.params!.active, d.params!.active) && (out.get(h.id) ?? h.id) === h.id)!;
+      out.set(d.id, head.id);
+    }
+  }
+  return out;
 }
 
 /** EcoLogits parameter cell: a number, or a range `lo-hi` (an estimate) taken at its midpoint. */
@@ -137,7 +185,6 @@ export function shortForms(name: string): { form: string; strength: 0 | 1 }[] {
 export interface LlmBuild {
   models: LlmModel[];
   measurements: LlmMeasurement[];
-  formula: LlmEnergyFormula;
   /** Models left out (no parameter count): `name (file)`. */
   droppedModels: string[];
   /** Short forms more than one model derives, left out. */
@@ -154,6 +201,9 @@ function collectModels(): { models: Models; v3: CsvRow[]; v2: CsvRow[]; v1: CsvR
     d.name = nickname;
     d.spellings.add(nickname);
     d.measuredBy.add('ml-energy-v3');
+    const precision = v3Precision(row);
+    if (d.precision !== null && d.precision !== precision) throw rowError(row, `weight precision "${precision}" differs from "${d.precision}" in an earlier row`);
+    d.precision = precision;
     models.setParams(d, { total: reqNum(row, 'total_params_billions'), active: reqNum(row, 'activated_params_billions'), estimated: false, source: 'ml-energy-v3', rank: 0 }, row);
   }
   const v2 = readCsv(LLM_FILES.v2).filter((r) => cell(r, 'family') === 'llm_text_generation');
@@ -252,11 +302,12 @@ function gpuResolver(accelerators: readonly Accelerator[]): (label: string, at: 
 }
 
 interface Sample {
-  key: Omit<LlmMeasurement, 'avgBatch' | 'jPerOutputToken' | 'avgOutputTokens' | 'outputTokensPerS'>;
+  key: Omit<LlmMeasurement, 'avgBatch' | 'jPerOutputToken' | 'avgOutputTokens' | 'outputTokensPerS' | 'avgPowerW'>;
   avgBatch: number | null;
   jPerOutputToken: number;
   avgOutputTokens: number | null;
   outputTokensPerS: number | null;
+  avgPowerW: number | null;
   at: Origin;
 }
 
@@ -282,6 +333,7 @@ function mergeSamples(samples: readonly Sample[]): LlmMeasurement[] {
         jPerOutputToken: meanOf(g.map((s) => s.jPerOutputToken)),
         avgOutputTokens: meanOf(g.map((s) => s.avgOutputTokens)),
         outputTokensPerS: meanOf(g.map((s) => s.outputTokensPerS)),
+        avgPowerW: meanOf(g.map((s) => s.avgPowerW)),
       },
       first.at,
     );
@@ -299,11 +351,13 @@ function v3Samples(rows: readonly CsvRow[], modelOf: (hfId: string) => string | 
     const model = modelOf(cell(row, 'model_id'));
     if (model === undefined) throw rowError(row, 'model missing from the model table');
     return {
-      key: { model, gpu: gpu(cell(row, 'gpu_model'), row), numGpus: reqNum(row, 'num_gpus'), maxBatch: reqNum(row, 'max_num_seqs'), task: checkTask(row, 'ml-energy-v3'), source: 'ml-energy-v3' },
+      key: { model, gpu: gpu(cell(row, 'gpu_model'), row), numGpus: reqNum(row, 'num_gpus'), maxBatch: reqNum(row, 'max_num_seqs'), precision: v3Precision(row), task: checkTask(row, 'ml-energy-v3'), source: 'ml-energy-v3' },
       avgBatch: num(row, 'avg_batch_size'),
       jPerOutputToken: reqNum(row, 'energy_per_token_joules'),
       avgOutputTokens: num(row, 'avg_output_len'),
       outputTokensPerS: num(row, 'output_throughput_tokens_per_sec'),
+      // avg_power_watts is the whole GPU group's (it equals J/token × tokens/s).
+      avgPowerW: reqNum(row, 'avg_power_watts') / reqNum(row, 'num_gpus'),
       at: row,
     };
   });
@@ -315,6 +369,7 @@ function v2Samples(rows: readonly CsvRow[], modelOf: (hfId: string) => string | 
     if (model === undefined) return []; // dropped model (no parameter count), listed in SOURCES.md
     const j = reqNum(row, 'energy_per_output_token_j_derived');
     const outputTokens = reqNum(row, 'avg_output_tokens');
+    const tps = num(row, 'token_throughput_tok_per_s');
     // The compiler derived J/token as energy per request / output tokens: check it still is.
     if (Math.abs(reqNum(row, 'energy_per_request_j') / outputTokens / j - 1) > 0.01) throw rowError(row, 'energy_per_output_token_j_derived != energy_per_request_j / avg_output_tokens');
     return [{
@@ -323,20 +378,24 @@ function v2Samples(rows: readonly CsvRow[], modelOf: (hfId: string) => string | 
         gpu: gpu(cell(row, 'gpu'), row),
         numGpus: reqNum(row, 'tensor_parallel') * reqNum(row, 'pipeline_parallel'),
         maxBatch: reqNum(row, 'max_batch_size'),
+        // ML.ENERGY v2 served every model in its released 16-bit weights.
+        precision: 'bf16',
         task: checkTask(row, 'ml-energy-v2'),
         source: 'ml-energy-v2',
       },
       avgBatch: num(row, 'avg_batch_size'),
       jPerOutputToken: j,
       avgOutputTokens: outputTokens,
-      outputTokensPerS: num(row, 'token_throughput_tok_per_s'),
+      outputTokensPerS: tps,
+      // Power of one GPU: the group's J/token × tokens/s over its GPUs.
+      avgPowerW: tps === null ? null : (j * tps) / (reqNum(row, 'tensor_parallel') * reqNum(row, 'pipeline_parallel')),
       at: row,
     }];
   });
 }
 
 /** Column order of the measurement tuples in data/built/llm.ts. */
-export const LLM_MEASUREMENT_COLUMNS = ['model', 'gpu', 'numGpus', 'maxBatch', 'avgBatch', 'jPerOutputToken', 'avgOutputTokens', 'outputTokensPerS', 'task', 'source'] as const satisfies readonly (keyof LlmMeasurement)[];
+export const LLM_MEASUREMENT_COLUMNS = ['model', 'gpu', 'numGpus', 'maxBatch', 'avgBatch', 'jPerOutputToken', 'avgOutputTokens', 'outputTokensPerS', 'avgPowerW', 'precision', 'task', 'source'] as const satisfies readonly (keyof LlmMeasurement)[];
 
 function compareMeasurements(a: LlmMeasurement, b: LlmMeasurement): number {
   const ka = [a.model, a.gpu, a.source, a.task];
@@ -346,26 +405,6 @@ function compareMeasurements(a: LlmMeasurement, b: LlmMeasurement): number {
 }
 
 // ---------------------------------------------------------------------------------------------------
-
-function buildFormula(): LlmEnergyFormula {
-  const json = readJson(LLM_FILES.ecoParams);
-  const year = SOURCES.find((s) => s.id === 'ecologits')?.year;
-  if (year === undefined) throw new Error('source "ecologits" missing from data/build/sources.ts');
-  return validateRow(
-    LlmEnergyFormula,
-    {
-      alpha: jsonNumber(json, 'gpu_energy_per_output_token_wh.alpha'),
-      beta: jsonNumber(json, 'gpu_energy_per_output_token_wh.beta'),
-      gamma: jsonNumber(json, 'gpu_energy_per_output_token_wh.gamma'),
-      latencyAlpha: jsonNumber(json, 'generation_latency_per_output_token_s.alpha'),
-      latencyBeta: jsonNumber(json, 'generation_latency_per_output_token_s.beta'),
-      latencyGamma: jsonNumber(json, 'generation_latency_per_output_token_s.gamma'),
-      source: 'ecologits',
-      year,
-    },
-    json.at,
-  );
-}
 
 export function buildLlm(accelerators: readonly Accelerator[]): LlmBuild {
   const { models, v3, v2 } = collectModels();
@@ -377,6 +416,7 @@ export function buildLlm(accelerators: readonly Accelerator[]): LlmBuild {
   const gpu = gpuResolver(accelerators);
   const measurements = mergeSamples([...v3Samples(v3, modelOf, gpu), ...v2Samples(v2, modelOf, gpu)]).sort(compareMeasurements);
 
+  const weights = weightsIds([...models.drafts.values()]);
   const modelRows = [...models.drafts.values()]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((d) => {
@@ -384,9 +424,9 @@ export function buildLlm(accelerators: readonly Accelerator[]): LlmBuild {
       const implicit = new Set([normalizeName(d.id), normalizeName(d.name)]);
       return validateRow(
         LlmModel,
-        { id: d.id, name: d.name, aliases: index.aliasesOf(d.id).filter((a) => !implicit.has(a)), totalParamsB: p.total, activeParamsB: p.active, paramsEstimated: p.estimated, source: p.source },
+        { id: d.id, name: d.name, aliases: index.aliasesOf(d.id).filter((a) => !implicit.has(a)), totalParamsB: p.total, activeParamsB: p.active, paramsEstimated: p.estimated, precision: precisionOf(d), weights: weights.get(d.id)!, source: p.source },
         d.at,
       );
     });
-  return { models: modelRows, measurements, formula: buildFormula(), droppedModels, ambiguousShortForms: ambiguous };
+  return { models: modelRows, measurements, droppedModels, ambiguousShortForms: ambiguous };
 }

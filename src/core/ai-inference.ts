@@ -1,17 +1,23 @@
-// Inference by tokens: GPU energy per output token (measured references), prefill per input token
-// from FLOPs, GPU count from model memory, host share per GPU; PUE follows in the estimate.
-import type { Workload } from './schemas.ts';
-import type { AiTables, LlmModel, Tables } from './tables.ts';
+// Inference by tokens: time from throughput, power from load, energy = power × time per component.
+// Throughput and draw are ML.ENERGY's where these weights ran on this GPU, else the calibrated
+// roofline (inference-model.ts); a provisioned service idles the hours its tokens leave over.
+import type { Workload, WeightPrecision } from './schemas.ts';
+import type { Accelerator, AiTables, LlmModel, Tables } from './tables.ts';
 import type { Ledger } from './ledger.ts';
-import type { AiShape } from './ai-training.ts';
+import type { AiShape, DerivedDraw } from './ai-shape.ts';
+import type { Bounded } from './range.ts';
 import { EstimateError } from './errors.ts';
 import { closestIds } from './closest.ts';
 import { normalizeName } from './names.ts';
 import { resolveGpu } from './resolve-hardware.ts';
-import { lookupTokenEnergy } from './llm-energy.ts';
 import { coefficientBounds } from './energy.ts';
+import { BYTES_PER_PARAMETER, decodeStep, prefillSeconds, servingDrawW, type ServedWeights, type ServingDevice } from './inference-model.ts';
+import { lookupMeasuredServing, measuredGroupSizes } from './inference-measured.ts';
 
 type Inference = Extract<NonNullable<Workload['ai']>, { task: 'inference' }>;
+
+/** Relative uncertainty of a measured configuration's throughput (repeated ML.ENERGY runs differ by a few %; batch interpolation adds more). */
+const MEASURED_UNCERTAINTY = 0.15;
 
 function resolveModel(ai: Inference, aiTables: AiTables): LlmModel | null {
   if (ai.model === undefined) return null;
@@ -24,72 +30,214 @@ function resolveModel(ai: Inference, aiTables: AiTables): LlmModel | null {
 
 const nextPowerOfTwo = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 
+/** The accelerator as the roofline needs it, or the refusal naming what its table row lacks. */
+function servingDevice(gpu: Accelerator, w: Workload, precision: WeightPrecision, tables: Tables, ledger: Ledger): ServingDevice {
+  const bytes = BYTES_PER_PARAMETER[precision];
+  const peak = bytes <= 1 && gpu.peakDenseTflops.fp8 !== null ? gpu.peakDenseTflops.fp8 : (gpu.peakDenseTflops.bf16 ?? gpu.peakDenseTflops.fp16);
+  const maxW = w.gpu?.maxPowerW ?? gpu.maxPowerW;
+  if (peak === null || gpu.memoryBandwidthTbs === null) throw new EstimateError('missing_throughput', ['gpu', 'model'], `${gpu.name} has no published 16-bit peak rate or memory bandwidth, so its serving throughput cannot be modelled`);
+  if (maxW === null) throw new EstimateError('missing_power', ['gpu', 'maxPowerW'], `${gpu.name} has no published board power: give gpu.maxPowerW (rated W)`);
+  ledger.factor({ id: 'peak_flops', label: `${gpu.name} peak dense ${bytes <= 1 && gpu.peakDenseTflops.fp8 !== null ? 'fp8' : '16-bit'} throughput`, value: peak, unit: 'TFLOP/s', source: gpu.source, year: gpu.launchYear });
+  ledger.factor({ id: 'memory_bandwidth', label: `${gpu.name} memory bandwidth`, value: gpu.memoryBandwidthTbs, unit: 'TB/s', source: gpu.source, year: gpu.launchYear });
+  const idleW = gpu.idlePowerW ?? maxW * ledger.coefficient('gpu_idle_fraction', 'GPU idle power as a share of rated power', tables.datacentre.coefficients.gpuIdleFraction);
+  return { peakFlops: peak * 1e12, bandwidthBytesPerS: gpu.memoryBandwidthTbs * 1e12, maxW, idleW };
+}
+
+interface Deployment {
+  readonly gpus: number;
+  readonly gpusPerReplica: number;
+  readonly replicas: number;
+}
+
+/** GPUs per replica from the weights' memory (or the measured group), and how many replicas the count makes. */
+function deploy(w: Workload, gpu: Accelerator, weights: ServedWeights, precision: WeightPrecision, measuredSizes: readonly number[], aiTables: AiTables, ledger: Ledger): Deployment {
+  const overhead = ledger.coefficient('model_memory_overhead', 'Serving memory ÷ weights (KV cache, activations)', aiTables.coefficients.modelMemoryOverhead);
+  const memoryGb = (overhead * weights.totalParams * weights.bytesPerParam) / 1e9;
+  const fits = gpu.memoryGb === null ? 1 : nextPowerOfTwo(Math.ceil(memoryGb / gpu.memoryGb));
+  const measured = measuredSizes.find((n) => n >= fits) ?? null;
+  const count = w.gpu?.count;
+  if (count === undefined) {
+    const n = measured ?? fits;
+    ledger.assume(`GPU count from the weights: ${overhead} × ${(weights.totalParams / 1e9).toFixed(1)}B parameters × ${weights.bytesPerParam} bytes (${precision}) = ${memoryGb.toFixed(0)} GB -> ${n} × ${gpu.name}${measured !== null ? ' (as measured)' : ''}.`);
+    return { gpus: n, gpusPerReplica: n, replicas: 1 };
+  }
+  if (gpu.memoryGb !== null && count * gpu.memoryGb < memoryGb) {
+    throw new EstimateError('inconsistent_input', ['gpu', 'count'], `${count} × ${gpu.name} hold ${count * gpu.memoryGb} GB, less than the ${memoryGb.toFixed(0)} GB the weights need at ${precision}: give more GPUs or ai.precision`);
+  }
+  const size = measured !== null && measured <= count && count % measured === 0 ? measured : Math.min(fits, count);
+  const replicas = Math.max(1, Math.floor(count / size));
+  if (replicas > 1) ledger.assume(`${count} × ${gpu.name} serve as ${replicas} replicas of ${count / replicas} GPUs each.`);
+  return { gpus: count, gpusPerReplica: count / replicas, replicas };
+}
+
+/** Throughput and draw of one replica as a function of its batch: measured where these weights ran on this GPU, else modelled. */
+interface ServingCurve {
+  /** Output tokens per second of one replica, and the draw of one of its GPUs while decoding (W), at `batch`. */
+  at(batch: number): { readonly tokensPerS: number; readonly drawW: number; readonly detail: string };
+  /** Relative bounds of energy per token at a given batch (measured: ±15 %; modelled: the calibration's spread). */
+  readonly bounds: Bounded;
+  readonly kind: 'measured' | 'modelled';
+  readonly source: string;
+}
+
+function servingCurve(model: LlmModel | null, gpu: Accelerator, device: ServingDevice, weights: ServedWeights, precision: WeightPrecision, d: Deployment, contextTokens: number, aiTables: AiTables, ledger: Ledger): ServingCurve {
+  const first = model ? lookupMeasuredServing(aiTables, model.weights, gpu.id, precision, d.gpusPerReplica, 1) : null;
+  if (first) {
+    const what = `${model!.weights} on ${d.gpusPerReplica} × ${gpu.id} at ${precision}, task ${first.task}`;
+    ledger.assume(`Throughput and draw measured by ML.ENERGY (${what}), interpolated in batch; ±${MEASURED_UNCERTAINTY * 100} %.`);
+    return {
+      at: (batch) => {
+        const m = lookupMeasuredServing(aiTables, model!.weights, gpu.id, precision, d.gpusPerReplica, batch)!;
+        return { tokensPerS: m.tokensPerS, drawW: Math.min(device.maxW, Math.max(device.idleW, m.drawW)), detail: `measured: ${what}, batch ${round3(batch)}${m.batchClamped ? ' (nearest measured batch)' : ''}` };
+      },
+      bounds: coefficientBounds(1, MEASURED_UNCERTAINTY),
+      kind: 'measured',
+      source: first.source,
+    };
+  }
+  const cal = aiTables.inferenceCalibration;
+  const low = Math.min(1, cal.energy.p10, cal.heldOutEnergy.p10);
+  const high = Math.max(1, cal.energy.p90, cal.heldOutEnergy.p90);
+  ledger.assume(`Throughput modelled (no measurement of these weights on ${d.gpusPerReplica} × ${gpu.name} at ${precision}): measured ÷ modelled energy per token is ${cal.energy.p10}–${cal.energy.p90} on the ML.ENERGY v3 rows it was fitted on and ${cal.heldOutEnergy.p10}–${cal.heldOutEnergy.p90} on 2024 (v2) serving engines (10th–90th percentiles): the range spans ${low}–${high}×.`);
+  return {
+    at: (batch) => {
+      const step = decodeStep(device, weights, d.gpusPerReplica, batch, contextTokens, cal);
+      return { tokensPerS: batch / step.stepS, drawW: servingDrawW(device, step.computeShare, cal), detail: `modelled: decode roofline on ${d.gpusPerReplica} × ${gpu.id} at ${precision}, batch ${round3(batch)}, ${(step.computeShare * 100).toFixed(0)} % compute-bound` };
+    },
+    bounds: { central: 1, low, high },
+    kind: 'modelled',
+    source: cal.source,
+  };
+}
+
+const round3 = (x: number) => Number(x.toPrecision(3));
+
+/**
+ * The batch a provisioned replica runs at: by Little's law the sequences in flight are the token
+ * rate it must serve × the time one sequence takes, so the batch solves tokensPerS(batch) = load.
+ * Below one sequence in flight it decodes at batch 1 part of the time; above `cap` it is saturated.
+ */
+function batchForLoad(curve: ServingCurve, loadTokensPerS: number, cap: number): number {
+  if (curve.at(1).tokensPerS >= loadTokensPerS) return 1;
+  if (curve.at(cap).tokensPerS <= loadTokensPerS) return cap;
+  let lo = 0;
+  let hi = Math.log(cap);
+  for (let i = 0; i < 50; i++) {
+    const mid = (lo + hi) / 2;
+    if (curve.at(Math.exp(mid)).tokensPerS < loadTokensPerS) lo = mid;
+    else hi = mid;
+  }
+  return Math.exp((lo + hi) / 2);
+}
+
+/** Log-space quadrature of independent relative bounds. */
+function combine(a: Bounded, b: Bounded): Bounded {
+  const q = (x: number, y: number) => Math.hypot(Math.log(x), Math.log(y));
+  return { central: 1, low: Math.exp(-q(a.low, b.low)), high: Math.exp(q(a.high, b.high)) };
+}
+
 export function shapeInference(w: Workload, ai: Inference, tables: Tables, aiTables: AiTables, ledger: Ledger): AiShape {
-  if (!w.gpu) throw new EstimateError('inconsistent_input', ['gpu'], 'inference needs gpu {model} to find the energy per token');
+  if (!w.gpu) throw new EstimateError('inconsistent_input', ['gpu'], 'inference needs gpu {model} to find its throughput');
   const gpu = resolveGpu(w.gpu.model, tables, ['gpu', 'model']);
   const model = resolveModel(ai, aiTables);
   if (!model && ai.parameters === undefined) throw new EstimateError('unknown_model', ['ai', 'parameters'], 'give ai.model or ai.parameters');
   const c = aiTables.coefficients;
   const totalParams = ai.parameters ?? model!.totalParamsB * 1e9;
   const activeParams = ai.activeParameters ?? (ai.parameters !== undefined ? totalParams : model!.activeParamsB * 1e9);
-  if (model) ledger.factor({ id: 'model_parameters', label: `${model.name} parameters${model.paramsEstimated ? ' (estimated, not disclosed)' : ''}`, value: totalParams, unit: 'parameters', source: model.source, year: null });
-
-  const memoryGb = (c.modelMemoryOverhead.value * totalParams * c.bytesPerParameter.value) / 1e9;
-  const needed = gpu.memoryGb ? nextPowerOfTwo(Math.ceil(memoryGb / gpu.memoryGb)) : 1;
-  const gpus = w.gpu.count ?? needed;
-  if (w.gpu.count === undefined) ledger.assume(`GPU count from model memory: ${c.modelMemoryOverhead.value} × ${(totalParams / 1e9).toFixed(1)}B parameters × ${c.bytesPerParameter.value} bytes = ${memoryGb.toFixed(0)} GB -> ${gpus} × ${gpu.name}.`);
-  else if (gpus < needed) ledger.assume(`${gpus} × ${gpu.name} hold less than the ~${memoryGb.toFixed(0)} GB the model needs at 16-bit: check quantisation or count.`);
-
-  const batch = ai.batchSize ?? ledger.coefficient('batch_size', 'Serving batch size (default)', c.defaultBatchSize);
-  const perToken = lookupTokenEnergy(aiTables, model?.id ?? null, activeParams / 1e9, gpu.id, gpus, batch);
-  ledger.factor({ id: 'gpu_j_per_output_token', label: `GPU energy per output token (${perToken.basis})`, value: perToken.jPerToken, unit: 'J/token', source: perToken.source, year: null });
-  ledger.assume('Per-token energy references are GPU-only measurements: host CPU/DRAM and PUE are added here.');
+  if (model) ledger.factor({ id: 'model_parameters', label: `${model.name} parameters (${(model.activeParamsB * 1e9 === activeParams ? model.activeParamsB : activeParams / 1e9)}B active)${model.paramsEstimated ? ' (estimated, not disclosed)' : ''}`, value: totalParams, unit: 'parameters', source: model.source, year: null });
+  const precision = ai.precision ?? model?.precision ?? 'bf16';
+  if (ai.precision === undefined) ledger.assume(model ? `Weights served at the checkpoint's precision: ${precision}.` : 'Precision not given: 16-bit weights.');
+  const weights: ServedWeights = { totalParams, activeParams, bytesPerParam: BYTES_PER_PARAMETER[precision] };
 
   const requests = ai.requests;
   const outputTokens = ai.outputTokens ?? (requests !== undefined ? requests * ledger.coefficient('output_tokens_per_request', 'Output tokens per request (default)', c.defaultOutputTokensPerRequest) : undefined);
   if (outputTokens === undefined) throw new EstimateError('inconsistent_input', ['ai', 'outputTokens'], 'inference needs ai.outputTokens or ai.requests');
   const inputTokens = ai.inputTokens ?? (requests !== undefined ? requests * ledger.coefficient('input_tokens_per_request', 'Input tokens per request (default)', c.defaultInputTokensPerRequest) : 0);
+  // A sequence holds its prompt and, on average, half its answer.
+  const perRequestIn = requests !== undefined ? inputTokens / requests : c.defaultInputTokensPerRequest.value;
+  const perRequestOut = requests !== undefined ? outputTokens / requests : c.defaultOutputTokensPerRequest.value;
 
-  // Prefill is compute-bound: 2·N FLOPs per prompt token at a share of peak, near rated power.
-  const peak = gpu.peakDenseTflops.bf16 ?? gpu.peakDenseTflops.fp16;
-  const maxW = w.gpu.maxPowerW ?? gpu.maxPowerW;
-  if (peak === null || maxW === null) throw new EstimateError('missing_power', ['gpu', 'model'], `${gpu.name} lacks a published peak 16-bit rate or power needed for prefill energy`);
-  const prefillS = (2 * activeParams * inputTokens) / (gpus * peak * 1e12 * c.prefillMfu.value);
-  const prefillJ = prefillS * gpus * maxW * c.prefillPowerFraction.value;
-  const decodeJ = outputTokens * perToken.jPerToken;
-  const tokensPerS = perToken.tokensPerS ?? 1;
-  const decodeS = outputTokens / tokensPerS;
+  const device = servingDevice(gpu, w, precision, tables, ledger);
+  const sizes = model ? measuredGroupSizes(aiTables, model.weights, gpu.id, precision) : [];
+  const d = deploy(w, gpu, weights, precision, sizes, aiTables, ledger);
+  const defaultBatch = c.defaultBatchSize;
+  const cap = ai.batchSize ?? ledger.coefficient('batch_size', 'Serving batch per replica (default; the most a provisioned replica runs at)', defaultBatch);
+  const curve = servingCurve(model, gpu, device, weights, precision, d, perRequestIn + perRequestOut / 2, aiTables, ledger);
+
+  const prefillEfficiency = ledger.coefficient('prefill_mfu', 'Share of peak FLOP/s while prefilling prompts', c.prefillMfu);
+  const prefillS = prefillSeconds(device, weights, d.gpus, inputTokens, prefillEfficiency);
+  const prefillW = servingDrawW(device, 1, aiTables.inferenceCalibration);
+  const prefillJ = d.gpus * prefillS * prefillW;
+
+  // A provisioned service runs at the batch its load makes; otherwise at the given or default batch.
+  const wallGiven = w.durationHours === undefined ? null : w.durationHours * 3600;
+  const load = wallGiven !== null && wallGiven > prefillS ? outputTokens / ((wallGiven - prefillS) * d.replicas) : null;
+  const batch = load === null ? cap : batchForLoad(curve, load, cap);
+  const point = curve.at(batch);
+  const decodeS = outputTokens / (point.tokensPerS * d.replicas);
   const busyS = prefillS + decodeS;
-
-  const idleW = gpu.idlePowerW ?? maxW * tables.datacentre.coefficients.gpuIdleFraction.value;
-  let seconds = busyS;
-  let gpuJ = prefillJ + decodeJ;
-  if (w.durationHours !== undefined) {
-    if (w.durationHours * 3600 >= busyS) {
-      seconds = w.durationHours * 3600;
-      gpuJ += idleW * gpus * (seconds - busyS);
-      ledger.assume(`Service runs ${w.durationHours} h; GPUs are busy ${(busyS / 3600).toFixed(2)} h and idle the rest at ${idleW.toFixed(0)} W each.`);
-    } else ledger.assume(`The given durationHours is shorter than the ${(busyS / 3600).toFixed(2)} h of GPU time the tokens need: the busy time is used.`);
+  const decodeJ = d.gpus * decodeS * point.drawW;
+  const busyJ = prefillJ + decodeJ;
+  // An unknown batch widens the range by what half or twice the default batch would give.
+  let bounds = curve.bounds;
+  if (load === null && ai.batchSize === undefined && defaultBatch.relUncertainty > 0) {
+    const perToken = (b: number) => { const p = curve.at(b); return p.drawW / p.tokensPerS; };
+    const mid = perToken(batch);
+    const a = perToken(batch * (1 + defaultBatch.relUncertainty)) / mid;
+    const z = perToken(batch / (1 + defaultBatch.relUncertainty)) / mid;
+    bounds = combine(bounds, { central: 1, low: Math.min(1, a, z), high: Math.max(1, a, z) });
   }
-  const hostW = ledger.coefficient('host_power_per_gpu', 'Host power per GPU (CPU, DRAM, NIC)', c.hostPowerPerGpuW) * gpus;
-  const hours = seconds / 3600;
-  const workload: Workload = {
-    ...w,
-    durationHours: hours,
-    gpu: { model: gpu.id, count: gpus, powerW: seconds > 0 ? gpuJ / seconds / gpus : 0 },
-    cpu: w.cpu ?? { powerW: hostW },
-  };
+  if (load !== null) ledger.assume(`Provisioned ${w.durationHours} h for ${outputTokens.toPrecision(3)} output tokens: ${round3(load)} tokens/s per replica, so about ${round3(batch)} sequences in flight (Little's law${batch >= cap ? `; capped at batch ${cap}` : ''}).`);
+
+  let wallS = busyS;
+  let drawW: Bounded;
+  let hoursFactor = bounds;
+  if (wallGiven !== null) {
+    wallS = wallGiven;
+    const fastest = busyS * bounds.low;
+    if (wallS < fastest) {
+      throw new EstimateError('inconsistent_input', ['durationHours'], `${w.durationHours} h is shorter than the ${(fastest / 3600).toPrecision(3)} h that ${d.gpus} × ${gpu.name} need for these tokens even at the model's fastest (central ${(busyS / 3600).toPrecision(3)} h): give more GPUs or a longer duration`);
+    }
+    // Busy time within its bounds, never past the wall time; the rest at idle power.
+    const averageAt = (k: number) => {
+      const b = Math.min(wallS, busyS * k);
+      return (busyJ * (b / busyS) + d.gpus * device.idleW * (wallS - b)) / (wallS * d.gpus);
+    };
+    drawW = wallS > 0 ? { central: averageAt(Math.min(1, wallS / busyS)), low: averageAt(bounds.low), high: averageAt(bounds.high) } : { central: 0, low: 0, high: 0 };
+    hoursFactor = { central: 1, low: 1, high: 1 };
+    ledger.assume(wallS >= busyS
+      ? `GPUs busy ${(busyS / 3600).toPrecision(3)} h of the ${w.durationHours} h, idle the rest at ${device.idleW.toFixed(0)} W each.`
+      : `The ${w.durationHours} h given are less than the ${(busyS / 3600).toPrecision(3)} h modelled: the GPUs are taken as busy throughout (the model's throughput at its fast end).`);
+  } else {
+    const central = busyS > 0 ? busyJ / (busyS * d.gpus) : device.idleW;
+    drawW = { central, low: central, high: central };
+  }
+  const gpuDraw: DerivedDraw = { watts: drawW, label: `GPU average draw per device (${point.detail})`, source: curve.source, powerModel: `${curve.kind} throughput and draw from load` };
+  const hostDraw = w.cpu || w.instance ? undefined : hostOf(d.gpus, device, aiTables, ledger);
+
+  const hours = wallS / 3600;
   return {
-    workload,
-    hoursFactor: coefficientBounds(1, perToken.relUncertainty),
+    workload: { ...w, durationHours: hours, gpu: { model: gpu.id, count: d.gpus, ...(w.gpu.maxPowerW !== undefined ? { maxPowerW: w.gpu.maxPowerW } : {}) } },
+    hoursFactor,
+    gpuDraw,
+    ...(hostDraw ? { hostDraw } : {}),
     result: {
-      task: 'inference', gpus, flops: null, deviceHours: hours * gpus, wallHours: hours, mfu: null, precision: '16-bit', peakTflopsPerDevice: peak,
-      batchSize: batch, gpuJPerOutputToken: perToken.jPerToken, gpuJPerInputToken: inputTokens > 0 ? prefillJ / inputTokens : (2 * activeParams * maxW * c.prefillPowerFraction.value) / (peak * 1e12 * c.prefillMfu.value),
-      basis: perToken.basis,
+      task: 'inference', gpus: d.gpus, flops: 2 * activeParams * (inputTokens + outputTokens), deviceHours: (busyS * d.gpus) / 3600, wallHours: hours, mfu: null, precision, peakTflopsPerDevice: device.peakFlops / 1e12,
+      batchSize: batch, gpuJPerOutputToken: outputTokens > 0 ? decodeJ / outputTokens : null, gpuJPerInputToken: inputTokens > 0 ? prefillJ / inputTokens : null,
+      basis: point.detail,
       perThousandOutputTokens: outputTokens > 0 ? { wh: 0, gCo2e: 0 } : null,
       perRequest: requests !== undefined ? { wh: 0, gCo2e: 0 } : null,
+      replicas: d.replicas, outputTokensPerS: point.tokensPerS * d.replicas, busyHours: busyS / 3600,
     },
     outputTokens,
     requests: requests ?? null,
   };
+}
+
+/** The server around the GPUs (CPU, DRAM, NIC, fans): a share of their rated power, over the whole wall time. */
+function hostOf(gpus: number, device: ServingDevice, aiTables: AiTables, ledger: Ledger): DerivedDraw {
+  const cal = aiTables.inferenceCalibration;
+  const perGpu = ledger.coefficient('host_power_per_gpu', 'Host power per GPU of an 8 × H100 server (CPU, DRAM, NIC)', aiTables.coefficients.hostPowerPerGpuW);
+  const watts = coefficientBounds(cal.hostPowerShareOfGpuRated * device.maxW * gpus, aiTables.coefficients.hostPowerPerGpuW.relUncertainty);
+  return { watts, label: `Server host draw: ${gpus} GPUs × ${(cal.hostPowerShareOfGpuRated * 100).toFixed(1)} % of ${device.maxW} W rated (${perGpu} W per 700 W H100 scaled)`, source: aiTables.coefficients.hostPowerPerGpuW.source, powerModel: 'host draw as a share of the GPUs’ rated power (EcoLogits server model)' };
 }

@@ -7,6 +7,7 @@ import { EstimateError } from './errors.ts';
 import type { LoadCurvePoint } from './power.ts';
 import { cpuThreadHighW, cpuThreadLinearW, cpuThreadLowW, curveShareBetween, interpolateCurve, measuredPowerW } from './power.ts';
 import { resolveCpu } from './resolve-hardware.ts';
+import type { DerivedDraw } from './ai-shape.ts';
 import { scaleBy } from './range.ts';
 
 /** The CPU threads of a workload, resolved once; their draw follows from the utilisation. */
@@ -53,8 +54,13 @@ interface ThreadWatts {
 }
 
 /** What the CPU draw rests on, recorded in `ledger`; the utilisation is applied by cpuPowerAt. */
-export function planCpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger): CpuPlan | null {
+export function planCpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger, host?: DerivedDraw): CpuPlan | null {
   const req = w.cpu;
+  if (host && !req && !instance) {
+    ledger.factor({ id: 'host_power', label: host.label, value: host.watts.central, unit: 'W', source: host.source, year: null });
+    const c = tables.datacentre.coefficients;
+    return cpuPlan({ id: null, name: 'server host (CPU, DRAM, NIC, fans)', threads: 0, defaultUtilization: c.defaultCpuUtilization.value, curve: c.cpuLoadCurve.points }, host.watts, 0, 0, host.powerModel);
+  }
   if (!req && !instance) return null;
   const cpu = req?.model === undefined ? null : resolveCpu(req.model, tables, ['cpu', 'model']);
   // Threads per chip only as the table gives them: cores × 2 would be wrong for parts without SMT.

@@ -9,6 +9,7 @@ import type { GpuPlan } from './gpu-energy.ts';
 import { ZERO, bounded, scaleBy } from './range.ts';
 import { cpuPowerAt, planCpuDraw } from './cpu-energy.ts';
 import { gpuPowerAt, planGpuDraw } from './gpu-energy.ts';
+import type { DerivedDraw } from './ai-shape.ts';
 
 /** The IT hardware of a workload, resolved once; its energy follows from hours and utilisations. */
 export interface ItPlan {
@@ -43,11 +44,11 @@ export function coefficientBounds(central: number, relUncertainty: number): Boun
 }
 
 /** What the IT energy rests on (hardware, amounts, coefficients), recorded in `ledger`. */
-export function planItEnergy(w: Workload, instance: Instance | null, tables: Tables, ledger: Ledger): ItPlan {
+export function planItEnergy(w: Workload, instance: Instance | null, tables: Tables, ledger: Ledger, derived?: { readonly gpuDraw?: DerivedDraw; readonly hostDraw?: DerivedDraw }): ItPlan {
   const c = tables.datacentre.coefficients;
   const instanceCount = w.instance?.count ?? 1;
-  const gpu = planGpuDraw(w, instance, instanceCount, tables, ledger);
-  const cpu = planCpuDraw(w, instance, instanceCount, tables, ledger);
+  const gpu = planGpuDraw(w, instance, instanceCount, tables, ledger, derived?.gpuDraw);
+  const cpu = planCpuDraw(w, instance, instanceCount, tables, ledger, derived?.hostDraw);
 
   const memoryGb = w.memoryGb ?? (instance ? instance.memoryGb * instanceCount : 0);
   if (w.memoryGb === undefined && instance) ledger.assume(`Memory from the instance type: ${memoryGb} GB.`);

@@ -7,6 +7,7 @@ import { EstimateError } from './errors.ts';
 import { gpuPowerW, measuredPowerW } from './power.ts';
 import { resolveGpu } from './resolve-hardware.ts';
 import { defaultGpuDraw, withTypical } from './gpu-default-draw.ts';
+import type { DerivedDraw } from './ai-shape.ts';
 
 /** The GPUs of a workload, resolved once; their draw follows from the utilisation. */
 export interface GpuPlan {
@@ -19,9 +20,9 @@ export interface GpuPlan {
   readonly fixedPowerW: Bounded | null;
   readonly maxW: number;
   readonly idleW: number;
-}
   /** Rating the draw's high bound uses: an estimated rating's high watts, else maxW. */
   readonly highMaxW: number;
+}
 
 /** Average draw of one planned device at utilisation `u` (given whenever fixedPowerW is null). */
 export function gpuPowerAt(p: GpuPlan, u: number | undefined): Bounded {
@@ -29,7 +30,7 @@ export function gpuPowerAt(p: GpuPlan, u: number | undefined): Bounded {
 }
 
 /** What the GPU draw rests on, recorded in `ledger`; a given utilisation is applied by gpuPowerAt. */
-export function planGpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger): GpuPlan | null {
+export function planGpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger, derived?: DerivedDraw): GpuPlan | null {
   const fromRequest = w.gpu;
   const model = fromRequest?.model ?? instance?.gpu ?? null;
   if (model === null) return null;
@@ -37,13 +38,13 @@ export function planGpuDraw(w: Workload, instance: Instance | null, instanceCoun
   const gpu = resolveGpu(model, tables, path);
   const count = fromRequest ? fromRequest.count : instance!.gpuCount * instanceCount;
   if (count === undefined) throw new EstimateError('inconsistent_input', ['gpu', 'count'], 'expected gpu.count (number of devices)');
-  if (!fromRequest && instance) ledger.assume(`GPUs from the instance type: ${count} × ${gpu.name}.`);
   if (fromRequest && instance) checkInstanceGpus(count, instance, instanceCount);
+  if (!fromRequest && instance) ledger.assume(`GPUs from the instance type: ${count} × ${gpu.name}.`);
 
   const base: GpuBase = { id: gpu.id, name: gpu.name, count, embodiedKgPerDevice: gpu.embodiedKgCo2e };
   if (fromRequest?.powerW !== undefined) {
-    ledger.user('gpu_power', 'GPU average power per device (measured)', fromRequest.powerW, 'W');
     checkMeasuredPower(fromRequest.powerW, fromRequest.maxPowerW, gpu);
+    ledger.user('gpu_power', 'GPU average power per device (measured)', fromRequest.powerW, 'W');
     ledger.assume('GPU power: the given average draw is used as is (no load curve), ±5 % for metering.');
     return gpuPlan(base, measuredPowerW(fromRequest.powerW), 0, 0, 'measured average (user)');
   }
@@ -53,6 +54,11 @@ export function planGpuDraw(w: Workload, instance: Instance | null, instanceCoun
   // Rated and idle power depend only on the device unless overridden, so they are worked out once.
   const rated = override === undefined ? ledger.memo(gpu, 'rated', (l) => ratedPower(gpu, undefined, fromRequest !== undefined, tables, l)) : ratedPower(gpu, override, true, tables, ledger);
 
+  if (derived) {
+    // An AI shape worked the draw out (from throughput and load): its factor names what it rests on.
+    ledger.factor({ id: 'gpu_average_power', label: derived.label, value: derived.watts.central, unit: 'W', source: derived.source, year: null });
+    return gpuPlan(base, derived.watts, rated.maxW, rated.idleW, derived.powerModel);
+  }
   const given = fromRequest?.utilization;
   if (given === undefined) {
     const fixedPowerW = override === undefined ? ledger.memo(gpu, 'default-draw', (l) => defaultDraw(rated, tables, l)) : defaultDraw(rated, tables, ledger);
@@ -72,13 +78,13 @@ function gpuPlan(base: GpuBase, fixedPowerW: Bounded | null, maxW: number, idleW
 interface RatedPower {
   readonly maxW: number;
   readonly idleW: number;
+  readonly highW: number;
 }
 
 function ratedPower(gpu: Accelerator, override: number | undefined, fromRequest: boolean, tables: Tables, ledger: Ledger): RatedPower {
   const maxW = override ?? gpu.maxPowerW;
   if (maxW === null) {
     throw new EstimateError(
-  readonly highW: number;
       'missing_power',
       fromRequest ? ['gpu', 'maxPowerW'] : ['gpu'],
       `${gpu.name} has no published board power: give gpu.maxPowerW (rated W) or gpu.powerW (average W)`,

@@ -5,7 +5,7 @@
 // (plan-cache.ts) and only the per-run numbers are allocated.
 import type { AiResult, EstimateResult, Factor, Workload } from './schemas.ts';
 import type { Instance, Tables } from './tables.ts';
-import type { AiShape } from './ai-training.ts';
+import type { AiShape } from './ai-shape.ts';
 import type { Bounded } from './range.ts';
 import type { EmbodiedPlan } from './embodied.ts';
 import type { ItPlan } from './energy.ts';
@@ -27,7 +27,7 @@ import { resolveCarbonFreeShare, resolveIntensity } from './carbon.ts';
 import { planEmbodied } from './embodied.ts';
 
 /** Version of the estimation method; changes whenever a number for the same input may change. */
-export const METHODOLOGY_VERSION = '2026.11-3';
+export const METHODOLOGY_VERSION = '2026.12-1';
 
 type Resolved = EstimateResult['resolved'];
 
@@ -68,7 +68,7 @@ export function planEstimate(input: Workload, tables: Tables): EstimatePlan {
   const place = resolvePlace(w.location, tables);
   const instance = resolveWorkHardware(w, tables);
 
-  const it = planItEnergy(w, instance, tables, ledger);
+  const it = planItEnergy(w, instance, tables, ledger, ai ?? undefined);
   const pue = resolvePue(w, place.region, tables, ledger);
   // Hourly intensity depends on the hours; such workloads are planned per run (plan-cache.ts).
   const grid = resolveIntensity(w, place, hours, tables, ledger);

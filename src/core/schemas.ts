@@ -1,6 +1,9 @@
 // Zod schemas of the workload (request) and the estimate (result): the only source of domain types.
 import { z } from 'zod';
 import { hourOfYear } from './hourly.ts';
+import { WeightPrecision } from './tables.ts';
+
+export { WeightPrecision };
 
 function isIsoDateTime(v: string): boolean {
   try {
@@ -80,7 +83,8 @@ export const InferenceInput = z
     inputTokens: nonNegative.max(1e18).optional().describe('Prompt tokens over the whole workload.'),
     outputTokens: nonNegative.max(1e18).optional().describe('Generated tokens over the whole workload.'),
     requests: z.number().finite().min(1).max(1e15).optional().describe('Requests served (default tokens per request apply when token counts are missing).'),
-    batchSize: z.number().finite().min(1).max(4096).optional().describe('Concurrent sequences per GPU group (serving batch); default 64.'),
+    batchSize: z.number().finite().min(1).max(4096).optional().describe('Concurrent sequences per model replica (serving batch); default 64.'),
+    precision: WeightPrecision.optional().describe("Precision of the served weights (`bf16`, `fp8`, `mxfp4`, `int4`…); default: the checkpoint's own (gpt-oss MXFP4, `-FP8` models FP8, else 16-bit). Sets the memory, so the GPU count, and the bytes read per token."),
   })
   .strict();
 
@@ -197,6 +201,10 @@ export const AiResult = z.object({
   basis: z.string(),
   perThousandOutputTokens: z.object({ wh: z.number(), gCo2e: z.number() }).nullable(),
   perRequest: z.object({ wh: z.number(), gCo2e: z.number() }).nullable(),
+  /** Inference: model replicas serving in parallel, output tokens per second of them all, and hours the GPUs are busy (the rest of a provisioned service's hours they idle). */
+  replicas: z.number().nullable(),
+  outputTokensPerS: z.number().nullable(),
+  busyHours: z.number().nullable(),
 });
 export type AiResult = z.infer<typeof AiResult>;
 

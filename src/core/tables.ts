@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Preset } from './schemas.ts';
 
+
 /** Short id of a dataset in the sources table, e.g. `em-yearly`, `ember-owid`, `ccf-coefficients`. */
 export const SourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 export type SourceId = z.infer<typeof SourceId>;
@@ -272,6 +273,50 @@ export interface HourlyTables {
   forZone(zone: string): ZoneHourlySeries | null;
 }
 
+/** Number format of served weights; bytes per parameter are in core/inference-model.ts. */
+export const WeightPrecision = z.enum(['bf16', 'fp16', 'fp8', 'int8', 'mxfp4', 'int4']);
+export type WeightPrecision = z.infer<typeof WeightPrecision>;
+
+/** Quantiles of measured ÷ modelled over the calibration rows: the model's range. */
+export const RatioSpread = z.object({
+  p10: z.number().positive(),
+  median: z.number().positive(),
+  p90: z.number().positive(),
+  /** Median |ln(measured / modelled)|. */
+  medianAbsLog: z.number().nonnegative(),
+  rows: z.number().int().positive(),
+});
+export type RatioSpread = z.infer<typeof RatioSpread>;
+
+/**
+ * The decode roofline and power-from-load model, fitted by data/build/inference-calibration.ts on the
+ * ML.ENERGY v3 measurements (its note says how) and checked on ML.ENERGY v2 rows it was not fitted on.
+ */
+export const InferenceCalibration = z.object({
+  /** Share of HBM bandwidth a decode step reaches while streaming weights and KV cache. */
+  memoryEfficiency: z.number().gt(0).max(1),
+  /** Share of peak dense FLOP/s a decode step reaches on its matrix products. */
+  computeEfficiency: z.number().gt(0).max(1),
+  /** Draw as a share of the way from idle to rated power when a step is all memory-bound, and all compute-bound. */
+  powerShareMemoryBound: z.number().min(0).max(1),
+  powerShareComputeBound: z.number().min(0).max(1),
+  /** KV cache bytes per token at 16-bit = kvBytesAt1B × activeParamsB^kvExponent (fitted on published model configs). */
+  kvBytesAt1B: z.number().positive(),
+  kvExponent: z.number(),
+  kvModels: z.number().int().positive(),
+  /** Host (CPU, DRAM, NIC, fans) draw per GPU as a share of the GPU's rated power (EcoLogits' 8 × H100 server). */
+  hostPowerShareOfGpuRated: z.number().gt(0).max(1),
+  throughput: RatioSpread,
+  power: RatioSpread,
+  energy: RatioSpread,
+  /** The same model on rows it was not fitted on (ML.ENERGY v2: 2024 serving engines, A100 and H100). */
+  heldOutEnergy: RatioSpread,
+  source: SourceId,
+  year: z.number().int(),
+  note: z.string(),
+});
+export type InferenceCalibration = z.infer<typeof InferenceCalibration>;
+
 /**
  * One measured LLM inference configuration (ML.ENERGY benchmark): GPU energy per output token at a
  * batch size. GPU-only scope: no CPU, DRAM, network or PUE.
@@ -288,6 +333,10 @@ export const LlmMeasurement = z.object({
   jPerOutputToken: z.number().positive(),
   avgOutputTokens: z.number().positive().nullable(),
   outputTokensPerS: z.number().positive().nullable(),
+  /** Average draw of one GPU of the group over the run (W); null where the source gives neither power nor throughput. */
+  avgPowerW: z.number().positive().nullable(),
+  /** Precision of the weights served. */
+  precision: WeightPrecision,
   task: z.string(),
   source: SourceId,
 });
@@ -302,25 +351,13 @@ export const LlmModel = z.object({
   activeParamsB: z.number().positive(),
   /** True when the parameter count is an estimate (closed models), not a disclosure. */
   paramsEstimated: z.boolean(),
+  /** Precision of the published checkpoint (gpt-oss MXFP4, DeepSeek-V3 FP8, `-FP8` repos; else 16-bit). */
+  precision: WeightPrecision,
+  /** Id of the model whose weights these are at this size (base and instruct tunes share one): measurements are looked up by it. */
+  weights: z.string(),
   source: SourceId,
 });
 export type LlmModel = z.infer<typeof LlmModel>;
-
-/**
- * EcoLogits' fits on ML.ENERGY H100 data: GPU energy per output token α·exp(β·batch)·activeParamsB + γ
- * (Wh per GPU) and latency per output token latencyAlpha·activeParamsB + latencyBeta·batch + latencyGamma (s).
- */
-export const LlmEnergyFormula = z.object({
-  alpha: z.number(),
-  beta: z.number(),
-  gamma: z.number(),
-  latencyAlpha: z.number(),
-  latencyBeta: z.number(),
-  latencyGamma: z.number(),
-  source: SourceId,
-  year: z.number().int(),
-});
-export type LlmEnergyFormula = z.infer<typeof LlmEnergyFormula>;
 
 /** A published training run the training coefficients are calibrated on (data/raw/ai-training/). */
 export const TrainingRun = z.object({
@@ -374,6 +411,6 @@ export interface AiTables {
   /** Normalised name/alias -> model id. */
   llmModelAliases: ReadonlyMap<string, string>;
   llmMeasurements: readonly LlmMeasurement[];
-  llmFormula: LlmEnergyFormula;
+  inferenceCalibration: InferenceCalibration;
   coefficients: AiCoefficients;
 }

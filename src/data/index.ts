@@ -7,7 +7,8 @@ import { cpus } from '../../data/built/cpus.ts';
 import { datacentre } from '../../data/built/datacentre.ts';
 import { zones } from '../../data/built/grid.ts';
 import { instances } from '../../data/built/instances.ts';
-import { llmFormula, llmMeasurements, llmModels } from '../../data/built/llm.ts';
+import { llmMeasurements, llmModels } from '../../data/built/llm.ts';
+import { inferenceCalibration } from '../../data/built/inference-calibration.ts';
 import { regions } from '../../data/built/regions.ts';
 import { sources } from '../../data/built/sources.ts';
 import { presets } from '../../data/presets.ts';
@@ -50,7 +51,7 @@ export const tables: Tables = {
     llmModels: byId(llmModels),
     llmModelAliases: aliasMap(llmModels),
     llmMeasurements,
-    llmFormula,
+    inferenceCalibration,
     coefficients: aiCoefficients,
   },
 };

@@ -1,5 +1,5 @@
 // Small hand-made tables so core's arithmetic can be checked by hand in the tests.
-import type { AiTables, Coefficient, Tables } from '../../src/core/tables.ts';
+import type { AiTables, Coefficient, InferenceCalibration, Tables } from '../../src/core/tables.ts';
 
 const coef = (value: number, unit: string, relUncertainty = 0.3): Coefficient => ({ value, unit, source: 'test', year: 2024, relUncertainty, note: '' });
 
@@ -26,7 +26,7 @@ export function fixtureTables(): Tables {
   ];
   const noTflops = { bf16: null, fp16: null, tf32: null, fp32: null, fp8: null, fp4: null };
   const accelerators = [
-    { id: 'test-gpu-700', name: 'Test GPU 700', vendor: 'Test', formFactor: 'SXM', aliases: ['test gpu 700', 'tg700'], memoryGb: 80, maxPowerW: 700, maxPowerEstimate: null, idlePowerW: 70, peakDenseTflops: { ...noTflops, bf16: 1000 }, memoryBandwidthTbs: null, embodiedKgCo2e: 164, launchYear: 2023, source: 'test' },
+    { id: 'test-gpu-700', name: 'Test GPU 700', vendor: 'Test', formFactor: 'SXM', aliases: ['test gpu 700', 'tg700'], memoryGb: 80, maxPowerW: 700, maxPowerEstimate: null, idlePowerW: 70, peakDenseTflops: { ...noTflops, bf16: 1000 }, memoryBandwidthTbs: 2, embodiedKgCo2e: 164, launchYear: 2023, source: 'test' },
     { id: 'test-gpu-nopower', name: 'Test GPU No Power', vendor: 'Test', formFactor: null, aliases: ['tgnp'], memoryGb: null, maxPowerW: null, maxPowerEstimate: null, idlePowerW: null, peakDenseTflops: noTflops, memoryBandwidthTbs: null, embodiedKgCo2e: null, launchYear: null, source: 'test' },
   ];
   const cpus = [{ id: 'test-cpu-360', name: 'Test CPU 360', aliases: ['test cpu 360'], tdpW: 360, cores: 96, threads: 192, source: 'test' }];
@@ -82,17 +82,38 @@ export function fixtureTables(): Tables {
   };
 }
 
+/** Round numbers so the roofline can be worked by hand: KV 50,000 bytes per token at any size. */
+export const fixtureCalibration: InferenceCalibration = {
+  memoryEfficiency: 0.5,
+  computeEfficiency: 0.25,
+  powerShareMemoryBound: 0.5,
+  powerShareComputeBound: 1,
+  kvBytesAt1B: 50000,
+  kvExponent: 0,
+  kvModels: 1, hostPowerShareOfGpuRated: 0.2,
+  throughput: { p10: 0.5, median: 1, p90: 1.5, medianAbsLog: 0.3, rows: 10 },
+  power: { p10: 0.8, median: 1, p90: 1.2, medianAbsLog: 0.1, rows: 10 },
+  energy: { p10: 0.75, median: 1, p90: 2, medianAbsLog: 0.3, rows: 10 },
+  heldOutEnergy: { p10: 1, median: 1.5, p90: 2.5, medianAbsLog: 0.5, rows: 10 },
+  source: 'test',
+  year: 2025,
+  note: '',
+};
+
 function fixtureAiTables(): AiTables {
   const models = [
-    { id: 'm8', name: 'Model 8B', aliases: ['model 8b'], totalParamsB: 8, activeParamsB: 8, paramsEstimated: false, source: 'test' },
-    { id: 'm70', name: 'Model 70B', aliases: ['model 70b'], totalParamsB: 70, activeParamsB: 70, paramsEstimated: false, source: 'test' },
+    { id: 'm8', name: 'Model 8B', aliases: ['model 8b'], totalParamsB: 8, activeParamsB: 8, paramsEstimated: false, precision: 'bf16' as const, weights: 'm8', source: 'test' },
+    { id: 'm8-base', name: 'Model 8B Base', aliases: ['model 8b base'], totalParamsB: 8, activeParamsB: 8, paramsEstimated: false, precision: 'bf16' as const, weights: 'm8', source: 'test' },
+    { id: 'm70', name: 'Model 70B', aliases: ['model 70b'], totalParamsB: 70, activeParamsB: 70, paramsEstimated: false, precision: 'bf16' as const, weights: 'm70', source: 'test' },
+    { id: 'moe', name: 'MoE 100B A10B', aliases: ['moe'], totalParamsB: 100, activeParamsB: 10, paramsEstimated: false, precision: 'fp8' as const, weights: 'moe', source: 'test' },
   ];
-  const row = (model: string, maxBatch: number, j: number, tps: number) => ({ model, gpu: 'test-gpu-700', numGpus: 1, maxBatch, avgBatch: null, jPerOutputToken: j, avgOutputTokens: null, outputTokensPerS: tps, task: 'chat', source: 'test' });
+  // J/token = draw × GPUs ÷ tokens/s: 400 W / 2000 = 0.2 J, 400 W / 8000 = 0.05 J.
+  const row = (model: string, maxBatch: number, j: number, tps: number) => ({ model, gpu: 'test-gpu-700', numGpus: 1, maxBatch, avgBatch: null, jPerOutputToken: j, avgOutputTokens: null, outputTokensPerS: tps, avgPowerW: j * tps, precision: 'bf16' as const, task: 'chat', source: 'test' });
   return {
     llmModels: new Map(models.map((m) => [m.id, m])),
     llmModelAliases: new Map(models.flatMap((m) => m.aliases.map((a) => [a, m.id] as const))),
     llmMeasurements: [row('m8', 32, 0.2, 2000), row('m8', 128, 0.05, 8000)],
-    llmFormula: { alpha: 1.1665e-6, beta: -0.011206, gamma: 4.0529e-5, latencyAlpha: 6.785e-4, latencyBeta: 3.119e-4, latencyGamma: 0.019474, source: 'test', year: 2025 },
+    inferenceCalibration: fixtureCalibration,
     coefficients: {
       trainingMfu: coef(0.4, 'fraction', 0.35),
       trainingMfuFp8: coef(0.25, 'fraction', 1),

@@ -38,11 +38,11 @@ describe('buildTables', () => {
     expect(built['regions.ts']).toContain('Electricity Maps');
   });
 
-  it('includes the AI tables (LLM models/measurements/formula and AI coefficients), one row per line', () => {
-    expect(Object.keys(built)).toEqual(expect.arrayContaining(['llm.ts', 'ai-coefficients.ts']));
+  it('includes the AI tables (LLM models/measurements, inference calibration and AI coefficients), one row per line', () => {
+    expect(Object.keys(built)).toEqual(expect.arrayContaining(['llm.ts', 'inference-calibration.ts', 'ai-coefficients.ts']));
     expect(built['llm.ts']).toMatch(/^export const llmModels: readonly LlmModel\[\] = \[$/m);
     expect(built['llm.ts']).toMatch(/^export const llmMeasurements: readonly LlmMeasurement\[\] = /m);
-    expect(built['llm.ts']).toMatch(/^export const llmFormula: LlmEnergyFormula = \{/m);
+    expect(built['inference-calibration.ts']).toMatch(/^export const inferenceCalibration: InferenceCalibration = \{$/m);
     expect(built['ai-coefficients.ts']).toMatch(/^export const aiCoefficients: AiCoefficients = \{$/m);
   });
 });

@@ -1,11 +1,11 @@
-// Core's per-token lookup on the real tables is faithful to ML.ENERGY: the expected figure is read
-// straight from the raw CSV here (not from the build), then compared with lookupTokenEnergy and estimate().
+// Core's measured serving on the real tables is faithful to ML.ENERGY: the expected figure is read
+// straight from the raw CSV here (not from the build), then compared with lookupMeasuredServing and estimate().
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/core/estimate.ts';
-import { lookupTokenEnergy } from '../../src/core/llm-energy.ts';
+import { lookupMeasuredServing } from '../../src/core/inference-measured.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 
@@ -13,11 +13,12 @@ const RAW = join(import.meta.dirname, '..', '..', 'data', 'raw', 'llm-inference'
 const v3 = parse(readFileSync(join(RAW, 'mlenergy_v3_llm.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 
 /** energy_per_token_joules of one ML.ENERGY v3 configuration (exactly one row must match). */
-function v3JPerToken(modelId: string, gpu: string, numGpus: number, maxNumSeqs: number, task: string): number {
+function v3Row(modelId: string, gpu: string, numGpus: number, maxNumSeqs: number, task: string): Record<string, string> {
   const rows = v3.filter((r) => r.model_id === modelId && r.gpu_model === gpu && Number(r.num_gpus) === numGpus && Number(r.max_num_seqs) === maxNumSeqs && r.task === task);
   expect(rows, `${modelId} ${gpu} ×${numGpus} batch ${maxNumSeqs} ${task}`).toHaveLength(1);
-  return Number(rows[0]!.energy_per_token_joules);
+  return rows[0]!;
 }
+const v3JPerToken = (...key: Parameters<typeof v3Row>) => Number(v3Row(...key).energy_per_token_joules);
 
 const within = (actual: number, expected: number, rel: number) => {
   expect(actual).toBeGreaterThanOrEqual(expected * (1 - rel));
@@ -27,10 +28,12 @@ const within = (actual: number, expected: number, rel: number) => {
 describe('Llama 3.1 8B Instruct on 1 × H100 at batch 64 (ML.ENERGY v3 lm-arena-chat)', () => {
   const expected = v3JPerToken('meta-llama/Llama-3.1-8B-Instruct', 'H100', 1, 64, 'lm-arena-chat');
 
-  it('lookupTokenEnergy returns the measurement ±15 %', () => {
-    const e = lookupTokenEnergy(tables.ai, 'llama-3-1-8b-instruct', 8, 'nvidia-h100-sxm', 1, 64);
-    within(e.jPerToken, expected, 0.15);
-    expect(e.basis).toMatch(/^measured/);
+  it('lookupMeasuredServing returns its throughput and per-GPU draw exactly, and their ratio is the J/token', () => {
+    const row = v3Row('meta-llama/Llama-3.1-8B-Instruct', 'H100', 1, 64, 'lm-arena-chat');
+    const e = lookupMeasuredServing(tables.ai, 'llama-3-1-8b-instruct', 'nvidia-h100-sxm', 'bf16', 1, 64)!;
+    expect(e.tokensPerS).toBeCloseTo(Number(row.output_throughput_tokens_per_sec), 4);
+    expect(e.drawW).toBeCloseTo(Number(row.avg_power_watts), 4);
+    within(e.drawW / e.tokensPerS, expected, 0.001);
     expect(e.source).toBe('ml-energy-v3');
   });
 
@@ -48,15 +51,11 @@ describe('other measured configurations are returned as measured', () => {
   ];
   for (const [hfId, id, gpu, gpuId, numGpus, batch] of cases) {
     it(`${id} on ${numGpus} × ${gpu} at batch ${batch}`, () => {
-      const model = tables.ai.llmModels.get(id)!;
       const own = tables.ai.llmMeasurements.filter((m) => m.model === id && m.gpu === gpuId);
       const minGpus = Math.min(...own.map((m) => m.numGpus));
-      // core uses the smallest GPU group measured; compare only when that is the configuration asked for
       expect(minGpus).toBe(numGpus);
-      const e = lookupTokenEnergy(tables.ai, id, model.activeParamsB, gpuId, numGpus, batch);
-      expect(e.basis).toMatch(/^measured/);
-      const task = e.basis.match(/task ([a-z-]+)/)![1]!;
-      within(e.jPerToken, v3JPerToken(hfId, gpu, numGpus, batch, task), 0.15);
+      const e = lookupMeasuredServing(tables.ai, id, gpuId, 'bf16', numGpus, batch)!;
+      within((e.drawW * numGpus) / e.tokensPerS, v3JPerToken(hfId, gpu, numGpus, batch, e.task), 0.001);
     });
   }
 });

@@ -13,6 +13,7 @@ import {
   Region,
   Source,
   type AiTables,
+  type InferenceCalibration,
   type Tables,
 } from '../../src/core/tables.ts';
 
@@ -119,16 +120,26 @@ export const fixtureTables = {
 } satisfies Omit<Tables, 'ai'> as unknown as Tables;
 
 const llmModels = z.array(LlmModel).parse([
-  { id: 'llama-3-1-8b-instruct', name: 'Llama 3.1 8B Instruct', aliases: ['llama-3.1-8b'], totalParamsB: 8, activeParamsB: 8, paramsEstimated: false, source: 'fixture' },
-  { id: 'llama-3-1-70b-instruct', name: 'Llama 3.1 70B Instruct', aliases: ['llama-3.1-70b'], totalParamsB: 70, activeParamsB: 70, paramsEstimated: false, source: 'fixture' },
-  { id: 'mixtral-8x7b', name: 'Mixtral 8x7B', aliases: [], totalParamsB: 46.7, activeParamsB: 12.9, paramsEstimated: false, source: 'fixture' },
+  { id: 'llama-3-1-8b-instruct', name: 'Llama 3.1 8B Instruct', aliases: ['llama-3.1-8b'], totalParamsB: 8, activeParamsB: 8, paramsEstimated: false, precision: 'bf16', weights: 'llama-3-1-8b-instruct', source: 'fixture' },
+  { id: 'llama-3-1-70b-instruct', name: 'Llama 3.1 70B Instruct', aliases: ['llama-3.1-70b'], totalParamsB: 70, activeParamsB: 70, paramsEstimated: false, precision: 'bf16', weights: 'llama-3-1-70b-instruct', source: 'fixture' },
+  { id: 'mixtral-8x7b', name: 'Mixtral 8x7B', aliases: [], totalParamsB: 46.7, activeParamsB: 12.9, paramsEstimated: false, precision: 'bf16', weights: 'mixtral-8x7b', source: 'fixture' },
 ]);
+
+// KV 50,000 bytes per token at any size; round efficiencies so figures can be worked by hand.
+const inferenceCalibration: InferenceCalibration = {
+  memoryEfficiency: 0.5, computeEfficiency: 0.25, powerShareMemoryBound: 0.5, powerShareComputeBound: 1, kvBytesAt1B: 50000, kvExponent: 0, kvModels: 1, hostPowerShareOfGpuRated: 0.2,
+  throughput: { p10: 0.5, median: 1, p90: 1.5, medianAbsLog: 0.3, rows: 10 },
+  power: { p10: 0.8, median: 1, p90: 1.2, medianAbsLog: 0.1, rows: 10 },
+  energy: { p10: 0.75, median: 1, p90: 2, medianAbsLog: 0.3, rows: 10 },
+  heldOutEnergy: { p10: 1, median: 1.5, p90: 2.5, medianAbsLog: 0.5, rows: 10 },
+  source: 'fixture', year: 2024, note: '',
+};
 
 const ai: AiTables = {
   llmModels: byId(llmModels),
   llmModelAliases: aliasesOf(llmModels),
   llmMeasurements: [],
-  llmFormula: { alpha: 1e-6, beta: -0.01, gamma: 1e-5, latencyAlpha: 1e-4, latencyBeta: 1e-4, latencyGamma: 0.01, source: 'fixture', year: 2024 },
+  inferenceCalibration,
   coefficients: {
     trainingMfu: coefficient(0.4, 'ratio'),
     trainingMfuFp8: coefficient(0.2, 'ratio'),
