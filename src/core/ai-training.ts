@@ -1,8 +1,9 @@
 // Training by model size: FLOPs ≈ 6·N·D, device-hours = FLOPs / (peak dense FLOP/s × steady MFU) × whole-run
 // overhead; a given duration shorter than the work at 100 % of peak is refused, a longer one states its MFU.
-import type { AiResult, Workload } from './schemas.ts';
+import type { Workload } from './schemas.ts';
 import type { Accelerator, AiTables, Tables } from './tables.ts';
 import type { Ledger } from './ledger.ts';
+import type { AiShape } from './ai-shape.ts';
 import { type Bounded, multiplyBounded } from './range.ts';
 import { EstimateError } from './errors.ts';
 import { resolveGpu } from './resolve-hardware.ts';
@@ -11,16 +12,7 @@ import { coefficientBounds } from './energy.ts';
 type Training = Extract<NonNullable<Workload['ai']>, { task: 'training' }>;
 type Precision = NonNullable<Training['precision']>;
 
-/** What an AI shape turns into: a plain workload, how uncertain its hours are, and what it found. */
-export interface AiShape {
-  readonly workload: Workload;
-  /** Relative bounds on the derived hours (central 1); exact hours are {1, 1, 1}. */
-  readonly hoursFactor: Bounded;
-  readonly result: AiResult;
-  /** For per-unit figures, filled in once the estimate is known. */
-  readonly outputTokens?: number;
-  readonly requests?: number | null;
-}
+export type { AiShape } from './ai-shape.ts';
 
 const FALLBACK: Record<Precision, readonly Precision[]> = {
   bf16: ['bf16', 'fp16'],
@@ -56,7 +48,7 @@ export function shapeTraining(w: Workload, ai: Training, tables: Tables, aiTable
 
   const peak = peakTflops(gpu, ai.precision ?? 'bf16', ledger);
   if (!ai.precision) ledger.assume('Training precision not given: bf16 mixed precision.');
-  const common = { task: 'training', gpus: count, flops, precision: peak.precision, peakTflopsPerDevice: peak.tflops, batchSize: null, gpuJPerOutputToken: null, gpuJPerInputToken: null, perThousandOutputTokens: null, perRequest: null } as const;
+  const common = { task: 'training', gpus: count, flops, precision: peak.precision, peakTflopsPerDevice: peak.tflops, batchSize: null, gpuJPerOutputToken: null, gpuJPerInputToken: null, perThousandOutputTokens: null, perRequest: null, replicas: null, outputTokensPerS: null, busyHours: null } as const;
   // The least wall time the hardware allows: every device at 100 % of its peak for the whole run.
   const atPeakHours = flops / (count * peak.tflops * 1e12) / 3600;
 

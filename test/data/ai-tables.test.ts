@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { normalizeName } from '../../src/core/names.ts';
-import { AiCoefficients, LlmEnergyFormula, LlmMeasurement, LlmModel } from '../../src/core/tables.ts';
+import { AiCoefficients, InferenceCalibration, LlmMeasurement, LlmModel } from '../../src/core/tables.ts';
 import { aliasMap, tables } from '../../src/data/index.ts';
 
 const ai = tables.ai;
@@ -16,10 +16,10 @@ const RAW = join(import.meta.dirname, '..', '..', 'data', 'raw', 'llm-inference'
 const readRaw = (file: string) => parse(readFileSync(join(RAW, file), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 
 describe('schemas and counts', () => {
-  it('every model, measurement, the formula and the coefficients parse', () => {
+  it('every model, measurement, the calibration and the coefficients parse', () => {
     expect(models.filter((m) => !LlmModel.safeParse(m).success).map((m) => m.id)).toEqual([]);
     expect(measurements.filter((m) => !LlmMeasurement.safeParse(m).success)).toEqual([]);
-    expect(LlmEnergyFormula.safeParse(ai.llmFormula).success).toBe(true);
+    expect(InferenceCalibration.safeParse(ai.inferenceCalibration).success).toBe(true);
     expect(AiCoefficients.safeParse(ai.coefficients).success).toBe(true);
   });
 
@@ -38,7 +38,7 @@ describe('references', () => {
   it('every measurement names a model of the model table and an accelerator of the accelerator table', () => {
     expect(measurements.filter((m) => !ai.llmModels.has(m.model)).map((m) => m.model)).toEqual([]);
     expect(measurements.filter((m) => !tables.accelerators.has(m.gpu)).map((m) => m.gpu)).toEqual([]);
-    expect([...new Set(measurements.map((m) => m.gpu))].sort()).toEqual(['nvidia-a100-sxm4', 'nvidia-b200', 'nvidia-h100-sxm']);
+    expect([...new Set(measurements.map((m) => m.gpu))].sort()).toEqual(['nvidia-a100-sxm4-40gb', 'nvidia-b200', 'nvidia-h100-sxm']);
   });
 
   it('every source id exists in the sources table', () => {
@@ -46,7 +46,7 @@ describe('references', () => {
     const used = [
       ...models.map((m) => m.source),
       ...measurements.map((m) => m.source),
-      ai.llmFormula.source,
+      ai.inferenceCalibration.source,
       ...Object.values(ai.coefficients).map((c) => c.source),
     ];
     expect([...new Set(used)].filter((s) => !known.has(s))).toEqual([]);
@@ -125,21 +125,29 @@ describe('parameter counts', () => {
   });
 });
 
-describe('EcoLogits formula and AI coefficients', () => {
+describe('inference calibration and AI coefficients', () => {
   const json = JSON.parse(readFileSync(join(RAW, 'ecologits', 'ecologits_llm_inference_parameters.json'), 'utf8')) as {
-    gpu_energy_per_output_token_wh: { alpha: number; beta: number; gamma: number };
-    generation_latency_per_output_token_s: { alpha: number; beta: number; gamma: number };
     server_power_without_gpu_kw: number;
     server_gpu_count_installed: number;
     batch_size_B: number;
   };
 
-  it('takes the formula from the EcoLogits file', () => {
-    const e = json.gpu_energy_per_output_token_wh;
-    const l = json.generation_latency_per_output_token_s;
-    expect(ai.llmFormula).toEqual({ alpha: e.alpha, beta: e.beta, gamma: e.gamma, latencyAlpha: l.alpha, latencyBeta: l.beta, latencyGamma: l.gamma, source: 'ecologits', year: 2025 });
-    expect(ai.llmFormula.alpha).toBeCloseTo(1.1665e-6, 9);
-    expect(ai.llmFormula.beta).toBeCloseTo(-0.011206, 6);
+  it('calibrates the inference model within physical bounds, its spreads bracketing measured ÷ modelled', () => {
+    const c = ai.inferenceCalibration;
+    for (const share of [c.memoryEfficiency, c.computeEfficiency]) expect(share).toBeGreaterThan(0.05);
+    expect(c.powerShareMemoryBound).toBeLessThanOrEqual(c.powerShareComputeBound);
+    for (const s of [c.throughput, c.power, c.energy, c.heldOutEnergy]) {
+      expect(s.p10).toBeLessThanOrEqual(s.median);
+      expect(s.median).toBeLessThanOrEqual(s.p90);
+    }
+    expect(c.energy.p10).toBeLessThan(1);
+    expect(c.energy.p90).toBeGreaterThan(1);
+    // Llama 3.1 8B caches 2 (K, V) × 32 layers × 8 KV heads × 128 × 2 B = 131,072 B per token (its config.json).
+    const kv = c.kvBytesAt1B * 8.03 ** c.kvExponent;
+    expect(kv / 131072).toBeGreaterThan(0.7);
+    expect(kv / 131072).toBeLessThan(1.4);
+    // EcoLogits' 150 W host per H100 of 700 W.
+    expect(c.hostPowerShareOfGpuRated).toBeCloseTo(150 / 700, 4);
   });
 
   it('derives the server and serving defaults from EcoLogits and ML.ENERGY', () => {
