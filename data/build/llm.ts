@@ -7,6 +7,7 @@ import { normalizeName, slugify } from '../../src/core/names.ts';
 import { type Accelerator, LlmMeasurement, LlmModel, type WeightPrecision } from '../../src/core/tables.ts';
 import { AliasIndex } from './aliases.ts';
 import { cell, type CsvRow, num, type Origin, RAW_DIR, readCsv, reqNum, round, rowError, validateRow } from './csv.ts';
+import { SOURCES } from './sources.ts';
 import { RENAMED_REPOS, SHORT_FORM_DROP_WORDS, SHORT_FORM_PREFERENCES, WEIGHTS_DROP_WORDS } from './llm-names.ts';
 
 export const LLM_FILES = {
@@ -302,7 +303,7 @@ function gpuResolver(accelerators: readonly Accelerator[]): (label: string, at: 
 }
 
 interface Sample {
-  key: Omit<LlmMeasurement, 'avgBatch' | 'jPerOutputToken' | 'avgOutputTokens' | 'outputTokensPerS' | 'avgPowerW'>;
+  key: Omit<LlmMeasurement, 'avgBatch' | 'jPerOutputToken' | 'avgOutputTokens' | 'outputTokensPerS' | 'avgPowerW' | 'year'>;
   avgBatch: number | null;
   jPerOutputToken: number;
   avgOutputTokens: number | null;
@@ -314,6 +315,12 @@ interface Sample {
 function meanOf(values: readonly (number | null)[]): number | null {
   const present = values.filter((v): v is number => v !== null);
   return present.length === 0 ? null : round(present.reduce((s, v) => s + v, 0) / present.length, 6);
+}
+
+function sourceYear(id: string): number {
+  const year = SOURCES.find((s) => s.id === id)?.year;
+  if (year === undefined) throw new Error(`source "${id}" missing from data/build/sources.ts`);
+  return year;
 }
 
 /** One row per (model, gpu, numGpus, maxBatch, task, source); repeated runs of a configuration are averaged. */
@@ -334,6 +341,7 @@ function mergeSamples(samples: readonly Sample[]): LlmMeasurement[] {
         avgOutputTokens: meanOf(g.map((s) => s.avgOutputTokens)),
         outputTokensPerS: meanOf(g.map((s) => s.outputTokensPerS)),
         avgPowerW: meanOf(g.map((s) => s.avgPowerW)),
+        year: sourceYear(first.key.source),
       },
       first.at,
     );
@@ -395,7 +403,7 @@ function v2Samples(rows: readonly CsvRow[], modelOf: (hfId: string) => string | 
 }
 
 /** Column order of the measurement tuples in data/built/llm.ts. */
-export const LLM_MEASUREMENT_COLUMNS = ['model', 'gpu', 'numGpus', 'maxBatch', 'avgBatch', 'jPerOutputToken', 'avgOutputTokens', 'outputTokensPerS', 'avgPowerW', 'precision', 'task', 'source'] as const satisfies readonly (keyof LlmMeasurement)[];
+export const LLM_MEASUREMENT_COLUMNS = ['model', 'gpu', 'numGpus', 'maxBatch', 'avgBatch', 'jPerOutputToken', 'avgOutputTokens', 'outputTokensPerS', 'avgPowerW', 'precision', 'year', 'task', 'source'] as const satisfies readonly (keyof LlmMeasurement)[];
 
 function compareMeasurements(a: LlmMeasurement, b: LlmMeasurement): number {
   const ka = [a.model, a.gpu, a.source, a.task];

@@ -11,7 +11,7 @@ import { closestIds } from './closest.ts';
 import { normalizeName } from './names.ts';
 import { resolveGpu } from './resolve-hardware.ts';
 import { coefficientBounds } from './energy.ts';
-import { BYTES_PER_PARAMETER, decodeStep, prefillSeconds, servingDrawW, type ServedWeights, type ServingDevice } from './inference-model.ts';
+import { BYTES_PER_PARAMETER, decodeStep, kvBytesPerToken, prefillSeconds, servingDrawW, type ServedWeights, type ServingDevice } from './inference-model.ts';
 import { lookupMeasuredServing, measuredGroupSizes } from './inference-measured.ts';
 
 type Inference = Extract<NonNullable<Workload['ai']>, { task: 'inference' }>;
@@ -47,27 +47,42 @@ interface Deployment {
   readonly gpus: number;
   readonly gpusPerReplica: number;
   readonly replicas: number;
+  /** Sequences one replica serves at most: the given or default batch, within what its KV memory holds. */
+  readonly batch: number;
+  /** The most sequences its KV memory holds. */
+  readonly roomBatch: number;
 }
 
-/** GPUs per replica from the weights' memory (or the measured group), and how many replicas the count makes. */
-function deploy(w: Workload, gpu: Accelerator, weights: ServedWeights, precision: WeightPrecision, measuredSizes: readonly number[], aiTables: AiTables, ledger: Ledger): Deployment {
-  const overhead = ledger.coefficient('model_memory_overhead', 'Serving memory ÷ weights (KV cache, activations)', aiTables.coefficients.modelMemoryOverhead);
-  const memoryGb = (overhead * weights.totalParams * weights.bytesPerParam) / 1e9;
-  const fits = gpu.memoryGb === null ? 1 : nextPowerOfTwo(Math.ceil(memoryGb / gpu.memoryGb));
-  const measured = measuredSizes.find((n) => n >= fits) ?? null;
+/**
+ * Replicas and their batch. A replica must hold the weights (× the serving allowance); of the sizes
+ * that do — measured group sizes first, then powers of two — the smallest whose memory beside the
+ * weights caches the target batch (given, or the default per GPU × its GPUs) is taken.
+ */
+function deploy(w: Workload, ai: Inference, gpu: Accelerator, weights: ServedWeights, precision: WeightPrecision, measuredSizes: readonly number[], contextTokens: number, aiTables: AiTables, ledger: Ledger): Deployment {
+  const c = aiTables.coefficients;
+  const overhead = ledger.coefficient('model_memory_overhead', 'Serving memory ÷ weights (KV cache, activations)', c.modelMemoryOverhead);
+  const weightsGb = (weights.totalParams * weights.bytesPerParam) / 1e9;
+  const needGb = overhead * weightsGb;
+  const fits = gpu.memoryGb === null ? 1 : nextPowerOfTwo(Math.ceil(needGb / gpu.memoryGb));
   const count = w.gpu?.count;
-  if (count === undefined) {
-    const n = measured ?? fits;
-    ledger.assume(`GPU count from the weights: ${overhead} × ${(weights.totalParams / 1e9).toFixed(1)}B parameters × ${weights.bytesPerParam} bytes (${precision}) = ${memoryGb.toFixed(0)} GB -> ${n} × ${gpu.name}${measured !== null ? ' (as measured)' : ''}.`);
-    return { gpus: n, gpusPerReplica: n, replicas: 1 };
+  if (count !== undefined && gpu.memoryGb !== null && count * gpu.memoryGb < needGb) {
+    throw new EstimateError('inconsistent_input', ['gpu', 'count'], `${count} × ${gpu.name} hold ${count * gpu.memoryGb} GB, less than the ${needGb.toFixed(0)} GB the weights need at ${precision} (× ${overhead} for serving): give more GPUs or ai.precision`);
   }
-  if (gpu.memoryGb !== null && count * gpu.memoryGb < memoryGb) {
-    throw new EstimateError('inconsistent_input', ['gpu', 'count'], `${count} × ${gpu.name} hold ${count * gpu.memoryGb} GB, less than the ${memoryGb.toFixed(0)} GB the weights need at ${precision}: give more GPUs or ai.precision`);
-  }
-  const size = measured !== null && measured <= count && count % measured === 0 ? measured : Math.min(fits, count);
-  const replicas = Math.max(1, Math.floor(count / size));
-  if (replicas > 1) ledger.assume(`${count} × ${gpu.name} serve as ${replicas} replicas of ${count / replicas} GPUs each.`);
-  return { gpus: count, gpusPerReplica: count / replicas, replicas };
+  const perGpu = ai.batchSize === undefined ? ledger.coefficient('batch_size', 'Serving batch per GPU of a replica (default)', c.defaultBatchSize) : null;
+  const target = (g: number) => ai.batchSize ?? perGpu! * g;
+  const kvPerSequence = contextTokens * kvBytesPerToken(weights.activeParams, aiTables.inferenceCalibration);
+  const room = (g: number) => (gpu.memoryGb === null ? Infinity : Math.floor(((g * gpu.memoryGb - weightsGb) * 1e9) / kvPerSequence));
+  const powers = [fits, fits * 2, fits * 4, fits * 8];
+  const sizes = [...new Set([...measuredSizes.filter((n) => n >= fits), ...powers])].filter((g) => count === undefined || (g <= count && count % g === 0));
+  const size = sizes.find((g) => room(g) >= target(g)) ?? sizes[sizes.length - 1] ?? Math.min(fits, count ?? fits);
+  const replicas = count === undefined ? 1 : Math.max(1, Math.floor(count / size));
+  const gpusPerReplica = count === undefined ? size : count / replicas;
+  const batch = Math.max(1, Math.min(target(gpusPerReplica), room(gpusPerReplica)));
+  if (count === undefined) ledger.assume(`GPU count from memory: ${(weights.totalParams / 1e9).toFixed(1)}B parameters × ${weights.bytesPerParam} bytes (${precision}) × ${overhead} = ${needGb.toFixed(0)} GB${size > fits ? ', and room for the batch\'s KV cache' : ''} -> ${size} × ${gpu.name}.`);
+  else if (replicas > 1) ledger.assume(`${count} × ${gpu.name} serve as ${replicas} replicas of ${gpusPerReplica} GPUs each.`);
+  if (batch < target(gpusPerReplica)) ledger.assume(`A replica's memory beside the weights caches ${batch} sequences of ${Math.round(contextTokens)} tokens, fewer than the ${target(gpusPerReplica)} ${ai.batchSize === undefined ? 'by default' : 'given'}: ${batch} are served at a time.`);
+  else if (ai.batchSize === undefined) ledger.assume(`Serving batch not given: ${batch} sequences per replica (${perGpu} per GPU).`);
+  return { gpus: count ?? size, gpusPerReplica, replicas, batch, roomBatch: Math.max(1, room(gpusPerReplica)) };
 }
 
 /** Throughput and draw of one replica as a function of its batch: measured where these weights ran on this GPU, else modelled. */
@@ -80,29 +95,38 @@ interface ServingCurve {
   readonly source: string;
 }
 
-function servingCurve(model: LlmModel | null, gpu: Accelerator, device: ServingDevice, weights: ServedWeights, precision: WeightPrecision, d: Deployment, contextTokens: number, aiTables: AiTables, ledger: Ledger): ServingCurve {
-  const first = model ? lookupMeasuredServing(aiTables, model.weights, gpu.id, precision, d.gpusPerReplica, 1) : null;
+function servingCurve(model: LlmModel | null, gpu: Accelerator, device: ServingDevice, weights: ServedWeights, precision: WeightPrecision, d: Deployment, tokens: { context: number; outputPerRequest: number }, aiTables: AiTables, ledger: Ledger): ServingCurve {
+  const cal = aiTables.inferenceCalibration;
+  const modelled = (batch: number) => {
+    const step = decodeStep(device, weights, d.gpusPerReplica, batch, tokens.context, cal);
+    return { tokensPerS: batch / step.stepS, drawW: servingDrawW(device, step.computeShare, cal), computeShare: step.computeShare };
+  };
+  const first = model ? lookupMeasuredServing(aiTables, model.weights, gpu.id, precision, d.gpusPerReplica, 1, tokens.outputPerRequest) : null;
   if (first) {
     const what = `${model!.weights} on ${d.gpusPerReplica} × ${gpu.id} at ${precision}, task ${first.task}`;
-    ledger.assume(`Throughput and draw measured by ML.ENERGY (${what}), interpolated in batch; ±${MEASURED_UNCERTAINTY * 100} %.`);
+    ledger.assume(`Throughput and draw measured by ML.ENERGY (${what}), interpolated in batch (outside the measured batches, scaled as the calibrated model scales); ±${MEASURED_UNCERTAINTY * 100} %.`);
     return {
       at: (batch) => {
-        const m = lookupMeasuredServing(aiTables, model!.weights, gpu.id, precision, d.gpusPerReplica, batch)!;
-        return { tokensPerS: m.tokensPerS, drawW: Math.min(device.maxW, Math.max(device.idleW, m.drawW)), detail: `measured: ${what}, batch ${round3(batch)}${m.batchClamped ? ' (nearest measured batch)' : ''}` };
+        const m = lookupMeasuredServing(aiTables, model!.weights, gpu.id, precision, d.gpusPerReplica, batch, tokens.outputPerRequest)!;
+        if (m.atBatch === batch) return { tokensPerS: m.tokensPerS, drawW: m.drawW, detail: `measured: ${what}, batch ${round3(batch)}` };
+        // Beyond the measured batches the roofline's shape carries the nearest measurement.
+        const here = modelled(batch);
+        const edge = modelled(m.atBatch);
+        const drawW = Math.min(device.maxW, Math.max(device.idleW, (m.drawW * here.drawW) / edge.drawW));
+        return { tokensPerS: (m.tokensPerS * here.tokensPerS) / edge.tokensPerS, drawW, detail: `measured: ${what}, batch ${round3(m.atBatch)}, scaled by the roofline to batch ${round3(batch)}` };
       },
       bounds: coefficientBounds(1, MEASURED_UNCERTAINTY),
       kind: 'measured',
       source: first.source,
     };
   }
-  const cal = aiTables.inferenceCalibration;
   const low = Math.min(1, cal.energy.p10, cal.heldOutEnergy.p10);
   const high = Math.max(1, cal.energy.p90, cal.heldOutEnergy.p90);
   ledger.assume(`Throughput modelled (no measurement of these weights on ${d.gpusPerReplica} × ${gpu.name} at ${precision}): measured ÷ modelled energy per token is ${cal.energy.p10}–${cal.energy.p90} on the ML.ENERGY v3 rows it was fitted on and ${cal.heldOutEnergy.p10}–${cal.heldOutEnergy.p90} on 2024 (v2) serving engines (10th–90th percentiles): the range spans ${low}–${high}×.`);
   return {
     at: (batch) => {
-      const step = decodeStep(device, weights, d.gpusPerReplica, batch, contextTokens, cal);
-      return { tokensPerS: batch / step.stepS, drawW: servingDrawW(device, step.computeShare, cal), detail: `modelled: decode roofline on ${d.gpusPerReplica} × ${gpu.id} at ${precision}, batch ${round3(batch)}, ${(step.computeShare * 100).toFixed(0)} % compute-bound` };
+      const m = modelled(batch);
+      return { tokensPerS: m.tokensPerS, drawW: m.drawW, detail: `modelled: decode roofline on ${d.gpusPerReplica} × ${gpu.id} at ${precision}, batch ${round3(batch)}, ${(m.computeShare * 100).toFixed(0)} % compute-bound` };
     },
     bounds: { central: 1, low, high },
     kind: 'modelled',
@@ -111,6 +135,7 @@ function servingCurve(model: LlmModel | null, gpu: Accelerator, device: ServingD
 }
 
 const round3 = (x: number) => Number(x.toPrecision(3));
+
 
 /**
  * The batch a provisioned replica runs at: by Little's law the sequences in flight are the token
@@ -159,10 +184,11 @@ export function shapeInference(w: Workload, ai: Inference, tables: Tables, aiTab
 
   const device = servingDevice(gpu, w, precision, tables, ledger);
   const sizes = model ? measuredGroupSizes(aiTables, model.weights, gpu.id, precision) : [];
-  const d = deploy(w, gpu, weights, precision, sizes, aiTables, ledger);
+  const contextTokens = perRequestIn + perRequestOut / 2;
+  const d = deploy(w, ai, gpu, weights, precision, sizes, contextTokens, aiTables, ledger);
   const defaultBatch = c.defaultBatchSize;
-  const cap = ai.batchSize ?? ledger.coefficient('batch_size', 'Serving batch per replica (default; the most a provisioned replica runs at)', defaultBatch);
-  const curve = servingCurve(model, gpu, device, weights, precision, d, perRequestIn + perRequestOut / 2, aiTables, ledger);
+  const cap = d.batch;
+  const curve = servingCurve(model, gpu, device, weights, precision, d, { context: contextTokens, outputPerRequest: perRequestOut }, aiTables, ledger);
 
   const prefillEfficiency = ledger.coefficient('prefill_mfu', 'Share of peak FLOP/s while prefilling prompts', c.prefillMfu);
   const prefillS = prefillSeconds(device, weights, d.gpus, inputTokens, prefillEfficiency);
@@ -183,7 +209,7 @@ export function shapeInference(w: Workload, ai: Inference, tables: Tables, aiTab
   if (load === null && ai.batchSize === undefined && defaultBatch.relUncertainty > 0) {
     const perToken = (b: number) => { const p = curve.at(b); return p.drawW / p.tokensPerS; };
     const mid = perToken(batch);
-    const a = perToken(batch * (1 + defaultBatch.relUncertainty)) / mid;
+    const a = perToken(Math.min(d.roomBatch, batch * (1 + defaultBatch.relUncertainty))) / mid;
     const z = perToken(batch / (1 + defaultBatch.relUncertainty)) / mid;
     bounds = combine(bounds, { central: 1, low: Math.min(1, a, z), high: Math.max(1, a, z) });
   }

@@ -1,5 +1,6 @@
 // Measured serving (ML.ENERGY) of one set of weights on one accelerator: throughput and draw at a
-// batch size, interpolated in log batch between the measured configurations of one GPU group size.
+// batch (the sequences actually in flight), interpolated in log batch between the measured
+// configurations of one GPU group size.
 import type { AiTables, LlmMeasurement, WeightPrecision } from './tables.ts';
 
 export interface MeasuredServing {
@@ -7,7 +8,8 @@ export interface MeasuredServing {
   readonly tokensPerS: number;
   readonly drawW: number;
   readonly gpusPerReplica: number;
-  readonly batchClamped: boolean;
+  /** The batch these figures are for: the one asked, or the nearest measured one outside their span. */
+  readonly atBatch: number;
   readonly task: string;
   readonly source: string;
 }
@@ -22,25 +24,42 @@ function rowsFor(ai: AiTables, weights: string, gpuId: string, precision: Weight
   return ai.llmMeasurements.filter((m) => m.model === weights && m.gpu === gpuId && m.precision === precision && m.outputTokensPerS !== null && m.avgPowerW !== null);
 }
 
-/** The measurement at `batch` for a replica of `gpus` devices, or null when none was measured so. */
-export function lookupMeasuredServing(ai: AiTables, weights: string, gpuId: string, precision: WeightPrecision, gpus: number, batch: number): MeasuredServing | null {
-  const rows = rowsFor(ai, weights, gpuId, precision).filter((m) => m.numGpus === gpus);
-  if (rows.length === 0) return null;
-  // The task with most configurations gives the densest batch axis (ties: the first by name).
+/** Median answer length of a task's rows (null when none says). */
+function medianOutput(rows: readonly LlmMeasurement[]): number | null {
+  const v = rows.map((m) => m.avgOutputTokens).filter((x): x is number => x !== null).sort((a, b) => a - b);
+  return v.length === 0 ? null : v[Math.floor(v.length / 2)]!;
+}
+
+/**
+ * The measurement at `batch` for a replica of `gpus` devices, or null when none was measured so. Of the
+ * newest benchmark round's tasks, the one whose answers are nearest `outputTokensPerRequest` in length
+ * (its KV cache is the request's), then the one with most configurations.
+ */
+export function lookupMeasuredServing(ai: AiTables, weights: string, gpuId: string, precision: WeightPrecision, gpus: number, batch: number, outputTokensPerRequest: number): MeasuredServing | null {
+  const all = rowsFor(ai, weights, gpuId, precision).filter((m) => m.numGpus === gpus);
+  if (all.length === 0) return null;
+  const newest = Math.max(...all.map((m) => m.year));
+  const rows = all.filter((m) => m.year === newest);
   const byTask = new Map<string, LlmMeasurement[]>();
   for (const m of rows) byTask.set(`${m.task}|${m.source}`, [...(byTask.get(`${m.task}|${m.source}`) ?? []), m]);
-  const [key, taskRows] = [...byTask.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0]!;
-  const sorted = [...taskRows].sort((a, b) => a.maxBatch - b.maxBatch);
+  const distance = (rs: readonly LlmMeasurement[]) => {
+    const out = medianOutput(rs);
+    return out === null ? Infinity : Math.abs(Math.log(out / outputTokensPerRequest));
+  };
+  const [key, taskRows] = [...byTask.entries()].sort((a, b) => distance(a[1]) - distance(b[1]) || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0]!;
+  // The average batch is the concurrency the figures were measured at; the configured cap where it is missing.
+  const batchOf = (m: LlmMeasurement) => m.avgBatch ?? m.maxBatch;
+  const sorted = [...taskRows].sort((a, b) => batchOf(a) - batchOf(b));
   const first = sorted[0]!;
   const last = sorted[sorted.length - 1]!;
   const [task, source] = key.split('|') as [string, string];
-  const at = (m: LlmMeasurement, clamped: boolean): MeasuredServing => ({ tokensPerS: m.outputTokensPerS!, drawW: m.avgPowerW!, gpusPerReplica: gpus, batchClamped: clamped, task, source });
-  if (batch <= first.maxBatch) return at(first, batch < first.maxBatch);
-  if (batch >= last.maxBatch) return at(last, batch > last.maxBatch);
-  const i = sorted.findIndex((r) => r.maxBatch >= batch);
+  const at = (m: LlmMeasurement): MeasuredServing => ({ tokensPerS: m.outputTokensPerS!, drawW: m.avgPowerW!, gpusPerReplica: gpus, atBatch: batchOf(m), task, source });
+  if (batch <= batchOf(first)) return at(first);
+  if (batch >= batchOf(last)) return at(last);
+  const i = sorted.findIndex((r) => batchOf(r) >= batch);
   const a = sorted[i - 1]!;
   const b = sorted[i]!;
-  const t = Math.log(batch / a.maxBatch) / Math.log(b.maxBatch / a.maxBatch);
+  const t = Math.log(batch / batchOf(a)) / Math.log(batchOf(b) / batchOf(a));
   const lerp = (x: number, y: number) => Math.exp(Math.log(x) + t * (Math.log(y) - Math.log(x)));
-  return { tokensPerS: lerp(a.outputTokensPerS!, b.outputTokensPerS!), drawW: lerp(a.avgPowerW!, b.avgPowerW!), gpusPerReplica: gpus, batchClamped: false, task, source };
+  return { tokensPerS: lerp(a.outputTokensPerS!, b.outputTokensPerS!), drawW: lerp(a.avgPowerW!, b.avgPowerW!), gpusPerReplica: gpus, atBatch: batch, task, source };
 }

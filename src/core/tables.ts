@@ -337,6 +337,8 @@ export const LlmMeasurement = z.object({
   avgPowerW: z.number().positive().nullable(),
   /** Precision of the weights served. */
   precision: WeightPrecision,
+  /** Year of the benchmark round: newer rounds run newer serving engines, so they are preferred. */
+  year: z.number().int(),
   task: z.string(),
   source: SourceId,
 });

@@ -52,7 +52,7 @@ describe('modelled serving (roofline)', () => {
     //   memory (70e9 × 2 + 64 × 500 × 50,000) B / (4 × 2e12 × 0.5) = 141.6e9 / 4e12 = 0.0354 s
     //   compute 2 × 70e9 × 64 / (4 × 1000e12 × 0.25) = 0.00896 s; step 0.04436 s
     // tokens/s 64 / 0.04436; compute share 0.00896 / 0.04436; draw 70 + 630 × (0.5 + 0.5 × share)
-    const r = run({ location: 'XX', gpu: { model: 'tg700' }, ai: { task: 'inference', model: 'm70', outputTokens: 1000 }, pue: 1, embodied: false });
+    const r = run({ location: 'XX', gpu: { model: 'tg700' }, ai: { task: 'inference', model: 'm70', outputTokens: 1000, batchSize: 64 }, pue: 1, embodied: false });
     const step = 0.0354 + 0.00896;
     const draw = 70 + 630 * (0.5 + 0.5 * (0.00896 / step));
     expect(r.ai?.gpus).toBe(4);
@@ -60,6 +60,19 @@ describe('modelled serving (roofline)', () => {
     expect(r.resolved.gpu?.averagePowerW).toBeCloseTo(draw, 6);
     expect(r.ai?.gpuJPerOutputToken).toBeCloseTo((4 * draw * step) / 64, 9);
     expect(r.ai?.basis).toMatch(/^modelled: decode roofline on 4 × test-gpu-700 at bf16, batch 64/);
+  });
+
+  it('serves the default batch per GPU of a replica: 64 × 4 = 256, which its 180 GB beside the weights can cache', () => {
+    // (4 × 80 − 140) GB / (500 tokens × 50,000 B) = 7,200 sequences of room
+    const r = run({ location: 'XX', gpu: { model: 'tg700' }, ai: { task: 'inference', model: 'm70', outputTokens: 1000 } });
+    expect(r.ai?.batchSize).toBe(256);
+  });
+
+  it('serves no more sequences than the KV memory holds', () => {
+    // 1 GPU, 8B at 16-bit: (80 − 16) GB / (context 100,000 + 400 / 2 tokens × 50,000 B) = 12 sequences
+    const r = run({ location: 'XX', gpu: { model: 'tg700', count: 1 }, ai: { task: 'inference', parameters: 8e9, inputTokens: 1e7, outputTokens: 4e4, requests: 100 } });
+    expect(r.ai?.batchSize).toBe(Math.floor(64e9 / ((1e5 + 200) * 50000)));
+    expect(r.assumptions.join(' ')).toMatch(/caches 12 sequences/);
   });
 
   it('takes the checkpoint precision for memory and GPU count, and ai.precision over it', () => {
@@ -87,16 +100,40 @@ describe('modelled serving (roofline)', () => {
 });
 
 describe('a provisioned service (durationHours)', () => {
-  it('runs at the batch its load makes and idles the hours left', () => {
-    // 1e6 tokens in 3600 s = 278 tokens/s: below batch 1's 2000 tokens/s (the nearest measured row),
-    // so decode runs at batch 1 for 1e6 / 2000 = 500 s at 400 W and idles 3100 s at 70 W.
+  it('runs at the batch its load makes, carrying the nearest measurement by the roofline\'s shape', () => {
+    // Load: 1e6 tokens in 3600 s = 277.8 tokens/s. Below the measured batches (32, 128) the roofline of
+    // m8 on tg700 (context 500) scales the batch-32 row: step(B) = (16e9 + B × 500 × 50,000) / 1e12
+    // + 2 × 8e9 × B / (1e15 × 0.25) = 0.016 + 8.9e-5 × B s; tokens/s(B) = 2000 × [B / step(B)] / [32 / step(32)].
+    const step = (b: number) => 0.016 + 8.9e-5 * b;
+    const tps = (b: number) => (2000 * (b / step(b))) / (32 / step(32));
+    const load = 1e6 / 3600;
+    // tps(B) = load  ⇔  B / step(B) = k with k = load × 32 / (step(32) × 2000)  ⇔  B = 0.016 k / (1 − 8.9e-5 k)
+    const k = (load * 32) / (step(32) * 2000);
+    const batch = (0.016 * k) / (1 - 8.9e-5 * k);
+    expect(tps(batch)).toBeCloseTo(load, 6);
+    // Draw scales the same way: 70 + 630 × (0.5 + 0.5 × compute share), share = 6.4e-5 × B / step(B).
+    const draw = (b: number) => 70 + 630 * (0.5 + 0.5 * ((6.4e-5 * b) / step(b)));
+    const watts = (400 * draw(batch)) / draw(32);
     const r = run({ location: 'XX', durationHours: 1, gpu: { model: 'tg700' }, ai: { task: 'inference', model: 'm8', outputTokens: 1e6 }, pue: 1, embodied: false });
     expect(r.durationHours).toBe(1);
-    expect(r.ai?.batchSize).toBe(1);
-    expect(r.ai?.busyHours).toBeCloseTo(500 / 3600, 12);
-    expect(r.energyKwh.byComponent.gpu).toBeCloseTo((400 * 500 + 70 * 3100) / 3.6e6, 12);
+    expect(r.ai?.batchSize).toBeCloseTo(batch, 6);
+    expect(r.ai?.busyHours).toBeCloseTo(1, 9);
+    expect(r.resolved.gpu?.averagePowerW).toBeCloseTo(watts, 6);
+    expect(r.energyKwh.byComponent.gpu).toBeCloseTo((watts * 3600) / 3.6e6, 9);
     // the host runs the whole hour: 140 W × 3600 s
     expect(r.energyKwh.byComponent.cpu).toBeCloseTo((140 * 3600) / 3.6e6, 12);
+  });
+
+  it('idles the hours a light load leaves at batch 1', () => {
+    // 100 tokens in an hour: at batch 1 (tokens/s from the roofline as above) the GPU is busy 100 / tps(1) s.
+    const step = (b: number) => 0.016 + 8.9e-5 * b;
+    const tps1 = (2000 * (1 / step(1))) / (32 / step(32));
+    const draw = (b: number) => 70 + 630 * (0.5 + 0.5 * ((6.4e-5 * b) / step(b)));
+    const busy = 100 / tps1;
+    const r = run({ location: 'XX', durationHours: 1, gpu: { model: 'tg700' }, ai: { task: 'inference', model: 'm8', outputTokens: 100 }, pue: 1, embodied: false });
+    expect(r.ai?.batchSize).toBe(1);
+    expect(r.ai?.busyHours).toBeCloseTo(busy / 3600, 9);
+    expect(r.energyKwh.byComponent.gpu).toBeCloseTo(((400 * draw(1)) / draw(32) * busy + 70 * (3600 - busy)) / 3.6e6, 9);
   });
 
   it('finds the batch at which a modelled replica serves exactly its load (Little\'s law)', () => {

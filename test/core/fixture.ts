@@ -108,7 +108,7 @@ function fixtureAiTables(): AiTables {
     { id: 'moe', name: 'MoE 100B A10B', aliases: ['moe'], totalParamsB: 100, activeParamsB: 10, paramsEstimated: false, precision: 'fp8' as const, weights: 'moe', source: 'test' },
   ];
   // J/token = draw × GPUs ÷ tokens/s: 400 W / 2000 = 0.2 J, 400 W / 8000 = 0.05 J.
-  const row = (model: string, maxBatch: number, j: number, tps: number) => ({ model, gpu: 'test-gpu-700', numGpus: 1, maxBatch, avgBatch: null, jPerOutputToken: j, avgOutputTokens: null, outputTokensPerS: tps, avgPowerW: j * tps, precision: 'bf16' as const, task: 'chat', source: 'test' });
+  const row = (model: string, maxBatch: number, j: number, tps: number) => ({ model, gpu: 'test-gpu-700', numGpus: 1, maxBatch, avgBatch: null, jPerOutputToken: j, avgOutputTokens: null, outputTokensPerS: tps, avgPowerW: j * tps, precision: 'bf16' as const, year: 2025, task: 'chat', source: 'test' });
   return {
     llmModels: new Map(models.map((m) => [m.id, m])),
     llmModelAliases: new Map(models.flatMap((m) => m.aliases.map((a) => [a, m.id] as const))),

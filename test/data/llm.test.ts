@@ -30,32 +30,33 @@ describe('Llama 3.1 8B Instruct on 1 × H100 at batch 64 (ML.ENERGY v3 lm-arena-
 
   it('lookupMeasuredServing returns its throughput and per-GPU draw exactly, and their ratio is the J/token', () => {
     const row = v3Row('meta-llama/Llama-3.1-8B-Instruct', 'H100', 1, 64, 'lm-arena-chat');
-    const e = lookupMeasuredServing(tables.ai, 'llama-3-1-8b-instruct', 'nvidia-h100-sxm', 'bf16', 1, 64)!;
+    const e = lookupMeasuredServing(tables.ai, 'llama-3-1-8b-instruct', 'nvidia-h100-sxm', 'bf16', 1, Number(row.avg_batch_size), Number(row.avg_output_len))!;
     expect(e.tokensPerS).toBeCloseTo(Number(row.output_throughput_tokens_per_sec), 4);
     expect(e.drawW).toBeCloseTo(Number(row.avg_power_watts), 4);
     within(e.drawW / e.tokensPerS, expected, 0.001);
     expect(e.source).toBe('ml-energy-v3');
   });
 
-  it('estimate() of 1M output tokens with model "llama-3.1-8b" and gpu "H100" gives the same J/token ±15 %', () => {
-    const r = estimate(Workload.parse({ location: 'US', gpu: { model: 'H100' }, ai: { task: 'inference', model: 'llama-3.1-8b', outputTokens: 1e6, batchSize: 64 } }), tables);
+  it('estimate() of 1M output tokens with model "llama-3.1-8b" and gpu "H100", answers as long as the row\'s, gives the same J/token ±15 %', () => {
+    const row = v3Row('meta-llama/Llama-3.1-8B-Instruct', 'H100', 1, 64, 'lm-arena-chat');
+    const requests = 1e6 / Number(row.avg_output_len);
+    const r = estimate(Workload.parse({ location: 'US', gpu: { model: 'H100' }, ai: { task: 'inference', model: 'llama-3.1-8b', inputTokens: 0, outputTokens: 1e6, requests, batchSize: Number(row.avg_batch_size) } }), tables);
     expect(r.ai?.gpus).toBe(1);
     within(r.ai!.gpuJPerOutputToken!, expected, 0.15);
   });
 });
 
-describe('other measured configurations are returned as measured', () => {
-  const cases: [hfId: string, id: string, gpu: string, gpuId: string, numGpus: number, batch: number][] = [
-    ['meta-llama/Llama-3.1-70B-Instruct', 'llama-3-1-70b-instruct', 'H100', 'nvidia-h100-sxm', 4, 128],
-    ['Qwen/Qwen3-8B', 'qwen3-8b', 'B200', 'nvidia-b200', 1, 64],
+describe('other measured configurations are returned as measured (the task nearest the answers\' length)', () => {
+  const cases: [hfId: string, id: string, gpu: string, gpuId: string, numGpus: number, maxNumSeqs: number, task: string][] = [
+    ['meta-llama/Llama-3.1-70B-Instruct', 'llama-3-1-70b-instruct', 'H100', 'nvidia-h100-sxm', 4, 128, 'lm-arena-chat'],
+    ['Qwen/Qwen3-8B', 'qwen3-8b', 'B200', 'nvidia-b200', 1, 64, 'gpqa'],
   ];
-  for (const [hfId, id, gpu, gpuId, numGpus, batch] of cases) {
-    it(`${id} on ${numGpus} × ${gpu} at batch ${batch}`, () => {
-      const own = tables.ai.llmMeasurements.filter((m) => m.model === id && m.gpu === gpuId);
-      const minGpus = Math.min(...own.map((m) => m.numGpus));
-      expect(minGpus).toBe(numGpus);
-      const e = lookupMeasuredServing(tables.ai, id, gpuId, 'bf16', numGpus, batch)!;
-      within((e.drawW * numGpus) / e.tokensPerS, v3JPerToken(hfId, gpu, numGpus, batch, e.task), 0.001);
+  for (const [hfId, id, gpu, gpuId, numGpus, maxNumSeqs, task] of cases) {
+    it(`${id} on ${numGpus} × ${gpu}, max batch ${maxNumSeqs}, ${task}`, () => {
+      const row = v3Row(hfId, gpu, numGpus, maxNumSeqs, task);
+      const e = lookupMeasuredServing(tables.ai, id, gpuId, 'bf16', numGpus, Number(row.avg_batch_size), Number(row.avg_output_len))!;
+      expect(e.task).toBe(task);
+      within((e.drawW * numGpus) / e.tokensPerS, Number(row.energy_per_token_joules), 0.001);
     });
   }
 });
