@@ -34,9 +34,9 @@ export const presets: readonly Preset[] = [
     id: 'llm-chat-inference',
     name: 'LLM chat service, one million requests a day',
     category: 'ai-inference',
-    description: 'Llama 3.1 8B served on H100s for 24 hours, one million chat requests.',
-    workload: { location: 'aws:us-east-1', durationHours: 24, gpu: { model: 'H100 SXM' }, ai: { task: 'inference', model: 'llama-3.1-8b-instruct', requests: 1e6, batchSize: 64 }, functionalUnit: { name: 'request', count: 1e6 } },
-    assumptions: ['GPU energy per output token measured by ML.ENERGY (batch 64)', 'default prompt and answer lengths per request', 'GPUs idle between bursts for the rest of the day'],
+    description: 'Llama 3.1 8B served on two H100s for 24 hours, one million chat requests.',
+    workload: { location: 'aws:us-east-1', durationHours: 24, gpu: { model: 'H100 SXM', count: 2 }, ai: { task: 'inference', model: 'llama-3.1-8b-instruct', requests: 1e6, batchSize: 64 }, functionalUnit: { name: 'request', count: 1e6 } },
+    assumptions: ['throughput and GPU draw measured by ML.ENERGY (Llama 3.1 8B on one H100, up to 64 sequences at a time)', 'default prompt and answer lengths per request (300 and 562 tokens)', 'two replicas: one H100 at batch 64 needs ~30 h for the day\'s 562 M answer tokens; the load sets the batch each runs at'],
     references: ['ml-energy-v3', 'EcoLogits (host power per GPU)'],
   },
   {

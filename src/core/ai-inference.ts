@@ -164,12 +164,15 @@ function combine(a: Bounded, b: Bounded): Bounded {
 export function shapeInference(w: Workload, ai: Inference, tables: Tables, aiTables: AiTables, ledger: Ledger): AiShape {
   if (!w.gpu) throw new EstimateError('inconsistent_input', ['gpu'], 'inference needs gpu {model} to find its throughput');
   const gpu = resolveGpu(w.gpu.model, tables, ['gpu', 'model']);
-  const model = resolveModel(ai, aiTables);
-  if (!model && ai.parameters === undefined) throw new EstimateError('unknown_model', ['ai', 'parameters'], 'give ai.model or ai.parameters');
+  const named = resolveModel(ai, aiTables);
+  if (!named && ai.parameters === undefined) throw new EstimateError('unknown_model', ['ai', 'parameters'], 'give ai.model or ai.parameters');
+  // Another id of the same weights is served as the id measurements are kept under, so both answer alike.
+  const model = named ? (aiTables.llmModels.get(named.weights) ?? named) : null;
+  if (named && model !== named) ledger.assume(`${named.name} has the shape and size of ${model!.name}: served as those weights.`);
   const c = aiTables.coefficients;
   const totalParams = ai.parameters ?? model!.totalParamsB * 1e9;
   const activeParams = ai.activeParameters ?? (ai.parameters !== undefined ? totalParams : model!.activeParamsB * 1e9);
-  if (model) ledger.factor({ id: 'model_parameters', label: `${model.name} parameters (${(model.activeParamsB * 1e9 === activeParams ? model.activeParamsB : activeParams / 1e9)}B active)${model.paramsEstimated ? ' (estimated, not disclosed)' : ''}`, value: totalParams, unit: 'parameters', source: model.source, year: null });
+  if (model) ledger.factor({ id: 'model_parameters', label: `${model.name} parameters (${activeParams / 1e9}B active)${model.paramsEstimated ? ' (estimated, not disclosed)' : ''}`, value: totalParams, unit: 'parameters', source: model.source, year: null });
   const precision = ai.precision ?? model?.precision ?? 'bf16';
   if (ai.precision === undefined) ledger.assume(model ? `Weights served at the checkpoint's precision: ${precision}.` : 'Precision not given: 16-bit weights.');
   const weights: ServedWeights = { totalParams, activeParams, bytesPerParam: BYTES_PER_PARAMETER[precision] };
@@ -248,12 +251,12 @@ export function shapeInference(w: Workload, ai: Inference, tables: Tables, aiTab
     gpuDraw,
     ...(hostDraw ? { hostDraw } : {}),
     result: {
-      task: 'inference', gpus: d.gpus, flops: 2 * activeParams * (inputTokens + outputTokens), deviceHours: (busyS * d.gpus) / 3600, wallHours: hours, mfu: null, precision, peakTflopsPerDevice: device.peakFlops / 1e12,
+      task: 'inference', gpus: d.gpus, flops: 2 * activeParams * (inputTokens + outputTokens), deviceHours: (Math.min(busyS, wallS) * d.gpus) / 3600, wallHours: hours, mfu: null, precision, peakTflopsPerDevice: device.peakFlops / 1e12,
       batchSize: batch, gpuJPerOutputToken: outputTokens > 0 ? decodeJ / outputTokens : null, gpuJPerInputToken: inputTokens > 0 ? prefillJ / inputTokens : null,
       basis: point.detail,
       perThousandOutputTokens: outputTokens > 0 ? { wh: 0, gCo2e: 0 } : null,
       perRequest: requests !== undefined ? { wh: 0, gCo2e: 0 } : null,
-      replicas: d.replicas, outputTokensPerS: point.tokensPerS * d.replicas, busyHours: busyS / 3600,
+      replicas: d.replicas, outputTokensPerS: point.tokensPerS * d.replicas, busyHours: Math.min(busyS, wallS) / 3600,
     },
     outputTokens,
     requests: requests ?? null,
