@@ -37,16 +37,6 @@ function chatOutputTokens(): { value: number; models: number; rows: number; rowM
   };
 }
 
-/** Average GPU power per GPU as a share of rated power over the ML.ENERGY v3 H100 rows. */
-function h100PowerShare(accelerators: readonly Accelerator[]): { p90: number; max: number; median: number; rows: number; ratedW: number } {
-  const h100 = accelerators.find((a) => a.id === 'nvidia-h100-sxm');
-  if (!h100?.maxPowerW) throw new Error('accelerator nvidia-h100-sxm has no maxPowerW');
-  const shares = readCsv(LLM_FILES.v3)
-    .filter((r) => cell(r, 'gpu_model') === 'H100')
-    .map((r) => reqNum(r, 'avg_power_watts') / reqNum(r, 'num_gpus') / h100.maxPowerW!);
-  return { p90: round(quantile(shares, 0.9), 2), max: round(Math.max(...shares), 2), median: round(quantile(shares, 0.5), 2), rows: shares.length, ratedW: h100.maxPowerW };
-}
-
 export function buildAiCoefficients(accelerators: readonly Accelerator[]): AiCoefficients {
   const eco = readJson(LLM_FILES.ecoParams);
   const serverKw = jsonNumber(eco, 'server_power_without_gpu_kw');
@@ -55,21 +45,16 @@ export function buildAiCoefficients(accelerators: readonly Accelerator[]): AiCoe
   const overhead = jsonNumber(eco, 'model_memory_gb.overhead_factor');
   const bits = jsonNumber(eco, 'model_quantization_bits_Q');
   const out = chatOutputTokens();
-  const power = h100PowerShare(accelerators);
   const value: AiCoefficients = {
     ...buildTrainingCoefficients(accelerators),
     prefillMfu: coef(0.5, 'fraction of peak dense FLOP/s', 'published-training-runs', 0.5,
-      'judgement: prefill is forward-only dense matrix multiplication over the whole prompt (compute-bound, no backward pass, optimiser or pipeline bubbles), so it is put a little above the ~40 % MFU of large training runs; short prompts and small batches reach much less'),
-    prefillPowerFraction: coef(0.9, 'fraction of rated GPU power', 'ml-energy-v3', 0.2,
-      `judgement checked against ML.ENERGY v3: average power per GPU over its ${power.rows} H100 rows is ${power.median} (median), ${power.p90} (90th percentile) and ${power.max} (max) of its ${power.ratedW} W rating while decoding; compute-bound prefill runs at the top of that range`),
+      'judgement: prefill is forward-only dense matrix multiplication over the whole prompt (compute-bound, no backward pass, optimiser or pipeline bubbles), so it is put near the steady MFU of large training runs (0.47, trainingMfu); short prompts and small batches reach much less'),
     hostPowerPerGpuW: coef(round((serverKw * 1000) / serverGpus, 3), 'W per GPU', 'ecologits', 0.5,
       `EcoLogits: server without GPUs ${serverKw} kW per ${serverGpus} installed GPUs (host CPUs, DRAM, NICs, fans), shared equally per GPU`),
     defaultBatchSize: coef(batch, 'concurrent sequences per GPU of a replica', 'ecologits', 1,
       `EcoLogits serves every request at batch B = ${batch}; gridshift takes it per GPU of a replica (a replica's KV cache grows with its GPUs: ML.ENERGY v3 runs 8-GPU replicas at up to 2,048), capped by the memory left beside the weights. A service's real batch is rarely known, so the range spans half to twice it`),
     modelMemoryOverhead: coef(overhead, 'factor', 'ecologits', 0.2,
       `EcoLogits model memory = ${overhead} × parameters × ${bits} bit / 8 (weights plus ${Math.round((overhead - 1) * 100)} % for KV cache and activations)`),
-    bytesPerParameter: coef(bits / 8, 'bytes', 'ecologits', 0.5,
-      `EcoLogits quantisation Q = ${bits} bit (BF16/FP16 serving); FP8 serving needs 1 byte, 4-bit 0.5`),
     defaultInputTokensPerRequest: coef(300, 'tokens', 'ml-energy-v3', 1.0,
       'assumption: the ML.ENERGY v3 files give output lengths but no prompt lengths for lm-arena-chat; 300 tokens stands for a short chat prompt with some context'),
     defaultOutputTokensPerRequest: coef(out.value, 'tokens', 'ml-energy-v3', 1.0,

@@ -394,14 +394,11 @@ export const AiCoefficients = z.object({
   trainingRuns: z.object({ source: z.string(), year: z.number().int(), note: z.string(), runs: z.array(TrainingRun).min(1) }),
   /** Share of peak FLOP/s reached while prefilling prompts (compute-bound). */
   prefillMfu: Coefficient,
-  /** GPU draw while prefilling, as a share of rated power. */
-  prefillPowerFraction: Coefficient,
   /** Host (CPU, DRAM, NIC, fans) draw per GPU of an inference server. */
   hostPowerPerGpuW: Coefficient,
   defaultBatchSize: Coefficient,
   /** Serving memory = overhead × parameters × bytes per parameter. */
   modelMemoryOverhead: Coefficient,
-  bytesPerParameter: Coefficient,
   defaultInputTokensPerRequest: Coefficient,
   defaultOutputTokensPerRequest: Coefficient,
 });

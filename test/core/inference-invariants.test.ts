@@ -32,7 +32,16 @@ const request = fc.record({
   durationHours: fc.option(fc.double({ min: 0.01, max: 10_000, noNaN: true }), { nil: undefined }),
 });
 
-function workload(r: fc.infer<typeof request>): WorkloadInput {
+interface Request {
+  gpu: string;
+  model: string;
+  count: number | undefined;
+  batchSize: number | undefined;
+  requests: number;
+  durationHours: number | undefined;
+}
+
+function workload(r: Request): WorkloadInput {
   return {
     location: 'US',
     ...(r.durationHours === undefined ? {} : { durationHours: r.durationHours }),
