@@ -50,6 +50,12 @@ console.log(JSON.stringify({ kg: r.emissionsKgCo2e.total, gpu: r.resolved.gpu.id
     expect(files).toContain(join('dist', 'index.js'));
   });
 
+  it('pulls in no TypeScript loader or bundler: tsx and esbuild are the checkout\'s, not the library user\'s', () => {
+    const installed = readdirSync(join(dir, 'node_modules'));
+    expect(installed).not.toContain('tsx');
+    expect(installed).not.toContain('esbuild');
+  });
+
   it('exports types a strict TypeScript consumer compiles against', () => {
     writeFileSync(
       join(dir, 'use.ts'),
