@@ -8,22 +8,23 @@ import { CompareRequest, SuggestRequest, type CompareResult, type SuggestResult 
 import type { EstimateResult, WorkloadInput } from './core/schemas.ts';
 import type { z } from 'zod';
 import { tables } from './data/index.ts';
-import { describeRegion, describeZone, listModels, listRegions, listSources, type RegionFilter } from './api/catalog.ts';
-import { describePreset, listPresets } from './api/catalog-presets.ts';
-import { searchHardware, type HardwareQuery } from './api/hardware-search.ts';
-import { readWorkload } from './api/workload-request.ts';
-import { GridshiftError, parseOrThrow, withGridshiftErrors } from './lib/gridshift-error.ts';
+import { describeRegion, describeZone, listModels, listRegions, listSources, type RegionFilter } from './service/catalog.ts';
+import { describePreset, listPresets } from './service/catalog-presets.ts';
+import { searchHardware, type HardwareQuery } from './service/hardware-search.ts';
+import { readWorkload } from './service/workload-request.ts';
+import { parseOrThrow, withGridshiftErrors } from './service/gridshift-error.ts';
+import { GridshiftError } from './service/problem.ts';
 import { estimatesToCsv } from './core/report-csv.ts';
 import { estimateToBoamps, type BoampsMeta } from './core/report-boamps.ts';
-import { boampsMetaNow } from './lib/report-meta.ts';
+import { boampsMetaNow } from './service/report-meta.ts';
 
 export { GridshiftError, METHODOLOGY_VERSION };
 export type { EstimateResult, Factor, Components, AiResult, Workload, WorkloadInput, Preset } from './core/schemas.ts';
 export type { CompareResult, CompareRow, SuggestResult, Suggestion } from './core/decision-schemas.ts';
 export type { Tables, Region, GridZone, Accelerator, Cpu, Instance, Source, LlmModel } from './core/tables.ts';
-export type { ProblemItem, ProblemCode } from './api/problem.ts';
-export type { RegionFilter } from './api/catalog.ts';
-export type { HardwareQuery, HardwareResult, Page } from './api/hardware-search.ts';
+export type { ProblemItem, ProblemCode } from './service/problem.ts';
+export type { RegionFilter } from './service/catalog.ts';
+export type { HardwareQuery, HardwareResult, Page } from './service/hardware-search.ts';
 export type { BoampsMeta } from './core/report-boamps.ts';
 
 /** What `POST /v1/compare` takes: `{ workload, regions?, hardware?, baseline?, top?, rankBy? }`. */

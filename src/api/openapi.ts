@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { METHODOLOGY_VERSION } from '../core/estimate.ts';
 import { Workload } from '../core/schemas.ts';
 import { WorkloadRequest } from '../core/decision-schemas.ts';
-import { BOAMPS_MEDIA_TYPE } from './estimate-format.ts';
-import { MAX_BODY_BYTES } from './app.ts';
-import { PROBLEMS, Problem, problemTypeUri, type ProblemCode } from './problem.ts';
+import { BOAMPS_MEDIA_TYPE } from '../service/estimate-format.ts';
+import { PROBLEMS, Problem, problemTypeUri, type ProblemCode } from '../service/problem.ts';
+import { MAX_BODY_BYTES } from './limits.ts';
 import type { Route } from './route.ts';
 import { ROUTE_DOCS, type ExampleRequest, type RouteDoc } from './openapi-routes.ts';
 

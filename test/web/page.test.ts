@@ -3,11 +3,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ZoneProfile } from '../../src/api/routes/profile.ts';
+import type { ZoneProfile } from '../../src/service/zone-profile.ts';
 import type { CompareResult, SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { buildWeb } from './build.ts';
 import { launchBrowser, type Browser } from './browser.ts';
 

@@ -1,11 +1,11 @@
 // A workload (or `{ preset, ...overrides }`) inside a request, as a validated Workload; refusals
-// become problems whose paths say where the workload sits in the body (`workload.gpu.count`).
+// say where the workload sits in the body (`workload.gpu.count`).
 import type { Tables } from '../core/tables.ts';
 import type { Workload } from '../core/schemas.ts';
-import { EstimateError } from '../core/errors.ts';
+import { rePathed } from '../core/errors.ts';
 import { parseWorkloadRequest, type PresetUse } from '../core/presets.ts';
 import { describeIssues } from './issues.ts';
-import { invalidRequest } from './validate.ts';
+import { GridshiftError, invalidValues } from './problem.ts';
 
 export interface WorkloadRead {
   readonly workload: Workload;
@@ -14,16 +14,10 @@ export interface WorkloadRead {
 
 /** Validates and merges the workload found at `at` (`''` = the whole body); throws a 422 problem. */
 export function readWorkload(request: unknown, tables: Tables, at = ''): WorkloadRead {
-  let parsed;
-  try {
-    parsed = parseWorkloadRequest(request, tables);
-  } catch (err) {
-    if (err instanceof EstimateError && at !== '') throw new EstimateError(err.code, [at, ...err.path], err.message, err.candidates);
-    throw err;
-  }
+  const parsed = at === '' ? parseWorkloadRequest(request, tables) : rePathed(() => parseWorkloadRequest(request, tables), (path) => [at, ...path]);
   if (!parsed.ok) {
     const errors = describeIssues(parsed.issues, parsed.schema);
-    throw invalidRequest(at === '' ? errors : errors.map((e) => ({ ...e, path: e.path === '' ? at : `${at}.${e.path}` })));
+    throw new GridshiftError(invalidValues(at === '' ? errors : errors.map((e) => ({ ...e, path: e.path === '' ? at : `${at}.${e.path}` }))));
   }
   return parsed;
 }

@@ -1,4 +1,5 @@
-// Small hand-made tables so core's arithmetic can be checked by hand in the tests.
+// Small hand-made tables whose every figure is round, so core's arithmetic can be checked by hand;
+// test/helpers/fixture-tables.ts is the schema-parsed catalogue fixture.
 import type { AiTables, Coefficient, InferenceCalibration, Tables } from '../../src/core/tables.ts';
 
 const coef = (value: number, unit: string, relUncertainty = 0.3): Coefficient => ({ value, unit, source: 'test', year: 2024, relUncertainty, note: '' });

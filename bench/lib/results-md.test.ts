@@ -1,7 +1,7 @@
 // bench/RESULTS.md's writer: medians and spreads from given samples, targets marked met or missed,
 // single measurements and unmeasured figures labelled. Formatting only; nothing here is timed.
 import { describe, expect, it } from 'vitest';
-import { formatNumber, renderResults, status, summarise, type Figure, type RunInfo } from '../../bench/lib/results-md.ts';
+import { formatNumber, renderResults, status, summarise, type Figure, type RunInfo } from './results-md.ts';
 
 const info: RunInfo = {
   date: '2025-01-02T03:04:05.000Z',

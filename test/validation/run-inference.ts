@@ -1,11 +1,11 @@
 // Runs the public inference validation set (test/validation/inference-cases.json) through the estimator:
 // each case's request as stored, the figure of the published scope per published unit, error in log terms.
 // Shared by `npm run validate` and test/validation/inference-validation.test.ts.
-import { estimate } from '../src/core/estimate.ts';
-import { EstimateError } from '../src/core/errors.ts';
-import { Workload } from '../src/core/schemas.ts';
-import type { WorkloadInput } from '../src/core/schemas.ts';
-import type { Tables } from '../src/core/tables.ts';
+import { estimate } from '../../src/core/estimate.ts';
+import { EstimateError } from '../../src/core/errors.ts';
+import { Workload } from '../../src/core/schemas.ts';
+import type { WorkloadInput } from '../../src/core/schemas.ts';
+import type { Tables } from '../../src/core/tables.ts';
 
 /** gpu: accelerator energy only; it: machine energy without PUE; facility: with PUE. */
 export type InferenceScope = 'gpu' | 'it' | 'facility';

@@ -1,19 +1,6 @@
 // Small text matching for the catalogue: closest ids for 404s, query matching for search.
+import { editDistance } from '../core/edit-distance.ts';
 import { normalizeName } from '../core/names.ts';
-
-/** Levenshtein distance (insert, delete, substitute each cost 1). */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 
 /**
  * The `limit` ids nearest to `input` by case-insensitive edit distance, never empty while ids exist

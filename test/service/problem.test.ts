@@ -7,9 +7,9 @@ import {
   PROBLEM_CODES,
   Problem,
   problemFromEstimateError,
-  problemResponse,
   problemTypeUri,
-} from '../../src/api/problem.ts';
+} from '../../src/service/problem.ts';
+import { problemResponse } from '../../src/api/problem-response.ts';
 
 describe('PROBLEMS', () => {
   it.each(ERROR_CODES)('maps core code %s to a 422 with a title and a type URI', (code) => {

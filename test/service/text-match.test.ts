@@ -1,21 +1,8 @@
 // Closest ids and search scoring.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { nearestIds, editDistance, scoreMatch, searchByName } from '../../src/api/text-match.ts';
-
-describe('editDistance', () => {
-  it('counts single-character edits', () => {
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('', 'abc')).toBe(3);
-    expect(editDistance('abc', 'abc')).toBe(0);
-  });
-
-  test.prop([fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })])('is symmetric and bounded by the longer length', (a, b) => {
-    expect(editDistance(a, b)).toBe(editDistance(b, a));
-    expect(editDistance(a, b)).toBeLessThanOrEqual(Math.max(a.length, b.length));
-    expect(editDistance(a, b) === 0).toBe(a === b);
-  });
-});
+import { editDistance } from '../../src/core/edit-distance.ts';
+import { nearestIds, scoreMatch, searchByName } from '../../src/service/text-match.ts';
 
 describe('nearestIds', () => {
   it('ranks by distance, ignoring case, same prefix first', () => {

@@ -1,7 +1,8 @@
 // Zod issues -> `{ path, code, message }` items that say what was expected and what came instead.
 import { z } from 'zod';
 import { formatPath, type ProblemItem } from './problem.ts';
-import { editDistance, nearestIds } from './text-match.ts';
+import { editDistance } from '../core/edit-distance.ts';
+import { nearestIds } from './text-match.ts';
 
 type Issue = z.core.$ZodIssue;
 

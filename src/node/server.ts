@@ -1,26 +1,28 @@
-// Node entry: serves the API with @hono/node-server. The only file that reads process.env.
+// Node entry (`npm start`): serves the API and the page with @hono/node-server. The only file that
+// reads process.env.
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { createApp, type AppOptions } from './api/app.ts';
-import { securityConfigFromEnv } from './api/config.ts';
-import { DEFAULT_TIMEOUT_MS } from './api/limits.ts';
-import { serveWeb } from './api/static.ts';
-import type { Tables } from './core/tables.ts';
-import { liveGridFromEnv } from './live/from-env.ts';
-import type { LiveGrid } from './live/provider.ts';
+import { createApp, type AppEnv, type AppOptions } from '../api/app.ts';
+import { securityConfigFromEnv } from '../api/config.ts';
+import { DEFAULT_TIMEOUT_MS } from '../api/limits.ts';
+import type { Tables } from '../core/tables.ts';
+import { liveGridFromEnv } from '../live/from-env.ts';
+import type { LiveGrid } from '../live/provider.ts';
+import { asciiBody } from './ascii-body.ts';
+import { serveWeb } from './static.ts';
 
 export interface ServerOptions extends Pick<AppOptions, 'limits' | 'rateLimit' | 'cors'> {
   /** 0 picks a free port. */
   port: number;
   hostname: string;
   tables: Tables;
-  /** Adds POST /bench/echo, the HTTP benchmark's floor (bench/http.ts). */
-  benchMode?: boolean;
   /** Live grid intensity (src/live); absent = the embedded tables alone. */
   liveGrid?: LiveGrid | null;
+  /** Adds routes to the app before the page's files (bench/server.ts adds its own). */
+  extend?: (app: Hono<AppEnv>) => void;
 }
 
 export interface RunningServer {
@@ -33,7 +35,8 @@ export interface RunningServer {
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   // Rate limiting keys on the TCP peer unless told to trust a proxy's header.
   const rateLimit = options.rateLimit && { socketAddress: (c: Context) => getConnInfo(c).remote.address, ...options.rateLimit };
-  const app = createApp({ tables: options.tables, benchMode: options.benchMode === true, liveGrid: options.liveGrid ?? null, limits: options.limits, rateLimit, cors: options.cors });
+  const app = createApp({ tables: options.tables, liveGrid: options.liveGrid ?? null, limits: options.limits, rateLimit, cors: options.cors, encodeAscii: asciiBody });
+  options.extend?.(app);
   // web/: the page, after the API routes (serveStatic from @hono/node-server).
   serveWeb(app);
   return new Promise((resolve, reject) => {
@@ -58,18 +61,17 @@ function formatHost(address: string): string {
   return address.includes(':') ? `[${address}]` : address;
 }
 
-async function main(): Promise<void> {
-  const { tables } = await import('./data/index.ts');
+/** Serves on PORT and HOST with the environment's live grid and security settings, until SIGINT or SIGTERM. */
+export async function main(extend?: ServerOptions['extend']): Promise<void> {
+  const { tables } = await import('../data/index.ts');
   const port = Number(process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be an integer 0–65535');
   const hostname = process.env.HOST ?? '0.0.0.0';
-  // GRIDSHIFT_BENCH=1: the benchmark's floor route (npm run bench spawns the server so).
-  const benchMode = process.env.GRIDSHIFT_BENCH === '1';
   // ELECTRICITYMAPS_API_KEY, WATTTIME_USERNAME/PASSWORD, GRIDSHIFT_LIVE_NESO=1: see src/live/from-env.ts.
   const liveGrid = liveGridFromEnv(process.env, fetch);
   // GRIDSHIFT_RATE_LIMIT, GRIDSHIFT_CLIENT_IP, GRIDSHIFT_CORS_ORIGINS, GRIDSHIFT_TIMEOUT_MS: see src/api/config.ts.
   const security = securityConfigFromEnv(process.env, { clientIp: 'socket' });
-  const server = await startServer({ port, hostname, tables, benchMode, liveGrid, ...security });
+  const server = await startServer({ port, hostname, tables, liveGrid, extend, ...security });
   console.log(`gridshift API listening on ${server.url}${liveGrid ? ` (live grid: ${liveGrid.providers.map((p) => p.id).join(', ')})` : ''}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -1,20 +1,20 @@
 // Catalogue functions over a small fixture table (the HTTP suite covers the real tables).
 import { describe, expect, it } from 'vitest';
-import { countTables, describeRegion, describeZone, listModels, listRegions, listSources } from '../../src/api/catalog.ts';
-import { searchHardware } from '../../src/api/hardware-search.ts';
-import { ProblemException } from '../../src/api/problem.ts';
+import { countTables, describeRegion, describeZone, listModels, listRegions, listSources } from '../../src/service/catalog.ts';
+import { searchHardware } from '../../src/service/hardware-search.ts';
+import { GridshiftError } from '../../src/service/problem.ts';
 import { fixtureTables as tables, fixtureTablesWithAi } from '../helpers/fixture-tables.ts';
 
 const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id);
 
-function thrownBy(f: () => unknown): ProblemException {
+function thrownBy(f: () => unknown): GridshiftError {
   try {
     f();
   } catch (err) {
-    if (err instanceof ProblemException) return err;
+    if (err instanceof GridshiftError) return err;
     throw err;
   }
-  throw new Error('expected a ProblemException');
+  throw new Error('expected a GridshiftError');
 }
 
 describe('listRegions', () => {
@@ -40,9 +40,9 @@ describe('describeRegion / describeZone', () => {
 
   it('throws a 404 problem naming the closest ids first', () => {
     const err = thrownBy(() => describeRegion(tables, 'aws:us-east-2'));
-    expect(err.init.code).toBe('unknown_region');
-    expect(err.init.candidates?.[0]).toBe('aws:us-east-1');
-    expect(err.init.errors).toEqual([expect.objectContaining({ path: 'id', code: 'unknown_region' })]);
+    expect(err.code).toBe('unknown_region');
+    expect(err.candidates[0]).toBe('aws:us-east-1');
+    expect(err.errors).toEqual([expect.objectContaining({ path: 'id', code: 'unknown_region' })]);
   });
 
   it('returns every intensity of a zone with exactly the sources they cite', () => {
@@ -51,7 +51,7 @@ describe('describeRegion / describeZone', () => {
     expect(zone.alternates).toHaveLength(1);
     expect(ids(zone.sources)).toEqual(['em-yearly', 'ember']);
     expect(describeZone(tables, 'us-mida-pjm').id).toBe('US-MIDA-PJM');
-    expect(thrownBy(() => describeZone(tables, 'XX')).init.code).toBe('unknown_zone');
+    expect(thrownBy(() => describeZone(tables, 'XX')).code).toBe('unknown_zone');
   });
 });
 

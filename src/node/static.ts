@@ -3,7 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AppEnv } from './route.ts';
+import type { AppEnv } from '../api/route.ts';
 
 /** Absolute path of `web/`, independent of the working directory. */
 export const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));

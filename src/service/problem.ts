@@ -1,9 +1,11 @@
-// RFC 9457 problem details: one table from every error code to its HTTP form.
+// RFC 9457 problem details without HTTP: one table from every error code to its status and title,
+// the wording of refusals, and the one error class that carries a problem (api/problem-response.ts
+// turns it into a response).
 import { z } from 'zod';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ERROR_CODES, type ErrorCode, type EstimateError } from '../core/errors.ts';
+import { ERROR_CODES, EstimateError, type ErrorCode } from '../core/errors.ts';
+import { HourlyError } from '../core/hourly.ts';
 
-/** Refusals the HTTP layer itself produces (core's refusals are `ERROR_CODES`). */
+/** Refusals the shells themselves produce (core's refusals are `ERROR_CODES`). */
 export const API_PROBLEM_CODES = [
   'invalid_json',
   'unsupported_media_type',
@@ -18,11 +20,11 @@ export const API_PROBLEM_CODES = [
 export type ApiProblemCode = (typeof API_PROBLEM_CODES)[number];
 export type ProblemCode = ErrorCode | ApiProblemCode;
 
-/** Every code a problem response can carry: core's and the API's. */
+/** Every code a problem can carry: core's and the shells'. */
 export const PROBLEM_CODES: readonly ProblemCode[] = [...ERROR_CODES, ...API_PROBLEM_CODES];
 
 export interface ProblemKind {
-  status: ContentfulStatusCode;
+  status: 400 | 404 | 405 | 413 | 415 | 422 | 500;
   title: string;
 }
 
@@ -83,17 +85,29 @@ export interface ProblemInit {
   detail: string;
   errors?: readonly ProblemItem[];
   candidates?: readonly string[];
-  headers?: Record<string, string>;
 }
 
-/** Thrown inside the app to answer with a problem; `app.onError` serialises it. */
-export class ProblemException extends Error {
-  readonly init: ProblemInit;
+/**
+ * A refusal told as a problem: thrown by the service layer, answered as problem+json by the API,
+ * and the library's and the CLI's error (the same code, detail and `errors[]` as the API's).
+ */
+export class GridshiftError extends Error {
+  readonly code: ProblemCode;
+  /** The HTTP status the API answers for the same input (422, 404, …). */
+  readonly status: number;
+  /** The problem's title, e.g. `Unknown GPU or accelerator`. */
+  readonly title: string;
+  readonly errors: readonly ProblemItem[];
+  readonly candidates: readonly string[];
 
   constructor(init: ProblemInit) {
     super(init.detail);
-    this.name = 'ProblemException';
-    this.init = init;
+    this.name = 'GridshiftError';
+    this.code = init.code;
+    this.status = PROBLEMS[init.code].status;
+    this.title = PROBLEMS[init.code].title;
+    this.errors = init.errors ? [...init.errors] : [];
+    this.candidates = init.candidates ? [...init.candidates] : [];
   }
 }
 
@@ -102,27 +116,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }
 
-/** The `application/problem+json` response of a problem. */
-export function problemResponse(init: ProblemInit, instance?: string): Response {
-  const kind = PROBLEMS[init.code];
-  const body: Problem = {
-    type: problemTypeUri(init.code),
-    title: kind.title,
-    status: kind.status,
-    detail: init.detail,
-    ...(instance === undefined ? {} : { instance }),
-    errors: init.errors ? [...init.errors] : [],
-    ...(init.candidates ? { candidates: [...init.candidates] } : {}),
-  };
-  return problemJson(body, init.headers);
-}
-
-/** Serialises a ready problem body (also used for `about:blank` problems from HTTP exceptions). */
-export function problemJson(body: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { ...headers, 'content-type': 'application/problem+json' },
-  });
+/**
+ * The one "N invalid value(s)" problem: every refused field listed; `subject` names what was
+ * refused (`request`, `workload`) and `whole` how a refusal of all of it is listed.
+ */
+export function invalidValues(errors: readonly ProblemItem[], subject = 'request', whole = '(body)'): ProblemInit {
+  const paths = [...new Set(errors.map((e) => (e.path === '' ? whole : e.path)))];
+  return { code: 'validation_failed', detail: `The ${subject} has ${errors.length} invalid value(s): ${paths.join(', ')}.`, errors };
 }
 
 /** Core's refusal as a problem; the closest ids go in the detail and in `candidates`. */
@@ -135,4 +135,21 @@ export function problemFromEstimateError(err: EstimateError): ProblemInit {
     errors: [{ path: formatPath(err.path), code: err.code, message }],
     ...(err.candidates.length > 0 ? { candidates: err.candidates } : {}),
   };
+}
+
+/**
+ * The problem of any error our code throws, or null for a fault that is not a refusal. Every error
+ * class is here: a time core cannot read is the request's fault; a bad argument or packed series is ours.
+ */
+export function problemFromError(err: unknown): ProblemInit | null {
+  if (err instanceof GridshiftError) {
+    const { code, message: detail, errors, candidates } = err;
+    return { code, detail, errors, ...(candidates.length > 0 ? { candidates } : {}) };
+  }
+  if (err instanceof EstimateError) return problemFromEstimateError(err);
+  if (err instanceof HourlyError) {
+    if (err.code !== 'invalid_time') return null;
+    return invalidValues([{ path: '', code: err.code, message: 'expected an ISO 8601 date-time with an offset' }]);
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
-// The HTTP benchmark's reference routes (bench/http.ts), registered only when
-// createApp({ benchMode: true }) (GRIDSHIFT_BENCH=1 in src/node.ts); not part of the API document.
+// The HTTP benchmark's reference routes (bench/http.ts), registered by bench/server.ts on the app it
+// starts; never part of the product or its API document.
 // Both go through the same app, middleware and JSON body reading as every other route.
 // - POST /bench/echo, the floor: answers the parsed body unchanged, so `/v1/estimate` against it
 //   measures what the estimate itself adds.
@@ -7,11 +7,11 @@
 //   the first time, so it costs the answer's size without the work of making it: what is left
 //   between it and /v1/estimate is validation, estimation and serialisation.
 import { z } from 'zod';
-import { estimate } from '../../core/estimate.ts';
-import { withPresetAssumptions } from '../../core/presets.ts';
-import { jsonText, textAnswer } from '../json-text.ts';
-import { defineRoute } from '../route.ts';
-import { readWorkload } from '../workload-request.ts';
+import { estimate } from '../src/core/estimate.ts';
+import { withPresetAssumptions } from '../src/core/presets.ts';
+import { jsonText, textAnswer } from '../src/api/json-text.ts';
+import { defineRoute } from '../src/api/route.ts';
+import { readWorkload } from '../src/service/workload-request.ts';
 
 /** Answers by request body text; bench bodies are a handful, so the map stays small. */
 const answers = new Map<string, string>();

@@ -2,8 +2,7 @@
 // Parsing uses csv-parse's self-contained browser ESM build, which also runs on Workers.
 import { parse } from 'csv-parse/browser/esm/sync';
 import type { BatchItem } from '../core/decision-schemas.ts';
-import type { ProblemItem } from './problem.ts';
-import { ProblemException } from './problem.ts';
+import { GridshiftError, type ProblemItem } from './problem.ts';
 import { nearestIds } from './text-match.ts';
 
 type Cell = 'string' | 'number' | 'boolean';
@@ -105,8 +104,8 @@ export function columnOf(path: string): string {
   return COLUMN_OF_PATH.get(path) ?? path;
 }
 
-function csvProblem(errors: ProblemItem[]): ProblemException {
-  return new ProblemException({ code: 'validation_failed', detail: `The CSV body cannot be read (${errors.length} problem(s)): see errors.`, errors });
+function csvProblem(errors: ProblemItem[]): GridshiftError {
+  return new GridshiftError({ code: 'validation_failed', detail: `The CSV body cannot be read (${errors.length} problem(s)): see errors.`, errors });
 }
 
 /** Output columns, one result per row, in input order. */

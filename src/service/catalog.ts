@@ -1,6 +1,6 @@
 // Catalogue views over the tables: listing, lookup and search as small pure functions.
 import type { AnnualIntensity, GridZone, LlmModel, Provider, Region, Source, Tables } from '../core/tables.ts';
-import { ProblemException } from './problem.ts';
+import { GridshiftError } from './problem.ts';
 import { closestIds } from '../core/closest.ts';
 import { nearestIds, searchByName } from './text-match.ts';
 
@@ -98,7 +98,7 @@ function unknownId(code: 'unknown_region' | 'unknown_zone', noun: string, id: st
   const candidates = close.length > 0 ? close : nearestIds(id, new Set(names.map(([, target]) => target)));
   const hint = candidates.length > 0 ? `; closest known ids: ${candidates.join(', ')}` : '';
   const message = `no ${noun} with this id${hint}`;
-  return new ProblemException({ code, detail: message, errors: [{ path: 'id', code, message }], candidates });
+  return new GridshiftError({ code, detail: message, errors: [{ path: 'id', code, message }], candidates });
 }
 
 function findIgnoringCase<T>(map: ReadonlyMap<string, T>, id: string): T | undefined {

@@ -2,12 +2,12 @@
 // the estimator in two modes: `full` (every input the case publishes) and `planner` (hardware as named,
 // count, hours and where the run was: a cloud region when the provider is known, else a zone or country).
 // Shared by `npm run validate` and test/validation.
-import { estimate } from '../src/core/estimate.ts';
-import { EstimateError } from '../src/core/errors.ts';
-import { Workload } from '../src/core/schemas.ts';
-import { normalizeName } from '../src/core/names.ts';
-import type { WorkloadInput } from '../src/core/schemas.ts';
-import type { Tables } from '../src/core/tables.ts';
+import { estimate } from '../../src/core/estimate.ts';
+import { EstimateError } from '../../src/core/errors.ts';
+import { Workload } from '../../src/core/schemas.ts';
+import { normalizeName } from '../../src/core/names.ts';
+import type { WorkloadInput } from '../../src/core/schemas.ts';
+import type { Tables } from '../../src/core/tables.ts';
 
 export interface ValidationCase {
   id: string;

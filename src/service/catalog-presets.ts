@@ -3,7 +3,7 @@ import type { Preset } from '../core/schemas.ts';
 import type { Tables } from '../core/tables.ts';
 import { EstimateError } from '../core/errors.ts';
 import { resolvePreset } from '../core/presets.ts';
-import { ProblemException, problemFromEstimateError } from './problem.ts';
+import { GridshiftError, problemFromEstimateError } from './problem.ts';
 
 /** Every preset, sorted by id. */
 export function listPresets(tables: Tables): Preset[] {
@@ -17,7 +17,7 @@ export function describePreset(tables: Tables, id: string): Preset {
   } catch (err) {
     if (!(err instanceof EstimateError)) throw err;
     const { detail, candidates } = problemFromEstimateError(err);
-    throw new ProblemException({
+    throw new GridshiftError({
       code: 'not_found',
       detail,
       errors: [{ path: 'id', code: 'not_found', message: detail }],

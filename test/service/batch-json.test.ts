@@ -1,7 +1,7 @@
 // The streamed batch answer must be exactly JSON.stringify({ results }), whatever the item count.
 import { describe, expect, it } from 'vitest';
-import { batchJsonStream } from '../../src/api/batch-json.ts';
-import { shareProvenance } from '../../src/api/batch-request.ts';
+import { batchJsonStream } from '../../src/service/batch-json.ts';
+import { shareProvenance } from '../../src/service/batch.ts';
 import type { BatchItem } from '../../src/core/decision-schemas.ts';
 import { estimate } from '../../src/core/estimate.ts';
 import { Workload } from '../../src/core/schemas.ts';

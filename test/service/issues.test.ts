@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Workload } from '../../src/core/schemas.ts';
-import { describeIssues } from '../../src/api/issues.ts';
+import { describeIssues } from '../../src/service/issues.ts';
 
 function itemsFor(schema: z.ZodType, input: unknown) {
   const result = schema.safeParse(input, { reportInput: true });
