@@ -5,7 +5,7 @@ import type { CaseRun, Mode, ValidationCase } from '../test/validation/run-cases
 import { formatRuns, graded as gradedRuns, median, runCase } from '../test/validation/run-cases.ts';
 import { formatInferenceRuns, formatSummary, INFERENCE_TARGETS, loadInferenceCases, runInferenceCase, summarize } from '../test/validation/run-inference.ts';
 
-const cases: ValidationCase[] = JSON.parse(readFileSync(new URL('../test/validation/cases.json', import.meta.url), 'utf8')).cases;
+const { cases } = JSON.parse(readFileSync(new URL('../test/validation/cases.json', import.meta.url), 'utf8')) as { cases: ValidationCase[] };
 
 function summary(label: string, runs: readonly CaseRun[]): string {
   const graded = gradedRuns(runs);

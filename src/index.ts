@@ -5,7 +5,7 @@ import { compareRegions } from './core/compare.ts';
 import { suggestOptions } from './core/suggest.ts';
 import { withPresetAssumptions } from './core/presets.ts';
 import { CompareRequest, SuggestRequest, type CompareResult, type SuggestResult } from './core/decision-schemas.ts';
-import type { EstimateResult, WorkloadInput } from './core/schemas.ts';
+import type { EstimateResult } from './core/schemas.ts';
 import type { z } from 'zod';
 import { tables } from './data/index.ts';
 import { describeRegion, describeZone, listModels, listRegions, listSources, type RegionFilter } from './service/catalog.ts';
@@ -35,7 +35,7 @@ export type SuggestInput = z.input<typeof SuggestRequest>;
  * Energy, emissions, range and sources of one workload (or `{ preset, ...overrides }`). Throws a
  * GridshiftError (with `errors[]`, as the API's problem+json) on invalid input or unknown ids.
  */
-export function estimate(input: WorkloadInput | { preset: string; [field: string]: unknown } | unknown): EstimateResult {
+export function estimate(input: unknown): EstimateResult {
   return withGridshiftErrors(() => {
     const { workload, preset } = readWorkload(input, tables);
     return withPresetAssumptions(estimateCore(workload, tables), preset);
@@ -82,6 +82,6 @@ export function toCsv(results: readonly EstimateResult[]): string {
 }
 
 /** The estimate of `input` as a BoAmps AI energy report (Boavizta's JSON format 1.1.0). */
-export function toBoamps(input: WorkloadInput | unknown, result: EstimateResult, meta: BoampsMeta = boampsMetaNow()): Record<string, unknown> {
+export function toBoamps(input: unknown, result: EstimateResult, meta: BoampsMeta = boampsMetaNow()): Record<string, unknown> {
   return estimateToBoamps(withGridshiftErrors(() => readWorkload(input, tables).workload), result, meta);
 }

@@ -77,7 +77,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   const defaultLimit = limitBody(limits.bodyBytes);
   const batchLimit = limitBody(limits.batchBodyBytes);
-  app.use('*', (c, next) => (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next));
+  const limitByPath: MiddlewareHandler<AppEnv> = (c, next) => (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next);
+  app.use('*', limitByPath);
   registerRoutes(app, ROUTES);
   app.notFound((c) =>
     problemResponse(

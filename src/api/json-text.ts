@@ -14,8 +14,8 @@ import type { AppEnv } from './route.ts';
 /** Text of deeply frozen objects (null: frozen, but something inside can change); weak, so it goes with its plan or table. */
 const sharedText = new WeakMap<object, string | null>();
 
-const NON_ASCII = /[^\x00-\x7f]/;
-const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 
 /** JSON.stringify(value) (no replacer, no indent) with every non-ASCII UTF-16 unit as a \u escape. */
 export function jsonText(value: unknown): string {
@@ -131,7 +131,7 @@ function isAscii(text: string): boolean {
 
 function isDeeplyFrozen(v: object): boolean {
   if (!Object.isFrozen(v)) return false;
-  for (const item of Object.values(v)) {
+  for (const item of Object.values(v) as unknown[]) {
     if (typeof item === 'object' && item !== null && !isDeeplyFrozen(item)) return false;
   }
   return true;

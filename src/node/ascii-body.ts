@@ -6,5 +6,5 @@ import { Buffer } from 'node:buffer';
  * scanning it twice (length, then conversion), which costs more than the copy.
  */
 export function asciiBody(text: string): Uint8Array<ArrayBuffer> {
-  return Buffer.from(text, 'latin1') as Uint8Array<ArrayBuffer>;
+  return Buffer.from(text, 'latin1');
 }

@@ -1,6 +1,6 @@
 // The web page (web/) on Node: static files after the API routes, so /v1/* and /health win.
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AppEnv } from '../api/route.ts';
@@ -18,11 +18,12 @@ const PUBLIC_PATH = /^\/(?:$|index\.html$|methodology\.html$|styles\.css$|favico
 export function serveWeb(app: Hono<AppEnv>): void {
   if (!existsSync(WEB_BUNDLE)) console.warn('[gridshift] web/dist/app.js is missing: `node scripts/build-web.mjs` builds the page');
   const files = serveStatic({ root: WEB_ROOT });
-  app.use('*', async (c, next) => {
+  const publicFiles: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (!PUBLIC_PATH.test(c.req.path)) return next();
     c.header('cache-control', 'no-cache');
     c.header('x-content-type-options', 'nosniff');
     return files(c, next);
-  });
+  };
+  app.use('*', publicFiles);
 }
 

@@ -44,7 +44,7 @@ export function shareProvenance(items: readonly BatchItem[]): BatchResult {
   const byLists = new Map<readonly unknown[], Map<readonly unknown[], { readonly assumptions: readonly string[]; readonly index: number }[]>>();
   const indexOf = (p: Provenance): number => {
     let bySources = byLists.get(p.factors);
-    if (!bySources) byLists.set(p.factors, (bySources = new Map()));
+    if (!bySources) byLists.set(p.factors, (bySources = new Map<readonly unknown[], { readonly assumptions: readonly string[]; readonly index: number }[]>()));
     let seen = bySources.get(p.sources);
     if (!seen) bySources.set(p.sources, (seen = []));
     for (const s of seen) if (s.assumptions === p.assumptions || sameStrings(s.assumptions, p.assumptions)) return s.index;

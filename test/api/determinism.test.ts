@@ -120,8 +120,8 @@ function spawnNode(extraEnv: Record<string, string>): Promise<Spawned> {
       child.kill('SIGKILL');
       reject(new Error(`${err.message}\n${output.slice(-2000)}`));
     };
-    child.stderr!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
       if (url) {

@@ -14,7 +14,7 @@ export const nodeTarget: ApiTarget = {
 export function externalTarget(baseUrl: string): ApiTarget {
   return {
     name: `external ${baseUrl}`,
-    start: async () => ({ url: baseUrl.replace(/\/+$/, ''), close: async () => {} }),
+    start: () => Promise.resolve({ url: baseUrl.replace(/\/+$/, ''), close: () => Promise.resolve() }),
   };
 }
 
