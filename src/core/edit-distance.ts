@@ -1,8 +1,8 @@
 // Levenshtein distance, the one used for every "did you mean" (core's closest ids, the catalogue, unknown fields).
 
 /**
- * Insert, delete and substitute each cost 1. With `limit`, stops as soon as the distance must
- * exceed it and answers `limit + 1` (cheap refusals when scanning thousands of names).
+ * Insert, delete and substitute each cost 1. With `limit`, the distance when it is at most `limit`,
+ * else some number above it: the walk stops once no cheaper path is left (scans of thousands of names).
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;

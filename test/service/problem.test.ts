@@ -1,11 +1,15 @@
 // The problem table: total over every code, and the shape of what it produces.
 import { expect, it, describe } from 'vitest';
 import { ERROR_CODES, EstimateError } from '../../src/core/errors.ts';
+import { HourlyError } from '../../src/core/hourly.ts';
 import {
   API_PROBLEM_CODES,
   PROBLEMS,
   PROBLEM_CODES,
+  GridshiftError,
+  invalidValues,
   Problem,
+  problemFromError,
   problemFromEstimateError,
   problemTypeUri,
 } from '../../src/service/problem.ts';
@@ -58,5 +62,28 @@ describe('problemFromEstimateError', () => {
     const init = problemFromEstimateError(new EstimateError('empty_workload', [], 'nothing to estimate'));
     expect(init.errors).toEqual([{ path: '', code: 'empty_workload', message: 'nothing to estimate' }]);
     expect(init.candidates).toBeUndefined();
+  });
+});
+
+describe('problemFromError: every error class of ours has a status', () => {
+  it('maps GridshiftError, EstimateError and a time core cannot read to their problems', () => {
+    const refusal = new GridshiftError({ code: 'unknown_zone', detail: 'no grid zone with this id', errors: [], candidates: ['DE'] });
+    expect(problemFromError(refusal)).toEqual({ code: 'unknown_zone', detail: 'no grid zone with this id', errors: [], candidates: ['DE'] });
+    expect(problemFromError(new EstimateError('unknown_cpu', ['cpu', 'model'], 'unknown CPU'))?.code).toBe('unknown_cpu');
+    const time = problemFromError(new HourlyError('invalid_time', '"2025-13-01" is not an ISO 8601 date-time'));
+    expect(time && PROBLEMS[time.code].status).toBe(422);
+    // The message names no input: the bad time is not echoed.
+    expect(JSON.stringify(time)).not.toContain('2025-13-01');
+  });
+
+  it('leaves faults that are ours (a bad argument, a corrupt packed series, anything else) to the 500 path', () => {
+    expect(problemFromError(new HourlyError('invalid_argument', 'empty series'))).toBeNull();
+    expect(problemFromError(new HourlyError('invalid_packed', 'bad base64'))).toBeNull();
+    expect(problemFromError(new TypeError('x is undefined'))).toBeNull();
+  });
+
+  it('gives the library the status and title of the table', () => {
+    const err = new GridshiftError(invalidValues([{ path: '', code: 'too_deep', message: 'expected less nesting' }]));
+    expect([err.status, err.title, err.message]).toEqual([422, 'Invalid request', 'The request has 1 invalid value(s): (body).']);
   });
 });
