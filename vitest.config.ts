@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // bench/ keeps its own unit tests beside it: test/ never imports bench/.
+    include: ['test/**/*.test.ts', 'bench/**/*.test.ts'],
     // Generous: Worker targets start wrangler dev (workerd) in beforeAll, slow on a loaded 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 180_000,

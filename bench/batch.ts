@@ -4,8 +4,8 @@
 // `npx tsx bench/batch.ts [--quick]`; part of `npm run bench`. Prints figures only.
 import autocannon from 'autocannon';
 import { pathToFileURL } from 'node:url';
-import { generateRows, toWorkload } from './lib/rows.ts';
-import { BENCH_SERVER_ENV, spawnServer, type ChildServer } from './lib/server.ts';
+import { generateRows, toWorkload } from '../test/helpers/synthetic-rows.ts';
+import { BENCH_SERVER_ENTRY, BENCH_SERVER_ENV, spawnServer, type ChildServer } from './lib/server.ts';
 import { heading, int, median } from './lib/stats.ts';
 
 export interface BatchOptions {
@@ -105,7 +105,7 @@ export async function runBatchBench(server: ChildServer, options: BatchOptions):
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = process.argv.includes('--quick');
-  const server = await spawnServer('src/node.ts', { env: BENCH_SERVER_ENV });
+  const server = await spawnServer(BENCH_SERVER_ENTRY, { env: BENCH_SERVER_ENV });
   try {
     await runBatchBench(server, { items: 10_000, batchRuns: quick ? 2 : 5, connections: 10 });
   } finally {

@@ -9,7 +9,7 @@ import { estimate } from '../src/core/estimate.ts';
 import { Workload } from '../src/core/schemas.ts';
 import { tables } from '../src/data/index.ts';
 import { createCcfEstimator } from './lib/ccf.ts';
-import { DEFAULT_SEED, generateRows, toWorkload, type ComputeRow } from './lib/rows.ts';
+import { DEFAULT_SEED, generateRows, toWorkload, type ComputeRow } from '../test/helpers/synthetic-rows.ts';
 import { heading, int, median } from './lib/stats.ts';
 
 export interface EngineOptions {

@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { measureWorkerBundle, WORKER_GZIP_BUDGET_BYTES } from './worker-size.ts';
+import { measureWorkerBundle, WORKER_GZIP_BUDGET_BYTES } from '../test/helpers/worker-bundle.ts';
 import { ROOT, spawnServer } from './lib/server.ts';
 import { heading, kib, median } from './lib/stats.ts';
 
@@ -33,7 +33,7 @@ export function measureBundle(): { rawBytes: number; gzipBytes: number } {
 
 /** Spawn to first 200 from /health, median of `runs`, alternating, after one unmeasured start each. */
 export async function measureColdStart(runs: number): Promise<ColdStartFigures> {
-  const entries = { gridshift: 'src/node.ts', bare: 'bench/fixtures/bare-hono.ts' } as const;
+  const entries = { gridshift: 'src/node/server.ts', bare: 'bench/fixtures/bare-hono.ts' } as const;
   const times = { gridshift: [] as number[], bare: [] as number[] };
   for (let i = -1; i < runs; i++) {
     for (const which of i % 2 === 0 ? (['gridshift', 'bare'] as const) : (['bare', 'gridshift'] as const)) {
@@ -44,7 +44,7 @@ export async function measureColdStart(runs: number): Promise<ColdStartFigures> 
   }
   const figures = { runs, gridshiftMs: median(times.gridshift), bareHonoMs: median(times.bare), gridshiftRunsMs: times.gridshift, bareHonoRunsMs: times.bare };
   heading('Node cold start: spawn to first 200 from GET /health (node --import tsx, as npm start)');
-  console.log(`gridshift (src/node.ts, every table):  ${figures.gridshiftMs.toFixed(0)} ms`);
+  console.log(`gridshift (src/node/server.ts, every table):  ${figures.gridshiftMs.toFixed(0)} ms`);
   console.log(`bare Hono (bench/fixtures/bare-hono.ts): ${figures.bareHonoMs.toFixed(0)} ms`);
   console.log(`median of ${runs} alternating starts each, after one unmeasured start each; difference ${(figures.gridshiftMs - figures.bareHonoMs).toFixed(0)} ms`);
   return figures;

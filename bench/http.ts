@@ -3,11 +3,11 @@
 // autocannon on 127.0.0.1, alternating rounds after a warm-up. A third route, POST /bench/answer,
 // answers /v1/estimate's own text for the body, made once: the floor plus the answer's size, without
 // the work of making it, so the gap is split into what the answer's bytes cost and what the work costs. The server is a child process
-// (`GRIDSHIFT_BENCH=1 node --import tsx src/node.ts`); autocannon runs in this process.
+// (`node --import tsx bench/server.ts`, npm start's server plus bench/routes.ts); autocannon runs in this process.
 // `npx tsx bench/http.ts [--quick]`; part of `npm run bench`. Prints figures only.
 import autocannon from 'autocannon';
 import { pathToFileURL } from 'node:url';
-import { BENCH_SERVER_ENV, spawnServer, type ChildServer } from './lib/server.ts';
+import { BENCH_SERVER_ENTRY, BENCH_SERVER_ENV, spawnServer, type ChildServer } from './lib/server.ts';
 import { heading, int, median } from './lib/stats.ts';
 
 /** The README's example request. */
@@ -151,7 +151,7 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions, af
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = process.argv.includes('--quick');
-  const server = await spawnServer('src/node.ts', { env: BENCH_SERVER_ENV });
+  const server = await spawnServer(BENCH_SERVER_ENTRY, { env: BENCH_SERVER_ENV });
   try {
     await runHttpBench(server, quick ? QUICK_HTTP : FULL_HTTP);
   } finally {

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { tables } from '../src/data/index.ts';
-import { startServer } from '../src/node.ts';
+import { startServer } from '../src/node/server.ts';
 import { launchBrowser } from '../test/web/browser.ts';
 
 const BUDGET_KB = 250;

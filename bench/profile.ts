@@ -1,7 +1,7 @@
 // CPU profiles (node --cpu-prof), printed as the functions with the most self time.
 // - engine: bench/fixtures/estimate-loop.ts, gridshift's estimate() in a loop; only time inside
 //   estimate() (and its callees) counts, plus the garbage collector (the loop allocates little else).
-// - server: the server (`node --cpu-prof --import tsx src/node.ts`) under load: autocannon on
+// - server: the server (`node --cpu-prof --import tsx bench/server.ts`) under load: autocannon on
 //   POST /v1/estimate (--estimate) or /bench/echo (--echo), or back-to-back 10,000-workload
 //   POST /v1/batch (--batch); idle time is left out.
 // `npm run bench:profile -- [--quick] [--estimate|--echo|--batch]` (engine without a flag); the full
@@ -16,8 +16,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { README_WORKLOAD } from './http.ts';
-import { generateRows, toWorkload } from './lib/rows.ts';
-import { BENCH_SERVER_ENV, ROOT, freePort } from './lib/server.ts';
+import { generateRows, toWorkload } from '../test/helpers/synthetic-rows.ts';
+import { BENCH_SERVER_ENTRY, BENCH_SERVER_ENV, ROOT, freePort } from './lib/server.ts';
 import { heading, int } from './lib/stats.ts';
 
 interface CallFrame {
@@ -79,7 +79,7 @@ export async function profileServer(seconds: number, load: ServerLoad, top = 15)
   const dir = mkdtempSync(join(tmpdir(), `gridshift-profile-${load}-`));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--import', 'tsx', 'src/node.ts'], {
+  const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--import', 'tsx', BENCH_SERVER_ENTRY], {
     cwd: ROOT,
     stdio: 'ignore',
     env: { ...process.env, ...BENCH_SERVER_ENV, PORT: String(port), HOST: '127.0.0.1' },
@@ -108,7 +108,7 @@ export async function profileServer(seconds: number, load: ServerLoad, top = 15)
       const r = await autocannon({ url: `${url}${path}`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(README_WORKLOAD), connections: 10, duration: seconds });
       rate = `${int(r['2xx'] / r.duration)} req/s under the profiler`;
     }
-    child.kill('SIGTERM'); // src/node.ts closes and exits, which writes the profile
+    child.kill('SIGTERM'); // the server closes and exits, which writes the profile
     await exited;
     const file = largestProfile(dir);
     const what = load === 'batch' ? 'POST /v1/batch (10,000 workloads)' : load === 'echo' ? 'POST /bench/echo' : 'POST /v1/estimate';

@@ -14,7 +14,7 @@ import { printProfile, profileEngine, profileServer } from './profile.ts';
 import { gitCommit, loadAverage, machine, operatingSystem } from './lib/machine.ts';
 import { resultFigures } from './lib/result-figures.ts';
 import { renderResults } from './lib/results-md.ts';
-import { BENCH_SERVER_ENV, spawnServer } from './lib/server.ts';
+import { BENCH_SERVER_ENTRY, BENCH_SERVER_ENV, spawnServer } from './lib/server.ts';
 import { heading, int, plain } from './lib/stats.ts';
 import { measureSweep, printSweep } from './sweep.bench.ts';
 import { measureWindow, printWindow } from './window.bench.ts';
@@ -40,7 +40,7 @@ const window = measureWindow(quick ? 0.25 : 1);
 printWindow(window);
 
 // 2 and 3a. HTTP and batch, on one bench-mode server child process.
-const server = await spawnServer('src/node.ts', { env: BENCH_SERVER_ENV });
+const server = await spawnServer(BENCH_SERVER_ENTRY, { env: BENCH_SERVER_ENV });
 let http, batch, memoryAfterHttp, memoryAfterBatch;
 // The server's RSS after each HTTP round, for its spread in bench/RESULTS.md.
 const rssPerHttpRound: number[] = [];

@@ -50,11 +50,11 @@ const MIX = [
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
-/** `node --trace-gc --import tsx src/node.ts`, as `npm start` runs it; ready once /health answers. */
+/** `node --trace-gc --import tsx src/node/server.ts`, as `npm start` runs it; ready once /health answers. */
 async function startServer() {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--trace-gc', '--import', 'tsx', 'src/node.ts'], {
+  const child = spawn(process.execPath, ['--trace-gc', '--import', 'tsx', 'src/node/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GRIDSHIFT_RATE_LIMIT: 'off' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,44 +1,18 @@
 // Worker bundle size and cold starts: `npx tsx bench/worker-size.ts` (also `npm run bench:worker-size`).
 // The bundle is what `wrangler deploy` would upload (its --dry-run output); Cloudflare's limit is on
 // the gzip size, so that is the budget (1 MiB, every table included).
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { measureWorkerBundle, WORKER_GZIP_BUDGET_BYTES } from '../test/helpers/worker-bundle.ts';
 import { freePort, startWranglerDev } from '../test/worker/wrangler-dev.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const WORKER_GZIP_BUDGET_BYTES = 1024 * 1024;
-
-export interface BundleSize {
-  rawBytes: number;
-  gzipBytes: number;
-}
-
-/** Bundles src/worker.ts as `wrangler deploy --dry-run` does and measures the script. */
-export function measureWorkerBundle(): BundleSize {
-  const out = mkdtempSync(join(tmpdir(), 'gridshift-worker-'));
-  try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-    });
-    const scripts = readdirSync(out).filter((f) => f.endsWith('.js'));
-    const code = Buffer.concat(scripts.map((f) => readFileSync(join(out, f))));
-    return { rawBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-}
 
 /** Milliseconds from spawning `npm start`'s server (node + tsx) to its first answered /health. */
 export async function measureNodeColdStart(): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node/server.ts'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' } });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`node exited with code ${child.exitCode}`);
@@ -66,7 +40,7 @@ async function main(): Promise<void> {
     await running.close();
     worker.push(running.coldStartMs);
   }
-  console.log(`cold start, node (tsx src/node.ts): median ${median(node)} ms of ${node.map(Math.round).join(', ')}`);
+  console.log(`cold start, node (tsx src/node/server.ts): median ${median(node)} ms of ${node.map(Math.round).join(', ')}`);
   console.log(`cold start, worker (wrangler dev, workerd): median ${median(worker)} ms of ${worker.map(Math.round).join(', ')}`);
   if (size.gzipBytes > WORKER_GZIP_BUDGET_BYTES) process.exitCode = 1;
 }

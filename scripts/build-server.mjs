@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-export const SERVER_ENTRY = 'src/node.ts';
+export const SERVER_ENTRY = 'src/node/server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const started = performance.now();

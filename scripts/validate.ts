@@ -1,11 +1,11 @@
 // `npm run validate`: every published case in both modes, then the public inference set, with summary figures per mode and tier.
 import { readFileSync } from 'node:fs';
 import { tables } from '../src/data/index.ts';
-import type { CaseRun, Mode, ValidationCase } from './validation-cases.ts';
-import { formatRuns, graded as gradedRuns, median, runCase } from './validation-cases.ts';
-import { formatInferenceRuns, formatSummary, INFERENCE_TARGETS, loadInferenceCases, runInferenceCase, summarize } from './validation-inference.ts';
+import type { CaseRun, Mode, ValidationCase } from '../test/validation/run-cases.ts';
+import { formatRuns, graded as gradedRuns, median, runCase } from '../test/validation/run-cases.ts';
+import { formatInferenceRuns, formatSummary, INFERENCE_TARGETS, loadInferenceCases, runInferenceCase, summarize } from '../test/validation/run-inference.ts';
 
-const cases: ValidationCase[] = JSON.parse(readFileSync(new URL('../test/validation/cases.json', import.meta.url), 'utf8')).cases;
+const { cases } = JSON.parse(readFileSync(new URL('../test/validation/cases.json', import.meta.url), 'utf8')) as { cases: ValidationCase[] };
 
 function summary(label: string, runs: readonly CaseRun[]): string {
   const graded = gradedRuns(runs);

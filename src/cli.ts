@@ -1,6 +1,6 @@
 // The command line: `gridshift <command> [flags]`, a shell over the library (src/index.ts).
 import { pathToFileURL } from 'node:url';
-import { GridshiftError } from './lib/gridshift-error.ts';
+import { GridshiftError } from './service/problem.ts';
 import { BATCH_HELP, runBatchCommand } from './cli/batch.ts';
 import { COMPARE_HELP, runCompare, runSuggest, SUGGEST_HELP } from './cli/decide.ts';
 import { ESTIMATE_HELP, runEstimate } from './cli/estimate.ts';

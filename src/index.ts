@@ -5,25 +5,26 @@ import { compareRegions } from './core/compare.ts';
 import { suggestOptions } from './core/suggest.ts';
 import { withPresetAssumptions } from './core/presets.ts';
 import { CompareRequest, SuggestRequest, type CompareResult, type SuggestResult } from './core/decision-schemas.ts';
-import type { EstimateResult, WorkloadInput } from './core/schemas.ts';
+import type { EstimateResult } from './core/schemas.ts';
 import type { z } from 'zod';
 import { tables } from './data/index.ts';
-import { describeRegion, describeZone, listModels, listRegions, listSources, type RegionFilter } from './api/catalog.ts';
-import { describePreset, listPresets } from './api/catalog-presets.ts';
-import { searchHardware, type HardwareQuery } from './api/hardware-search.ts';
-import { readWorkload } from './api/workload-request.ts';
-import { GridshiftError, parseOrThrow, withGridshiftErrors } from './lib/gridshift-error.ts';
+import { describeRegion, describeZone, listModels, listRegions, listSources, type RegionFilter } from './service/catalog.ts';
+import { describePreset, listPresets } from './service/catalog-presets.ts';
+import { searchHardware, type HardwareQuery } from './service/hardware-search.ts';
+import { readWorkload } from './service/workload-request.ts';
+import { parseOrThrow, withGridshiftErrors } from './service/gridshift-error.ts';
+import { GridshiftError } from './service/problem.ts';
 import { estimatesToCsv } from './core/report-csv.ts';
 import { estimateToBoamps, type BoampsMeta } from './core/report-boamps.ts';
-import { boampsMetaNow } from './lib/report-meta.ts';
+import { boampsMetaNow } from './service/report-meta.ts';
 
 export { GridshiftError, METHODOLOGY_VERSION };
 export type { EstimateResult, Factor, Components, AiResult, Workload, WorkloadInput, Preset } from './core/schemas.ts';
 export type { CompareResult, CompareRow, SuggestResult, Suggestion } from './core/decision-schemas.ts';
 export type { Tables, Region, GridZone, Accelerator, Cpu, Instance, Source, LlmModel } from './core/tables.ts';
-export type { ProblemItem, ProblemCode } from './api/problem.ts';
-export type { RegionFilter } from './api/catalog.ts';
-export type { HardwareQuery, HardwareResult, Page } from './api/hardware-search.ts';
+export type { ProblemItem, ProblemCode } from './service/problem.ts';
+export type { RegionFilter } from './service/catalog.ts';
+export type { HardwareQuery, HardwareResult, Page } from './service/hardware-search.ts';
 export type { BoampsMeta } from './core/report-boamps.ts';
 
 /** What `POST /v1/compare` takes: `{ workload, regions?, hardware?, baseline?, top?, rankBy? }`. */
@@ -34,7 +35,7 @@ export type SuggestInput = z.input<typeof SuggestRequest>;
  * Energy, emissions, range and sources of one workload (or `{ preset, ...overrides }`). Throws a
  * GridshiftError (with `errors[]`, as the API's problem+json) on invalid input or unknown ids.
  */
-export function estimate(input: WorkloadInput | { preset: string; [field: string]: unknown } | unknown): EstimateResult {
+export function estimate(input: unknown): EstimateResult {
   return withGridshiftErrors(() => {
     const { workload, preset } = readWorkload(input, tables);
     return withPresetAssumptions(estimateCore(workload, tables), preset);
@@ -81,6 +82,6 @@ export function toCsv(results: readonly EstimateResult[]): string {
 }
 
 /** The estimate of `input` as a BoAmps AI energy report (Boavizta's JSON format 1.1.0). */
-export function toBoamps(input: WorkloadInput | unknown, result: EstimateResult, meta: BoampsMeta = boampsMetaNow()): Record<string, unknown> {
+export function toBoamps(input: unknown, result: EstimateResult, meta: BoampsMeta = boampsMetaNow()): Record<string, unknown> {
   return estimateToBoamps(withGridshiftErrors(() => readWorkload(input, tables).workload), result, meta);
 }

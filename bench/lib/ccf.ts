@@ -6,7 +6,7 @@
 // @cloud-carbon-footprint/aws package), so the few used here are written out below; each block names
 // the CCF source file it comes from. Values are CCF's, unchanged.
 import { createRequire } from 'node:module';
-import type { ComputeRow } from './rows.ts';
+import type { ComputeRow } from '../../test/helpers/synthetic-rows.ts';
 
 // The package's `types` point at its TypeScript sources, which do not compile under this project's
 // strict settings, so the few signatures used are declared here (from its dist/*.d.ts).

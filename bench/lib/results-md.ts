@@ -1,5 +1,5 @@
 // The markdown of bench/RESULTS.md, from figures the full run has already measured. Pure (no I/O,
-// no clock) so its formatting is unit-tested (test/bench/results-md.test.ts); bench/run.ts writes it.
+// no clock) so its formatting is unit-tested (bench/lib/results-md.test.ts); bench/run.ts writes it.
 import { median } from './stats.ts';
 
 export interface Target {

@@ -9,11 +9,11 @@ export { freePort };
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/**
- * Environment of the benchmarked server: bench mode (POST /bench/echo) on, and no rate limit even
- * if the caller's environment sets one (the load would be refused, not measured).
- */
-export const BENCH_SERVER_ENV: Readonly<Record<string, string>> = { GRIDSHIFT_BENCH: '1', GRIDSHIFT_RATE_LIMIT: 'off' };
+/** The benchmarked server: `npm start`'s, plus the reference routes (POST /bench/echo, /bench/answer). */
+export const BENCH_SERVER_ENTRY = 'bench/server.ts';
+
+/** No rate limit even if the caller's environment sets one (the load would be refused, not measured). */
+export const BENCH_SERVER_ENV: Readonly<Record<string, string>> = { GRIDSHIFT_RATE_LIMIT: 'off' };
 
 export interface ChildServer {
   readonly url: string;
@@ -28,7 +28,7 @@ export interface ChildServer {
 }
 
 export interface SpawnOptions {
-  /** Extra environment, e.g. { GRIDSHIFT_BENCH: '1' }. */
+  /** Extra environment, e.g. { GRIDSHIFT_RATE_LIMIT: 'off' }. */
   env?: Record<string, string>;
   /** Give up after this long (ms). */
   timeoutMs?: number;

@@ -2,15 +2,15 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { EstimateError } from '../core/errors.ts';
 import type { Tables } from '../core/tables.ts';
 import type { LiveGrid } from '../live/provider.ts';
-import { DEFAULT_TIMEOUT_MS, timeBudget, type Limits } from './limits.ts';
-import { ProblemException, problemFromEstimateError, problemJson, problemResponse } from './problem.ts';
+import { problemFromError } from '../service/problem.ts';
+import { DEFAULT_TIMEOUT_MS, MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, timeBudget, type Limits } from './limits.ts';
+import { openApiDocuments } from './openapi-document.ts';
+import { problemJson, problemResponse } from './problem-response.ts';
 import { rateLimit, type RateLimitOptions } from './rate-limit.ts';
-import { registerRoutes, type AppEnv, type Route } from './route.ts';
-import { batchRoutes, MAX_BATCH_BODY_BYTES } from './routes/batch.ts';
-import { benchRoutes } from './routes/bench.ts';
+import { registerRoutes, type AppEnv, type AsciiEncoder, type Route } from './route.ts';
+import { batchRoutes } from './routes/batch.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { estimateRoutes } from './routes/estimate.ts';
@@ -26,10 +26,9 @@ import { zoneRoutes } from './routes/zones.ts';
 import { apiCors, securityHeaders, type CorsOptions } from './security.ts';
 
 export type { AppEnv, Route } from './route.ts';
-export { Problem, PROBLEMS, PROBLEM_CODES, problemTypeUri } from './problem.ts';
 
-/** Largest request body accepted (1 MiB); `/v1/batch` has its own, larger limit. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+// The docs routes document this very app: a plain one (no live grid) answers their examples.
+const documentFor = openApiDocuments((tables) => createApp({ tables }), () => ROUTES);
 
 /** Every route of the API, in registration order. */
 export const ROUTES: readonly Route[] = [
@@ -45,15 +44,15 @@ export const ROUTES: readonly Route[] = [
   ...presetRoutes,
   ...sourceRoutes,
   ...healthRoutes,
-  ...docsRoutes,
+  ...docsRoutes(documentFor),
 ];
 
 export interface AppOptions {
   tables: Tables;
   /** Live grid intensity for estimates (src/live); the embedded tables answer when absent or failing. */
   liveGrid?: LiveGrid | null;
-  /** Adds the benchmark's floor route, POST /bench/echo (bench/http.ts); off by default. */
-  benchMode?: boolean;
+  /** How this runtime turns ASCII answer text into a body (src/node/ gives bytes); the text itself when absent. */
+  encodeAscii?: AsciiEncoder;
   /** Body sizes and time budget; defaults 1 MiB, 16 MiB for /v1/batch, 10 s. */
   limits?: Partial<Limits>;
   /** A token bucket per client on /v1/*; none when absent. */
@@ -73,13 +72,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     c.set('tables', options.tables);
     c.set('liveGrid', options.liveGrid ?? null);
+    c.set('encodeAscii', options.encodeAscii ?? null);
     await next();
   });
   const defaultLimit = limitBody(limits.bodyBytes);
   const batchLimit = limitBody(limits.batchBodyBytes);
-  app.use('*', (c, next) => (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next));
+  const limitByPath: MiddlewareHandler<AppEnv> = (c, next) => (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next);
+  app.use('*', limitByPath);
   registerRoutes(app, ROUTES);
-  if (options.benchMode) registerRoutes(app, benchRoutes);
   app.notFound((c) =>
     problemResponse(
       {
@@ -123,8 +123,8 @@ function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
 
 function handleError(err: Error, c: Context<AppEnv>): Response {
   const instance = c.req.path;
-  if (err instanceof ProblemException) return problemResponse(err.init, instance);
-  if (err instanceof EstimateError) return problemResponse(problemFromEstimateError(err), instance);
+  const problem = problemFromError(err);
+  if (problem) return problemResponse(problem, instance);
   if (err instanceof HTTPException) return problemFromHttpException(err, instance);
   console.error('[gridshift] unhandled error on', c.req.method, instance, err);
   return problemResponse(

@@ -9,12 +9,13 @@
 // The text is exactly JSON.stringify(value) with those escapes (tested), so it parses to the same.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './route.ts';
 
 /** Text of deeply frozen objects (null: frozen, but something inside can change); weak, so it goes with its plan or table. */
 const sharedText = new WeakMap<object, string | null>();
 
-const NON_ASCII = /[^\x00-\x7f]/;
-const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 
 /** JSON.stringify(value) (no replacer, no indent) with every non-ASCII UTF-16 unit as a \u escape. */
 export function jsonText(value: unknown): string {
@@ -22,25 +23,14 @@ export function jsonText(value: unknown): string {
 }
 
 /** A JSON answer (what Hono's c.json answers, as ASCII) through jsonText. */
-export function jsonAnswer(c: Context, value: unknown, status: ContentfulStatusCode = 200, headers?: Record<string, string>): Response {
+export function jsonAnswer(c: Context<AppEnv>, value: unknown, status: ContentfulStatusCode = 200, headers?: Record<string, string>): Response {
   return textAnswer(c, jsonText(value), status, headers);
 }
 
-/** A JSON answer whose text jsonText wrote. */
-export function textAnswer(c: Context, text: string, status: ContentfulStatusCode = 200, headers?: Record<string, string>): Response {
-  return c.body(asBody(text), status, { 'content-type': 'application/json', ...headers });
-}
-
-/** Node's Buffer, looked up rather than named: this file is also built for workerd and the page's type check. */
-const NODE_BUFFER = (globalThis as { Buffer?: { from(text: string, encoding: 'latin1'): Uint8Array<ArrayBuffer> } }).Buffer;
-
-/**
- * On Node, ASCII text as bytes copied one for one (latin1): Node would otherwise write the string
- * as UTF-8, scanning it twice (length, then conversion), which cost more than the copy. Elsewhere
- * (workerd) the text as it is.
- */
-function asBody(text: string): string | Uint8Array<ArrayBuffer> {
-  return NODE_BUFFER ? NODE_BUFFER.from(text, 'latin1') : text;
+/** A JSON answer whose text jsonText wrote, as the runtime's adapter encodes it (src/node/ascii-body.ts). */
+export function textAnswer(c: Context<AppEnv>, text: string, status: ContentfulStatusCode = 200, headers?: Record<string, string>): Response {
+  const encode = c.get('encodeAscii');
+  return c.body(encode ? encode(text) : text, status, { 'content-type': 'application/json', ...headers });
 }
 
 /** The text of `v`, or undefined where JSON.stringify leaves a member out (undefined, functions, symbols). */
@@ -141,7 +131,7 @@ function isAscii(text: string): boolean {
 
 function isDeeplyFrozen(v: object): boolean {
   if (!Object.isFrozen(v)) return false;
-  for (const item of Object.values(v)) {
+  for (const item of Object.values(v) as unknown[]) {
     if (typeof item === 'object' && item !== null && !isDeeplyFrozen(item)) return false;
   }
   return true;

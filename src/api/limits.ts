@@ -1,7 +1,8 @@
-// Request limits beyond body size: the shape of a JSON body (nesting depth, prototype keys) and the
-// time budget of one request.
+// Request limits, all in one place: body sizes, the shape of a JSON body (nesting depth, prototype
+// keys) and the time budget of one request.
 import type { MiddlewareHandler } from 'hono';
-import { formatPath, problemJson, ProblemException } from './problem.ts';
+import { formatPath, GridshiftError, invalidValues } from '../service/problem.ts';
+import { problemJson } from './problem-response.ts';
 
 export interface Limits {
   /** Largest request body in bytes; default 1 MiB. */
@@ -11,6 +12,12 @@ export interface Limits {
   /** Time budget of one request in milliseconds; past it the answer is a 503 problem. Default 10 s. */
   timeoutMs: number;
 }
+
+/** Largest request body accepted (1 MiB); `/v1/batch` has its own, larger limit. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The batch route's own body limit: 10,000 workloads do not fit in the default 1 MiB. */
+export const MAX_BATCH_BODY_BYTES = 16 * 1024 * 1024;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -55,12 +62,8 @@ function pathOf(node: Node): string {
   return formatPath(keys.reverse());
 }
 
-function shapeProblem(path: string, code: string, message: string): ProblemException {
-  return new ProblemException({
-    code: 'validation_failed',
-    detail: `The request has 1 invalid value(s): ${path === '' ? '(body)' : path}.`,
-    errors: [{ path, code, message }],
-  });
+function shapeProblem(path: string, code: string, message: string): GridshiftError {
+  return new GridshiftError(invalidValues([{ path, code, message }]));
 }
 
 /**

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { EstimateResult } from '../core/schemas.ts';
 import { BatchRequest, BatchResult, CompareResult, SuggestResult } from '../core/decision-schemas.ts';
-import { BOAMPS_MEDIA_TYPE } from './estimate-format.ts';
+import { BOAMPS_MEDIA_TYPE } from '../service/estimate-format.ts';
 import { HardwareView, Health, ModelList, PresetList, RegionList, RegionView, SourceList, ZoneProfileView, ZoneView } from './openapi-views.ts';
 
 export interface ExampleRequest {

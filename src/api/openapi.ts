@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { METHODOLOGY_VERSION } from '../core/estimate.ts';
 import { Workload } from '../core/schemas.ts';
 import { WorkloadRequest } from '../core/decision-schemas.ts';
-import { BOAMPS_MEDIA_TYPE } from './estimate-format.ts';
-import { MAX_BODY_BYTES } from './app.ts';
-import { PROBLEMS, Problem, problemTypeUri, type ProblemCode } from './problem.ts';
+import { BOAMPS_MEDIA_TYPE } from '../service/estimate-format.ts';
+import { PROBLEMS, Problem, problemTypeUri, type ProblemCode } from '../service/problem.ts';
+import { MAX_BODY_BYTES } from './limits.ts';
 import type { Route } from './route.ts';
 import { ROUTE_DOCS, type ExampleRequest, type RouteDoc } from './openapi-routes.ts';
 
@@ -133,7 +133,7 @@ async function describeOk(route: Route, doc: RouteDoc, send: SendExample): Promi
 async function describeErrors(route: Route, doc: RouteDoc, send: SendExample): Promise<Json> {
   const entries = await Promise.all(
     Object.entries(doc.errors).map(async ([status, request]) => {
-      const example = await exampleAnswer(route.method, request!, send, Number(status));
+      const example = await exampleAnswer(route.method, request, send, Number(status));
       return [status, { description: (example as { title?: string }).title ?? 'Refused', content: { 'application/problem+json': { schema: REF('Problem'), example } } }] as const;
     }),
   );
@@ -159,7 +159,7 @@ function componentSchemas(): Json {
     Problem: toJsonSchema(Problem, 'output'),
     Workload: toJsonSchema(Workload, 'input'),
     WorkloadRequest: {
-      description: (WorkloadRequest.meta()?.description as string | undefined) ?? '',
+      description: WorkloadRequest.meta()?.description ?? '',
       anyOf: [
         REF('Workload'),
         { type: 'object', required: ['preset'], properties: { preset: { type: 'string', description: 'A preset id from /v1/presets' } }, additionalProperties: true },

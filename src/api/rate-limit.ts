@@ -1,7 +1,7 @@
 // Rate limiting for public deployments: one token bucket per client address, in memory, answering
 // 429 problem+json with Retry-After. Off unless configured (AppOptions.rateLimit).
 import type { Context, MiddlewareHandler } from 'hono';
-import { problemJson } from './problem.ts';
+import { problemJson } from './problem-response.ts';
 
 /** Where a client's address is read: the TCP peer, or a header set by a proxy you trust. */
 export const CLIENT_IP_SOURCES = ['socket', 'x-forwarded-for', 'cf-connecting-ip'] as const;

@@ -4,11 +4,14 @@ import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { Tables } from '../core/tables.ts';
 import type { LiveGrid } from '../live/provider.ts';
-import { problemResponse } from './problem.ts';
+import { problemResponse } from './problem-response.ts';
 import { parseParams, parseQuery, readJsonBody } from './validate.ts';
 
+/** Answer text (ASCII) as the body this runtime writes fastest. */
+export type AsciiEncoder = (text: string) => Uint8Array<ArrayBuffer>;
+
 /** `liveGrid` is null when no live provider is configured (the tables answer alone). */
-export type AppEnv = { Variables: { tables: Tables; liveGrid: LiveGrid | null } };
+export type AppEnv = { Variables: { tables: Tables; liveGrid: LiveGrid | null; encodeAscii: AsciiEncoder | null } };
 
 export interface RouteRequest {
   body?: z.ZodType;

@@ -1,10 +1,9 @@
 // Request validation: the single place where malformed or invalid input becomes a problem.
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { describeIssues } from './issues.ts';
+import { parseOrThrow } from '../service/gridshift-error.ts';
+import { GridshiftError } from '../service/problem.ts';
 import { checkJsonShape } from './limits.ts';
-import { ProblemException, type ProblemItem } from './problem.ts';
-import { safeParseReporting } from '../core/safe-parse.ts';
 
 const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.-]+\+)?json\s*(?:;|$)/i;
 
@@ -16,7 +15,7 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): 
   const contentType = c.req.header('content-type');
   if (contentType === undefined || !JSON_MEDIA_TYPE.test(contentType)) {
     const message = 'expected content-type application/json';
-    throw new ProblemException({
+    throw new GridshiftError({
       code: 'unsupported_media_type',
       detail: `The request body must be JSON: ${message}.`,
       errors: [{ path: '', code: 'unsupported_media_type', message }],
@@ -24,7 +23,7 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): 
   }
   const data = parseJson(await c.req.text());
   checkJsonShape(data);
-  return validate(schema, data);
+  return parseOrThrow(schema, data);
 }
 
 function parseJson(text: string): unknown {
@@ -37,7 +36,7 @@ function parseJson(text: string): unknown {
     }
   }
   const message = empty ? 'expected a JSON document, got an empty body' : 'expected a JSON document, got invalid JSON';
-  throw new ProblemException({
+  throw new GridshiftError({
     code: 'invalid_json',
     detail: `The request body could not be parsed: ${message}.`,
     errors: [{ path: '', code: 'invalid_json', message }],
@@ -46,26 +45,10 @@ function parseJson(text: string): unknown {
 
 /** Validates query parameters; an issue's path is the parameter's name. */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  return validate(schema, c.req.query());
+  return parseOrThrow(schema, c.req.query());
 }
 
 /** Validates path parameters (already percent-decoded by Hono). */
 export function parseParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  return validate(schema, c.req.param());
-}
-
-function validate<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  const result = safeParseReporting(schema, data);
-  if (result.success) return result.data;
-  throw invalidRequest(describeIssues(result.error.issues, schema));
-}
-
-/** The 422 problem listing every refused field. */
-export function invalidRequest(errors: readonly ProblemItem[]): ProblemException {
-  const paths = [...new Set(errors.map((e) => (e.path === '' ? '(body)' : e.path)))];
-  return new ProblemException({
-    code: 'validation_failed',
-    detail: `The request has ${errors.length} invalid value(s): ${paths.join(', ')}.`,
-    errors,
-  });
+  return parseOrThrow(schema, c.req.param());
 }

@@ -1,7 +1,7 @@
 // Flags -> request objects. Values stay strings unless they read as numbers or booleans, so a bad
 // value gets the API's own message ("expected a number, got string").
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { GridshiftError } from '../lib/gridshift-error.ts';
+import { GridshiftError } from '../service/problem.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -2,9 +2,9 @@
 // JSON, results in order as CSV or JSON; a progress bar on stderr for large files.
 import { BatchRequest, type BatchItem } from '../core/decision-schemas.ts';
 import { tables } from '../data/index.ts';
-import { parseBatchCsv, formatBatchCsv, type CsvRow } from '../api/batch-csv.ts';
-import { runBatch, shareProvenance } from '../api/batch-request.ts';
-import { parseOrThrow, withGridshiftErrors } from '../lib/gridshift-error.ts';
+import { parseBatchCsv, formatBatchCsv, type CsvRow } from '../service/batch-csv.ts';
+import { runBatch, shareProvenance } from '../service/batch.ts';
+import { parseOrThrow, withGridshiftErrors } from '../service/gridshift-error.ts';
 import { COMMON_OPTIONS, parseCommandArgs, usageError } from './args.ts';
 import type { CliIo } from './io.ts';
 

@@ -1,7 +1,6 @@
 // Human output: an estimate as an aligned table, and problems as the API words them.
 import type { EstimateResult } from '../core/schemas.ts';
-import { problemTypeUri } from '../api/problem.ts';
-import type { GridshiftError } from '../lib/gridshift-error.ts';
+import { problemTypeUri, type GridshiftError } from '../service/problem.ts';
 
 /** `1234.5678` -> `1,235`; small values keep 3 significant digits. */
 export function formatNumber(value: number): string {

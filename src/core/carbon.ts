@@ -112,7 +112,7 @@ const NO_REGION = {};
 function tableCarbonFreeShare(region: Region | null, ledger: Ledger): number {
   const cfe = region?.carbonFreeEnergyShare;
   if (cfe) {
-    ledger.factor({ id: 'carbon_free_energy', label: `Provider's hourly carbon-free energy share in ${region!.id}`, value: cfe.value, unit: 'fraction', source: cfe.source, year: cfe.year });
+    ledger.factor({ id: 'carbon_free_energy', label: `Provider's hourly carbon-free energy share in ${region.id}`, value: cfe.value, unit: 'fraction', source: cfe.source, year: cfe.year });
     ledger.assume('Market-based: the provider\'s carbon-free share is taken as zero-carbon; the rest at the grid average.');
     return cfe.value;
   }

@@ -1,24 +1,6 @@
 // Closest known ids for an unknown one, so a 422 can say what was probably meant.
+import { editDistance } from './edit-distance.ts';
 import { normalizeName } from './names.ts';
-
-/** Edit distance with early exit once it exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      row.push(v);
-      if (v < best) best = v;
-    }
-    if (best > limit) return limit + 1;
-    prev = row;
-  }
-  return prev[b.length]!;
-}
 
 /**
  * Up to `n` ids closest to `input`: keys containing the input (or contained in it) first, then by

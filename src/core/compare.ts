@@ -3,7 +3,7 @@ import type { CompareResult, CompareRow, EmissionsSummary, RankBy, RegionFilter,
 import type { Workload } from './schemas.ts';
 import type { Region, Tables } from './tables.ts';
 import type { PlaceFigures, SweepBase } from './compare-sweep.ts';
-import { EstimateError } from './errors.ts';
+import { EstimateError, rePathed } from './errors.ts';
 import { Ledger } from './ledger.ts';
 import { indexSources } from './source-index.ts';
 import { evaluatePlace, prepareSweep } from './compare-sweep.ts';
@@ -76,12 +76,7 @@ export function summarise(f: PlaceFigures): EmissionsSummary {
 
 /** Runs a step on the request's workload, reporting its refusals under `workload`. */
 export function underWorkload<T>(step: () => T): T {
-  try {
-    return step();
-  } catch (err) {
-    if (err instanceof EstimateError) throw new EstimateError(err.code, ['workload', ...err.path], err.message, err.candidates);
-    throw err;
-  }
+  return rePathed(step, (path) => ['workload', ...path]);
 }
 
 function hardwareVariants(input: Workload, tables: Tables, names: readonly string[], candidates: readonly Region[], skipped: Skipped[]): Variant[] {
@@ -152,14 +147,11 @@ function findBaseline(input: Workload, asGiven: SweepBase, rows: readonly Compar
 }
 
 function resolveAt(location: string, tables: Tables, path: readonly string[]) {
-  try {
+  return rePathed(() => {
     const place = resolvePlace(location, tables);
     if (!place.zone) throw new EstimateError('no_grid_data', path, `${location} has no known grid zone`);
     return place;
-  } catch (err) {
-    if (err instanceof EstimateError) throw new EstimateError(err.code, path, err.message, err.candidates);
-    throw err;
-  }
+  }, () => path);
 }
 
 function withSaving(row: CompareRow, rank: number, baseKg: number, kg: number): CompareRow {

@@ -72,7 +72,7 @@ export function planCpuDraw(w: Workload, instance: Instance | null, instanceCoun
   }
   if (req?.threads !== undefined) ledger.user('cpu_threads', 'CPU threads used', threads, 'threads');
   else if (instance) ledger.assume(`CPU threads from the instance type: ${threads} vCPUs.`);
-  else if (cpu) ledger.assume(`CPU threads not given: one whole ${cpu!.name} (${threads} threads).`);
+  else if (cpu) ledger.assume(`CPU threads not given: one whole ${cpu.name} (${threads} threads).`);
   const name = cpu?.name ?? instance?.cpuName ?? 'unspecified CPU';
 
   const coefficients = tables.datacentre.coefficients;

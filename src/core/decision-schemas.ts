@@ -10,7 +10,7 @@ export const WorkloadRequest = z.looseObject({}).meta({
 
 /** One value or a list of them; a single value is read as a list of one. */
 function oneOrMany<T extends z.ZodType>(item: T) {
-  return z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(item).min(1).max(50));
+  return z.preprocess((v): unknown[] => (Array.isArray(v) ? v : [v]), z.array(item).min(1).max(50));
 }
 
 /** Candidate regions: every filter given must match (values within one filter are alternatives). */

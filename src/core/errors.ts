@@ -29,3 +29,13 @@ export class EstimateError extends Error {
     this.candidates = candidates;
   }
 }
+
+/** Runs `step`, re-throwing its EstimateError at the path `rePath` gives (prefixed, or replaced). */
+export function rePathed<T>(step: () => T, rePath: (path: readonly (string | number)[]) => readonly (string | number)[]): T {
+  try {
+    return step();
+  } catch (err) {
+    if (err instanceof EstimateError) throw new EstimateError(err.code, rePath(err.path), err.message, err.candidates);
+    throw err;
+  }
+}

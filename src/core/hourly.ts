@@ -16,7 +16,7 @@
 // at the same hour the day before; the residual is coded with adaptive binary contexts (zero flag,
 // sign, Elias-gamma exponent and mantissa, context = recent residual size).
 import { z } from 'zod';
-import { SourceId } from './tables.ts';
+import { SourceId } from './table-fields.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Errors

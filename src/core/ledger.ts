@@ -37,7 +37,7 @@ export class Ledger {
   /** Records a table coefficient under `id` (one shared factor object per coefficient and id). */
   coefficient(id: string, label: string, c: Coefficient): number {
     let byId = coefficientFactors.get(c);
-    if (!byId) coefficientFactors.set(c, (byId = new Map()));
+    if (!byId) coefficientFactors.set(c, (byId = new Map<string, Factor>()));
     const key = `${id}\u0000${label}`;
     let f = byId.get(key);
     if (!f) byId.set(key, (f = Object.freeze({ id, label, value: c.value, unit: c.unit, source: c.source, year: c.year, note: c.note })));
@@ -59,7 +59,7 @@ export class Ledger {
    */
   memo<T>(owner: object, key: string, step: (ledger: Ledger) => T): T {
     let byKey = recordings.get(owner);
-    if (!byKey) recordings.set(owner, (byKey = new Map()));
+    if (!byKey) recordings.set(owner, (byKey = new Map<string, Recording>()));
     let rec = byKey.get(key);
     if (!rec) {
       const scratch = new Ledger(this.sources);

@@ -163,7 +163,7 @@ function partKey(part: Fields): string | null {
     if (value === undefined) continue;
     if (name === 'utilization') key += `${SEP}utilization`;
     else if (typeof value === 'string' ? value.includes(SEP) : typeof value !== 'number' && typeof value !== 'boolean') return null;
-    else key += `${SEP}${name}=${value}`;
+    else key += `${SEP}${name}=${value as string | number | boolean}`;
   }
   return key;
 }

@@ -1,7 +1,7 @@
 // Zod schemas of the workload (request) and the estimate (result): the only source of domain types.
 import { z } from 'zod';
 import { hourOfYear } from './hourly.ts';
-import { WeightPrecision } from './tables.ts';
+import { WeightPrecision } from './table-fields.ts';
 
 export { WeightPrecision };
 

@@ -2,11 +2,10 @@
 // data/build.ts validates every generated row against these; src/data types its lookups with them.
 import { z } from 'zod';
 import type { Preset } from './schemas.ts';
+// Leaf schemas that schemas.ts and hourly.ts also use: defined apart so neither imports this file.
+import { SourceId, WeightPrecision } from './table-fields.ts';
 
-
-/** Short id of a dataset in the sources table, e.g. `em-yearly`, `ember-owid`, `ccf-coefficients`. */
-export const SourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
-export type SourceId = z.infer<typeof SourceId>;
+export { SourceId, WeightPrecision };
 
 export const Source = z.object({
   id: SourceId,
@@ -271,11 +270,9 @@ export interface ZoneHourlySeries {
 
 export interface HourlyTables {
   forZone(zone: string): ZoneHourlySeries | null;
+  /** Month × UTC hour-of-day means of the zone's latest year (`values[month0 * 24 + hour]`), or null. */
+  typical?(zone: string): { readonly values: readonly number[] } | null;
 }
-
-/** Number format of served weights; bytes per parameter are in core/inference-model.ts. */
-export const WeightPrecision = z.enum(['bf16', 'fp16', 'fp8', 'int8', 'mxfp4', 'int4']);
-export type WeightPrecision = z.infer<typeof WeightPrecision>;
 
 /** Quantiles of measured ÷ modelled over the calibration rows: the model's range. */
 export const RatioSpread = z.object({

@@ -13,7 +13,7 @@ import { regions } from '../../data/built/regions.ts';
 import { sources } from '../../data/built/sources.ts';
 import { presets } from '../../data/presets.ts';
 import { normalizeName } from '../core/names.ts';
-import { hourlyFor, hourlySourceList } from './hourly.ts';
+import { hourlyFor, hourlySourceList, typicalProfile } from './hourly.ts';
 import type { Tables } from '../core/tables.ts';
 
 function byId<T extends { id: string }>(rows: readonly T[]): ReadonlyMap<string, T> {
@@ -46,7 +46,7 @@ export const tables: Tables = {
   cpuAliases: aliasMap(cpus),
   datacentre,
   presets: byId(presets),
-  hourly: { forZone: hourlyFor },
+  hourly: { forZone: hourlyFor, typical: typicalProfile },
   ai: {
     llmModels: byId(llmModels),
     llmModelAliases: aliasMap(llmModels),

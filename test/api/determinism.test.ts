@@ -1,5 +1,5 @@
 // Determinism: a fixed corpus of requests answers byte for byte alike on repeated calls, in another
-// order, across a restart (a new `node --import tsx src/node.ts` process, with another time zone and
+// order, across a restart (a new `node --import tsx src/node/server.ts` process, with another time zone and
 // locale), and on the Worker (workerd under wrangler dev) when that target is on.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -108,10 +108,10 @@ interface Spawned {
 // Live grid data would tie answers to the moment: the spawned servers never see those variables.
 const LIVE = /^(ELECTRICITYMAPS_|WATTTIME_|NESO_|GRIDSHIFT_LIVE_)/;
 
-/** `src/node.ts` in a process of its own on 127.0.0.1 and a free port (PORT=0). */
+/** `src/node/server.ts` in a process of its own on 127.0.0.1 and a free port (PORT=0). */
 function spawnNode(extraEnv: Record<string, string>): Promise<Spawned> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !LIVE.test(k)));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], { cwd: ROOT, env: { ...env, PORT: '0', HOST: '127.0.0.1', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node/server.ts'], { cwd: ROOT, env: { ...env, PORT: '0', HOST: '127.0.0.1', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error('no "listening" line within 60 s')), 60_000);
@@ -120,8 +120,8 @@ function spawnNode(extraEnv: Record<string, string>): Promise<Spawned> {
       child.kill('SIGKILL');
       reject(new Error(`${err.message}\n${output.slice(-2000)}`));
     };
-    child.stderr!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
       if (url) {

@@ -3,12 +3,12 @@
 // naming the field (never 5xx, never a stack trace), bad batch items fail alone, the server stays up.
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, MAX_BODY_BYTES } from '../../src/api/app.ts';
-import { Problem } from '../../src/api/problem.ts';
-import { MAX_BATCH_BODY_BYTES } from '../../src/api/routes/batch.ts';
+import { createApp } from '../../src/api/app.ts';
+import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from '../../src/api/limits.ts';
+import { Problem } from '../../src/service/problem.ts';
 import { BatchResult } from '../../src/core/decision-schemas.ts';
 import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { batchItems, csvBody, hostileCase, ROUTES, write, tree, type Case, type ItemsCase } from './fuzz-bodies.ts';
 
 const STACK = /\n\s+at .+:\d+:\d+|\bat (?:file|node):|\.ts:\d+:\d+/;

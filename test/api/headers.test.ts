@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
 import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { describeApi } from '../helpers/describe-api.ts';
 import { apiTargets } from '../helpers/server.ts';
 import { launchBrowser, type Browser } from '../web/browser.ts';

@@ -1,6 +1,6 @@
 // GET /v1/zones/:id/profile over real HTTP: typical day by month and the hours from a start.
 import { expect, it } from 'vitest';
-import type { ZoneProfile } from '../../src/api/routes/profile.ts';
+import type { ZoneProfile } from '../../src/service/zone-profile.ts';
 import { sameCalendarHour } from '../../src/core/carbon-hourly.ts';
 import { hourOfYear } from '../../src/core/hourly.ts';
 import { hourlyFor, typicalProfile } from '../../src/data/hourly.ts';

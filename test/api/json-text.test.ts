@@ -6,7 +6,7 @@ import { jsonText } from '../../src/api/json-text.ts';
 import { estimate } from '../../src/core/estimate.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
-import { generateRows, toWorkload } from '../../bench/lib/rows.ts';
+import { generateRows, toWorkload } from '../helpers/synthetic-rows.ts';
 
 /** JSON.stringify, then each UTF-16 unit above 0x7f as \uXXXX (lowercase hex, as JSON.stringify writes lone surrogates). */
 const expected = (v: unknown) => JSON.stringify(v).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);

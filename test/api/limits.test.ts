@@ -2,14 +2,14 @@
 // and the settings read from the environment.
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, MAX_BODY_BYTES } from '../../src/api/app.ts';
+import { createApp } from '../../src/api/app.ts';
+import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from '../../src/api/limits.ts';
 import { securityConfigFromEnv } from '../../src/api/config.ts';
 import { checkJsonShape, MAX_JSON_DEPTH } from '../../src/api/limits.ts';
 import { addressKey, type RateLimitOptions } from '../../src/api/rate-limit.ts';
-import { MAX_BATCH_BODY_BYTES } from '../../src/api/routes/batch.ts';
 import { MAX_BATCH_ITEMS } from '../../src/core/decision-schemas.ts';
 import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { expectProblem } from '../helpers/problem.ts';
 
 const JOB = { location: 'DE', durationHours: 10, gpu: { model: 'H100 SXM', count: 1 } };

@@ -7,7 +7,7 @@ import { createApp, ROUTES } from '../../src/api/app.ts';
 import { openApiPath } from '../../src/api/openapi.ts';
 import { ROUTE_DOCS } from '../../src/api/openapi-routes.ts';
 import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { describeApi } from '../helpers/describe-api.ts';
 import { apiTargets } from '../helpers/server.ts';
 import { launchBrowser, type Browser } from '../web/browser.ts';

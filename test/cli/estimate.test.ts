@@ -25,7 +25,7 @@ describe('gridshift estimate', () => {
     expect(run.stdout).toMatch(/^Estimate for aws:us-east-1 \(US East \(N\. Virginia\)\), 36 h/);
     expect(run.stdout).toMatch(/Energy\s+[\d,.]+ kWh\s+\(range/);
     expect(run.stdout).toMatch(/Emissions\s+[\d,.]+ kgCO2e/);
-    expect(run.stdout).toMatch(/\n  gpu\s+[\d,.]+\s+[\d,.]+\n/);
+    expect(run.stdout).toMatch(/\n {2}gpu\s+[\d,.]+\s+[\d,.]+\n/);
     expect(run.stdout).toContain('Assumptions:');
     expect(run.stdout).toMatch(/Sources: .*em-yearly/);
   });

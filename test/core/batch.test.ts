@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateBatch } from '../../src/core/batch.ts';
 import { estimate } from '../../src/core/estimate.ts';
 import { Workload } from '../../src/core/schemas.ts';
-import { fixtureTables } from './fixture.ts';
+import { fixtureTables } from '../helpers/arithmetic-tables.ts';
 
 const tables = fixtureTables();
 const good = (hours: number) => ({ location: 'XX', durationHours: hours, gpu: { model: 'tg700', count: 1 } });

@@ -8,7 +8,7 @@ import { EstimateError } from '../../src/core/errors.ts';
 import { Workload, type WorkloadInput } from '../../src/core/schemas.ts';
 import { swapGpu, workloadGpu } from '../../src/core/hardware-swap.ts';
 import { tables } from '../../src/data/index.ts';
-import { fixtureTables } from './fixture.ts';
+import { fixtureTables } from '../helpers/arithmetic-tables.ts';
 
 const H100_NODE: WorkloadInput = {
   location: 'aws:us-east-1',

@@ -116,7 +116,7 @@ describe('CPU draw property', () => {
     (id, threads, utilization) => {
       const c = tables.cpus.get(id)!;
       const sockets = Math.ceil(threads / c.threads!);
-      const w = cpuRun({ model: id, threads, utilization }).resolved.cpu!.averagePowerW!;
+      const w = cpuRun({ model: id, threads, utilization }).resolved.cpu!.averagePowerW;
       expect(w).toBeLessThanOrEqual(sockets * c.tdpW * (1 + 1e-12));
       expect(w).toBeLessThanOrEqual(sockets * c.tdpW * full);
       // and never more than the threads' own share of the chips' TDP

@@ -4,7 +4,7 @@ import { estimate } from '../../src/core/estimate.ts';
 import { EstimateError } from '../../src/core/errors.ts';
 import type { WorkloadInput } from '../../src/core/schemas.ts';
 import { Workload } from '../../src/core/schemas.ts';
-import { fixtureTables } from './fixture.ts';
+import { fixtureTables } from '../helpers/arithmetic-tables.ts';
 
 const tables = fixtureTables();
 const run = (w: WorkloadInput) => estimate(Workload.parse(w), tables);

@@ -3,7 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { estimate } from '../../src/core/estimate.ts';
 import { Workload } from '../../src/core/schemas.ts';
-import { fixtureTables } from './fixture.ts';
+import { fixtureTables } from '../helpers/arithmetic-tables.ts';
 
 const tables = fixtureTables();
 const location = fc.constantFrom('XX', 'XX-SUB', 'aws:test-1', 'azure:plain');

@@ -1,6 +1,6 @@
 // CSV export of estimates: columns, escaping, formula-injection guard, RFC 4180 line ends.
 import { describe, expect, it } from 'vitest';
-import { CSV_RESULT_COLUMNS } from '../../src/api/batch-csv.ts';
+import { CSV_RESULT_COLUMNS } from '../../src/service/batch-csv.ts';
 import { ESTIMATE_CSV_COLUMNS, escapeCsvCell, estimatesToCsv } from '../../src/core/report-csv.ts';
 import { estimate } from '../../src/index.ts';
 

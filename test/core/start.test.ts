@@ -5,7 +5,7 @@ import { estimate } from '../../src/core/estimate.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { sameCalendarHour } from '../../src/core/carbon-hourly.ts';
 import type { Tables } from '../../src/core/tables.ts';
-import { fixtureTables } from './fixture.ts';
+import { fixtureTables } from '../helpers/arithmetic-tables.ts';
 
 // Zone XX gets a 2024 (leap) series: 100 g at every hour except 400 g from 12:00 to 15:59 UTC each day.
 const series = Array.from({ length: 8784 }, (_, i) => (i % 24 >= 12 && i % 24 < 16 ? 400 : 100));

@@ -6,7 +6,7 @@ import { estimate } from '../../src/core/estimate.ts';
 import { EstimateError } from '../../src/core/errors.ts';
 import { Workload, type WorkloadInput } from '../../src/core/schemas.ts';
 import type { Accelerator, Tables } from '../../src/core/tables.ts';
-import { fixtureTables } from './fixture.ts';
+import { fixtureTables } from '../helpers/arithmetic-tables.ts';
 
 const fixture = fixtureTables();
 const gpu = (id: string, bf16: number, maxPowerW: number, idlePowerW: number): Accelerator => ({

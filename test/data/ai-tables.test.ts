@@ -13,7 +13,7 @@ const ai = tables.ai;
 const models = [...ai.llmModels.values()];
 const measurements = ai.llmMeasurements;
 const RAW = join(import.meta.dirname, '..', '..', 'data', 'raw', 'llm-inference');
-const readRaw = (file: string) => parse(readFileSync(join(RAW, file), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+const readRaw = (file: string) => parse<Record<string, string>>(readFileSync(join(RAW, file), 'utf8'), { columns: true, skip_empty_lines: true });
 
 describe('schemas and counts', () => {
   it('every model, measurement, the calibration and the coefficients parse', () => {

@@ -10,7 +10,7 @@ import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 
 const RAW = join(import.meta.dirname, '..', '..', 'data', 'raw', 'llm-inference');
-const v3 = parse(readFileSync(join(RAW, 'mlenergy_v3_llm.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+const v3 = parse<Record<string, string>>(readFileSync(join(RAW, 'mlenergy_v3_llm.csv'), 'utf8'), { columns: true, skip_empty_lines: true });
 
 /** energy_per_token_joules of one ML.ENERGY v3 configuration (exactly one row must match). */
 function v3Row(modelId: string, gpu: string, numGpus: number, maxNumSeqs: number, task: string): Record<string, string> {

@@ -1,7 +1,7 @@
 // `npm run golden:update`: answers every golden request on the Node server and rewrites answers.json.
 // Run it only on purpose, when an answer is meant to change; the diff is the review.
 import { writeFileSync } from 'node:fs';
-import { startServer } from '../../src/node.ts';
+import { startServer } from '../../src/node/server.ts';
 import { tables } from '../../src/data/index.ts';
 import { goldenRequests } from './requests.ts';
 import { exchange } from './exchange.ts';

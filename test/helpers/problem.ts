@@ -1,6 +1,6 @@
 // Assertions on RFC 9457 problem responses.
 import { expect } from 'vitest';
-import { Problem } from '../../src/api/problem.ts';
+import { Problem } from '../../src/service/problem.ts';
 
 /** Checks status, `application/problem+json` and the body's shape; returns the parsed problem. */
 export async function expectProblem(res: Response, status: number): Promise<Problem> {

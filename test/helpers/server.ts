@@ -1,10 +1,10 @@
 // The real Node server over the real tables, as an API target for describeApi.
-import { startServer } from '../../src/node.ts';
+import { startServer } from '../../src/node/server.ts';
 import { tables } from '../../src/data/index.ts';
 import type { ApiTarget } from './describe-api.ts';
 import { startWranglerDev } from '../worker/wrangler-dev.ts';
 
-/** Starts `src/node.ts`'s server on 127.0.0.1 and a free port; closed after the suite. */
+/** Starts `src/node/server.ts`'s server on 127.0.0.1 and a free port; closed after the suite. */
 export const nodeTarget: ApiTarget = {
   name: 'node',
   start: () => startServer({ port: 0, hostname: '127.0.0.1', tables }),
@@ -14,7 +14,7 @@ export const nodeTarget: ApiTarget = {
 export function externalTarget(baseUrl: string): ApiTarget {
   return {
     name: `external ${baseUrl}`,
-    start: async () => ({ url: baseUrl.replace(/\/+$/, ''), close: async () => {} }),
+    start: () => Promise.resolve({ url: baseUrl.replace(/\/+$/, ''), close: () => Promise.resolve() }),
   };
 }
 

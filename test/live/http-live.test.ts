@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '../../src/data/index.ts';
 import { liveGridFromEnv } from '../../src/live/from-env.ts';
-import { startServer, type RunningServer } from '../../src/node.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { startFakeProviders, type FakeProviders } from './fake-providers.ts';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tables } from '../../src/data/index.ts';
 import { Workload } from '../../src/core/schemas.ts';
-import { formatInferenceRuns, formatSummary, INFERENCE_TARGETS, loadInferenceCases, runInferenceCase, summarize } from '../../scripts/validation-inference.ts';
+import { formatInferenceRuns, formatSummary, INFERENCE_TARGETS, loadInferenceCases, runInferenceCase, summarize } from './run-inference.ts';
 
 const cases = loadInferenceCases(readFileSync(new URL('./inference-cases.json', import.meta.url), 'utf8'));
 

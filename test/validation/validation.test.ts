@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tables } from '../../src/data/index.ts';
-import type { ValidationCase } from '../../scripts/validation-cases.ts';
-import { formatRuns, graded as gradedRuns, median, NOT_GRADED, runCase } from '../../scripts/validation-cases.ts';
+import type { ValidationCase } from './run-cases.ts';
+import { formatRuns, graded as gradedRuns, median, NOT_GRADED, runCase } from './run-cases.ts';
 
 const cases: ValidationCase[] = JSON.parse(readFileSync(new URL('./cases.json', import.meta.url), 'utf8')).cases;
 

@@ -3,11 +3,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ZoneProfile } from '../../src/api/routes/profile.ts';
+import type { ZoneProfile } from '../../src/service/zone-profile.ts';
 import type { CompareResult, SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { buildWeb } from './build.ts';
 import { launchBrowser, type Browser } from './browser.ts';
 
@@ -222,11 +222,11 @@ describe('the page in headless chromium', () => {
     await page.selectOption('#f-compare-provider', 'azure');
     const shown = await page.$$eval('table[data-table="region-comparison"] tbody tr', (rows) => rows.map((r) => r.children[1]!.textContent));
     expect(shown.length).toBeGreaterThan(0);
-    expect(shown.every((id) => id!.startsWith('azure:'))).toBe(true);
+    expect(shown.every((id) => id.startsWith('azure:'))).toBe(true);
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#btn-csv')]);
     expect(csvDownload.suggestedFilename()).toBe(`gridshift-${PRESET}.csv`);
-    const csv = readFileSync((await csvDownload.path())!, 'utf8');
+    const csv = readFileSync((await csvDownload.path()), 'utf8');
     const blocks = csv.split('\r\n\r\n').map((b) => b.split('\r\n'));
     const comparison = blocks.find((b) => b[0]!.startsWith('"Region comparison, Azure'))!;
     expect(comparison[1]).toBe('Rank,Region,Name,Country,Grid zone,gCO2e/kWh,kgCO2e,Low,High,Market-based kgCO2e,Saving kg,Saving %');
@@ -238,7 +238,7 @@ describe('the page in headless chromium', () => {
     const total = Number(blocks.find((b) => b[0] === 'Result')![2]!.split(',')[1]);
 
     const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('#btn-json')]);
-    const json = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8')) as { estimate: EstimateResult; form: Record<string, string> };
+    const json = JSON.parse(readFileSync((await jsonDownload.path()), 'utf8')) as { estimate: EstimateResult; form: Record<string, string> };
     expect(json.estimate.emissionsKgCo2e.total).toBe(total);
     expect(json.form.preset).toBe(PRESET);
     await page.close();

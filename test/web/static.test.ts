@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { buildWeb } from './build.ts';
 
 const PAGES = ['web/index.html', 'web/methodology.html'];

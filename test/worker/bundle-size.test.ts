@@ -1,6 +1,6 @@
 // The Worker bundle budget: what `wrangler deploy` uploads, tables included, stays under 1 MiB gzip.
 import { expect, it } from 'vitest';
-import { measureWorkerBundle, WORKER_GZIP_BUDGET_BYTES } from '../../bench/worker-size.ts';
+import { measureWorkerBundle, WORKER_GZIP_BUDGET_BYTES } from '../helpers/worker-bundle.ts';
 
 it('the Worker script is under 1 MiB gzip with every table bundled', () => {
   const size = measureWorkerBundle();

@@ -1,7 +1,7 @@
 // One corpus of requests to Node and to the Worker (workerd under wrangler dev): the same status,
 // content type and body bytes for each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/node.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { tables } from '../../src/data/index.ts';
 import { startWranglerDev, type RunningWorker } from './wrangler-dev.ts';
 

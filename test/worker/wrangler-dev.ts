@@ -46,7 +46,7 @@ export async function startWranglerDev(): Promise<RunningWorker> {
     await waitForHealth(url, child);
   } catch (err) {
     await stop(child);
-    throw new Error(`wrangler dev did not become ready: ${(err as Error).message}\n${output.slice(-4000)}`);
+    throw new Error(`wrangler dev did not become ready: ${(err as Error).message}\n${output.slice(-4000)}`, { cause: err });
   }
   return { url, coldStartMs: performance.now() - started, close: () => stop(child) };
 }

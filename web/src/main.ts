@@ -101,7 +101,8 @@ function wireToolbar(): void {
   });
   byId('btn-csv').addEventListener('click', () => download(`${fileStem()}.csv`, 'text/csv', tablesToCsv(exportRows())));
   byId('btn-print').addEventListener('click', () => window.print());
-  byId('btn-share').addEventListener('click', async () => {
+  // The listener ignores promises: share() settles its own failures.
+  const share = async () => {
     const input = byId<HTMLInputElement>('share-url');
     input.value = location.href;
     input.hidden = false;
@@ -112,7 +113,8 @@ function wireToolbar(): void {
       input.select();
       status.textContent = 'Copy the share link from the box.';
     }
-  });
+  };
+  byId('btn-share').addEventListener('click', () => void share());
   byId<HTMLSelectElement>('f-compare-provider').addEventListener('change', (event) => {
     if (!current) return;
     const provider = (event.target as HTMLSelectElement).value;

@@ -1,7 +1,7 @@
 // Panels fed by the other endpoints: region comparison (/v1/compare), suggestions and hardware
 // alternatives (/v1/suggest), and the zone's hourly profile (/v1/zones/:id/profile). A server without
 // an endpoint gets a "not available" note in that panel; nothing is invented in its place.
-import type { ZoneProfile } from '../../src/api/routes/profile.ts';
+import type { ZoneProfile } from '../../src/service/zone-profile.ts';
 import type { CompareResult, SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { callApi, type Outcome } from './api.ts';

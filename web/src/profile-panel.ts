@@ -1,7 +1,7 @@
 // The zone's hourly grid intensity (GET /v1/zones/:id/profile): from the run's start over the hours it
 // may wait, with the run as given and the suggested start window shaded; without a start, the
 // typical day of the month.
-import type { ZoneProfile } from '../../src/api/routes/profile.ts';
+import type { ZoneProfile } from '../../src/service/zone-profile.ts';
 import type { Suggestion } from '../../src/core/decision-schemas.ts';
 import { COLORS, drawLine, type LineWindow } from './charts.ts';
 import { byId } from './dom.ts';

@@ -108,7 +108,7 @@ export function renderBreakdown(result: EstimateResult): TableModel {
   const k = result.energyKwh.byComponent;
   const shown = COMPONENTS.filter(([key]) => e[key] > 0 || k[key] > 0);
   const labels = [...shown.map(([, label]) => label), 'Embodied'];
-  drawBars(byId('chart-breakdown') as HTMLCanvasElement, {
+  drawBars(byId<HTMLCanvasElement>('chart-breakdown'), {
     labels,
     series: [
       { label: 'Operational (location-based)', data: [...shown.map(([key]) => e[key]), 0], color: COLORS.operational },

@@ -1,11 +1,9 @@
 // POST /v1/batch: up to 10,000 workloads as JSON or CSV; results in order, as JSON or CSV.
 import { defineRoute } from '../route.ts';
-import { readBatch, runBatch, shareProvenance, wantsCsv } from '../batch-request.ts';
-import { formatBatchCsv } from '../batch-csv.ts';
-import { batchJsonStream } from '../batch-json.ts';
-
-/** The batch route's own body limit: 10,000 workloads do not fit in the default 1 MiB. */
-export const MAX_BATCH_BODY_BYTES = 16 * 1024 * 1024;
+import { runBatch, shareProvenance } from '../../service/batch.ts';
+import { formatBatchCsv } from '../../service/batch-csv.ts';
+import { batchJsonStream } from '../../service/batch-json.ts';
+import { readBatch, wantsCsv } from '../batch-body.ts';
 
 export const batchRoutes = [
   defineRoute({

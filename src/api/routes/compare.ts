@@ -2,7 +2,7 @@
 import { compareRegions } from '../../core/compare.ts';
 import { CompareRequest } from '../../core/decision-schemas.ts';
 import { defineRoute } from '../route.ts';
-import { readWorkload } from '../workload-request.ts';
+import { readWorkload } from '../../service/workload-request.ts';
 import { jsonAnswer } from '../json-text.ts';
 
 export const compareRoutes = [

@@ -5,8 +5,9 @@ import { withPresetAssumptions } from '../../core/presets.ts';
 import { WorkloadRequest } from '../../core/decision-schemas.ts';
 import { applyLiveGrid } from '../../live/apply.ts';
 import { defineRoute } from '../route.ts';
-import { EstimateQuery, respondEstimate } from '../estimate-format.ts';
-import { readWorkload } from '../workload-request.ts';
+import { EstimateQuery } from '../../service/estimate-format.ts';
+import { respondEstimate } from '../estimate-response.ts';
+import { readWorkload } from '../../service/workload-request.ts';
 
 export const estimateRoutes = [
   defineRoute({

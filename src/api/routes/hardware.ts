@@ -1,6 +1,6 @@
 // GET /v1/hardware: GPUs/accelerators, CPUs and instance types, searchable and paged.
 import { z } from 'zod';
-import { HARDWARE_KINDS, searchHardware } from '../hardware-search.ts';
+import { HARDWARE_KINDS, searchHardware } from '../../service/hardware-search.ts';
 import { defineRoute } from '../route.ts';
 import { jsonAnswer } from '../json-text.ts';
 

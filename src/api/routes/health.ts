@@ -1,6 +1,6 @@
 // GET /health: liveness plus the size of every table loaded.
 import { METHODOLOGY_VERSION } from '../../core/estimate.ts';
-import { countTables } from '../catalog.ts';
+import { countTables } from '../../service/catalog.ts';
 import { defineRoute } from '../route.ts';
 import { jsonAnswer } from '../json-text.ts';
 

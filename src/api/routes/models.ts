@@ -1,6 +1,6 @@
 // GET /v1/models: LLMs the inference estimate knows (`ai.model` in a workload).
 import { z } from 'zod';
-import { listModels } from '../catalog.ts';
+import { listModels } from '../../service/catalog.ts';
 import { defineRoute } from '../route.ts';
 import { jsonAnswer } from '../json-text.ts';
 

@@ -1,6 +1,6 @@
 // GET /v1/presets and /v1/presets/:id: hand-written workloads, usable as `{ "preset": id }`.
 import { z } from 'zod';
-import { describePreset, listPresets } from '../catalog-presets.ts';
+import { describePreset, listPresets } from '../../service/catalog-presets.ts';
 import { defineRoute } from '../route.ts';
 import { jsonAnswer } from '../json-text.ts';
 

@@ -1,7 +1,7 @@
 // GET /v1/regions and /v1/regions/:id: cloud regions and their grid zone.
 import { z } from 'zod';
 import { Provider } from '../../core/tables.ts';
-import { describeRegion, listRegions } from '../catalog.ts';
+import { describeRegion, listRegions } from '../../service/catalog.ts';
 import { defineRoute } from '../route.ts';
 import { jsonAnswer } from '../json-text.ts';
 

@@ -1,5 +1,5 @@
 // GET /v1/sources: every dataset the tables come from, with licence and attribution.
-import { listSources } from '../catalog.ts';
+import { listSources } from '../../service/catalog.ts';
 import { defineRoute } from '../route.ts';
 import { jsonAnswer } from '../json-text.ts';
 

@@ -2,7 +2,7 @@
 import { SuggestRequest } from '../../core/decision-schemas.ts';
 import { suggestOptions } from '../../core/suggest.ts';
 import { defineRoute } from '../route.ts';
-import { readWorkload } from '../workload-request.ts';
+import { readWorkload } from '../../service/workload-request.ts';
 import { jsonAnswer } from '../json-text.ts';
 
 export const suggestRoutes = [

@@ -1,6 +1,6 @@
 // GET /v1/zones/:id: a grid zone with every annual intensity and its sources.
 import { z } from 'zod';
-import { describeZone } from '../catalog.ts';
+import { describeZone } from '../../service/catalog.ts';
 import { defineRoute } from '../route.ts';
 import { jsonAnswer } from '../json-text.ts';
 
