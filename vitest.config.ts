@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Estimates are synchronous: the hourly series (data/built/hourly-series.bin.gz) is read first.
+    setupFiles: ['test/helpers/hourly-series.ts'],
     // Generous: Worker targets start wrangler dev (workerd) in beforeAll, slow on a loaded 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 180_000,

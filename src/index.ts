@@ -16,6 +16,10 @@ import { GridshiftError, parseOrThrow, withGridshiftErrors } from './lib/gridshi
 import { estimatesToCsv } from './core/report-csv.ts';
 import { estimateToBoamps, type BoampsMeta } from './core/report-boamps.ts';
 import { boampsMetaNow } from './lib/report-meta.ts';
+import { loadHourlyFromDisk } from './node/hourly-files.ts';
+
+// Estimates are synchronous: the hourly series is read before the first one can run.
+await loadHourlyFromDisk();
 
 export { GridshiftError, METHODOLOGY_VERSION };
 export type { EstimateResult, Factor, Components, AiResult, Workload, WorkloadInput, Preset } from './core/schemas.ts';

@@ -10,6 +10,7 @@ import { DEFAULT_TIMEOUT_MS } from './api/limits.ts';
 import { serveWeb } from './api/static.ts';
 import type { Tables } from './core/tables.ts';
 import { liveGridFromEnv } from './live/from-env.ts';
+import { loadHourlyFromDisk } from './node/hourly-files.ts';
 import type { LiveGrid } from './live/provider.ts';
 
 export interface ServerOptions extends Pick<AppOptions, 'limits' | 'rateLimit' | 'cors'> {
@@ -29,8 +30,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the API on `hostname:port`; resolves once it is listening. */
-export function startServer(options: ServerOptions): Promise<RunningServer> {
+/** Starts the API on `hostname:port`; resolves once it is listening (and the hourly series is loaded). */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  await loadHourlyFromDisk();
   // Rate limiting keys on the TCP peer unless told to trust a proxy's header.
   const rateLimit = options.rateLimit && { socketAddress: (c: Context) => getConnInfo(c).remote.address, ...options.rateLimit };
   const app = createApp({ tables: options.tables, benchMode: options.benchMode === true, liveGrid: options.liveGrid ?? null, limits: options.limits, rateLimit, cors: options.cors });
