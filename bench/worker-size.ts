@@ -1,6 +1,6 @@
 // Worker bundle size and cold starts: `npx tsx bench/worker-size.ts` (also `npm run bench:worker-size`).
 // The bundle is what `wrangler deploy` would upload (its --dry-run output); Cloudflare's limit is on
-// the gzip size, so that is the budget (1 MiB, every table included).
+// the gzip size, so that is the budget (1 MiB): the script must leave 300 KiB of it for the tables to come.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,8 @@ import { freePort, startWranglerDev } from '../test/worker/wrangler-dev.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const WORKER_GZIP_BUDGET_BYTES = 1024 * 1024;
+/** Room kept free in the budget for the next tables (issue 14). */
+export const WORKER_GZIP_HEADROOM_BYTES = 300 * 1024;
 
 export interface BundleSize {
   rawBytes: number;
@@ -89,7 +91,7 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function main(): Promise<void> {
   const size = measureWorkerBundle();
-  console.log(`worker bundle: ${kib(size.rawBytes)} raw, ${kib(size.gzipBytes)} gzip (budget ${kib(WORKER_GZIP_BUDGET_BYTES)})`);
+  console.log(`worker bundle: ${kib(size.rawBytes)} raw, ${kib(size.gzipBytes)} gzip (budget ${kib(WORKER_GZIP_BUDGET_BYTES)}, free ${kib(WORKER_GZIP_BUDGET_BYTES - size.gzipBytes)})`);
   const runs = 3;
   const node: number[] = [];
   const worker: number[] = [];
@@ -109,7 +111,7 @@ async function main(): Promise<void> {
     second.push(r.secondMs);
   }
   console.log(`first estimate with start, cold worker (workerd): median ${median(first)} ms of ${first.map(Math.round).join(', ')}; the next: median ${median(second)} ms`);
-  if (size.gzipBytes > WORKER_GZIP_BUDGET_BYTES) process.exitCode = 1;
+  if (size.gzipBytes > WORKER_GZIP_BUDGET_BYTES - WORKER_GZIP_HEADROOM_BYTES) process.exitCode = 1;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
