@@ -29,6 +29,8 @@ export { fillGaps, MAX_SHORT_GAP_HOURS, MIN_COVERAGE } from './build-hourly/gaps
 export const HOURLY_GRID_DIVISOR = 50;
 /** The series file, gzipped as committed and served. */
 export const HOURLY_SERIES_FILE = 'hourly-series.bin.gz';
+/** The files this build writes into data/built. */
+export const HOURLY_OUTPUTS = ['hourly.ts', HOURLY_SERIES_FILE] as const;
 /** At least this share of a zone-year's hours estimated by Electricity Maps -> `estimated: true`. */
 export const ESTIMATED_SHARE = 0.5;
 
