@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     // bench/ keeps its own unit tests beside it: test/ never imports bench/.
     include: ['test/**/*.test.ts', 'bench/**/*.test.ts'],
+    // Estimates are synchronous: the hourly series (data/built/hourly-series.bin.gz) is read first.
+    setupFiles: ['test/helpers/hourly-series.ts'],
     // Generous: Worker targets start wrangler dev (workerd) in beforeAll, slow on a loaded 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 180_000,

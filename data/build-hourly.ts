@@ -1,4 +1,5 @@
-// Builds the hourly grid-intensity tables from data/raw/grid-hourly into data/built/hourly.ts.
+// Builds the hourly grid-intensity tables from data/raw/grid-hourly into data/built/hourly.ts (facts per
+// zone-year) and data/built/hourly-series.bin.gz (the hours, read at run time from disk or the assets binding).
 // Offline and deterministic: no clock, no network, sorted output; every row is validated with the zod
 // schemas of src/core/hourly.ts and a bad raw row throws naming its file and line.
 // Usage: `npm run data:build:hourly` (= `tsx data/build-hourly.ts`). Tests call buildHourlyTables().
@@ -11,23 +12,25 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { daysFromCivil, encodeHours, HourlyZoneYear, TYPICAL_PROFILE_LENGTH, TypicalProfileRow } from '../src/core/hourly.ts';
+import { daysFromCivil, gramGrid, HOURLY_SERIES_FORMAT, HourlyZoneYear, TYPICAL_PROFILE_LENGTH, TypicalProfileRow } from '../src/core/hourly.ts';
 import { Source } from '../src/core/tables.ts';
 import { byKey, cell, type Origin, readCsv, reqNum, rowError, validateRow } from './build/csv.ts';
 import { fillGaps } from './build-hourly/gaps.ts';
 import { HOURLY_SOURCES, SOURCE_BY_REPO } from './build-hourly/sources.ts';
+import { encodeIndexChanges, encodeTypical, quantizeHours } from './build-hourly/series-file.ts';
 import { readWide, type WideTable } from './build-hourly/wide.ts';
 
 export { fillGaps, MAX_SHORT_GAP_HOURS, MIN_COVERAGE } from './build-hourly/gaps.ts';
 
 /**
- * Gram grid of the packed hourly series (src/core/hourly.ts): 1 g steps below 100 g, then steps of
- * ~2 % of the value. 1 g everywhere (divisor 0) would need ~970 KiB gzip for all zone-years, more than
- * the whole Worker's budget; 50 needs ~600 KiB.
+ * Gram grid of the hourly series (src/core/hourly.ts): 1 g steps below 100 g, then steps of ~2 % of the
+ * value, so every index of today's data (up to ~1,100 g) fits one byte.
  */
 export const HOURLY_GRID_DIVISOR = 50;
-/** Typical profiles are whole grams, packed losslessly. */
-const TYPICAL_GRID_DIVISOR = 0;
+/** The series file, gzipped as committed and served. */
+export const HOURLY_SERIES_FILE = 'hourly-series.bin.gz';
+/** The files this build writes into data/built. */
+export const HOURLY_OUTPUTS = ['hourly.ts', HOURLY_SERIES_FILE] as const;
 /** At least this share of a zone-year's hours estimated by Electricity Maps -> `estimated: true`. */
 export const ESTIMATED_SHARE = 0.5;
 
@@ -68,7 +71,9 @@ export interface DroppedZoneYear {
 
 export interface HourlyBuild {
   zoneYears: HourlyZoneYear[];
-  typical: TypicalProfileRow[];
+  /** Grid indices of each zone-year's hours, in zoneYears order. */
+  indices: Int32Array[];
+  typical: (TypicalProfileRow & { values: number[] })[];
   dropped: DroppedZoneYear[];
   /** Zones whose 2022 row comes from the 2021–2024 files although the 123-zone trace has them too. */
   superseded2022: string[];
@@ -173,6 +178,8 @@ export function buildHourly(): HourlyBuild {
   const candidates = [...newer, ...trace.filter((c) => !newerKeys.has(`${c.zone}:${c.year}`))].sort(byKey((c) => `${c.zone}\u0000${c.year}`));
 
   const zoneYears: HourlyZoneYear[] = [];
+  const indices: Int32Array[] = [];
+  const grid = gramGrid(HOURLY_GRID_DIVISOR);
   const dropped: DroppedZoneYear[] = [];
   const filledByKey = new Map<string, number[]>();
   for (const c of candidates) {
@@ -191,7 +198,6 @@ export function buildHourly(): HourlyBuild {
           zone: c.zone,
           year: c.year,
           hours: values.length,
-          packed: encodeHours(values, HOURLY_GRID_DIVISOR),
           meanG: round1(values.reduce((a, b) => a + b, 0) / values.length),
           minG: round1(Math.min(...values)),
           maxG: round1(Math.max(...values)),
@@ -204,25 +210,20 @@ export function buildHourly(): HourlyBuild {
         c.at,
       ),
     );
+    indices.push(quantizeHours(values, grid));
   }
 
   const latest = new Map<string, HourlyZoneYear>();
   for (const r of zoneYears) if ((latest.get(r.zone)?.year ?? -1) < r.year) latest.set(r.zone, r);
-  const typical = [...latest.values()].map((r) =>
-    validateRow(
-      TypicalProfileRow,
-      { zone: r.zone, year: r.year, packed: encodeHours(typicalValues(r.year, filledByKey.get(`${r.zone}:${r.year}`)!), TYPICAL_GRID_DIVISOR) },
-      { file: `data/built/hourly.ts (typical ${r.zone})`, line: 1 },
-    ),
-  );
-  return { zoneYears, typical, dropped, superseded2022 };
+  const typical = [...latest.values()].map((r) => ({
+    ...validateRow(TypicalProfileRow, { zone: r.zone, year: r.year }, { file: `data/built/hourly.ts (typical ${r.zone})`, line: 1 }),
+    values: typicalValues(r.year, filledByKey.get(`${r.zone}:${r.year}`)!),
+  }));
+  return { zoneYears, indices, typical, dropped, superseded2022 };
 }
 
-function countsByYear(rows: readonly { year: number }[]): string {
-  const counts = new Map<number, number>();
-  for (const r of rows) counts.set(r.year, (counts.get(r.year) ?? 0) + 1);
-  return [...counts].sort((a, b) => a[0] - b[0]).map(([y, n]) => `${y}: ${n}`).join(', ');
-}
+const GENERATED = 'generated by data/build-hourly.ts from data/raw/grid-hourly — do not edit';
+const LICENCE = 'Licence: ODbL 1.0. Contains data from Electricity Maps (electricitymaps.com); this derived table is shared under ODbL 1.0.';
 
 function render(build: HourlyBuild): string {
   const sources = HOURLY_SOURCES.map((s, i) => validateRow(Source, s, { file: 'data/build-hourly/sources.ts', line: i + 1 }));
@@ -231,16 +232,20 @@ function render(build: HourlyBuild): string {
   const filled = build.zoneYears.reduce((a, r) => a + r.filledHours, 0);
   const lines = (rows: readonly unknown[]) => rows.map((r) => `  ${JSON.stringify(r)},`);
   return [
-    '// generated by data/build-hourly.ts from data/raw/grid-hourly — do not edit',
-    '// Licence: ODbL 1.0. Contains data from Electricity Maps (electricitymaps.com); this derived table is shared under ODbL 1.0.',
+    `// ${GENERATED}`,
+    `// ${LICENCE}`,
     '// Hourly lifecycle intensity, gCO2e/kWh, per zone and year, UTC hour-beginning (index 0 = Jan 1 00:00Z).',
-    `// \`packed\`: decodeHours() in src/core/hourly.ts; gram grid divisor ${HOURLY_GRID_DIVISOR} (1 g steps below 100 g, then ~2 % steps),`,
-    '// with error diffusion (sums over any run of hours within one grid step of the source). meanG/minG/maxG: source values.',
+    `// The hours themselves are in ${HOURLY_SERIES_FILE} (layout: src/core/hourly.ts), in the order of the rows below;`,
+    `// gram grid divisor ${HOURLY_GRID_DIVISOR} (1 g steps below 100 g, then ~2 % steps), with error diffusion (sums over any run`,
+    '// of hours within one grid step of the source). meanG/minG/maxG: source values.',
     `// Zone-years by year: ${countsByYear(build.zoneYears)}. Filled hours (gaps, linear interpolation): ${filled}.`,
     `// Dropped (a gap over 6 h and under 95 % coverage): ${build.dropped.length === 0 ? 'none' : build.dropped.map((d) => `${d.zone} ${d.year}`).join(', ')}.`,
     `// 2022 from the 2021–2024 files (newer download) rather than the 123-zone trace: ${build.superseded2022.join(', ')}.`,
     "import type { HourlyZoneYear, TypicalProfileRow } from '../../src/core/hourly.ts';",
     "import type { Source } from '../../src/core/tables.ts';",
+    '',
+    `export const hourlySeriesFile = ${JSON.stringify(HOURLY_SERIES_FILE)};`,
+    `export const hourlyGridDivisor = ${HOURLY_GRID_DIVISOR};`,
     '',
     'export const hourlySources: readonly Source[] = [',
     ...lines(sources),
@@ -254,29 +259,66 @@ function render(build: HourlyBuild): string {
     ...lines(build.zoneYears),
     '];',
     '',
-    '/** Month × UTC hour means of the latest year per zone (288 whole grams, packed losslessly). */',
+    '/** Month × UTC hour means of the latest year per zone (288 whole grams each, after the hours in the series file). */',
     'export const typicalProfiles: readonly TypicalProfileRow[] = [',
-    ...lines(build.typical),
+    ...lines(build.typical.map(({ zone, year }) => ({ zone, year }))),
     '];',
     '',
   ].join('\n');
 }
 
-/** Pure: parses data/raw/grid-hourly and returns output file name -> file contents. Writes nothing. */
-export function buildHourlyTables(): Record<string, string> {
-  return { 'hourly.ts': render(buildHourly()) };
+/** The series file before gzip: text header, then the hours of every zone-year, then the typical profiles. */
+function renderSeries(build: HourlyBuild): Uint8Array {
+  const header = [
+    HOURLY_SERIES_FORMAT,
+    GENERATED,
+    LICENCE,
+    `Zone-years and typical profiles in the order of data/built/hourly.ts; gram grid divisor ${HOURLY_GRID_DIVISOR}; layout: src/core/hourly.ts.`,
+    '',
+    '',
+  ].join('\n');
+  const parts = [new TextEncoder().encode(header), ...build.indices.map(encodeIndexChanges), ...build.typical.map((t) => encodeTypical(t.values))];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
-/** Writes the built file; only when this module is run as a script. */
+function countsByYear(rows: readonly { year: number }[]): string {
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(r.year, (counts.get(r.year) ?? 0) + 1);
+  return [...counts].sort((a, b) => a[0] - b[0]).map(([y, n]) => `${y}: ${n}`).join(', ');
+}
+
+export interface HourlyTablesBuild {
+  /** data/built/hourly.ts */
+  table: string;
+  /** data/built/hourly-series.bin.gz before gzip (gzip bytes depend on the zlib version, the payload does not). */
+  series: Uint8Array;
+}
+
+/** Pure: parses data/raw/grid-hourly and returns both outputs. Writes nothing. */
+export function buildHourlyTables(): HourlyTablesBuild {
+  const build = buildHourly();
+  return { table: render(build), series: renderSeries(build) };
+}
+
+/** Writes the built files; only when this module is run as a script. */
 async function main(): Promise<void> {
   const { gzipSync } = await import('node:zlib');
   mkdirSync(BUILT_DIR, { recursive: true });
   const build = buildHourly();
-  const files = { 'hourly.ts': render(build) };
-  for (const [name, text] of Object.entries(files)) {
-    writeFileSync(join(BUILT_DIR, name), text);
-    console.log(`data/built/${name}: ${(text.length / 1024).toFixed(0)} KiB, ${(gzipSync(text, { level: 9 }).length / 1024).toFixed(0)} KiB gzip`);
-  }
+  const table = render(build);
+  const series = renderSeries(build);
+  const gz = gzipSync(series, { level: 9 });
+  writeFileSync(join(BUILT_DIR, 'hourly.ts'), table);
+  writeFileSync(join(BUILT_DIR, HOURLY_SERIES_FILE), gz);
+  const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  console.log(`data/built/hourly.ts: ${kib(table.length)}, ${kib(gzipSync(table, { level: 9 }).length)} gzip`);
+  console.log(`data/built/${HOURLY_SERIES_FILE}: ${kib(series.length)} raw, ${kib(gz.length)} gzip`);
   console.log(`zone-years: ${countsByYear(build.zoneYears)}; typical profiles: ${build.typical.length}`);
   console.log(`filled hours: ${build.zoneYears.reduce((a, r) => a + r.filledHours, 0)}; dropped: ${build.dropped.length}`);
   console.log(`2022 superseded by the 2021–2024 files: ${build.superseded2022.join(' ')}`);

@@ -1,8 +1,8 @@
-// `npm run build`: the package's dist/ — the library (platform-neutral ESM with the tables inside),
+// `npm run build`: the package's dist/ — the library (ESM with the tables inside; the hourly series in dist/data),
 // the CLI (Node), and the type declarations. Runs on `npm pack` through `prepack`.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -24,6 +24,10 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The hourly series is read from disk at import (src/node/hourly-files.ts looks in dist/data).
+mkdirSync(join(dist, 'data'), { recursive: true });
+copyFileSync(join(root, 'data/built/hourly-series.bin.gz'), join(dist, 'data/hourly-series.bin.gz'));
 
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 // Sources import `./x.ts`; published declarations must say `./x.js` to resolve to `./x.d.ts`.

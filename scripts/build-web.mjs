@@ -2,7 +2,7 @@
 // minified, chart.js tree-shaken to the parts web/src/charts.ts registers. Runs before `npm start`
 // and `npm test` (and from the browser tests), so web/dist is never stale and stays out of git.
 import { build } from 'esbuild';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +30,15 @@ for (const file of result.outputFiles) {
   const tmp = join(outdir, `.${basename(file.path)}.${process.pid}.tmp`);
   writeFileSync(tmp, file.contents);
   renameSync(tmp, file.path);
+}
+
+// The Worker reads the hourly series through its assets binding (src/worker.ts), so it ships in web/dist too.
+const dataDir = join(outdir, 'data');
+mkdirSync(dataDir, { recursive: true });
+for (const name of ['hourly-series.bin.gz']) {
+  const tmp = join(dataDir, `.${name}.${process.pid}.tmp`);
+  copyFileSync(join(root, 'data/built', name), tmp);
+  renameSync(tmp, join(dataDir, name));
 }
 
 console.error(`[gridshift] web/dist built in ${Math.round(performance.now() - started)} ms`);

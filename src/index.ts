@@ -17,6 +17,10 @@ import { GridshiftError } from './service/problem.ts';
 import { estimatesToCsv } from './core/report-csv.ts';
 import { estimateToBoamps, type BoampsMeta } from './core/report-boamps.ts';
 import { boampsMetaNow } from './service/report-meta.ts';
+import { loadHourlyFromDisk } from './node/hourly-files.ts';
+
+// Estimates are synchronous: the hourly series is read before the first one can run.
+await loadHourlyFromDisk();
 
 export { GridshiftError, METHODOLOGY_VERSION };
 export type { EstimateResult, Factor, Components, AiResult, Workload, WorkloadInput, Preset } from './core/schemas.ts';

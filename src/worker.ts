@@ -1,9 +1,11 @@
 // Cloudflare Workers entry: the same app over the bundled tables. The assets binding answers for the
-// page (web/) before the Worker runs, so only API paths and misses reach `fetch`.
+// page (web/) before the Worker runs, so only API paths and misses reach `fetch`; it also holds the
+// hourly series (web/dist/data, copied from data/built by scripts/build-web.mjs), loaded at the first request.
 import type { ExecutionContext, Hono } from 'hono';
 import { createApp, type AppEnv } from './api/app.ts';
 import { securityConfigFromEnv, type SecurityEnv } from './api/config.ts';
 import { tables } from './data/index.ts';
+import { hourlySeriesLoaded, loadHourlySeries, type ReadBuiltFile } from './data/hourly.ts';
 import { liveGridFromEnv, type LiveGridEnv } from './live/from-env.ts';
 
 /** Bindings, variables and secrets (wrangler.toml, `wrangler secret put`): live grid keys are optional. */
@@ -11,8 +13,26 @@ export interface WorkerEnv extends LiveGridEnv, SecurityEnv {
   ASSETS?: { fetch(request: Request): Promise<Response> };
 }
 
+/** Where scripts/build-web.mjs puts the built data files among the assets. */
+const DATA_ASSETS = 'https://assets.invalid/dist/data/';
+
+function readAsset(env: WorkerEnv): ReadBuiltFile {
+  return async (name) => {
+    if (!env.ASSETS) throw new Error('the ASSETS binding is missing (wrangler.toml [assets])');
+    const res = await env.ASSETS.fetch(new Request(DATA_ASSETS + name));
+    if (!res.ok || !res.body) throw new Error(`assets: ${name} answered ${res.status}`);
+    return res.body;
+  };
+}
+
 // Built at the first request, when the environment is known; reused by the isolate after that.
 let app: Hono<AppEnv> | undefined;
+
+async function loadThenServe(app: Hono<AppEnv>, request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+  // A failed load is logged and retried by the next request; meanwhile only estimates with a start fail (500).
+  await loadHourlySeries(readAsset(env)).catch((err: unknown) => console.error('[gridshift] hourly series:', err));
+  return app.fetch(request, env, ctx);
+}
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
@@ -22,6 +42,6 @@ export default {
       // GRIDSHIFT_RATE_LIMIT counts per isolate here: Cloudflare's rate limiting rules are the sturdier option.
       ...securityConfigFromEnv(env, { clientIp: 'cf-connecting-ip' }),
     });
-    return app.fetch(request, env, ctx);
+    return hourlySeriesLoaded() ? app.fetch(request, env, ctx) : loadThenServe(app, request, env, ctx);
   },
 };

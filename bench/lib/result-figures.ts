@@ -58,7 +58,7 @@ export function resultFigures(m: MeasuredRun): Figure[] {
     { name: 'batch ratio per item ÷ single call', unit: '', digits: 4, how: 'per round, batch and single calls of the same round', samples: m.batch.rounds.ratio, target: { op: '≤', value: 1 / 50, label: '≤ 0.02' } },
     { name: `region sweep (${m.sweep.regions} regions)`, unit: 'ms', digits: 3, how: `${int(m.sweep.sweepCalls)} timed calls in ${m.sweep.sweepRoundsMs.length} consecutive runs, each run's median`, samples: m.sweep.sweepRoundsMs, target: { op: '≤', value: 1, label: '≤ 1 ms' } },
     { name: 'window search (8,760 h)', unit: 'ms', digits: 4, how: `${int(m.window.yearCalls)} timed calls in ${m.window.yearRoundsMs.length} consecutive runs, each run's median`, samples: m.window.yearRoundsMs, target: { op: '≤', value: 1, label: '≤ 1 ms' } },
-    { name: 'Worker bundle, gzip', unit: 'KiB', digits: 1, how: `${SINGLE}: wrangler deploy --dry-run, gzip -9`, single: m.bundle.gzipBytes / 1024, target: { op: '≤', value: 1024, label: '≤ 1024 KiB' } },
+    { name: 'Worker bundle, gzip', unit: 'KiB', digits: 1, how: `${SINGLE}: wrangler deploy --dry-run, gzip -9`, single: m.bundle.gzipBytes / 1024, target: { op: '≤', value: 724, label: '≤ 724 KiB (300 KiB of 1 MiB free)' } },
     { name: 'cold start: gridshift server', unit: 'ms', digits: 0, how: 'spawn to first 200 from /health per run; starts alternate with bare Hono', samples: m.cold.gridshiftRunsMs },
     { name: 'cold start: bare Hono app', unit: 'ms', digits: 0, how: 'spawn to first 200 from /health per run; starts alternate with gridshift', samples: m.cold.bareHonoRunsMs },
     m.page.kb === null

@@ -1,20 +1,14 @@
-// Hourly grid intensity: the table schemas, the packed-series codec, UTC hour-of-year indexing and the
+// Hourly grid intensity: the table schemas, the series file's decoding, UTC hour-of-year indexing and the
 // mean intensity over a run. Pure: no I/O, no clock (dates are parsed from the caller's strings).
 //
 // A series is one zone-year of Electricity Maps lifecycle intensity in gCO2e/kWh, one value per UTC
 // hour (hour-beginning), index 0 = Jan 1 00:00Z. Runs that go past the last hour wrap to index 0 of the
 // SAME series: a run crossing New Year uses the same data year (the next year's data is not assumed).
 //
-// Packed series (`packed`): base64 (standard alphabet, no padding) of
-//   byte 0       format version (1)
-//   byte 1       grid divisor D (0-255)
-//   LEB128       number of values
-//   rest         LZMA-style binary range coder output (its always-zero first byte dropped)
-// Values are indices into an integer gram grid g0 = 0, g(k+1) = g(k) + max(1, floor(g(k) / D)), or step 1
-// when D = 0: exact grams below D·2, then steps of about 1/D of the value (D = 50: 1 g up to 99 g, 2 g
-// from 100 g, 10 g at 500 g). Each index is predicted from the previous hour plus half of the change
-// at the same hour the day before; the residual is coded with adaptive binary contexts (zero flag,
-// sign, Elias-gamma exponent and mantissa, context = recent residual size).
+// Series file: a text header (format line, licence, layout) ending in a blank line, then per zone-year
+// (data/built/hourly.ts order) one byte per hour, the change of its gram-grid index mod 256, then per
+// typical profile 288 uint16 LE grams. Grid: g0 = 0, g(k+1) = g(k) + max(1, floor(g(k) / D)): exact
+// grams below D·2, then steps of about 1/D of the value (D = 50: 1 g up to 99 g, 2 g from 100 g).
 import { z } from 'zod';
 import { SourceId } from './table-fields.ts';
 
@@ -71,8 +65,6 @@ export const HourlyZoneYear = z
     year: z.number().int().min(2000).max(2100),
     /** Values in the series: hoursInYear(year). */
     hours: z.number().int().positive(),
-    /** The series, encoded as described at the top of src/core/hourly.ts. */
-    packed: z.string().regex(/^[A-Za-z0-9+/]+$/),
     /** Mean, min and max of the source values (after gap filling), gCO2e/kWh, 0.1 g. */
     meanG: z.number().nonnegative(),
     minG: z.number().nonnegative(),
@@ -108,345 +100,56 @@ export const TypicalProfile = z.object({
 });
 export type TypicalProfile = z.infer<typeof TypicalProfile>;
 
-/** A typical profile as committed: the 288 integers packed (lossless: grid divisor 0). */
+/** A typical profile as listed in data/built/hourly.ts; its values are in the series file. */
 export const TypicalProfileRow = z.object({
   zone: z.string().min(2),
   year: z.number().int().min(2000).max(2100),
-  packed: z.string().regex(/^[A-Za-z0-9+/]+$/),
 });
 export type TypicalProfileRow = z.infer<typeof TypicalProfileRow>;
 
 // ---------------------------------------------------------------------------------------------------
-// Base64 (standard alphabet, no padding)
+// Series file (data/built/hourly-series.bin.gz, gunzipped): the loader in src/data/hourly.ts reads it
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_INDEX = new Int16Array(128).fill(-1);
-for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
-
-export function bytesToBase64(bytes: ArrayLike<number>): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]!;
-    const b = i + 1 < bytes.length ? bytes[i + 1]! : 0;
-    const c = i + 2 < bytes.length ? bytes[i + 2]! : 0;
-    const n = (a << 16) | (b << 8) | c;
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]!;
-    if (i + 1 < bytes.length) out += B64[(n >> 6) & 63]!;
-    if (i + 2 < bytes.length) out += B64[n & 63]!;
-  }
-  return out;
-}
-
-export function base64ToBytes(text: string): Uint8Array {
-  if (text.length % 4 === 1) throw new HourlyError('invalid_packed', 'base64 text has an impossible length');
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
-  let acc = 0;
-  let bits = 0;
-  let o = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const v = code < 128 ? B64_INDEX[code]! : -1;
-    if (v < 0) throw new HourlyError('invalid_packed', `not a base64 character at ${i}`);
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Gram grid
-
+/** First line of the series file; a new layout gets a new number. */
+export const HOURLY_SERIES_FORMAT = 'gridshift hourly series, format 2';
 const GRID_TOP = 20_000;
-const grids = new Map<number, Int32Array>();
+/** Whole grams of one typical profile value (uint16 LE). */
+export const TYPICAL_VALUE_BYTES = 2;
 
-/** The integer gram grid of divisor D (see top of file), up to 20,000 g. Memoised. */
+/** The integer gram grid of divisor D (see top of file), up to 20,000 g. */
 export function gramGrid(divisor: number): Int32Array {
   if (!Number.isInteger(divisor) || divisor < 0 || divisor > 255) throw new HourlyError('invalid_argument', `grid divisor must be an integer 0-255, got ${divisor}`);
-  let grid = grids.get(divisor);
-  if (!grid) {
-    const values = [0];
-    for (let g = 0; g < GRID_TOP; ) {
-      g += divisor === 0 ? 1 : Math.max(1, Math.floor(g / divisor));
-      values.push(g);
-    }
-    grid = Int32Array.from(values);
-    grids.set(divisor, grid);
+  const values = [0];
+  for (let g = 0; g < GRID_TOP; ) {
+    g += divisor === 0 ? 1 : Math.max(1, Math.floor(g / divisor));
+    values.push(g);
   }
-  return grid;
+  return Int32Array.from(values);
 }
 
-/** Index of the grid value nearest to x (ties to the lower value). */
-function nearestIndex(grid: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = grid.length - 1;
-  if (x >= grid[hi]!) return hi;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (grid[mid]! <= x) lo = mid;
-    else hi = mid;
-  }
-  return x - grid[lo]! <= grid[hi]! - x ? lo : hi;
+/** Byte offset of the body: just after the header's first blank line ("\n\n"). */
+export function seriesBodyOffset(file: Uint8Array): number {
+  const limit = Math.min(file.length - 1, 8192);
+  for (let i = 0; i < limit; i++) if (file[i] === 10 && file[i + 1] === 10) return i + 2;
+  throw new HourlyError('invalid_packed', 'the hourly series file has no header');
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Binary range coder (LZMA style: 11-bit probabilities, shift-5 adaptation)
-
-const PROB_BITS = 11;
-const PROB_INIT = 1 << (PROB_BITS - 1);
-const MOVE_BITS = 5;
-const TOP = 0x1000000;
-
-interface BitCoder {
-  /** Codes one bit with the adaptive probability probs[i]; `bit` is given when encoding. */
-  bit(probs: Uint16Array, i: number, bit?: number): number;
-  /** Codes one equiprobable bit. */
-  direct(bit?: number): number;
-}
-
-class RangeEncoder implements BitCoder {
-  private low = 0;
-  private range = 0xffffffff;
-  private cache = 0;
-  private cacheSize = 1;
-  readonly out: number[] = [];
-
-  bit(probs: Uint16Array, i: number, bit?: number): number {
-    if (bit === undefined) throw new Error('RangeEncoder needs the bit');
-    const p = probs[i]!;
-    const bound = (this.range >>> PROB_BITS) * p;
-    if (bit === 0) {
-      this.range = bound;
-      probs[i] = p + (((1 << PROB_BITS) - p) >> MOVE_BITS);
-    } else {
-      this.low += bound;
-      this.range -= bound;
-      probs[i] = p - (p >> MOVE_BITS);
-    }
-    this.normalize();
-    return bit;
+/** One zone-year from `hours` bytes at `offset`: each byte is the change of the grid index, mod 256. */
+export function decodeSeries(file: Uint8Array, offset: number, hours: number, grid: Int32Array): Float64Array {
+  if (offset + hours > file.length) throw new HourlyError('invalid_packed', 'the hourly series file is truncated');
+  const out = new Float64Array(hours);
+  let index = 0;
+  for (let t = 0; t < hours; t++) {
+    index = (index + file[offset + t]!) & 255;
+    out[t] = grid[index]!;
   }
-
-  direct(bit?: number): number {
-    if (bit === undefined) throw new Error('RangeEncoder needs the bit');
-    const half = Math.floor(this.range / 2);
-    if (bit === 0) this.range = half;
-    else {
-      this.low += half;
-      this.range -= half;
-    }
-    this.normalize();
-    return bit;
-  }
-
-  private normalize(): void {
-    while (this.range < TOP) {
-      this.range *= 256;
-      this.shiftLow();
-    }
-  }
-
-  private shiftLow(): void {
-    if (this.low < 0xff000000 || this.low >= 0x100000000) {
-      const carry = this.low >= 0x100000000 ? 1 : 0;
-      let temp = this.cache;
-      do {
-        this.out.push((temp + carry) & 0xff);
-        temp = 0xff;
-      } while (--this.cacheSize !== 0);
-      this.cache = Math.floor(this.low / TOP) & 0xff;
-    }
-    this.cacheSize++;
-    this.low = (this.low % TOP) * 256;
-  }
-
-  finish(): number[] {
-    for (let i = 0; i < 5; i++) this.shiftLow();
-    if (this.out[0] !== 0) throw new Error('range coder: first byte is not zero');
-    return this.out.slice(1);
-  }
-}
-
-class RangeDecoder implements BitCoder {
-  private range = 0xffffffff;
-  private code = 0;
-  private pos: number;
-
-  constructor(
-    private readonly bytes: Uint8Array,
-    start: number,
-  ) {
-    this.pos = start;
-    for (let i = 0; i < 4; i++) this.code = this.code * 256 + this.next();
-  }
-
-  private next(): number {
-    return this.pos < this.bytes.length ? this.bytes[this.pos++]! : (this.pos++, 0);
-  }
-
-  /** True when the decoder did not read past the end by more than the encoder's flush. */
-  get overran(): boolean {
-    return this.pos > this.bytes.length + 4;
-  }
-
-  bit(probs: Uint16Array, i: number): number {
-    const p = probs[i]!;
-    const bound = (this.range >>> PROB_BITS) * p;
-    let bit: number;
-    if (this.code < bound) {
-      this.range = bound;
-      probs[i] = p + (((1 << PROB_BITS) - p) >> MOVE_BITS);
-      bit = 0;
-    } else {
-      this.code -= bound;
-      this.range -= bound;
-      probs[i] = p - (p >> MOVE_BITS);
-      bit = 1;
-    }
-    this.normalize();
-    return bit;
-  }
-
-  direct(): number {
-    const half = Math.floor(this.range / 2);
-    let bit: number;
-    if (this.code < half) {
-      this.range = half;
-      bit = 0;
-    } else {
-      this.code -= half;
-      this.range -= half;
-      bit = 1;
-    }
-    this.normalize();
-    return bit;
-  }
-
-  private normalize(): void {
-    while (this.range < TOP) {
-      this.range *= 256;
-      this.code = this.code * 256 + this.next();
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Residual model, shared by encoder and decoder so they cannot diverge
-
-const CONTEXTS = 6;
-const MAX_EXP = 19; // |residual| < 2^20
-const TREE_BITS = 3;
-
-class ResidualModel {
-  private readonly zero = new Uint16Array(CONTEXTS).fill(PROB_INIT);
-  private readonly sign = new Uint16Array(CONTEXTS * 3).fill(PROB_INIT);
-  private readonly exp = new Uint16Array(CONTEXTS * (MAX_EXP + 1)).fill(PROB_INIT);
-  private readonly mant = new Uint16Array((MAX_EXP + 1) << (TREE_BITS + 1)).fill(PROB_INIT);
-  /** Recent |residual| × 16 (exponential average). */
-  private avg = 32;
-  /** 0: last residual zero, 1: positive, 2: negative. */
-  private lastSign = 0;
-
-  /** Codes one residual: encodes `value` when given, else decodes and returns it. */
-  code(bc: BitCoder, value?: number): number {
-    const enc = value !== undefined;
-    const ctx = Math.min(CONTEXTS - 1, 32 - Math.clz32(this.avg >> 4));
-    const mag = enc ? Math.abs(value) : 0;
-    let result = 0;
-    if (bc.bit(this.zero, ctx, enc ? (mag !== 0 ? 1 : 0) : undefined) === 1) {
-      const negative = bc.bit(this.sign, ctx * 3 + this.lastSign, enc ? (value < 0 ? 1 : 0) : undefined) === 1;
-      const targetExp = enc ? 31 - Math.clz32(mag) : 0;
-      if (enc && targetExp > MAX_EXP) throw new Error(`residual ${value} is too large to pack`);
-      let e = 0;
-      while (e < MAX_EXP && bc.bit(this.exp, ctx * (MAX_EXP + 1) + e, enc ? (e < targetExp ? 1 : 0) : undefined) === 1) e++;
-      let v = 1;
-      let node = 1;
-      for (let i = e - 1; i >= 0; i--) {
-        const given = enc ? (mag >> i) & 1 : undefined;
-        const b = e - 1 - i < TREE_BITS ? bc.bit(this.mant, (e << (TREE_BITS + 1)) + node, given) : bc.direct(given);
-        if (e - 1 - i < TREE_BITS) node = node * 2 + b;
-        v = v * 2 + b;
-      }
-      result = negative ? -v : v;
-    }
-    this.avg += ((Math.abs(result) << 4) - this.avg) >> 2;
-    this.lastSign = result === 0 ? 0 : result > 0 ? 1 : 2;
-    return result;
-  }
-}
-
-/** Prediction of index t from the indices before it. */
-function predict(k: ArrayLike<number>, t: number): number {
-  if (t === 0) return 0;
-  return k[t - 1]! + (t >= 25 ? (k[t - 24]! - k[t - 25]!) >> 1 : 0);
-}
-
-const FORMAT_VERSION = 1;
-/** Upper bound on a packed series' length (guards against allocating for corrupt input). */
-const MAX_PACKED_VALUES = 1_000_000;
-
-/**
- * Packs a series (gCO2e/kWh, >= 0) onto the gram grid of `divisor` with error diffusion: each value's
- * rounding error is carried into the next, so the sum over any run of hours is kept to within one grid
- * step and the year's mean is kept to a few hundredths of a gram. Divisor 0 with integer input is
- * lossless.
- */
-export function encodeHours(values: ArrayLike<number>, divisor: number): string {
-  const grid = gramGrid(divisor);
-  const k = new Int32Array(values.length);
-  let carry = 0;
-  for (let t = 0; t < values.length; t++) {
-    const x = values[t]!;
-    if (!Number.isFinite(x) || x < 0) throw new HourlyError('invalid_argument', `value ${t} is not a finite non-negative number: ${x}`);
-    if (x > GRID_TOP) throw new HourlyError('invalid_argument', `value ${t} is above ${GRID_TOP} g: ${x}`);
-    const target = x + carry; // may dip below 0 near zero: grid 0 is then nearest and the carry stays
-    k[t] = nearestIndex(grid, target);
-    carry = target - grid[k[t]!]!;
-  }
-  const header = [FORMAT_VERSION, divisor];
-  for (let n = values.length; ; ) {
-    if (n < 128) {
-      header.push(n);
-      break;
-    }
-    header.push((n & 127) | 128);
-    n = Math.floor(n / 128);
-  }
-  const enc = new RangeEncoder();
-  const model = new ResidualModel();
-  for (let t = 0; t < k.length; t++) model.code(enc, k[t]! - predict(k, t));
-  return bytesToBase64([...header, ...enc.finish()]);
-}
-
-/** Decodes a packed series into whole gCO2e/kWh per hour. Throws HourlyError('invalid_packed'). */
-export function decodeHours(packed: string): Float64Array {
-  const bytes = base64ToBytes(packed);
-  if (bytes.length < 3 || bytes[0] !== FORMAT_VERSION) throw new HourlyError('invalid_packed', 'unknown packed format');
-  const grid = gramGrid(bytes[1]!);
-  let pos = 2;
-  let n = 0;
-  for (let shift = 1; ; shift *= 128) {
-    if (pos >= bytes.length || shift > 2 ** 28) throw new HourlyError('invalid_packed', 'bad length');
-    const b = bytes[pos++]!;
-    n += (b & 127) * shift;
-    if (b < 128) break;
-  }
-  if (n > MAX_PACKED_VALUES) throw new HourlyError('invalid_packed', `implausible length ${n}`);
-  const dec = new RangeDecoder(bytes, pos);
-  const model = new ResidualModel();
-  const k = new Int32Array(n);
-  const out = new Float64Array(n);
-  for (let t = 0; t < n; t++) {
-    const idx = predict(k, t) + model.code(dec);
-    if (idx < 0 || idx >= grid.length) throw new HourlyError('invalid_packed', `grid index out of range at ${t}`);
-    k[t] = idx;
-    out[t] = grid[idx]!;
-  }
-  if (dec.overran) throw new HourlyError('invalid_packed', 'packed data is truncated');
   return out;
+}
+
+/** A typical profile: TYPICAL_PROFILE_LENGTH uint16 LE whole grams at `offset`. */
+export function decodeTypical(file: Uint8Array, offset: number): number[] {
+  if (offset + TYPICAL_PROFILE_LENGTH * TYPICAL_VALUE_BYTES > file.length) throw new HourlyError('invalid_packed', 'the hourly series file is truncated');
+  return Array.from({ length: TYPICAL_PROFILE_LENGTH }, (_, i) => file[offset + 2 * i]! | (file[offset + 2 * i + 1]! << 8));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { liveGridFromEnv } from '../live/from-env.ts';
 import type { LiveGrid } from '../live/provider.ts';
 import { asciiBody } from './ascii-body.ts';
 import { serveWeb } from './static.ts';
+import { loadHourlyFromDisk } from './hourly-files.ts';
 
 export interface ServerOptions extends Pick<AppOptions, 'limits' | 'rateLimit' | 'cors'> {
   /** 0 picks a free port. */
@@ -31,8 +32,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the API on `hostname:port`; resolves once it is listening. */
-export function startServer(options: ServerOptions): Promise<RunningServer> {
+/** Starts the API on `hostname:port`; resolves once it is listening (and the hourly series is loaded). */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  await loadHourlyFromDisk();
   // Rate limiting keys on the TCP peer unless told to trust a proxy's header.
   const rateLimit = options.rateLimit && { socketAddress: (c: Context) => getConnInfo(c).remote.address, ...options.rateLimit };
   const app = createApp({ tables: options.tables, liveGrid: options.liveGrid ?? null, limits: options.limits, rateLimit, cors: options.cors, encodeAscii: asciiBody });
