@@ -1,5 +1,5 @@
-// Request limits beyond body size: the shape of a JSON body (nesting depth, prototype keys) and the
-// time budget of one request.
+// Request limits: body sizes, the shape of a JSON body (nesting depth, prototype keys) and the time
+// budget of one request.
 import type { MiddlewareHandler } from 'hono';
 import { formatPath, problemJson, ProblemException } from './problem.ts';
 
@@ -11,6 +11,12 @@ export interface Limits {
   /** Time budget of one request in milliseconds; past it the answer is a 503 problem. Default 10 s. */
   timeoutMs: number;
 }
+
+/** Largest request body accepted (1 MiB); `/v1/batch` has its own, larger limit. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The batch route's own body limit: 10,000 workloads do not fit in the default 1 MiB. */
+export const MAX_BATCH_BODY_BYTES = 16 * 1024 * 1024;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 

@@ -2,8 +2,9 @@
 // become problems whose paths say where the workload sits in the body (`workload.gpu.count`).
 import type { Tables } from '../core/tables.ts';
 import type { Workload } from '../core/schemas.ts';
+import type { WorkloadRequest } from '../core/decision-schemas.ts';
 import { EstimateError } from '../core/errors.ts';
-import { parseWorkloadRequest, type PresetUse } from '../core/presets.ts';
+import { parseWorkloadRequest, resolveWorkloadRequest, type ParsedWorkload, type PresetUse } from '../core/presets.ts';
 import { describeIssues } from './issues.ts';
 import { invalidRequest } from './validate.ts';
 
@@ -14,9 +15,18 @@ export interface WorkloadRead {
 
 /** Validates and merges the workload found at `at` (`''` = the whole body); throws a 422 problem. */
 export function readWorkload(request: unknown, tables: Tables, at = ''): WorkloadRead {
+  return settle(() => parseWorkloadRequest(request, tables), at);
+}
+
+/** A whole body the route's WorkloadRequest schema has parsed: only a preset's merge is left to validate. */
+export function readWorkloadRequest(request: WorkloadRequest, tables: Tables): WorkloadRead {
+  return settle(() => resolveWorkloadRequest(request, tables), '');
+}
+
+function settle(parse: () => ParsedWorkload, at: string): WorkloadRead {
   let parsed;
   try {
-    parsed = parseWorkloadRequest(request, tables);
+    parsed = parse();
   } catch (err) {
     if (err instanceof EstimateError && at !== '') throw new EstimateError(err.code, [at, ...err.path], err.message, err.candidates);
     throw err;

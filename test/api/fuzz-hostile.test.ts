@@ -5,7 +5,7 @@ import { fc, test } from '@fast-check/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, MAX_BODY_BYTES } from '../../src/api/app.ts';
 import { Problem } from '../../src/api/problem.ts';
-import { MAX_BATCH_BODY_BYTES } from '../../src/api/routes/batch.ts';
+import { MAX_BATCH_BODY_BYTES } from '../../src/api/limits.ts';
 import { BatchResult } from '../../src/core/decision-schemas.ts';
 import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node.ts';

@@ -6,7 +6,7 @@ import { createApp, MAX_BODY_BYTES } from '../../src/api/app.ts';
 import { securityConfigFromEnv } from '../../src/api/config.ts';
 import { checkJsonShape, MAX_JSON_DEPTH } from '../../src/api/limits.ts';
 import { addressKey, type RateLimitOptions } from '../../src/api/rate-limit.ts';
-import { MAX_BATCH_BODY_BYTES } from '../../src/api/routes/batch.ts';
+import { MAX_BATCH_BODY_BYTES } from '../../src/api/limits.ts';
 import { MAX_BATCH_ITEMS } from '../../src/core/decision-schemas.ts';
 import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node.ts';

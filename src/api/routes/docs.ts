@@ -1,49 +1,42 @@
 // GET /openapi.json (the OpenAPI 3.1 document) and GET /docs (a page that renders it).
-import type { Tables } from '../../core/tables.ts';
-import { createApp, ROUTES } from '../app.ts';
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { DOCS_CSP, DOCS_PAGE } from '../docs-page.ts';
-import { buildOpenApiDocument, type SendExample } from '../openapi.ts';
-import { defineRoute } from '../route.ts';
 import { jsonAnswer } from '../json-text.ts';
+import { defineRoute, type ApiRoute, type AppEnv } from '../route.ts';
+import { COMMON_RESPONSES } from '../route-docs.ts';
 
-// One document per table set, built at its first request (examples are real answers, so it takes a moment).
-const documents = new WeakMap<Tables, Promise<Record<string, unknown>>>();
+/** The document for the app answering `c`; createApp supplies it, so this file needs no app of its own. */
+export type DocumentOf = (c: Context<AppEnv>) => Promise<Record<string, unknown>>;
 
-function documentFor(tables: Tables): Promise<Record<string, unknown>> {
-  let document = documents.get(tables);
-  if (!document) {
-    // A plain app over the same tables answers the examples (no live grid data, no outside calls).
-    const app = createApp({ tables });
-    const send: SendExample = (method, { path, body, raw, headers }) =>
-      Promise.resolve(
-        app.request(path, {
-          method: method.toUpperCase(),
-          headers: { ...(body !== undefined || raw ? { 'content-type': raw?.contentType ?? 'application/json' } : {}), ...headers },
-          ...(body !== undefined ? { body: JSON.stringify(body) } : raw ? { body: raw.text } : {}),
-        }),
-      );
-    document = buildOpenApiDocument(ROUTES, send);
-    documents.set(tables, document);
-    document.catch(() => documents.delete(tables));
-  }
-  return document;
+const documentRoute = createRoute({
+  method: 'get',
+  path: '/openapi.json',
+  operationId: 'getOpenapiJson',
+  summary: "This API's OpenAPI 3.1 document",
+  description: 'This document (OpenAPI 3.1), generated from the zod schemas of the routes; its examples are real answers of this server.',
+  tags: ['meta'],
+  responses: { 200: { description: 'The document.', content: { 'application/json': { schema: { type: 'object' } } } }, ...COMMON_RESPONSES },
+}) satisfies RouteConfig;
+
+const pageRoute = createRoute({
+  method: 'get',
+  path: '/docs',
+  operationId: 'getDocs',
+  summary: 'Browsable API documentation',
+  description: 'A page that renders this document: every route, its parameters, body, answers and examples. Served from the app, no outside assets.',
+  tags: ['meta'],
+  responses: { 200: { description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } }, ...COMMON_RESPONSES },
+});
+
+/** The document and its page; neither is sent to itself for examples. */
+export function docsRoutes(documentOf: DocumentOf): ApiRoute[] {
+  return [
+    defineRoute({ config: documentRoute, examples: {}, handler: async (c) => jsonAnswer(c, await documentOf(c)) }),
+    defineRoute({
+      config: pageRoute,
+      examples: {},
+      handler: (c) => c.html(DOCS_PAGE, 200, { 'content-security-policy': DOCS_CSP, 'x-content-type-options': 'nosniff' }),
+    }),
+  ];
 }
-
-export const docsRoutes = [
-  defineRoute({
-    method: 'get',
-    path: '/openapi.json',
-    summary: "This API's OpenAPI 3.1 document",
-    tags: ['meta'],
-    request: {},
-    handler: async (_input, c) => jsonAnswer(c, await documentFor(c.get('tables'))),
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/docs',
-    summary: 'Browsable API documentation',
-    tags: ['meta'],
-    request: {},
-    handler: (_input, c) => c.html(DOCS_PAGE, 200, { 'content-security-policy': DOCS_CSP, 'x-content-type-options': 'nosniff' }),
-  }),
-];

@@ -1,14 +1,16 @@
-// GET /v1/zones/:id/profile: a grid zone's hourly intensity for the page's profile chart — the
+// GET /v1/zones/{id}/profile: a grid zone's hourly intensity for the page's profile chart — the
 // typical day of each month, and (with `start`) the hours from a run's start on the same calendar
 // hours of the latest data year, as the time-shift search uses them. A thin view over src/data/hourly.ts.
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
 import { sameCalendarHour } from '../../core/carbon-hourly.ts';
 import { hourOfYear } from '../../core/hourly.ts';
 import { hourlyFor, typicalProfile } from '../../data/hourly.ts';
 import { describeZone } from '../catalog.ts';
+import { jsonAnswer } from '../json-text.ts';
+import { ZoneProfileView } from '../openapi-views.ts';
 import { ProblemException } from '../problem.ts';
 import { defineRoute } from '../route.ts';
-import { jsonAnswer } from '../json-text.ts';
+import { COMMON_RESPONSES, problemResponses } from '../route-docs.ts';
 
 /** Longest slice served: one month of hours. */
 export const MAX_PROFILE_HOURS = 744;
@@ -38,16 +40,23 @@ export interface ZoneProfile {
   slice: { start: string; hours: number; values: number[] } | null;
 }
 
-export const profileRoutes = [
-  defineRoute({
+export const profileRoute = defineRoute({
+  config: createRoute({
     method: 'get',
-    path: '/v1/zones/:id/profile',
+    path: '/v1/zones/{id}/profile',
+    operationId: 'getV1ZonesIdProfile',
     summary: "A grid zone's typical day by month, and its hours from a given start (latest year with hourly data)",
+    description: "A grid zone's typical day for each month (hourly data), and with `start` its hours from that start, as the time-shift search sees them.",
     tags: ['catalog'],
     request: { params: ProfileParams, query: ProfileQuery },
-    handler: ({ params, query }, c) => jsonAnswer(c, zoneProfile(describeZone(c.get('tables'), params.id), query.start, query.hours)),
+    responses: { 200: { description: 'The profile.', content: { 'application/json': { schema: ZoneProfileView } } }, ...problemResponses(404, 422), ...COMMON_RESPONSES },
   }),
-];
+  examples: { 200: { path: '/v1/zones/DE/profile?start=2025-03-03T08:00:00Z&hours=6' }, 404: { path: '/v1/zones/ATLANTIS/profile' }, 422: { path: '/v1/zones/DE/profile?hours=0' } },
+  handler: (c) => {
+    const query = c.req.valid('query');
+    return jsonAnswer(c, zoneProfile(describeZone(c.get('tables'), c.req.valid('param').id), query.start, query.hours));
+  },
+});
 
 function zoneProfile({ id: zone, name }: { id: string; name: string }, start: string | undefined, hours: number): ZoneProfile {
   const series = hourlyFor(zone);
