@@ -1,23 +1,33 @@
 // What route files share in their OpenAPI declarations: named component schemas, problem answers,
 // and the example workload.
-import { z } from '@hono/zod-openapi';
+import { extendZodWithOpenApi } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { MAX_BATCH_ITEMS, PresetRequest, WorkloadRequest, WorkloadRequestField, workloadRequestBranch } from '../core/decision-schemas.ts';
 import { Workload } from '../core/schemas.ts';
 import { Problem } from './problem.ts';
 import type { ExampleRequest } from './route.ts';
 
-export const WorkloadSchema = Workload.openapi('Workload');
+// The zod our schemas come from gets `.openapi()`; under a bundler it may be another copy than the library's.
+extendZodWithOpenApi(z);
+const { openapi } = z.ZodType.prototype;
+
+/** `schema.openapi(...)` for schemas made before zod was extended: zod copies prototype members at construction. */
+function withOpenApi<T extends z.ZodType>(schema: T, refIdOrMetadata: string | Record<string, unknown>): T {
+  return Reflect.apply(openapi, schema, [refIdOrMetadata]) as T;
+}
+
+export const WorkloadSchema = withOpenApi(Workload, 'Workload');
 
 /** The body of /v1/estimate, validated by its route: a `$ref` wherever a workload request goes. */
 export const WorkloadRequestBody = z.union([WorkloadSchema, PresetRequest]).meta(WorkloadRequest.meta() ?? {}).openapi('WorkloadRequest');
 
 /** A workload request inside compare or suggest: read by the route (refusals say `workload.…`), documented as the body type. */
-export const WorkloadRequestInside = WorkloadRequestField.openapi({ allOf: [{ $ref: '#/components/schemas/WorkloadRequest' }] });
+export const WorkloadRequestInside = withOpenApi(WorkloadRequestField, { allOf: [{ $ref: '#/components/schemas/WorkloadRequest' }] });
 
 /** The batch body as documented: each item is read on its own, so one bad workload fails only its row. */
 export const BatchRequestBody = z.object({ workloads: z.array(WorkloadRequestBody).max(MAX_BATCH_ITEMS) }).strict().openapi('BatchRequest');
 
-const ProblemSchema = Problem.openapi('Problem');
+const ProblemSchema = withOpenApi(Problem, 'Problem');
 
 /** The schema a refused value is described against: a workload request's branch, as the route reads it. */
 export function describedBranch(schema: z.ZodType, value: unknown): z.ZodType {

@@ -6,7 +6,8 @@
 // - POST /bench/answer: answers the very text `/v1/estimate` answers for the same body, kept from
 //   the first time, so it costs the answer's size without the work of making it: what is left
 //   between it and /v1/estimate is validation, estimation and serialisation.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { estimate } from '../../core/estimate.ts';
 import { withPresetAssumptions } from '../../core/presets.ts';
 import { jsonText, textAnswer } from '../json-text.ts';

@@ -1,5 +1,6 @@
 // GET /v1/hardware: GPUs/accelerators, CPUs and instance types, searchable and paged.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { HARDWARE_KINDS, searchHardware } from '../hardware-search.ts';
 import { jsonAnswer } from '../json-text.ts';
 import { HardwareView } from '../openapi-views.ts';

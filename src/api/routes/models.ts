@@ -1,5 +1,6 @@
 // GET /v1/models: LLMs the inference estimate knows (`ai.model` in a workload).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { listModels } from '../catalog.ts';
 import { jsonAnswer } from '../json-text.ts';
 import { ModelList } from '../openapi-views.ts';

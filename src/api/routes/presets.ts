@@ -1,5 +1,6 @@
 // GET /v1/presets and /v1/presets/{id}: hand-written workloads, usable as `{ "preset": id }`.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { describePreset, listPresets } from '../catalog-presets.ts';
 import { jsonAnswer } from '../json-text.ts';
 import { PresetList } from '../openapi-views.ts';

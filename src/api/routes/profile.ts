@@ -1,7 +1,8 @@
 // GET /v1/zones/{id}/profile: a grid zone's hourly intensity for the page's profile chart — the
 // typical day of each month, and (with `start`) the hours from a run's start on the same calendar
 // hours of the latest data year, as the time-shift search uses them. A thin view over src/data/hourly.ts.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { sameCalendarHour } from '../../core/carbon-hourly.ts';
 import { hourOfYear } from '../../core/hourly.ts';
 import { hourlyFor, typicalProfile } from '../../data/hourly.ts';

@@ -1,5 +1,6 @@
 // GET /v1/regions and /v1/regions/{id}: cloud regions and their grid zone.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { Provider } from '../../core/tables.ts';
 import { describeRegion, listRegions } from '../catalog.ts';
 import { jsonAnswer } from '../json-text.ts';

@@ -1,5 +1,6 @@
 // GET /v1/zones/{id}: a grid zone with every annual intensity and its sources.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { describeZone } from '../catalog.ts';
 import { jsonAnswer } from '../json-text.ts';
 import { ZoneView } from '../openapi-views.ts';
