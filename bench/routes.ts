@@ -6,12 +6,17 @@
 // - POST /bench/answer: answers the very text `/v1/estimate` answers for the same body, kept from
 //   the first time, so it costs the answer's size without the work of making it: what is left
 //   between it and /v1/estimate is validation, estimation and serialisation.
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { estimate } from '../src/core/estimate.ts';
 import { withPresetAssumptions } from '../src/core/presets.ts';
 import { jsonText, textAnswer } from '../src/api/json-text.ts';
 import { defineRoute } from '../src/api/route.ts';
 import { readWorkload } from '../src/service/workload-request.ts';
+import { jsonBody } from '../src/api/validate.ts';
+
+const anyJson = { body: { required: true, content: { 'application/json': { schema: z.unknown() } } } };
+const answer = { 200: { description: 'The body, or the estimate text.' } };
 
 /** Answers by request body text; bench bodies are a handful, so the map stays small. */
 const answers = new Map<string, string>();
@@ -19,20 +24,15 @@ const MAX_ANSWERS = 16;
 
 export const benchRoutes = [
   defineRoute({
-    method: 'post',
-    path: '/bench/echo',
-    summary: 'Benchmark floor: parses the JSON body and answers it unchanged (bench mode only)',
-    tags: ['bench'],
-    request: { body: z.unknown() },
-    handler: ({ body }, c) => c.json(body),
+    config: createRoute({ method: 'post', path: '/bench/echo', hide: true, middleware: [jsonBody()], request: anyJson, responses: answer }),
+    examples: {},
+    handler: (c) => c.json(c.req.valid('json')),
   }),
   defineRoute({
-    method: 'post',
-    path: '/bench/answer',
-    summary: "Benchmark reference: parses the JSON body and answers /v1/estimate's text for it, made once (bench mode only)",
-    tags: ['bench'],
-    request: { body: z.unknown() },
-    handler: ({ body }, c) => {
+    config: createRoute({ method: 'post', path: '/bench/answer', hide: true, middleware: [jsonBody()], request: anyJson, responses: answer }),
+    examples: {},
+    handler: (c) => {
+      const body = c.req.valid('json');
       const key = JSON.stringify(body);
       let text = answers.get(key);
       if (text === undefined) {

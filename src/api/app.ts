@@ -1,50 +1,52 @@
 // The HTTP app: routes, body limit, and problem+json (RFC 9457) for every error.
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Tables } from '../core/tables.ts';
 import type { LiveGrid } from '../live/provider.ts';
-import { problemFromError } from '../service/problem.ts';
 import { DEFAULT_TIMEOUT_MS, MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, timeBudget, type Limits } from './limits.ts';
-import { openApiDocuments } from './openapi-document.ts';
+import { buildOpenApiDocument, cachedDocument } from './openapi.ts';
 import { problemJson, problemResponse } from './problem-response.ts';
+import { problemFromError } from '../service/problem.ts';
 import { rateLimit, type RateLimitOptions } from './rate-limit.ts';
-import { registerRoutes, type AppEnv, type AsciiEncoder, type Route } from './route.ts';
-import { batchRoutes } from './routes/batch.ts';
-import { compareRoutes } from './routes/compare.ts';
+import { registerRoutes, requestSchemaOf, type ApiApp, type ApiRoute, type AppEnv, type AsciiEncoder } from './route.ts';
+import { BatchRequestBody, describedBranch } from './route-docs.ts';
+import { batchRoute } from './routes/batch.ts';
+import { compareRoute } from './routes/compare.ts';
 import { docsRoutes } from './routes/docs.ts';
-import { estimateRoutes } from './routes/estimate.ts';
-import { hardwareRoutes } from './routes/hardware.ts';
-import { healthRoutes } from './routes/health.ts';
-import { modelRoutes } from './routes/models.ts';
-import { presetRoutes } from './routes/presets.ts';
-import { profileRoutes } from './routes/profile.ts';
-import { regionRoutes } from './routes/regions.ts';
-import { sourceRoutes } from './routes/sources.ts';
-import { suggestRoutes } from './routes/suggest.ts';
-import { zoneRoutes } from './routes/zones.ts';
+import { estimateRoute } from './routes/estimate.ts';
+import { hardwareRoute } from './routes/hardware.ts';
+import { healthRoute } from './routes/health.ts';
+import { modelsRoute } from './routes/models.ts';
+import { presetListRoute, presetRoute } from './routes/presets.ts';
+import { profileRoute } from './routes/profile.ts';
+import { regionListRoute, regionRoute } from './routes/regions.ts';
+import { sourcesRoute } from './routes/sources.ts';
+import { suggestRoute } from './routes/suggest.ts';
+import { zoneRoute } from './routes/zones.ts';
 import { apiCors, securityHeaders, type CorsOptions } from './security.ts';
+import { problemHook } from './validate.ts';
 
-export type { AppEnv, Route } from './route.ts';
+export type { ApiApp, ApiRoute, AppEnv } from './route.ts';
+export { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './limits.ts';
 
-// The docs routes document this very app: a plain one (no live grid) answers their examples.
-const documentFor = openApiDocuments((tables) => createApp({ tables }), () => ROUTES);
-
-/** Every route of the API, in registration order. */
-export const ROUTES: readonly Route[] = [
-  ...estimateRoutes,
-  ...compareRoutes,
-  ...suggestRoutes,
-  ...batchRoutes,
-  ...regionRoutes,
-  ...hardwareRoutes,
-  ...zoneRoutes,
-  ...profileRoutes,
-  ...modelRoutes,
-  ...presetRoutes,
-  ...sourceRoutes,
-  ...healthRoutes,
-  ...docsRoutes(documentFor),
+/** Every route of the API but the document and its page, in registration order. */
+export const API_ROUTES: readonly ApiRoute[] = [
+  estimateRoute,
+  compareRoute,
+  suggestRoute,
+  batchRoute,
+  regionListRoute,
+  regionRoute,
+  hardwareRoute,
+  zoneRoute,
+  profileRoute,
+  modelsRoute,
+  presetListRoute,
+  presetRoute,
+  sourcesRoute,
+  healthRoute,
 ];
 
 export interface AppOptions {
@@ -62,8 +64,9 @@ export interface AppOptions {
 }
 
 /** The gridshift API over the given tables; no globals, no environment. */
-export function createApp(options: AppOptions): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function createApp(options: AppOptions): ApiApp {
+  const schemas = new Map<string, RouteConfig['request']>();
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: problemHook(requestSchemaOf(schemas), describedBranch) });
   const limits: Limits = { bodyBytes: MAX_BODY_BYTES, batchBodyBytes: MAX_BATCH_BODY_BYTES, timeoutMs: DEFAULT_TIMEOUT_MS, ...options.limits };
   app.use('*', securityHeaders());
   if (options.cors !== false) app.use('*', apiCors(options.cors ?? { origins: '*' }));
@@ -77,9 +80,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   const defaultLimit = limitBody(limits.bodyBytes);
   const batchLimit = limitBody(limits.batchBodyBytes);
-  const limitByPath: MiddlewareHandler<AppEnv> = (c, next) => (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next);
-  app.use('*', limitByPath);
-  registerRoutes(app, ROUTES);
+  app.use('*', (c, next) => (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next));
+  // A plain app over the same tables answers the examples (no live grid data, no outside calls).
+  const document = () => cachedDocument(options.tables, () => buildOpenApiDocument(createApp({ tables: options.tables }), API_ROUTES));
+  registerRoutes(app, [...API_ROUTES, ...docsRoutes(document)], schemas);
+  // Read by the batch route itself (JSON or CSV), so only named here for its documentation.
+  app.openAPIRegistry.register('BatchRequest', BatchRequestBody);
   app.notFound((c) =>
     problemResponse(
       {

@@ -1,61 +1,59 @@
-// Routes as data: method, path, request schemas and a thin handler. The shape follows
-// @hono/zod-openapi's `createRoute` so the OpenAPI document can later be generated from the same list.
-import type { Context, Hono } from 'hono';
+// Routes as data: each file under routes/ holds a createRoute config (schemas, responses), the
+// example requests whose answers the document shows, and a thin handler.
+import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Tables } from '../core/tables.ts';
 import type { LiveGrid } from '../live/provider.ts';
 import { problemResponse } from './problem-response.ts';
-import { parseParams, parseQuery, readJsonBody } from './validate.ts';
 
+/** `liveGrid` is null when no live provider is configured (the tables answer alone). */
 /** Answer text (ASCII) as the body this runtime writes fastest. */
 export type AsciiEncoder = (text: string) => Uint8Array<ArrayBuffer>;
 
 /** `liveGrid` is null when no live provider is configured (the tables answer alone). */
 export type AppEnv = { Variables: { tables: Tables; liveGrid: LiveGrid | null; encodeAscii: AsciiEncoder | null } };
 
-export interface RouteRequest {
-  body?: z.ZodType;
-  query?: z.ZodType;
-  params?: z.ZodType;
-}
+export type ApiApp = OpenAPIHono<AppEnv>;
 
-type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
-
-export interface RouteInput<R extends RouteRequest> {
-  body: Output<R['body']>;
-  query: Output<R['query']>;
-  params: Output<R['params']>;
-}
-
-export interface Route<R extends RouteRequest = RouteRequest> {
-  method: 'get' | 'post';
+/** A request sent to the app itself when the document is built; its answer is the example shown. */
+export interface ExampleRequest {
   path: string;
-  summary: string;
-  tags: readonly string[];
-  request: R;
-  /** Maps validated input to a response; never computes (that is core's or the catalogue's job). */
-  handler(input: RouteInput<R>, c: Context<AppEnv>): Response | Promise<Response>;
+  body?: unknown;
+  /** A body sent as is (with its own content type), e.g. CSV or broken JSON. */
+  raw?: { contentType: string; text: string };
+  headers?: Record<string, string>;
 }
 
-/** Identity with inference, so each route's handler sees its own validated input types. */
-export function defineRoute<R extends RouteRequest>(route: Route<R>): Route<R> {
-  return route;
+/** Keyed `status` (its JSON or problem media type) or `status media/type`: one example per documented answer. */
+export type RouteExamples = Readonly<Record<string, ExampleRequest>>;
+
+export interface ApiRoute {
+  readonly config: RouteConfig;
+  readonly examples: RouteExamples;
+  register(app: ApiApp): void;
+}
+
+/** Keeps the handler typed by its own route (validated input, path params) and the route list uniform. */
+export function defineRoute<R extends RouteConfig>(route: { config: R; examples: RouteExamples; handler: RouteHandler<R, AppEnv> }): ApiRoute {
+  return { config: route.config, examples: route.examples, register: (app) => void app.openapi(route.config, route.handler) };
+}
+
+/** `/v1/regions/{id}` -> `/v1/regions/:id`, Hono's form. */
+export function routingPath(path: string): string {
+  return path.replace(/\{([^}]+)\}/g, ':$1');
 }
 
 /**
  * Registers every route, then a 405 problem for other methods on the same paths (Hono itself
- * would answer 404). HEAD is served by Hono from the GET handler.
+ * would answer 404). HEAD is served by Hono from the GET handler. Returns where the app's
+ * validation hook finds each route's schemas.
  */
-export function registerRoutes(app: Hono<AppEnv>, routes: readonly Route[]): void {
+/** `schemas` tells the validation hook each route's request schemas (an adapter's extra routes may go without). */
+export function registerRoutes(app: ApiApp, routes: readonly ApiRoute[], schemas?: Map<string, RouteConfig['request']>): void {
   for (const route of routes) {
-    app.on(route.method.toUpperCase(), route.path, async (c) => {
-      const input = {
-        body: route.request.body ? await readJsonBody(c, route.request.body) : undefined,
-        query: route.request.query ? parseQuery(c, route.request.query) : undefined,
-        params: route.request.params ? parseParams(c, route.request.params) : undefined,
-      };
-      return route.handler(input, c);
-    });
+    route.register(app);
+    schemas?.set(`${route.config.method.toUpperCase()} ${routingPath(route.config.path)}`, route.config.request);
   }
   for (const [path, methods] of groupMethodsByPath(routes)) {
     const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].join(', ');
@@ -73,10 +71,25 @@ export function registerRoutes(app: Hono<AppEnv>, routes: readonly Route[]): voi
   }
 }
 
-function groupMethodsByPath(routes: readonly Route[]): Map<string, string[]> {
+/** The schema a validation target was checked against on the route `c` matched. */
+export function requestSchemaOf(schemas: ReadonlyMap<string, RouteConfig['request']>) {
+  return (c: Context, target: string): z.ZodType | undefined => {
+    const request = schemas.get(`${c.req.method === 'HEAD' ? 'GET' : c.req.method} ${c.req.routePath}`);
+    const json = request?.body?.content['application/json'];
+    const schema = target === 'query' ? request?.query : target === 'param' ? request?.params : target === 'json' && json && 'schema' in json ? json.schema : undefined;
+    return isZod(schema) ? schema : undefined;
+  };
+}
+
+function isZod(schema: unknown): schema is z.ZodType {
+  return typeof schema === 'object' && schema !== null && 'safeParse' in schema;
+}
+
+function groupMethodsByPath(routes: readonly ApiRoute[]): Map<string, string[]> {
   const byPath = new Map<string, string[]>();
-  for (const route of routes) {
-    byPath.set(route.path, [...(byPath.get(route.path) ?? []), route.method.toUpperCase()]);
+  for (const { config } of routes) {
+    const path = routingPath(config.path);
+    byPath.set(path, [...(byPath.get(path) ?? []), config.method.toUpperCase()]);
   }
   return byPath;
 }

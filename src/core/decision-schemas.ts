@@ -1,16 +1,39 @@
 // Zod schemas of the decision requests and answers: compare, suggest, batch.
 import { z } from 'zod';
 import { Provider } from './tables.ts';
-import { EmissionsSummary, EstimateResult } from './schemas.ts';
+import { EmissionsSummary, EstimateResult, Workload } from './schemas.ts';
 
-/** A workload, or `{ preset, ...overrides }` merged over a preset's workload (validated after merging). */
-export const WorkloadRequest = z.looseObject({}).meta({
+/** `{ preset, ...overrides }`: the overrides are validated as a Workload once merged over the preset's. */
+export const PresetRequest = z
+  .looseObject({ preset: z.string().min(1).max(100).describe('A preset id from /v1/presets.') })
+  .describe('Fields given beside `preset` are merged over its workload (objects key by key, arrays and scalars replace, null removes), then validated as a Workload.');
+export type PresetRequest = z.infer<typeof PresetRequest>;
+
+/** A workload, or a preset with overrides; Workload first, as most bodies are one (its strict keys refuse `preset`). */
+export const WorkloadRequest = z.union([Workload, PresetRequest]).meta({
   description: 'A Workload, or { preset: <id from /v1/presets>, ...fields } merged over that preset (objects key by key, arrays and scalars replace, null removes); validated as a Workload after merging.',
 });
+export type WorkloadRequest = z.infer<typeof WorkloadRequest>;
+
+/** Which branch of WorkloadRequest a value is read as: a `preset` key makes it a preset request. */
+export function workloadRequestBranch(value: unknown): typeof Workload | typeof PresetRequest {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'preset' in value ? PresetRequest : Workload;
+}
+
+/** A WorkloadRequest inside a larger body (compare, suggest, batch), read by the route itself so its refusals say where it sits. */
+export const WorkloadRequestField = z.looseObject({}).meta({ description: WorkloadRequest.meta()?.description });
 
 /** One value or a list of them; a single value is read as a list of one. */
 function oneOrMany<T extends z.ZodType>(item: T) {
-  return z.preprocess((v): unknown[] => (Array.isArray(v) ? v : [v]), z.array(item).min(1).max(50));
+  const many = z.array(item).min(1).max(50);
+  // Its JSON Schema is what clients may send (a preprocess otherwise shows only the list it becomes).
+  const input = { type: ['string', 'array'], anyOf: [jsonSchemaOf(item), jsonSchemaOf(many)] };
+  return z.preprocess((v) => (Array.isArray(v) ? v : [v]), many).meta(input);
+}
+
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input' });
+  return rest;
 }
 
 /** Candidate regions: every filter given must match (values within one filter are alternatives). */
@@ -30,7 +53,7 @@ export type RankBy = z.infer<typeof RankBy>;
 
 export const CompareRequest = z
   .object({
-    workload: WorkloadRequest,
+    workload: WorkloadRequestField,
     regions: RegionFilter.optional(),
     /** Alternative GPUs (ids or names) evaluated as well, the same work at their throughput. */
     hardware: z.array(z.string().min(1).max(200)).min(1).max(20).optional(),
@@ -104,7 +127,7 @@ export type Flexibility = z.infer<typeof Flexibility>;
 
 export const SuggestRequest = z
   .object({
-    workload: WorkloadRequest,
+    workload: WorkloadRequestField,
     /** Region candidates; default: the same provider as the workload's region (all when it is a zone). */
     regions: RegionFilter.optional(),
     flexibility: Flexibility.optional(),

@@ -3,6 +3,7 @@
 // validated as a Workload.
 import { z } from 'zod';
 import { Workload, type EstimateResult, type Preset } from './schemas.ts';
+import { PresetRequest, type WorkloadRequest } from './decision-schemas.ts';
 import type { Tables } from './tables.ts';
 import { EstimateError } from './errors.ts';
 import { closestIds } from './closest.ts';
@@ -18,8 +19,6 @@ export interface PresetUse {
 export type ParsedWorkload =
   | { readonly ok: true; readonly workload: Workload; readonly preset: PresetUse | null }
   | { readonly ok: false; readonly issues: readonly z.core.$ZodIssue[]; readonly schema: z.ZodType };
-
-const PresetRef = z.looseObject({ preset: z.string().min(1).max(100) });
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -58,9 +57,17 @@ export function leafPaths(patch: Json, prefix = ''): string[] {
  */
 export function parseWorkloadRequest(request: unknown, tables: Tables): ParsedWorkload {
   if (!isObject(request) || !('preset' in request)) return validateWorkload(request, null);
-  const ref = safeParseReporting(PresetRef, request);
-  if (!ref.success) return { ok: false, issues: ref.error.issues, schema: PresetRef };
-  const { preset: id, ...overrides } = ref.data;
+  const ref = safeParseReporting(PresetRequest, request);
+  if (!ref.success) return { ok: false, issues: ref.error.issues, schema: PresetRequest };
+  return mergePresetRequest(ref.data, tables);
+}
+
+/** A body WorkloadRequest has already parsed: a workload as it is, a preset request merged and validated. */
+export function resolveWorkloadRequest(request: WorkloadRequest, tables: Tables): ParsedWorkload {
+  return 'preset' in request ? mergePresetRequest(request, tables) : { ok: true, workload: request, preset: null };
+}
+
+function mergePresetRequest({ preset: id, ...overrides }: PresetRequest, tables: Tables): ParsedWorkload {
   const preset = resolvePreset(id, tables);
   const changed = leafPaths(overrides);
   const note = changed.length > 0 ? `Preset ${preset.id} with overrides: ${changed.join(', ')}.` : `Preset ${preset.id}, as published.`;

@@ -2,10 +2,10 @@
 // reads process.env.
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { createApp, type AppEnv, type AppOptions } from '../api/app.ts';
+import { createApp, type ApiApp, type AppOptions } from '../api/app.ts';
 import { securityConfigFromEnv } from '../api/config.ts';
 import { DEFAULT_TIMEOUT_MS } from '../api/limits.ts';
 import type { Tables } from '../core/tables.ts';
@@ -23,7 +23,7 @@ export interface ServerOptions extends Pick<AppOptions, 'limits' | 'rateLimit' |
   /** Live grid intensity (src/live); absent = the embedded tables alone. */
   liveGrid?: LiveGrid | null;
   /** Adds routes to the app before the page's files (bench/server.ts adds its own). */
-  extend?: (app: Hono<AppEnv>) => void;
+  extend?: (app: ApiApp) => void;
 }
 
 export interface RunningServer {

@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp } from '../../src/api/app.ts';
+import { createRoute } from '@hono/zod-openapi';
 import { defineRoute, registerRoutes } from '../../src/api/route.ts';
+import { jsonBody } from '../../src/api/validate.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { fixtureTables } from '../helpers/fixture-tables.ts';
 import { expectProblem } from '../helpers/problem.ts';
@@ -12,12 +14,17 @@ const body = { location: 'aws:us-east-1', durationHours: 36, gpu: { model: 'H100
 const post = (text: string, type = 'application/json') => ({ method: 'POST', headers: { 'content-type': type }, body: text });
 
 const echo = defineRoute({
-  method: 'post',
-  path: '/extra/echo',
-  summary: 'Answers the parsed body unchanged',
-  tags: ['test'],
-  request: { body: z.unknown() },
-  handler: ({ body: parsed }, c) => c.json(parsed),
+  config: createRoute({
+    method: 'post',
+    path: '/extra/echo',
+    summary: 'Answers the parsed body unchanged',
+    tags: ['test'],
+    middleware: [jsonBody()],
+    request: { body: { required: true, content: { 'application/json': { schema: z.unknown() } } } },
+    responses: { 200: { description: 'The body' } },
+  }),
+  examples: {},
+  handler: (c) => c.json(c.req.valid('json')),
 });
 
 describe('the product', () => {

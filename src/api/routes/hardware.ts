@@ -1,8 +1,11 @@
 // GET /v1/hardware: GPUs/accelerators, CPUs and instance types, searchable and paged.
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { HARDWARE_KINDS, searchHardware } from '../../service/hardware-search.ts';
-import { defineRoute } from '../route.ts';
 import { jsonAnswer } from '../json-text.ts';
+import { HardwareView } from '../openapi-views.ts';
+import { defineRoute } from '../route.ts';
+import { COMMON_RESPONSES, problemResponses } from '../route-docs.ts';
 
 export const HardwareQuery = z
   .object({
@@ -14,13 +17,17 @@ export const HardwareQuery = z
   })
   .strict();
 
-export const hardwareRoutes = [
-  defineRoute({
+export const hardwareRoute = defineRoute({
+  config: createRoute({
     method: 'get',
     path: '/v1/hardware',
+    operationId: 'getV1Hardware',
     summary: 'Search GPUs, CPUs and instance types by name or alias',
+    description: 'GPUs and accelerators, CPUs and cloud instance types, searched by id, name or alias and paged.',
     tags: ['catalog'],
     request: { query: HardwareQuery },
-    handler: ({ query }, c) => jsonAnswer(c, searchHardware(c.get('tables'), query)),
+    responses: { 200: { description: 'One page per kind asked.', content: { 'application/json': { schema: HardwareView } } }, ...problemResponses(422), ...COMMON_RESPONSES },
   }),
-];
+  examples: { 200: { path: '/v1/hardware?kind=gpus&q=h100&limit=2' }, 422: { path: '/v1/hardware?kind=tpus&limit=0' } },
+  handler: (c) => jsonAnswer(c, searchHardware(c.get('tables'), c.req.valid('query'))),
+});

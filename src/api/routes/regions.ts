@@ -1,9 +1,12 @@
-// GET /v1/regions and /v1/regions/:id: cloud regions and their grid zone.
+// GET /v1/regions and /v1/regions/{id}: cloud regions and their grid zone.
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Provider } from '../../core/tables.ts';
 import { describeRegion, listRegions } from '../../service/catalog.ts';
-import { defineRoute } from '../route.ts';
 import { jsonAnswer } from '../json-text.ts';
+import { RegionList, RegionView } from '../openapi-views.ts';
+import { defineRoute } from '../route.ts';
+import { COMMON_RESPONSES, problemResponses } from '../route-docs.ts';
 
 export const RegionsQuery = z
   .object({
@@ -16,24 +19,35 @@ export const RegionsQuery = z
 /** Region ids contain a colon (`aws:us-east-1`); `%3A` is decoded before validation. */
 export const RegionParams = z.object({ id: z.string().min(1).max(200) });
 
-export const regionRoutes = [
-  defineRoute({
+export const regionListRoute = defineRoute({
+  config: createRoute({
     method: 'get',
     path: '/v1/regions',
+    operationId: 'getV1Regions',
     summary: 'List cloud regions, filtered by provider, country or a search',
+    description: 'AWS, GCP and Azure regions with their grid zone, PUE, water use and carbon-free energy share, filtered by provider and country, or searched by name.',
     tags: ['catalog'],
     request: { query: RegionsQuery },
-    handler: ({ query }, c) => {
-      const regions = listRegions(c.get('tables'), query);
-      return jsonAnswer(c, { regions, count: regions.length });
-    },
+    responses: { 200: { description: 'Matching regions.', content: { 'application/json': { schema: RegionList } } }, ...problemResponses(422), ...COMMON_RESPONSES },
   }),
-  defineRoute({
+  examples: { 200: { path: '/v1/regions?provider=gcp&country=NL' }, 422: { path: '/v1/regions?provider=ibm' } },
+  handler: (c) => {
+    const regions = listRegions(c.get('tables'), c.req.valid('query'));
+    return jsonAnswer(c, { regions, count: regions.length });
+  },
+});
+
+export const regionRoute = defineRoute({
+  config: createRoute({
     method: 'get',
-    path: '/v1/regions/:id',
+    path: '/v1/regions/{id}',
+    operationId: 'getV1RegionsId',
     summary: "One region with its grid zone's latest annual intensity",
+    description: "One region (`aws:eu-west-1`; the colon may be written `%3A`) with its grid zone's latest annual intensity.",
     tags: ['catalog'],
     request: { params: RegionParams },
-    handler: ({ params }, c) => jsonAnswer(c, describeRegion(c.get('tables'), params.id)),
+    responses: { 200: { description: 'The region.', content: { 'application/json': { schema: RegionView } } }, ...problemResponses(404), ...COMMON_RESPONSES },
   }),
-];
+  examples: { 200: { path: '/v1/regions/aws:eu-west-1' }, 404: { path: '/v1/regions/aws:eu-west-9' } },
+  handler: (c) => jsonAnswer(c, describeRegion(c.get('tables'), c.req.valid('param').id)),
+});
