@@ -8,7 +8,7 @@ import { createApp, type AppOptions } from './api/app.ts';
 import { securityConfigFromEnv } from './api/config.ts';
 import { DEFAULT_TIMEOUT_MS } from './api/limits.ts';
 import { serveWeb } from './api/static.ts';
-import type { Tables } from './core/tables.ts';
+import type { Estimator } from './core/estimator.ts';
 import { liveGridFromEnv } from './live/from-env.ts';
 import type { LiveGrid } from './live/provider.ts';
 
@@ -16,7 +16,7 @@ export interface ServerOptions extends Pick<AppOptions, 'limits' | 'rateLimit' |
   /** 0 picks a free port. */
   port: number;
   hostname: string;
-  tables: Tables;
+  estimator: Estimator;
   /** Adds POST /bench/echo, the HTTP benchmark's floor (bench/http.ts). */
   benchMode?: boolean;
   /** Live grid intensity (src/live); absent = the embedded tables alone. */
@@ -33,7 +33,7 @@ export interface RunningServer {
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   // Rate limiting keys on the TCP peer unless told to trust a proxy's header.
   const rateLimit = options.rateLimit && { socketAddress: (c: Context) => getConnInfo(c).remote.address, ...options.rateLimit };
-  const app = createApp({ tables: options.tables, benchMode: options.benchMode === true, liveGrid: options.liveGrid ?? null, limits: options.limits, rateLimit, cors: options.cors });
+  const app = createApp({ estimator: options.estimator, benchMode: options.benchMode === true, liveGrid: options.liveGrid ?? null, limits: options.limits, rateLimit, cors: options.cors });
   // web/: the page, after the API routes (serveStatic from @hono/node-server).
   serveWeb(app);
   return new Promise((resolve, reject) => {
@@ -59,7 +59,7 @@ function formatHost(address: string): string {
 }
 
 async function main(): Promise<void> {
-  const { tables } = await import('./data/index.ts');
+  const { estimator } = await import('./data/index.ts');
   const port = Number(process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be an integer 0–65535');
   const hostname = process.env.HOST ?? '0.0.0.0';
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const liveGrid = liveGridFromEnv(process.env, fetch);
   // GRIDSHIFT_RATE_LIMIT, GRIDSHIFT_CLIENT_IP, GRIDSHIFT_CORS_ORIGINS, GRIDSHIFT_TIMEOUT_MS: see src/api/config.ts.
   const security = securityConfigFromEnv(process.env, { clientIp: 'socket' });
-  const server = await startServer({ port, hostname, tables, benchMode, liveGrid, ...security });
+  const server = await startServer({ port, hostname, estimator, benchMode, liveGrid, ...security });
   console.log(`gridshift API listening on ${server.url}${liveGrid ? ` (live grid: ${liveGrid.providers.map((p) => p.id).join(', ')})` : ''}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

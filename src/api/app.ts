@@ -3,7 +3,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { EstimateError } from '../core/errors.ts';
-import type { Tables } from '../core/tables.ts';
+import type { Estimator } from '../core/estimator.ts';
 import type { LiveGrid } from '../live/provider.ts';
 import { DEFAULT_TIMEOUT_MS, timeBudget, type Limits } from './limits.ts';
 import { ProblemException, problemFromEstimateError, problemJson, problemResponse } from './problem.ts';
@@ -49,7 +49,8 @@ export const ROUTES: readonly Route[] = [
 ];
 
 export interface AppOptions {
-  tables: Tables;
+  /** The estimator the routes answer with (src/data's over the embedded tables, or a test's). */
+  estimator: Estimator;
   /** Live grid intensity for estimates (src/live); the embedded tables answer when absent or failing. */
   liveGrid?: LiveGrid | null;
   /** Adds the benchmark's floor route, POST /bench/echo (bench/http.ts); off by default. */
@@ -62,7 +63,7 @@ export interface AppOptions {
   cors?: CorsOptions | false;
 }
 
-/** The gridshift API over the given tables; no globals, no environment. */
+/** The gridshift API over the given estimator; no globals, no environment. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const limits: Limits = { bodyBytes: MAX_BODY_BYTES, batchBodyBytes: MAX_BATCH_BODY_BYTES, timeoutMs: DEFAULT_TIMEOUT_MS, ...options.limits };
@@ -71,7 +72,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.rateLimit) app.use('/v1/*', rateLimit(options.rateLimit));
   app.use('*', timeBudget(limits.timeoutMs));
   app.use('*', async (c, next) => {
-    c.set('tables', options.tables);
+    c.set('estimator', options.estimator);
+    c.set('tables', options.estimator.tables);
     c.set('liveGrid', options.liveGrid ?? null);
     await next();
   });

@@ -1,9 +1,9 @@
 // Batch transport: reads JSON (`{ workloads: [...] }`) or CSV bodies, runs core's batch, and writes
 // each refusal as a per-item problem, so one bad item never fails the rest.
 import type { Context } from 'hono';
-import type { Tables } from '../core/tables.ts';
+import type { Estimator } from '../core/estimator.ts';
 import { BatchRequest, MAX_BATCH_ITEMS, type BatchAnswerItem, type BatchItem, type BatchItemError, type BatchResult, type Provenance } from '../core/decision-schemas.ts';
-import { estimateBatch, type BatchOutcome } from '../core/batch.ts';
+import type { BatchOutcome } from '../core/batch.ts';
 import { describeIssues } from './issues.ts';
 import { PROBLEMS, ProblemException, problemFromEstimateError, problemTypeUri, type ProblemInit, type ProblemItem } from './problem.ts';
 import { columnOf, parseBatchCsv, type CsvRow } from './batch-csv.ts';
@@ -34,9 +34,9 @@ export async function readBatch(c: Context): Promise<BatchInput> {
 }
 
 /** Results in input order; rows unreadable as CSV keep their own error. */
-export function runBatch(input: BatchInput, tables: Tables): BatchItem[] {
+export function runBatch(input: BatchInput, estimator: Estimator): BatchItem[] {
   const requests = input.rows.flatMap((row) => (row.ok ? [row.request] : []));
-  const outcomes = estimateBatch(requests, tables);
+  const outcomes = estimator.batch(requests);
   let next = 0;
   return input.rows.map((row) => {
     if (!row.ok) return { ok: false, error: itemError({ code: 'validation_failed', detail: 'The row cannot be read.', errors: row.errors }) };

@@ -3,12 +3,13 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { Tables } from '../core/tables.ts';
+import type { Estimator } from '../core/estimator.ts';
 import type { LiveGrid } from '../live/provider.ts';
 import { problemResponse } from './problem.ts';
 import { parseParams, parseQuery, readJsonBody } from './validate.ts';
 
 /** `liveGrid` is null when no live provider is configured (the tables answer alone). */
-export type AppEnv = { Variables: { tables: Tables; liveGrid: LiveGrid | null } };
+export type AppEnv = { Variables: { estimator: Estimator; tables: Tables; liveGrid: LiveGrid | null } };
 
 export interface RouteRequest {
   body?: z.ZodType;

@@ -161,22 +161,16 @@ export function base64ToBytes(text: string): Uint8Array {
 // Gram grid
 
 const GRID_TOP = 20_000;
-const grids = new Map<number, Int32Array>();
 
-/** The integer gram grid of divisor D (see top of file), up to 20,000 g. Memoised. */
+/** The integer gram grid of divisor D (see top of file), up to 20,000 g; built once per encode or decode. */
 export function gramGrid(divisor: number): Int32Array {
   if (!Number.isInteger(divisor) || divisor < 0 || divisor > 255) throw new HourlyError('invalid_argument', `grid divisor must be an integer 0-255, got ${divisor}`);
-  let grid = grids.get(divisor);
-  if (!grid) {
-    const values = [0];
-    for (let g = 0; g < GRID_TOP; ) {
-      g += divisor === 0 ? 1 : Math.max(1, Math.floor(g / divisor));
-      values.push(g);
-    }
-    grid = Int32Array.from(values);
-    grids.set(divisor, grid);
+  const values = [0];
+  for (let g = 0; g < GRID_TOP; ) {
+    g += divisor === 0 ? 1 : Math.max(1, Math.floor(g / divisor));
+    values.push(g);
   }
-  return grid;
+  return Int32Array.from(values);
 }
 
 /** Index of the grid value nearest to x (ties to the lower value). */

@@ -4,20 +4,17 @@
 // presence is in the key, their value is not). Workloads with an AI shape or a start time derive
 // hours or hourly intensity from their numbers, so they are planned per run.
 import type { Workload } from './schemas.ts';
-import type { Tables } from './tables.ts';
 import type { EstimatePlan } from './plan.ts';
-import { planEstimate } from './plan.ts';
 
-/** Plans kept per tables object; past it the cache starts afresh (a bound, not an LRU). */
+/** Plans kept per cache; past it the cache starts afresh (a bound, not an LRU). */
 export const MAX_PLANS = 4096;
 
+/** Shapes kept under one location and instance type; past it the oldest goes. */
+const MAX_PER_LEAF = 64;
+
 /**
- * Two levels of dictionaries (location, then instance type) and, under them, a short list of the
- * shapes seen there, compared part by part: looking up two strings and a few `===` cost less than
- * building and hashing a joined key, which cost more than the arithmetic. The dictionaries are
- * null-prototype objects, not Maps: a string property key is looked up through V8's table of
- * internalized strings and then compared by identity, where a Map compares the text of each key
- * (two Map.get calls were ~60 ns of a ~320 ns estimate, two property reads ~40 ns).
+ * One planned shape under its location and instance type, compared part by part: a few string
+ * comparisons cost less than building and hashing one joined key per estimate.
  */
 interface Entry {
   readonly count: number | undefined;
@@ -27,9 +24,6 @@ interface Entry {
   readonly plan: EstimatePlan;
 }
 
-/** Shapes kept under one location and instance type; past it the oldest goes. */
-const MAX_PER_LEAF = 64;
-
 /** A dictionary keyed by arbitrary text (no prototype, so no inherited key such as `constructor`). */
 type Dictionary<T> = Record<string, T | undefined>;
 
@@ -37,29 +31,49 @@ function dictionary<T>(): Dictionary<T> {
   return Object.create(null) as Dictionary<T>;
 }
 
-interface Cache {
-  readonly tables: Tables;
-  byLocation: Dictionary<Dictionary<Entry[]>>;
-  size: number;
+/** The parts of a workload's key; null when it is planned per run. */
+interface Key {
+  readonly location: string;
+  readonly type: string;
+  readonly count: number | undefined;
+  readonly gpu: string | undefined;
+  readonly cpu: string | number | undefined;
+  readonly rest: string;
 }
 
-const caches = new WeakMap<Tables, Cache>();
-/** The last cache used: one deployment has one tables object, so the WeakMap is rarely asked. */
-let last: Cache | undefined;
-
-function cacheOf(tables: Tables): Cache {
-  if (last?.tables === tables) return last;
-  let cache = caches.get(tables);
-  if (!cache) caches.set(tables, (cache = { tables, byLocation: dictionary(), size: 0 }));
-  return (last = cache);
+/**
+ * `planFor(w)`: the plan of `w` from `plan`, shared with earlier workloads of the same shape.
+ * Contract: the same answer as `plan(w)` (test/core/plan-cache.test.ts holds it to a fresh plan).
+ */
+export function createPlanCache(plan: (w: Workload) => EstimatePlan): (w: Workload) => EstimatePlan {
+  let byLocation: Dictionary<Dictionary<Entry[]>> = dictionary();
+  let size = 0;
+  return (w) => {
+    const key = keyOf(w);
+    if (key === null) return plan(w);
+    let byType = byLocation[key.location];
+    if (byType === undefined) byLocation[key.location] = byType = dictionary();
+    let leaf = byType[key.type];
+    if (leaf === undefined) byType[key.type] = leaf = [];
+    for (const e of leaf) {
+      if (e.count === key.count && e.gpu === key.gpu && e.cpu === key.cpu && e.rest === key.rest) return e.plan;
+    }
+    const planned = plan(w);
+    if (size >= MAX_PLANS) {
+      byLocation = dictionary();
+      byLocation[key.location] = byType = dictionary();
+      byType[key.type] = leaf = [];
+      size = 0;
+    }
+    if (leaf.length >= MAX_PER_LEAF) leaf.shift();
+    else size++;
+    leaf.push({ count: key.count, gpu: key.gpu, cpu: key.cpu, rest: key.rest, plan: planned });
+    return planned;
+  };
 }
 
-/** The plan of `w`: shared when its shape was planned before over the same tables. */
-export function planFor(w: Workload, tables: Tables): EstimatePlan {
-  // The key's parts, in one pass over the fields the workload has. A for-in loop reads each value
-  // by its slot; reading a dozen optional fields by name goes megamorphic once a process has seen
-  // a few workload shapes, as a server does (planFor of the engine bench's rows after other shapes:
-  // ~110 ns that way, ~60 ns this way; ~10 ns more when only one shape was ever seen).
+/** The key of `w`, in one pass over the fields it has (a for-in loop reads each value by its slot). */
+function keyOf(w: Workload): Key | null {
   let location: string | undefined;
   let instance: Workload['instance'];
   let gpu: string | undefined;
@@ -83,20 +97,20 @@ export function planFor(w: Workload, tables: Tables): EstimatePlan {
         break;
       case 'gpu': {
         const key = partKey(value as Fields);
-        if (key === null) return planEstimate(w, tables);
+        if (key === null) return null;
         gpu = key;
         break;
       }
       case 'cpu': {
         const key = cpuKey(value as Fields);
-        if (key === null) return planEstimate(w, tables);
+        if (key === null) return null;
         cpu = key;
         break;
       }
       case 'storage':
       case 'functionalUnit': {
         const key = partKey(value as Fields);
-        if (key === null) return planEstimate(w, tables);
+        if (key === null) return null;
         rest += `${SEP}${name}${key}`;
         break;
       }
@@ -111,34 +125,14 @@ export function planFor(w: Workload, tables: Tables): EstimatePlan {
         break;
       default:
         // ai and start (PER_RUN_FIELDS), or a field this key does not know: planned per run.
-        return planEstimate(w, tables);
+        return null;
     }
   }
   if (!hours) rest += `${SEP}durationHours`;
   // No instance is keyed as the type SEP, which a cached type then must not be.
   const type = instance === undefined ? SEP : instance.type;
-  if (location === undefined || (instance !== undefined && type === SEP)) return planEstimate(w, tables);
-  const cache = cacheOf(tables);
-  let byType = cache.byLocation[location];
-  if (byType === undefined) cache.byLocation[location] = byType = dictionary();
-  let leaf = byType[type];
-  if (leaf === undefined) byType[type] = leaf = [];
-  const count = instance?.count;
-  for (let k = 0; k < leaf.length; k++) {
-    const e = leaf[k]!;
-    if (e.count === count && e.gpu === gpu && e.cpu === cpu && e.rest === rest) return e.plan;
-  }
-  const plan = planEstimate(w, tables);
-  if (cache.size >= MAX_PLANS) {
-    cache.byLocation = dictionary();
-    cache.byLocation[location] = byType = dictionary();
-    byType[type] = leaf = [];
-    cache.size = 0;
-  }
-  if (leaf.length >= MAX_PER_LEAF) leaf.shift();
-  else cache.size++;
-  leaf.push({ count, gpu, cpu, rest, plan });
-  return plan;
+  if (location === undefined || (instance !== undefined && type === SEP)) return null;
+  return { location, type, count: instance?.count, gpu, cpu, rest };
 }
 
 /** A workload, or one of its parts, as the fields it has. */

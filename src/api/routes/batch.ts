@@ -15,7 +15,7 @@ export const batchRoutes = [
     tags: ['decide'],
     request: {},
     handler: async (_input, c) => {
-      const results = runBatch(await readBatch(c), c.get('tables'));
+      const results = runBatch(await readBatch(c), c.get('estimator'));
       if (wantsCsv(c)) return c.body(formatBatchCsv(results), 200, { 'content-type': 'text/csv; charset=utf-8' });
       return c.body(batchJsonStream(shareProvenance(results)), 200, { 'content-type': 'application/json' });
     },

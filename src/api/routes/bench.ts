@@ -7,7 +7,6 @@
 //   the first time, so it costs the answer's size without the work of making it: what is left
 //   between it and /v1/estimate is validation, estimation and serialisation.
 import { z } from 'zod';
-import { estimate } from '../../core/estimate.ts';
 import { withPresetAssumptions } from '../../core/presets.ts';
 import { jsonText, textAnswer } from '../json-text.ts';
 import { defineRoute } from '../route.ts';
@@ -38,7 +37,7 @@ export const benchRoutes = [
       if (text === undefined) {
         const tables = c.get('tables');
         const { workload, preset } = readWorkload(body, tables);
-        text = jsonText(withPresetAssumptions(estimate(workload, tables), preset));
+        text = jsonText(withPresetAssumptions(c.get('estimator').estimate(workload), preset));
         if (answers.size < MAX_ANSWERS) answers.set(key, text);
       }
       return textAnswer(c, text);

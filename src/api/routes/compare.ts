@@ -1,5 +1,4 @@
 // POST /v1/compare: one workload over many regions (and alternative GPUs), ranked.
-import { compareRegions } from '../../core/compare.ts';
 import { CompareRequest } from '../../core/decision-schemas.ts';
 import { defineRoute } from '../route.ts';
 import { readWorkload } from '../workload-request.ts';
@@ -15,7 +14,7 @@ export const compareRoutes = [
     handler: ({ body }, c) => {
       const tables = c.get('tables');
       const { workload, preset } = readWorkload(body.workload, tables, 'workload');
-      return jsonAnswer(c, compareRegions(workload, tables, { ...body, assumptions: preset?.assumptions }));
+      return jsonAnswer(c, c.get('estimator').compare(workload, { ...body, assumptions: preset?.assumptions }));
     },
   }),
 ];

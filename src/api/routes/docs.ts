@@ -1,19 +1,19 @@
 // GET /openapi.json (the OpenAPI 3.1 document) and GET /docs (a page that renders it).
-import type { Tables } from '../../core/tables.ts';
+import type { Estimator } from '../../core/estimator.ts';
 import { createApp, ROUTES } from '../app.ts';
 import { DOCS_CSP, DOCS_PAGE } from '../docs-page.ts';
 import { buildOpenApiDocument, type SendExample } from '../openapi.ts';
 import { defineRoute } from '../route.ts';
 import { jsonAnswer } from '../json-text.ts';
 
-// One document per table set, built at its first request (examples are real answers, so it takes a moment).
-const documents = new WeakMap<Tables, Promise<Record<string, unknown>>>();
+// One document per estimator, built at its first request (examples are real answers, so it takes a moment).
+const documents = new WeakMap<Estimator, Promise<Record<string, unknown>>>();
 
-function documentFor(tables: Tables): Promise<Record<string, unknown>> {
-  let document = documents.get(tables);
+function documentFor(estimator: Estimator): Promise<Record<string, unknown>> {
+  let document = documents.get(estimator);
   if (!document) {
-    // A plain app over the same tables answers the examples (no live grid data, no outside calls).
-    const app = createApp({ tables });
+    // A plain app over the same estimator answers the examples (no live grid data, no outside calls).
+    const app = createApp({ estimator });
     const send: SendExample = (method, { path, body, raw, headers }) =>
       Promise.resolve(
         app.request(path, {
@@ -23,8 +23,8 @@ function documentFor(tables: Tables): Promise<Record<string, unknown>> {
         }),
       );
     document = buildOpenApiDocument(ROUTES, send);
-    documents.set(tables, document);
-    document.catch(() => documents.delete(tables));
+    documents.set(estimator, document);
+    document.catch(() => documents.delete(estimator));
   }
   return document;
 }
@@ -36,7 +36,7 @@ export const docsRoutes = [
     summary: "This API's OpenAPI 3.1 document",
     tags: ['meta'],
     request: {},
-    handler: async (_input, c) => jsonAnswer(c, await documentFor(c.get('tables'))),
+    handler: async (_input, c) => jsonAnswer(c, await documentFor(c.get('estimator'))),
   }),
   defineRoute({
     method: 'get',

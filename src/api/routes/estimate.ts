@@ -1,6 +1,5 @@
 // POST /v1/estimate: one workload (or a preset with overrides) in, its energy, emissions, range and
 // sources out — as JSON, CSV or a BoAmps report (src/api/estimate-format.ts).
-import { estimate } from '../../core/estimate.ts';
 import { withPresetAssumptions } from '../../core/presets.ts';
 import { WorkloadRequest } from '../../core/decision-schemas.ts';
 import { applyLiveGrid } from '../../live/apply.ts';
@@ -20,7 +19,7 @@ export const estimateRoutes = [
       const { workload, preset } = readWorkload(body, tables);
       // A configured live grid provider stands in for the annual average (the tables otherwise).
       const live = await applyLiveGrid(workload, tables, c.get('liveGrid'));
-      const result = live.annotate(withPresetAssumptions(estimate(live.workload, tables), preset));
+      const result = live.annotate(withPresetAssumptions(c.get('estimator').estimate(live.workload), preset));
       return respondEstimate(c, workload, result, query.format);
     },
   }),

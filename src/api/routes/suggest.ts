@@ -1,6 +1,5 @@
 // POST /v1/suggest: greener options for one workload (region, start time, hardware) with savings.
 import { SuggestRequest } from '../../core/decision-schemas.ts';
-import { suggestOptions } from '../../core/suggest.ts';
 import { defineRoute } from '../route.ts';
 import { readWorkload } from '../workload-request.ts';
 import { jsonAnswer } from '../json-text.ts';
@@ -15,7 +14,7 @@ export const suggestRoutes = [
     handler: ({ body }, c) => {
       const tables = c.get('tables');
       const { workload, preset } = readWorkload(body.workload, tables, 'workload');
-      return jsonAnswer(c, suggestOptions(workload, tables, { ...body, assumptions: preset?.assumptions }));
+      return jsonAnswer(c, c.get('estimator').suggest(workload, { ...body, assumptions: preset?.assumptions }));
     },
   }),
 ];
