@@ -3,7 +3,6 @@
 import type { AiResult, EstimateResult, Workload } from './schemas.ts';
 import type { AiShape } from './ai-shape.ts';
 import type { EstimatePlan } from './plan.ts';
-import type { Draw, RunFigures } from './evaluate.ts';
 import { evaluateRun } from './evaluate.ts';
 
 /** Version of the estimation method; changes whenever a number for the same input may change. */
@@ -13,23 +12,26 @@ export const METHODOLOGY_VERSION = '2026.12-1';
 export function estimateFromPlan(p: EstimatePlan, input: Workload): EstimateResult {
   const r = evaluateRun(p, input);
   const it = r.it;
-  const pue = p.pue.central;
+  const { cpu, gpu } = p.it;
   const kgPerKwh = p.intensity.central / 1000;
-  const overhead = it.total * (pue - 1);
-  const location = r.location.central;
-  const total = r.total.central;
-  const facility = r.facility.central;
+  const overhead = it.total * (p.pue.central - 1);
+  const fu = p.functionalUnit;
   return {
     methodologyVersion: METHODOLOGY_VERSION,
     durationHours: r.hours,
-    energyKwh: { total: facility, low: r.facility.low, high: r.facility.high, byComponent: { cpu: it.cpu, gpu: it.gpu, memory: it.memory, storage: it.storage, network: it.network, overhead } },
+    energyKwh: {
+      total: r.facilityKwh,
+      low: r.facilityLowKwh,
+      high: r.facilityHighKwh,
+      byComponent: { cpu: it.cpu, gpu: it.gpu, memory: it.memory, storage: it.storage, network: it.network, overhead },
+    },
     emissionsKgCo2e: {
-      total,
-      low: r.total.low,
-      high: r.total.high,
-      location,
-      market: location * (1 - p.carbonFreeShare),
-      embodied: r.embodied.central,
+      total: r.totalKg,
+      low: r.totalLowKg,
+      high: r.totalHighKg,
+      location: r.locationKg,
+      market: r.locationKg * (1 - p.carbonFreeShare),
+      embodied: r.embodiedKg,
       // Overhead is its own component, so per-component emissions sum to the location-based figure.
       byComponent: {
         cpu: it.cpu * kgPerKwh,
@@ -40,37 +42,23 @@ export function estimateFromPlan(p: EstimatePlan, input: Workload): EstimateResu
         overhead: overhead * kgPerKwh,
       },
     },
-    sci: sciOf(p, total, facility),
+    sci: fu ? { functionalUnit: fu.name, units: fu.count, gCo2ePerUnit: (r.totalKg * 1000) / fu.count, whPerUnit: (r.facilityKwh * 1000) / fu.count } : null,
     waterL: p.wueLPerKwh === null ? null : it.total * p.wueLPerKwh,
-    ai: p.ai ? withPerUnit(p.ai, facility, total) : null,
-    resolved: resolvedOf(p, r),
+    ai: p.ai ? withPerUnit(p.ai, r.facilityKwh, r.totalKg) : null,
+    resolved: {
+      location: p.location,
+      pue: p.resolvedPue,
+      instance: p.instance,
+      gpu: gpu ? { id: gpu.id, name: gpu.name, count: gpu.count, utilization: it.gpuUtilization, averagePowerW: it.gpuW, powerModel: gpu.powerModel } : null,
+      cpu: cpu ? { id: cpu.id, name: cpu.name, count: cpu.threads, utilization: it.cpuUtilization, averagePowerW: it.cpuW, powerModel: cpu.powerModel } : null,
+      memoryGb: p.it.memoryGb,
+      water: p.water,
+    },
     // The plan's own frozen lists: shared by every estimate of this shape, never copied.
     assumptions: p.assumptions,
     factors: p.factors,
     sources: p.sources,
   };
-}
-
-function sciOf(p: EstimatePlan, kg: number, kwh: number): EstimateResult['sci'] {
-  const fu = p.functionalUnit;
-  return fu ? { functionalUnit: fu.name, units: fu.count, gCo2ePerUnit: (kg * 1000) / fu.count, whPerUnit: (kwh * 1000) / fu.count } : null;
-}
-
-function resolvedOf(p: EstimatePlan, r: RunFigures): EstimateResult['resolved'] {
-  const { cpu, gpu } = p.it;
-  return {
-    location: p.location,
-    pue: p.resolvedPue,
-    instance: p.instance,
-    gpu: gpu ? device(gpu, gpu.count, r.it.gpuDraw!) : null,
-    cpu: cpu ? device(cpu, cpu.threads, r.it.cpuDraw!) : null,
-    memoryGb: p.it.memoryGb,
-    water: p.water,
-  };
-}
-
-function device(d: { id: string | null; name: string; powerModel: string }, count: number, draw: Draw) {
-  return { id: d.id, name: d.name, count, utilization: draw.utilization, averagePowerW: draw.w, powerModel: d.powerModel };
 }
 
 /** Per-1k-output-token and per-request figures once the totals are known. */

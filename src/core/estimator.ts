@@ -11,7 +11,7 @@ import type { BatchOutcome } from './batch.ts';
 import { createLedgerStore } from './ledger.ts';
 import { indexSources } from './source-index.ts';
 import { planEstimate } from './plan.ts';
-import { createPlanCache } from './plan-cache.ts';
+import { PlanCache } from './plan-cache.ts';
 import { estimateFromPlan } from './estimate.ts';
 import { compareRegions } from './compare.ts';
 import { suggestOptions } from './suggest.ts';
@@ -32,8 +32,8 @@ export interface Estimator {
 /** The estimator over `tables`; pure apart from the caches it owns (none changes an answer). */
 export function createEstimator(tables: Tables): Estimator {
   const store = createLedgerStore(indexSources(tables.sources));
-  const planFor = createPlanCache((w) => planEstimate(w, tables, store));
-  const ctx: EstimatorContext = { tables, store, estimate: (w) => estimateFromPlan(planFor(w), w) };
+  const plans = new PlanCache((w) => planEstimate(w, tables, store));
+  const ctx: EstimatorContext = { tables, store, estimate: (w) => estimateFromPlan(plans.planFor(w), w) };
   return {
     tables,
     estimate: ctx.estimate,

@@ -1,6 +1,6 @@
 // One run of a plan -> numbers: the one place the estimate's arithmetic lives. Each step works on
-// plain numbers; a bounds step takes the summed squared log-deviations (LogSpread) of its factors
-// from its caller, which sums the fixed ones once (plan.ts for an estimate, compare-sweep.ts per place).
+// plain numbers; a product's bounds step takes the squared log-deviations (LogSpread) of its
+// factors in two parts, the run's own and the fixed ones its caller summed (plan.ts, compare-sweep.ts).
 import type { Workload } from './schemas.ts';
 import type { Bounded, LogSpread } from './range.ts';
 import type { CpuPlan } from './cpu-energy.ts';
@@ -8,98 +8,83 @@ import type { GpuPlan } from './gpu-energy.ts';
 import type { ItPlan } from './energy.ts';
 import type { EmbodiedPlan } from './embodied.ts';
 import type { EstimatePlan } from './plan.ts';
-import { ZERO, logSpread, spreadHigh, spreadLow, sumHigh, sumLow } from './range.ts';
+import { ZERO, spreadHigh, spreadLow, sumHigh, sumLow } from './range.ts';
 import { cpuCurveW } from './cpu-energy.ts';
 import { cpuThreadHighW, cpuThreadLinearW, cpuThreadLowW, gpuDrawHighW, gpuDrawLowW, gpuDrawW } from './power.ts';
 
-/** Average draw of a device group in W, with its bounds, and the load it is at (null: a fixed draw). */
-export interface Draw {
-  readonly w: number;
-  readonly lowW: number;
-  readonly highW: number;
-  readonly utilization: number | null;
-}
-
-/** Draw of all the planned CPU threads at `utilization` (the plan's default when not given). */
-export function cpuDraw(cpu: CpuPlan, utilization: number | undefined): Draw {
-  const measured = cpu.measured;
-  if (measured) return { w: measured.central, lowW: measured.low, highW: measured.high, utilization: null };
-  const u = utilization ?? cpu.defaultUtilization;
-  const curve = cpuCurveW(cpu, u);
-  const linear = cpuThreadLinearW(cpu.minW, cpu.maxW, u);
-  const n = cpu.threads;
-  return { w: curve * n, lowW: cpuThreadLowW(curve, linear) * n, highW: cpuThreadHighW(curve, linear) * n, utilization: u };
-}
-
-/** Draw of one planned GPU at `utilization` (given whenever the plan has no fixed draw). */
-export function gpuDraw(gpu: GpuPlan, utilization: number | undefined): Draw {
-  const fixed = gpu.fixedPowerW;
-  if (fixed) return { w: fixed.central, lowW: fixed.low, highW: fixed.high, utilization: null };
-  const u = utilization!;
-  const w = gpuDrawW(gpu.maxW, gpu.idleW, u);
-  // An estimated rating's high watts (highMaxW) set the high bound; for a published one it is maxW.
-  const highW = gpu.highMaxW === gpu.maxW ? gpuDrawHighW(gpu.maxW, w) : gpuDrawHighW(gpu.highMaxW, gpuDrawW(gpu.highMaxW, gpu.idleW, u));
-  return { w, lowW: gpuDrawLowW(gpu.idleW, w), highW, utilization: u };
-}
-
-/** IT energy of one run in kWh by component, their sum, and the sum's squared deviations below and above. */
+/** IT energy of one run in kWh by component, their sum with its squared deviations, and the device draws. */
 export interface ItKwh {
-  readonly cpu: number;
-  readonly gpu: number;
-  readonly memory: number;
-  readonly storage: number;
-  readonly network: number;
-  readonly total: number;
-  readonly down2: number;
-  readonly up2: number;
-  readonly cpuDraw: Draw | null;
-  readonly gpuDraw: Draw | null;
-}
-
-/** Adds terms and their deviations in quadrature (addBounded's law), in the order added. */
-class ItSum implements ItKwh {
-  cpu = 0;
-  gpu = 0;
-  memory = 0;
-  storage = 0;
-  network = 0;
-  total = 0;
-  down2 = 0;
-  up2 = 0;
-  constructor(
-    readonly cpuDraw: Draw | null,
-    readonly gpuDraw: Draw | null,
-  ) {}
-
-  add(central: number, low: number, high: number): number {
-    this.total += central;
-    this.down2 += sq(central - low);
-    this.up2 += sq(high - central);
-    return central;
-  }
+  cpu: number;
+  gpu: number;
+  memory: number;
+  storage: number;
+  network: number;
+  total: number;
+  /** Squared deviations of the sum below and above (addBounded's law). */
+  down2: number;
+  up2: number;
+  /** Average draw of all the CPU threads and of one GPU in W, and the load each is at (null: a fixed draw). */
+  cpuW: number;
+  cpuUtilization: number | null;
+  gpuW: number;
+  gpuUtilization: number | null;
 }
 
 /** IT energy of `hours` of the planned hardware at the utilisations `w` gives; an absent component is 0. */
 export function itEnergy(p: ItPlan, w: Workload, hours: number): ItKwh {
-  const cpu = p.cpu ? cpuDraw(p.cpu, w.cpu?.utilization) : null;
-  const gpu = p.gpu ? gpuDraw(p.gpu, w.gpu?.utilization) : null;
-  const e = new ItSum(cpu, gpu);
+  const e: ItKwh = { cpu: 0, gpu: 0, memory: 0, storage: 0, network: 0, total: 0, down2: 0, up2: 0, cpuW: 0, cpuUtilization: null, gpuW: 0, gpuUtilization: null };
   const kwhPerW = hours / 1000;
-  if (cpu) e.cpu = e.add(cpu.w * kwhPerW, cpu.lowW * kwhPerW, cpu.highW * kwhPerW);
-  if (gpu) {
-    const k = p.gpu!.count * kwhPerW;
-    e.gpu = e.add(gpu.w * k, gpu.lowW * k, gpu.highW * k);
-  }
+  if (p.cpu) drawCpu(e, p.cpu, w.cpu?.utilization, kwhPerW);
+  if (p.gpu) drawGpu(e, p.gpu, w.gpu?.utilization, p.gpu.count * kwhPerW);
   const memory = p.memoryWPerGb;
   if (memory) {
     const k = p.memoryGb * kwhPerW;
-    e.memory = e.add(memory.central * k, memory.low * k, memory.high * k);
+    e.memory = addTerm(e, memory.central * k, memory.low * k, memory.high * k);
   }
   const storage = storageKwh(p, hours);
-  if (storage) e.storage = e.add(storage.central, storage.low, storage.high);
+  if (storage) e.storage = addTerm(e, storage.central, storage.low, storage.high);
   // Network energy is the plan's: it does not depend on hours.
-  if (p.network !== ZERO) e.network = e.add(p.network.central, p.network.low, p.network.high);
+  if (p.network !== ZERO) e.network = addTerm(e, p.network.central, p.network.low, p.network.high);
   return e;
+}
+
+/** Draw of all the planned CPU threads at `utilization` (the plan's default when not given), and its energy at `kwhPerW`. */
+function drawCpu(e: ItKwh, cpu: CpuPlan, utilization: number | undefined, kwhPerW: number): void {
+  const measured = cpu.measured;
+  if (measured) {
+    e.cpuW = measured.central;
+    e.cpu = addTerm(e, measured.central * kwhPerW, measured.low * kwhPerW, measured.high * kwhPerW);
+    return;
+  }
+  const u = (e.cpuUtilization = utilization ?? cpu.defaultUtilization);
+  const curve = cpuCurveW(cpu, u);
+  const linear = cpuThreadLinearW(cpu.minW, cpu.maxW, u);
+  const n = cpu.threads;
+  e.cpuW = curve * n;
+  e.cpu = addTerm(e, e.cpuW * kwhPerW, cpuThreadLowW(curve, linear) * n * kwhPerW, cpuThreadHighW(curve, linear) * n * kwhPerW);
+}
+
+/** Draw of one planned GPU at `utilization` (given whenever the plan has no fixed draw), and the energy of all at `kwhPerW` (count × hours / 1000). */
+function drawGpu(e: ItKwh, gpu: GpuPlan, utilization: number | undefined, kwhPerW: number): void {
+  const fixed = gpu.fixedPowerW;
+  if (fixed) {
+    e.gpuW = fixed.central;
+    e.gpu = addTerm(e, fixed.central * kwhPerW, fixed.low * kwhPerW, fixed.high * kwhPerW);
+    return;
+  }
+  const u = (e.gpuUtilization = utilization!);
+  const w = (e.gpuW = gpuDrawW(gpu.maxW, gpu.idleW, u));
+  // An estimated rating's high watts (highMaxW) set the high bound; for a published one it is maxW.
+  const highW = gpu.highMaxW === gpu.maxW ? gpuDrawHighW(gpu.maxW, w) : gpuDrawHighW(gpu.highMaxW, gpuDrawW(gpu.highMaxW, gpu.idleW, u));
+  e.gpu = addTerm(e, w * kwhPerW, gpuDrawLowW(gpu.idleW, w) * kwhPerW, highW * kwhPerW);
+}
+
+/** Adds a term to the sum and its deviations to theirs, in quadrature (addBounded's law); returns the term. */
+function addTerm(sum: ItKwh, central: number, low: number, high: number): number {
+  sum.total += central;
+  sum.down2 += sq(central - low);
+  sum.up2 += sq(high - central);
+  return central;
 }
 
 /** Storage is one component: SSD plus HDD, bound by bound (null when the workload has none). */
@@ -119,46 +104,76 @@ export function itBounds(e: ItKwh): Bounded {
   return { central: e.total, low: sumLow(e.total, e.down2), high: sumHigh(e.total, e.up2) };
 }
 
-/** Facility energy in kWh: IT energy × PUE × hours factor, bounded by their summed log-spread `s`. */
-export function facilityKwh(itKwh: number, pue: number, hoursFactor: number, s: LogSpread): Bounded {
-  if (itKwh === 0) return ZERO;
-  const central = itKwh * pue * hoursFactor;
-  return { central, low: spreadLow(central, s.down2), high: spreadHigh(central, s.up2) };
+/** The IT energy's log-spread as a factor of a product (logSpread of itBounds; none when it is 0). */
+export function itLogSpread(e: ItKwh): LogSpread {
+  if (e.total === 0) return NO_SPREAD;
+  const down = Math.log(e.total / sumLow(e.total, e.down2));
+  const up = Math.log(sumHigh(e.total, e.up2) / e.total);
+  return { down2: down * down, up2: up * up };
+}
+
+const NO_SPREAD: LogSpread = Object.freeze({ down2: 0, up2: 0 });
+
+/**
+ * The figures of one run, filled in by the steps below in order: one record per run, because an
+ * intermediate object per step costs more than the arithmetic.
+ */
+export interface RunFigures {
+  readonly hours: number;
+  readonly it: ItKwh;
+  facilityKwh: number;
+  facilityLowKwh: number;
+  facilityHighKwh: number;
+  locationKg: number;
+  locationLowKg: number;
+  locationHighKg: number;
+  embodiedKg: number;
+  embodiedLowKg: number;
+  embodiedHighKg: number;
+  totalKg: number;
+  totalLowKg: number;
+  totalHighKg: number;
+}
+
+/** A run's record with its hours and IT energy; the other figures are filled in by the steps. */
+export function startRun(hours: number, it: ItKwh): RunFigures {
+  return { hours, it, facilityKwh: 0, facilityLowKwh: 0, facilityHighKwh: 0, locationKg: 0, locationLowKg: 0, locationHighKg: 0, embodiedKg: 0, embodiedLowKg: 0, embodiedHighKg: 0, totalKg: 0, totalLowKg: 0, totalHighKg: 0 };
+}
+
+/** Facility energy in kWh: IT energy × PUE × hours factor, bounded by log-spreads `own` + `fixed` (0 without IT energy). */
+export function boundFacility(r: RunFigures, pue: number, hoursFactor: number, own: LogSpread, fixed: LogSpread): void {
+  if (r.it.total === 0) return;
+  const central = (r.facilityKwh = r.it.total * pue * hoursFactor);
+  r.facilityLowKwh = spreadLow(central, own.down2 + fixed.down2);
+  r.facilityHighKwh = spreadHigh(central, own.up2 + fixed.up2);
 }
 
 /** g -> kg as a product, as scaleBy(…, 1 / 1000) applies it (a division is not always the same double). */
 const KG_PER_G = 1 / 1000;
 
-/** Location-based emissions in kg: facility energy × grid intensity, bounded by their summed log-spread `s`. */
-export function locationKg(facilityKwh: number, gPerKwh: number, s: LogSpread): Bounded {
-  if (facilityKwh === 0 || gPerKwh === 0) return ZERO;
-  const grams = facilityKwh * gPerKwh;
-  return { central: grams * KG_PER_G, low: spreadLow(grams, s.down2) * KG_PER_G, high: spreadHigh(grams, s.up2) * KG_PER_G };
+/** Location-based emissions in kg: facility energy × grid intensity, bounded by log-spreads `own` + `fixed`. */
+export function boundLocation(r: RunFigures, gPerKwh: number, own: LogSpread, fixed: LogSpread): void {
+  if (r.facilityKwh === 0 || gPerKwh === 0) return;
+  const grams = r.facilityKwh * gPerKwh;
+  r.locationKg = grams * KG_PER_G;
+  r.locationLowKg = spreadLow(grams, own.down2 + fixed.down2) * KG_PER_G;
+  r.locationHighKg = spreadHigh(grams, own.up2 + fixed.up2) * KG_PER_G;
 }
 
-/** Embodied emissions of `hours` of use in kg: the hardware's footprint × hours / lifetime. */
-export function embodiedKg(p: EmbodiedPlan, hours: number): Bounded {
-  if (p.kg === ZERO) return ZERO;
-  const share = hours / p.lifetimeHours;
-  return { central: p.kg.central * share, low: p.kg.low * share, high: p.kg.high * share };
+/** Embodied emissions in kg of the run's hours of use: the hardware's footprint × hours / lifetime. */
+export function shareEmbodied(r: RunFigures, p: EmbodiedPlan): void {
+  if (p.kg === ZERO) return;
+  const share = r.hours / p.lifetimeHours;
+  r.embodiedKg = p.kg.central * share;
+  r.embodiedLowKg = p.kg.low * share;
+  r.embodiedHighKg = p.kg.high * share;
 }
 
 /** Total emissions in kg: location-based plus embodied, deviations in quadrature (addBounded's law). */
-export function totalKg(location: Bounded, embodied: Bounded): Bounded {
-  const central = location.central + embodied.central;
-  const down2 = sq(location.central - location.low) + sq(embodied.central - embodied.low);
-  const up2 = sq(location.high - location.central) + sq(embodied.high - embodied.central);
-  return { central, low: sumLow(central, down2), high: sumHigh(central, up2) };
-}
-
-/** The figures of one run of a planned workload. */
-export interface RunFigures {
-  readonly hours: number;
-  readonly it: ItKwh;
-  readonly facility: Bounded;
-  readonly location: Bounded;
-  readonly embodied: Bounded;
-  readonly total: Bounded;
+export function sumTotal(r: RunFigures): void {
+  const central = (r.totalKg = r.locationKg + r.embodiedKg);
+  r.totalLowKg = sumLow(central, sq(r.locationKg - r.locationLowKg) + sq(r.embodiedKg - r.embodiedLowKg));
+  r.totalHighKg = sumHigh(central, sq(r.locationHighKg - r.locationKg) + sq(r.embodiedHighKg - r.embodiedKg));
 }
 
 /** One run of the plan `p` at the hours and utilisations `input` gives. */
@@ -166,18 +181,14 @@ export function evaluateRun(p: EstimatePlan, input: Workload): RunFigures {
   // An AI shape is planned per run and may derive the devices' draw: its own workload is the run.
   const w = p.ai?.workload ?? input;
   const hours = p.hours ?? w.durationHours!;
-  const it = itEnergy(p.it, w, hours);
+  const r = startRun(hours, itEnergy(p.it, w, hours));
   // The plan summed its own factors' spreads once; only the IT energy's is the run's.
-  const itSpread = logSpread(itBounds(it));
-  const facility = facilityKwh(it.total, p.pue.central, p.hoursFactor.central, plusSpread(itSpread, p.facilitySpread));
-  const location = locationKg(facility.central, p.intensity.central, plusSpread(itSpread, p.operationalSpread));
-  const embodied = embodiedKg(p.embodied, hours);
-  return { hours, it, facility, location, embodied, total: totalKg(location, embodied) };
-}
-
-/** The log-spread of a product of the factors of `a` and of `b`. */
-export function plusSpread(a: LogSpread, b: LogSpread): LogSpread {
-  return { down2: a.down2 + b.down2, up2: a.up2 + b.up2 };
+  const itSpread = itLogSpread(r.it);
+  boundFacility(r, p.pue.central, p.hoursFactor.central, itSpread, p.facilitySpread);
+  boundLocation(r, p.intensity.central, itSpread, p.operationalSpread);
+  shareEmbodied(r, p.embodied);
+  sumTotal(r);
+  return r;
 }
 
 /** x². */

@@ -31,108 +31,100 @@ function dictionary<T>(): Dictionary<T> {
   return Object.create(null) as Dictionary<T>;
 }
 
-/** The parts of a workload's key; null when it is planned per run. */
-interface Key {
-  readonly location: string;
-  readonly type: string;
-  readonly count: number | undefined;
-  readonly gpu: string | undefined;
-  readonly cpu: string | number | undefined;
-  readonly rest: string;
-}
-
 /**
  * `planFor(w)`: the plan of `w` from `plan`, shared with earlier workloads of the same shape.
  * Contract: the same answer as `plan(w)` (test/core/plan-cache.test.ts holds it to a fresh plan).
  */
-export function createPlanCache(plan: (w: Workload) => EstimatePlan): (w: Workload) => EstimatePlan {
-  let byLocation: Dictionary<Dictionary<Entry[]>> = dictionary();
-  let size = 0;
-  return (w) => {
-    const key = keyOf(w);
-    if (key === null) return plan(w);
-    let byType = byLocation[key.location];
-    if (byType === undefined) byLocation[key.location] = byType = dictionary();
-    let leaf = byType[key.type];
-    if (leaf === undefined) byType[key.type] = leaf = [];
-    for (const e of leaf) {
-      if (e.count === key.count && e.gpu === key.gpu && e.cpu === key.cpu && e.rest === key.rest) return e.plan;
+export class PlanCache {
+  private byLocation: Dictionary<Dictionary<Entry[]>> = dictionary();
+  private size = 0;
+
+  constructor(private readonly plan: (w: Workload) => EstimatePlan) {}
+
+  planFor(w: Workload): EstimatePlan {
+    // The key's parts, in one pass over the fields the workload has (a for-in loop reads each value by its slot).
+    let location: string | undefined;
+    let instance: Workload['instance'];
+    let gpu: string | undefined;
+    let cpu: string | number | undefined;
+    let rest = '';
+    let hours = false;
+    const fields = w as unknown as Fields;
+    for (const name in fields) {
+      const value = fields[name];
+      if (value === undefined) continue;
+      switch (name) {
+        case 'location':
+          location = value as string;
+          break;
+        case 'durationHours':
+          // By presence: the hours are the run's.
+          hours = true;
+          break;
+        case 'instance':
+          instance = value as Workload['instance'];
+          break;
+        case 'gpu': {
+          const key = partKey(value as Fields);
+          if (key === null) return this.plan(w);
+          gpu = key;
+          break;
+        }
+        case 'cpu': {
+          const key = cpuKey(value as Fields);
+          if (key === null) return this.plan(w);
+          cpu = key;
+          break;
+        }
+        case 'storage':
+        case 'functionalUnit': {
+          const key = partKey(value as Fields);
+          if (key === null) return this.plan(w);
+          rest += `${SEP}${name}${key}`;
+          break;
+        }
+        case 'memoryGb':
+        case 'networkGb':
+        case 'pue':
+        case 'gridIntensity':
+        case 'year':
+        case 'renewableShare':
+        case 'embodied':
+          rest += `${SEP}${name}=${value as number | boolean}`;
+          break;
+        default:
+          // ai and start (PER_RUN_FIELDS), or a field this key does not know: planned per run.
+          return this.plan(w);
+      }
     }
-    const planned = plan(w);
-    if (size >= MAX_PLANS) {
-      byLocation = dictionary();
-      byLocation[key.location] = byType = dictionary();
-      byType[key.type] = leaf = [];
-      size = 0;
+    if (!hours) rest += `${SEP}durationHours`;
+    // No instance is keyed as the type SEP, which a cached type then must not be.
+    const type = instance === undefined ? SEP : instance.type;
+    if (location === undefined || (instance !== undefined && type === SEP)) return this.plan(w);
+    return this.lookup(w, location, type, instance?.count, gpu, cpu, rest);
+  }
+
+  private lookup(w: Workload, location: string, type: string, count: number | undefined, gpu: string | undefined, cpu: string | number | undefined, rest: string): EstimatePlan {
+    let byType = this.byLocation[location];
+    if (byType === undefined) this.byLocation[location] = byType = dictionary();
+    let leaf = byType[type];
+    if (leaf === undefined) byType[type] = leaf = [];
+    for (let k = 0; k < leaf.length; k++) {
+      const e = leaf[k]!;
+      if (e.count === count && e.gpu === gpu && e.cpu === cpu && e.rest === rest) return e.plan;
+    }
+    const planned = this.plan(w);
+    if (this.size >= MAX_PLANS) {
+      this.byLocation = dictionary();
+      this.byLocation[location] = byType = dictionary();
+      byType[type] = leaf = [];
+      this.size = 0;
     }
     if (leaf.length >= MAX_PER_LEAF) leaf.shift();
-    else size++;
-    leaf.push({ count: key.count, gpu: key.gpu, cpu: key.cpu, rest: key.rest, plan: planned });
+    else this.size++;
+    leaf.push({ count, gpu, cpu, rest, plan: planned });
     return planned;
-  };
-}
-
-/** The key of `w`, in one pass over the fields it has (a for-in loop reads each value by its slot). */
-function keyOf(w: Workload): Key | null {
-  let location: string | undefined;
-  let instance: Workload['instance'];
-  let gpu: string | undefined;
-  let cpu: string | number | undefined;
-  let rest = '';
-  let hours = false;
-  const fields = w as unknown as Fields;
-  for (const name in fields) {
-    const value = fields[name];
-    if (value === undefined) continue;
-    switch (name) {
-      case 'location':
-        location = value as string;
-        break;
-      case 'durationHours':
-        // By presence: the hours are the run's.
-        hours = true;
-        break;
-      case 'instance':
-        instance = value as Workload['instance'];
-        break;
-      case 'gpu': {
-        const key = partKey(value as Fields);
-        if (key === null) return null;
-        gpu = key;
-        break;
-      }
-      case 'cpu': {
-        const key = cpuKey(value as Fields);
-        if (key === null) return null;
-        cpu = key;
-        break;
-      }
-      case 'storage':
-      case 'functionalUnit': {
-        const key = partKey(value as Fields);
-        if (key === null) return null;
-        rest += `${SEP}${name}${key}`;
-        break;
-      }
-      case 'memoryGb':
-      case 'networkGb':
-      case 'pue':
-      case 'gridIntensity':
-      case 'year':
-      case 'renewableShare':
-      case 'embodied':
-        rest += `${SEP}${name}=${value as number | boolean}`;
-        break;
-      default:
-        // ai and start (PER_RUN_FIELDS), or a field this key does not know: planned per run.
-        return null;
-    }
   }
-  if (!hours) rest += `${SEP}durationHours`;
-  // No instance is keyed as the type SEP, which a cached type then must not be.
-  const type = instance === undefined ? SEP : instance.type;
-  if (location === undefined || (instance !== undefined && type === SEP)) return null;
-  return { location, type, count: instance?.count, gpu, cpu, rest };
 }
 
 /** A workload, or one of its parts, as the fields it has. */
