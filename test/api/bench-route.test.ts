@@ -1,6 +1,7 @@
 // The benchmark's floor route: absent unless createApp({ benchMode: true }), then an echo of the
 // parsed JSON body through the same body reading as every route. No timings here (bench/ prints them).
 import { describe, expect, it } from 'vitest';
+import { createEstimator } from '../../src/core/estimator.ts';
 import { createApp } from '../../src/api/app.ts';
 import { fixtureTables } from '../helpers/fixture-tables.ts';
 import { expectProblem } from '../helpers/problem.ts';
@@ -14,18 +15,18 @@ const post = (init: { body: string; type?: string }) => ({
 
 describe('POST /bench/echo', () => {
   it('does not exist by default', async () => {
-    const res = await createApp({ tables: fixtureTables }).request('/bench/echo', post({ body: JSON.stringify(body) }));
+    const res = await createApp({ estimator: createEstimator(fixtureTables) }).request('/bench/echo', post({ body: JSON.stringify(body) }));
     await expectProblem(res, 404);
   });
 
   it('answers the parsed body unchanged in bench mode', async () => {
-    const res = await createApp({ tables: fixtureTables, benchMode: true }).request('/bench/echo', post({ body: JSON.stringify(body) }));
+    const res = await createApp({ estimator: createEstimator(fixtureTables), benchMode: true }).request('/bench/echo', post({ body: JSON.stringify(body) }));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(body);
   });
 
   it('refuses what every JSON route refuses', async () => {
-    const app = createApp({ tables: fixtureTables, benchMode: true });
+    const app = createApp({ estimator: createEstimator(fixtureTables), benchMode: true });
     await expectProblem(await app.request('/bench/echo', post({ body: '{"a":' })), 400);
     await expectProblem(await app.request('/bench/echo', post({ body: '{}', type: 'text/plain' })), 415);
   });
@@ -33,11 +34,11 @@ describe('POST /bench/echo', () => {
 
 describe('POST /bench/answer', () => {
   it('does not exist by default', async () => {
-    await expectProblem(await createApp({ tables: fixtureTables }).request('/bench/answer', post({ body: JSON.stringify(body) })), 404);
+    await expectProblem(await createApp({ estimator: createEstimator(fixtureTables) }).request('/bench/answer', post({ body: JSON.stringify(body) })), 404);
   });
 
   it("answers /v1/estimate's very bytes for the same body, the first time and from then on", async () => {
-    const app = createApp({ tables: fixtureTables, benchMode: true });
+    const app = createApp({ estimator: createEstimator(fixtureTables), benchMode: true });
     const single = await app.request('/v1/estimate', post({ body: JSON.stringify(body) }));
     expect(single.status).toBe(200);
     const expected = await single.text();
@@ -52,7 +53,7 @@ describe('POST /bench/answer', () => {
   });
 
   it('refuses what /v1/estimate refuses', async () => {
-    const app = createApp({ tables: fixtureTables, benchMode: true });
+    const app = createApp({ estimator: createEstimator(fixtureTables), benchMode: true });
     await expectProblem(await app.request('/bench/answer', post({ body: JSON.stringify({ ...body, gpu: { model: 'H100 SXM', count: 0 } }) })), 422);
   });
 });

@@ -7,12 +7,12 @@ import { createApp, MAX_BODY_BYTES } from '../../src/api/app.ts';
 import { Problem } from '../../src/api/problem.ts';
 import { MAX_BATCH_BODY_BYTES } from '../../src/api/routes/batch.ts';
 import { BatchResult } from '../../src/core/decision-schemas.ts';
-import { tables } from '../../src/data/index.ts';
+import { tables, estimator } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node.ts';
 import { batchItems, csvBody, hostileCase, ROUTES, write, tree, type Case, type ItemsCase } from './fuzz-bodies.ts';
 
 const STACK = /\n\s+at .+:\d+:\d+|\bat (?:file|node):|\.ts:\d+:\d+/;
-const app = createApp({ tables });
+const app = createApp({ estimator });
 type Send = (path: string, init: RequestInit) => Promise<Response>;
 const inProcess: Send = async (path, init) => app.request(path, init);
 
@@ -125,7 +125,7 @@ describe('fuzz in-process (app.request)', () => {
 describe('fuzz over HTTP (Node server on 127.0.0.1)', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ port: 0, hostname: '127.0.0.1', tables });
+    server = await startServer({ port: 0, hostname: '127.0.0.1', estimator });
   });
   afterAll(() => server.close());
   const overHttp: Send = (path, init) => fetch(server.url + path, init);

@@ -8,12 +8,12 @@ import { checkJsonShape, MAX_JSON_DEPTH } from '../../src/api/limits.ts';
 import { addressKey, type RateLimitOptions } from '../../src/api/rate-limit.ts';
 import { MAX_BATCH_BODY_BYTES } from '../../src/api/routes/batch.ts';
 import { MAX_BATCH_ITEMS } from '../../src/core/decision-schemas.ts';
-import { tables } from '../../src/data/index.ts';
+import { tables, estimator } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node.ts';
 import { expectProblem } from '../helpers/problem.ts';
 
 const JOB = { location: 'DE', durationHours: 10, gpu: { model: 'H100 SXM', count: 1 } };
-const app = createApp({ tables });
+const app = createApp({ estimator });
 
 const post = (path: string, body: BodyInit, contentType = 'application/json', target = app) =>
   target.request(path, { method: 'POST', headers: { 'content-type': contentType }, body });
@@ -64,7 +64,7 @@ describe('body size', () => {
   });
 
   it('takes other limits from createApp options', async () => {
-    const small = createApp({ tables, limits: { bodyBytes: 100 } });
+    const small = createApp({ estimator, limits: { bodyBytes: 100 } });
     await expectProblem(await post('/v1/estimate', padded(JOB, 101), 'application/json', small), 413);
     expect((await post('/v1/estimate', padded(JOB, 100), 'application/json', small)).status).toBe(200);
   });
@@ -151,7 +151,7 @@ describe('work per request', () => {
 
 describe('time budget', () => {
   it('answers 503 problem+json when the body stalls past the budget', async () => {
-    const quick = createApp({ tables, limits: { timeoutMs: 100 } });
+    const quick = createApp({ estimator, limits: { timeoutMs: 100 } });
     const body = stalledBody('{"location":');
     const started = performance.now();
     const res = await quick.request('/v1/estimate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body.stream, duplex: 'half' } as RequestInit);
@@ -169,7 +169,7 @@ describe('time budget', () => {
   describe('on the Node server', () => {
     let server: RunningServer;
     beforeAll(async () => {
-      server = await startServer({ port: 0, hostname: '127.0.0.1', tables, limits: { timeoutMs: 200 } });
+      server = await startServer({ port: 0, hostname: '127.0.0.1', estimator, limits: { timeoutMs: 200 } });
     });
     afterAll(() => server.close());
 
@@ -195,7 +195,7 @@ describe('time budget', () => {
 describe('rate limit', () => {
   const limited = (options: Partial<RateLimitOptions> = {}) => {
     let clock = 0;
-    const limitedApp = createApp({ tables, rateLimit: { limit: 3, windowMs: 60_000, clientIp: 'x-forwarded-for', now: () => clock, ...options } });
+    const limitedApp = createApp({ estimator, rateLimit: { limit: 3, windowMs: 60_000, clientIp: 'x-forwarded-for', now: () => clock, ...options } });
     const get = (ip: string, path = '/v1/sources') => limitedApp.request(path, { headers: { 'x-forwarded-for': ip } });
     return { get, tick: (ms: number) => (clock += ms) };
   };
@@ -245,7 +245,7 @@ describe('rate limit', () => {
   describe('on the Node server, by socket address', () => {
     let server: RunningServer;
     beforeAll(async () => {
-      server = await startServer({ port: 0, hostname: '127.0.0.1', tables, rateLimit: { limit: 2, windowMs: 60_000, clientIp: 'socket' } });
+      server = await startServer({ port: 0, hostname: '127.0.0.1', estimator, rateLimit: { limit: 2, windowMs: 60_000, clientIp: 'socket' } });
     });
     afterAll(() => server.close());
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, ROUTES } from '../../src/api/app.ts';
 import { openApiPath } from '../../src/api/openapi.ts';
 import { ROUTE_DOCS } from '../../src/api/openapi-routes.ts';
-import { tables } from '../../src/data/index.ts';
+import { tables, estimator } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node.ts';
 import { describeApi } from '../helpers/describe-api.ts';
 import { apiTargets } from '../helpers/server.ts';
@@ -69,7 +69,7 @@ describe('the document in-process', () => {
   });
 
   it('gives success examples that parse with the documented zod schema', async () => {
-    const doc = (await (await createApp({ tables }).request('/openapi.json')).json()) as Json;
+    const doc = (await (await createApp({ estimator }).request('/openapi.json')).json()) as Json;
     for (const route of ROUTES) {
       const schema = ROUTE_DOCS[`${route.method} ${route.path}`]!.ok.schema;
       if (!schema) continue;
@@ -84,7 +84,7 @@ describe('GET /docs in headless chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', tables }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', estimator }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

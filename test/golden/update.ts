@@ -2,11 +2,11 @@
 // Run it only on purpose, when an answer is meant to change; the diff is the review.
 import { writeFileSync } from 'node:fs';
 import { startServer } from '../../src/node.ts';
-import { tables } from '../../src/data/index.ts';
+import { tables, estimator } from '../../src/data/index.ts';
 import { goldenRequests } from './requests.ts';
 import { exchange } from './exchange.ts';
 
-const server = await startServer({ port: 0, hostname: '127.0.0.1', tables });
+const server = await startServer({ port: 0, hostname: '127.0.0.1', estimator });
 try {
   const answers = [];
   for (const r of goldenRequests) answers.push(await exchange(server.url, r));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZoneProfile } from '../../src/api/routes/profile.ts';
 import type { CompareResult, SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
-import { tables } from '../../src/data/index.ts';
+import { tables, estimator } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node.ts';
 import { buildWeb } from './build.ts';
 import { launchBrowser, type Browser } from './browser.ts';
@@ -30,7 +30,7 @@ describe('the page in headless chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     buildWeb();
-    [server, browser] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', tables }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', estimator }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 // web/ served by the Node entry: content types, caching, what is public, and CSP-friendly HTML.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tables } from '../../src/data/index.ts';
+import { tables, estimator } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node.ts';
 import { buildWeb } from './build.ts';
 
@@ -11,7 +11,7 @@ describe('web/ on the Node server', () => {
   let server: RunningServer;
   beforeAll(async () => {
     buildWeb();
-    server = await startServer({ port: 0, hostname: '127.0.0.1', tables });
+    server = await startServer({ port: 0, hostname: '127.0.0.1', estimator });
   });
   afterAll(() => server.close());
 

@@ -2,7 +2,7 @@
 // content type and body bytes for each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/node.ts';
-import { tables } from '../../src/data/index.ts';
+import { tables, estimator } from '../../src/data/index.ts';
 import { startWranglerDev, type RunningWorker } from './wrangler-dev.ts';
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -59,7 +59,7 @@ describe('Node and the Worker answer byte for byte alike', () => {
   let worker: RunningWorker | undefined;
 
   beforeAll(async () => {
-    [node, worker] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', tables }), startWranglerDev()]);
+    [node, worker] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', estimator }), startWranglerDev()]);
     console.log(`[gridshift] wrangler dev cold start (spawn -> first answer): ${Math.round(worker.coldStartMs)} ms`);
   }, 90_000);
 
