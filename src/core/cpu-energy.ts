@@ -29,7 +29,7 @@ export interface CpuPlan {
   readonly curveFull: number;
 }
 
-/** Draw of one thread on the load curve at utilisation `u` (cpuThreadPowerW's central figure), never above its share of the TDP. */
+/** Draw of one thread on the load curve at utilisation `u`, never above its share of the TDP. */
 export function cpuCurveW(p: CpuPlan, u: number): number {
   return Math.min(p.capW, p.minW + (p.maxW - p.minW) * curveShareBetween(p.curve, p.curveIdle, p.curveFull, u));
 }
