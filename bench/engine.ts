@@ -5,9 +5,8 @@
 // gridshift's rows are pre-parsed with the zod Workload schema outside the timed loop (the engine is
 // what is measured); the with-parse figure times Workload.parse + estimate per row.
 import { pathToFileURL } from 'node:url';
-import { estimate } from '../src/core/estimate.ts';
 import { Workload } from '../src/core/schemas.ts';
-import { tables } from '../src/data/index.ts';
+import { estimator } from '../src/data/index.ts';
 import { createCcfEstimator } from './lib/ccf.ts';
 import { DEFAULT_SEED, generateRows, toWorkload, type ComputeRow } from '../test/helpers/synthetic-rows.ts';
 import { heading, int, median } from './lib/stats.ts';
@@ -65,7 +64,7 @@ export function runEngineBench(options: EngineOptions): EngineFigures {
   };
   const gridshiftRange = (from: number, to: number, s: Sums, withParse: boolean): void => {
     for (let i = from; i < to; i++) {
-      const r = estimate(withParse ? Workload.parse(raw[i]) : parsed[i]!, tables);
+      const r = estimator.estimate(withParse ? Workload.parse(raw[i]) : parsed[i]!);
       s.kwh += r.energyKwh.total;
       s.kg += r.emissionsKgCo2e.total;
       s.low += r.emissionsKgCo2e.low;

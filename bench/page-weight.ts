@@ -3,7 +3,7 @@
 // (zlib default level, as a server would send them). Budget: 250 KB gzipped. `npm run bench:page`.
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { tables } from '../src/data/index.ts';
+import { estimator } from '../src/data/index.ts';
 import { startServer } from '../src/node/server.ts';
 import { launchBrowser } from '../test/web/browser.ts';
 
@@ -17,7 +17,7 @@ interface Loaded {
 }
 
 execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'inherit' });
-const server = await startServer({ port: 0, hostname: '127.0.0.1', tables });
+const server = await startServer({ port: 0, hostname: '127.0.0.1', estimator });
 const browser = await launchBrowser();
 
 async function measure(path: string, act?: (page: import('playwright-core').Page) => Promise<void>): Promise<Loaded[]> {

@@ -8,7 +8,6 @@
 //   between it and /v1/estimate is validation, estimation and serialisation.
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { estimate } from '../src/core/estimate.ts';
 import { withPresetAssumptions } from '../src/core/presets.ts';
 import { jsonText, textAnswer } from '../src/api/json-text.ts';
 import { defineRoute } from '../src/api/route.ts';
@@ -38,7 +37,7 @@ export const benchRoutes = [
       if (text === undefined) {
         const tables = c.get('tables');
         const { workload, preset } = readWorkload(body, tables);
-        text = jsonText(withPresetAssumptions(estimate(workload, tables), preset));
+        text = jsonText(withPresetAssumptions(c.get('estimator').estimate(workload), preset));
         if (answers.size < MAX_ANSWERS) answers.set(key, text);
       }
       return textAnswer(c, text);

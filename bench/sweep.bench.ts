@@ -1,10 +1,8 @@
 // Sweep benchmark: one workload over every region (compareRegions), median over many runs.
 // `npm run bench:sweep`; part of `npm run bench`. Prints figures only, asserts nothing.
 import { pathToFileURL } from 'node:url';
-import { compareRegions } from '../src/core/compare.ts';
-import { estimate } from '../src/core/estimate.ts';
 import { Workload } from '../src/core/schemas.ts';
-import { tables } from '../src/data/index.ts';
+import { estimator, tables } from '../src/data/index.ts';
 import { heading, median, medianMs, roundMedians, sampleMs } from './lib/stats.ts';
 import { README_WORKLOAD } from './http.ts';
 
@@ -31,14 +29,14 @@ const ROUNDS = 5;
 export function measureSweep(scale = 1): SweepFigures {
   const runs = (n: number) => Math.max(20, Math.round(n * scale));
   const regionIds = [...tables.regions.keys()];
-  const sweep = sampleMs(() => compareRegions(workload, tables, { top: 10, rankBy: 'location' }), runs(2000));
+  const sweep = sampleMs(() => estimator.compare(workload, { top: 10, rankBy: 'location' }), runs(2000));
   return {
     regions: regionIds.length,
     sweepMs: median(sweep),
     sweepRoundsMs: roundMedians(sweep, ROUNDS),
     sweepCalls: sweep.length,
-    withHardwareMs: medianMs(() => compareRegions(workload, tables, { top: 10, rankBy: 'location', hardware: ['B200', 'A100', 'H200', 'MI300X'] }), runs(500)),
-    naiveMs: medianMs(() => regionIds.map((location) => estimate({ ...workload, location }, tables)), runs(200)),
+    withHardwareMs: medianMs(() => estimator.compare(workload, { top: 10, rankBy: 'location', hardware: ['B200', 'A100', 'H200', 'MI300X'] }), runs(500)),
+    naiveMs: medianMs(() => regionIds.map((location) => estimator.estimate({ ...workload, location })), runs(200)),
   };
 }
 

@@ -1,13 +1,11 @@
 // The library: `import { estimate, compare, suggest, catalog } from 'gridshift'`. The same schemas
-// and wording as the API, core over the embedded tables; no Node-only APIs on this path.
-import { estimate as estimateCore, METHODOLOGY_VERSION } from './core/estimate.ts';
-import { compareRegions } from './core/compare.ts';
-import { suggestOptions } from './core/suggest.ts';
+// and wording as the API, core over the embedded tables (the hourly series read from disk: Node).
+import { METHODOLOGY_VERSION } from './core/estimate.ts';
 import { withPresetAssumptions } from './core/presets.ts';
 import { CompareRequest, SuggestRequest, type CompareResult, type SuggestResult } from './core/decision-schemas.ts';
 import type { EstimateResult } from './core/schemas.ts';
 import type { z } from 'zod';
-import { tables } from './data/index.ts';
+import { estimator, tables } from './data/index.ts';
 import { describeRegion, describeZone, listModels, listRegions, listSources, type RegionFilter } from './service/catalog.ts';
 import { describePreset, listPresets } from './service/catalog-presets.ts';
 import { searchHardware, type HardwareQuery } from './service/hardware-search.ts';
@@ -42,7 +40,7 @@ export type SuggestInput = z.input<typeof SuggestRequest>;
 export function estimate(input: unknown): EstimateResult {
   return withGridshiftErrors(() => {
     const { workload, preset } = readWorkload(input, tables);
-    return withPresetAssumptions(estimateCore(workload, tables), preset);
+    return withPresetAssumptions(estimator.estimate(workload), preset);
   });
 }
 
@@ -51,7 +49,7 @@ export function compare(input: CompareInput): CompareResult {
   const request = parseOrThrow(CompareRequest, input);
   return withGridshiftErrors(() => {
     const { workload, preset } = readWorkload(request.workload, tables, 'workload');
-    return compareRegions(workload, tables, { ...request, assumptions: preset?.assumptions });
+    return estimator.compare(workload, { ...request, assumptions: preset?.assumptions });
   });
 }
 
@@ -60,7 +58,7 @@ export function suggest(input: SuggestInput): SuggestResult {
   const request = parseOrThrow(SuggestRequest, input);
   return withGridshiftErrors(() => {
     const { workload, preset } = readWorkload(request.workload, tables, 'workload');
-    return suggestOptions(workload, tables, { ...request, assumptions: preset?.assumptions });
+    return estimator.suggest(workload, { ...request, assumptions: preset?.assumptions });
   });
 }
 

@@ -4,7 +4,7 @@
 import type { ExecutionContext, Hono } from 'hono';
 import { createApp, type AppEnv } from './api/app.ts';
 import { securityConfigFromEnv, type SecurityEnv } from './api/config.ts';
-import { tables } from './data/index.ts';
+import { estimator } from './data/index.ts';
 import { hourlySeriesLoaded, loadHourlySeries, type ReadBuiltFile } from './data/hourly.ts';
 import { liveGridFromEnv, type LiveGridEnv } from './live/from-env.ts';
 
@@ -37,7 +37,7 @@ async function loadThenServe(app: Hono<AppEnv>, request: Request, env: WorkerEnv
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
     app ??= createApp({
-      tables,
+      estimator,
       liveGrid: liveGridFromEnv(env, (input, init) => fetch(input, init)),
       // GRIDSHIFT_RATE_LIMIT counts per isolate here: Cloudflare's rate limiting rules are the sturdier option.
       ...securityConfigFromEnv(env, { clientIp: 'cf-connecting-ip' }),

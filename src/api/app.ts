@@ -3,7 +3,7 @@ import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { Tables } from '../core/tables.ts';
+import type { Estimator } from '../core/estimator.ts';
 import type { LiveGrid } from '../live/provider.ts';
 import { DEFAULT_TIMEOUT_MS, MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, timeBudget, type Limits } from './limits.ts';
 import { buildOpenApiDocument, cachedDocument } from './openapi.ts';
@@ -50,7 +50,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
 ];
 
 export interface AppOptions {
-  tables: Tables;
+  /** The estimator the routes answer with (src/data's over the embedded tables, or a test's). */
+  estimator: Estimator;
   /** Live grid intensity for estimates (src/live); the embedded tables answer when absent or failing. */
   liveGrid?: LiveGrid | null;
   /** How this runtime turns ASCII answer text into a body (src/node/ gives bytes); the text itself when absent. */
@@ -63,7 +64,7 @@ export interface AppOptions {
   cors?: CorsOptions | false;
 }
 
-/** The gridshift API over the given tables; no globals, no environment. */
+/** The gridshift API over the given estimator; no globals, no environment. */
 export function createApp(options: AppOptions): ApiApp {
   const schemas = new Map<string, RouteConfig['request']>();
   const app = new OpenAPIHono<AppEnv>({ defaultHook: problemHook(requestSchemaOf(schemas), describedBranch) });
@@ -73,7 +74,8 @@ export function createApp(options: AppOptions): ApiApp {
   if (options.rateLimit) app.use('/v1/*', rateLimit(options.rateLimit));
   app.use('*', timeBudget(limits.timeoutMs));
   app.use('*', async (c, next) => {
-    c.set('tables', options.tables);
+    c.set('estimator', options.estimator);
+    c.set('tables', options.estimator.tables);
     c.set('liveGrid', options.liveGrid ?? null);
     c.set('encodeAscii', options.encodeAscii ?? null);
     await next();
@@ -82,7 +84,7 @@ export function createApp(options: AppOptions): ApiApp {
   const batchLimit = limitBody(limits.batchBodyBytes);
   app.use('*', (c, next) => (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next));
   // A plain app over the same tables answers the examples (no live grid data, no outside calls).
-  const document = () => cachedDocument(options.tables, () => buildOpenApiDocument(createApp({ tables: options.tables }), API_ROUTES));
+  const document = () => cachedDocument(options.estimator.tables, () => buildOpenApiDocument(createApp({ estimator: options.estimator }), API_ROUTES));
   registerRoutes(app, [...API_ROUTES, ...docsRoutes(document)], schemas);
   // Read by the batch route itself (JSON or CSV), so only named here for its documentation.
   app.openAPIRegistry.register('BatchRequest', BatchRequestBody);

@@ -3,6 +3,7 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import type { Estimator } from '../core/estimator.ts';
 import type { Tables } from '../core/tables.ts';
 import type { LiveGrid } from '../live/provider.ts';
 import { problemResponse } from './problem-response.ts';
@@ -12,7 +13,7 @@ import { problemResponse } from './problem-response.ts';
 export type AsciiEncoder = (text: string) => Uint8Array<ArrayBuffer>;
 
 /** `liveGrid` is null when no live provider is configured (the tables answer alone). */
-export type AppEnv = { Variables: { tables: Tables; liveGrid: LiveGrid | null; encodeAscii: AsciiEncoder | null } };
+export type AppEnv = { Variables: { estimator: Estimator; tables: Tables; liveGrid: LiveGrid | null; encodeAscii: AsciiEncoder | null } };
 
 export type ApiApp = OpenAPIHono<AppEnv>;
 

@@ -1,7 +1,7 @@
 // `gridshift batch in.csv -o out.csv`: many workloads from CSV (the columns of POST /v1/batch) or
 // JSON, results in order as CSV or JSON; a progress bar on stderr for large files.
 import { BatchRequest, type BatchItem } from '../core/decision-schemas.ts';
-import { tables } from '../data/index.ts';
+import { estimator } from '../data/index.ts';
 import { parseBatchCsv, formatBatchCsv, type CsvRow } from '../service/batch-csv.ts';
 import { runBatch, shareProvenance } from '../service/batch.ts';
 import { parseOrThrow, withGridshiftErrors } from '../service/gridshift-error.ts';
@@ -47,7 +47,7 @@ export function runBatchCommand(argv: readonly string[], io: CliIo): number {
   const bar = progressBar(io, rows.length, show);
   const results: BatchItem[] = [];
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    results.push(...runBatch({ rows: rows.slice(i, i + CHUNK_ROWS), csv: csvIn }, tables));
+    results.push(...runBatch({ rows: rows.slice(i, i + CHUNK_ROWS), csv: csvIn }, estimator));
     bar.update(results.length);
   }
   bar.done();

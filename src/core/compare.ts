@@ -3,9 +3,9 @@ import type { CompareResult, CompareRow, EmissionsSummary, RankBy, RegionFilter,
 import type { Workload } from './schemas.ts';
 import type { Region, Tables } from './tables.ts';
 import type { PlaceFigures, SweepBase } from './compare-sweep.ts';
+import type { EstimatorContext } from './context.ts';
 import { EstimateError, rePathed } from './errors.ts';
 import { Ledger } from './ledger.ts';
-import { indexSources } from './source-index.ts';
 import { evaluatePlace, prepareSweep } from './compare-sweep.ts';
 import { selectRegions } from './region-filter.ts';
 import { resolvePlace } from './resolve-location.ts';
@@ -28,20 +28,21 @@ interface Variant {
 }
 
 /** Ranks the workload over the candidate regions; pure, and the per-region work is small. */
-export function compareRegions(input: Workload, tables: Tables, options: CompareOptions): CompareResult {
+export function compareRegions(input: Workload, ctx: EstimatorContext, options: CompareOptions): CompareResult {
+  const { tables } = ctx;
   const candidates = selectRegions(tables, options.regions);
   if (candidates.length === 0) throw new EstimateError('inconsistent_input', ['regions'], 'no region matches the regions filter');
   const asGiven = underWorkload(() => {
     resolvePlace(input.location, tables);
-    return prepareSweep(input, tables);
+    return prepareSweep(input, ctx);
   });
   const skipped: Skipped[] = [];
-  const variants = [{ hardware: null, base: asGiven }, ...hardwareVariants(input, tables, options.hardware ?? [], candidates, skipped)];
+  const variants = [{ hardware: null, base: asGiven }, ...hardwareVariants(input, ctx, options.hardware ?? [], candidates, skipped)];
   const rows: CompareRow[] = [];
-  const ledger = new Ledger(indexSources(tables.sources));
+  const ledger = new Ledger(ctx.store);
   for (const variant of variants) {
     for (const region of candidates) {
-      const row = evaluateRow(variant, region, tables, ledger, skipped);
+      const row = evaluateRow(variant, region, ctx, ledger, skipped);
       if (row) rows.push(row);
       // Per-region factors are not reported (the rows carry them), so the ledger is reused.
       ledger.assumptions.length = 0;
@@ -50,7 +51,7 @@ export function compareRegions(input: Workload, tables: Tables, options: Compare
   }
   const measure = rankMeasure(options.rankBy);
   rows.sort((a, b) => measure(a.emissionsKgCo2e) - measure(b.emissionsKgCo2e) || compareText(a.regionId, b.regionId) || compareText(a.hardware ?? '', b.hardware ?? ''));
-  const baseline = findBaseline(input, asGiven, rows, tables, options);
+  const baseline = findBaseline(input, asGiven, rows, ctx, options);
   const baseKg = measure(baseline.emissionsKgCo2e);
   const table = rows.map((row, i) => withSaving(row, i + 1, baseKg, measure(row.emissionsKgCo2e)));
   return {
@@ -79,8 +80,9 @@ export function underWorkload<T>(step: () => T): T {
   return rePathed(step, (path) => ['workload', ...path]);
 }
 
-function hardwareVariants(input: Workload, tables: Tables, names: readonly string[], candidates: readonly Region[], skipped: Skipped[]): Variant[] {
+function hardwareVariants(input: Workload, ctx: EstimatorContext, names: readonly string[], candidates: readonly Region[], skipped: Skipped[]): Variant[] {
   if (names.length === 0) return [];
+  const { tables } = ctx;
   const current = underWorkload(() => workloadGpu(input, tables));
   if (!current) throw new EstimateError('inconsistent_input', ['hardware'], 'the workload has no GPU to replace: give workload.gpu or a GPU instance type');
   if (current.gpu.peakDenseTflops.bf16 === null) throw new EstimateError('missing_throughput', ['workload', 'gpu', 'model'], `${current.gpu.name} has no published peak dense bf16 rate to scale the work by`);
@@ -92,7 +94,7 @@ function hardwareVariants(input: Workload, tables: Tables, names: readonly strin
     try {
       if (reason) throw new EstimateError('missing_throughput', ['hardware', i], reason);
       const swap = swapGpu(input, current, alt);
-      variants.push({ hardware: alt.id, base: { ...prepareSweep(swap.workload, tables), assumptions: [swap.assumption] } });
+      variants.push({ hardware: alt.id, base: { ...prepareSweep(swap.workload, ctx), assumptions: [swap.assumption] } });
     } catch (err) {
       if (!(err instanceof EstimateError)) throw err;
       for (const r of candidates) skipped.push({ regionId: r.id, hardware: alt.id, code: err.code, reason: err.message });
@@ -101,11 +103,11 @@ function hardwareVariants(input: Workload, tables: Tables, names: readonly strin
   return variants;
 }
 
-function evaluateRow(variant: Variant, region: Region, tables: Tables, ledger: Ledger, skipped: Skipped[]): CompareRow | null {
-  const zone = region.gridZone === null ? null : (tables.zones.get(region.gridZone) ?? null);
+function evaluateRow(variant: Variant, region: Region, ctx: EstimatorContext, ledger: Ledger, skipped: Skipped[]): CompareRow | null {
+  const zone = region.gridZone === null ? null : (ctx.tables.zones.get(region.gridZone) ?? null);
   let f: PlaceFigures;
   try {
-    f = evaluatePlace(variant.base, { kind: 'region', region, zone }, tables, ledger);
+    f = evaluatePlace(variant.base, { kind: 'region', region, zone }, ctx, ledger);
   } catch (err) {
     if (!(err instanceof EstimateError)) throw err;
     skipped.push({ regionId: region.id, hardware: variant.hardware, code: err.code, reason: err.message });
@@ -133,10 +135,10 @@ function evaluateRow(variant: Variant, region: Region, tables: Tables, ledger: L
 }
 
 /** The explicit baseline, else the workload's own region, else the first ranked row. */
-function findBaseline(input: Workload, asGiven: SweepBase, rows: readonly CompareRow[], tables: Tables, options: CompareOptions) {
+function findBaseline(input: Workload, asGiven: SweepBase, rows: readonly CompareRow[], ctx: EstimatorContext, options: CompareOptions) {
   const at = (location: string, path: readonly string[]) => {
-    const place = resolveAt(location, tables, path);
-    const f = evaluatePlace(asGiven, place, tables, new Ledger(indexSources(tables.sources)));
+    const place = resolveAt(location, ctx.tables, path);
+    const f = evaluatePlace(asGiven, place, ctx, new Ledger(ctx.store));
     return { location: place.region?.id ?? place.zone!.id, hardware: null, emissionsKgCo2e: summarise(f) };
   };
   if (options.baseline !== undefined) return at(options.baseline, ['baseline']);

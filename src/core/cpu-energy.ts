@@ -8,7 +8,6 @@ import type { LoadCurvePoint } from './power.ts';
 import { cpuThreadHighW, cpuThreadLinearW, cpuThreadLowW, curveShareBetween, interpolateCurve, measuredPowerW } from './power.ts';
 import { resolveCpu } from './resolve-hardware.ts';
 import type { DerivedDraw } from './ai-shape.ts';
-import { scaleBy } from './range.ts';
 
 /** The CPU threads of a workload, resolved once; their draw follows from the utilisation. */
 export interface CpuPlan {
@@ -30,16 +29,7 @@ export interface CpuPlan {
   readonly curveFull: number;
 }
 
-/** Average draw of all the planned threads at utilisation `u` (the default when not given). */
-export function cpuPowerAt(p: CpuPlan, u: number | undefined): Bounded {
-  if (p.measured) return p.measured;
-  const at = u ?? p.defaultUtilization;
-  const curve = cpuCurveW(p, at);
-  const linear = cpuThreadLinearW(p.minW, p.maxW, at);
-  return scaleBy({ central: curve, low: cpuThreadLowW(curve, linear), high: cpuThreadHighW(curve, linear) }, p.threads);
-}
-
-/** Draw of one thread on the load curve at utilisation `u` (cpuThreadPowerW's central figure), never above its share of the TDP. */
+/** Draw of one thread on the load curve at utilisation `u`, never above its share of the TDP. */
 export function cpuCurveW(p: CpuPlan, u: number): number {
   return Math.min(p.capW, p.minW + (p.maxW - p.minW) * curveShareBetween(p.curve, p.curveIdle, p.curveFull, u));
 }
@@ -53,7 +43,7 @@ interface ThreadWatts {
   readonly perChip: boolean;
 }
 
-/** What the CPU draw rests on, recorded in `ledger`; the utilisation is applied by cpuPowerAt. */
+/** What the CPU draw rests on, recorded in `ledger`; the utilisation is applied by evaluate.ts (cpuDraw). */
 export function planCpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger, host?: DerivedDraw): CpuPlan | null {
   const req = w.cpu;
   if (host && !req && !instance) {

@@ -4,21 +4,16 @@ import type { Instance, Tables } from './tables.ts';
 import type { Ledger } from './ledger.ts';
 import type { Bounded } from './range.ts';
 import type { ItPlan } from './energy.ts';
-import { ZERO, addBounded, scaleBy } from './range.ts';
+import { ZERO, addBounded } from './range.ts';
 import { coefficientBounds } from './energy.ts';
 
 const HOURS_PER_YEAR = 8760;
 
-/** Manufacturing footprint of the hardware, to be shared out over its lifetime by hours of use. */
+/** Manufacturing footprint of the hardware, shared out over its lifetime by hours of use (evaluate.ts embodiedKg). */
 export interface EmbodiedPlan {
   /** kgCO2e of all the hardware used, with its bounds. */
   readonly kg: Bounded;
   readonly lifetimeHours: number;
-}
-
-/** kgCO2e attributed to `hours` of use: the hardware's footprint × hours / lifetime. */
-export function embodiedAt(p: EmbodiedPlan, hours: number): Bounded {
-  return p.kg === ZERO ? ZERO : scaleBy(p.kg, hours / p.lifetimeHours);
 }
 
 /** What the embodied emissions rest on (devices, amounts, lifetime), recorded in `ledger`. */

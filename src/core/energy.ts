@@ -1,5 +1,5 @@
-// Workload -> IT energy (kWh) by component, each with its bounds: planned once per hardware shape
-// (planItEnergy), then worked out for the hours and utilisations of each run (itEnergyAt).
+// Workload -> what its IT energy rests on, planned once per hardware shape (planItEnergy); the
+// energy of each run's hours and utilisations is worked out in evaluate.ts (itEnergy).
 import type { Workload } from './schemas.ts';
 import type { Instance, Tables } from './tables.ts';
 import type { Ledger } from './ledger.ts';
@@ -7,8 +7,8 @@ import type { Bounded } from './range.ts';
 import type { CpuPlan } from './cpu-energy.ts';
 import type { GpuPlan } from './gpu-energy.ts';
 import { ZERO, bounded, scaleBy } from './range.ts';
-import { cpuPowerAt, planCpuDraw } from './cpu-energy.ts';
-import { gpuPowerAt, planGpuDraw } from './gpu-energy.ts';
+import { planCpuDraw } from './cpu-energy.ts';
+import { planGpuDraw } from './gpu-energy.ts';
 import type { DerivedDraw } from './ai-shape.ts';
 
 /** The IT hardware of a workload, resolved once; its energy follows from hours and utilisations. */
@@ -24,18 +24,6 @@ export interface ItPlan {
   readonly hddWhPerTbH: Bounded | null;
   /** Network energy of the whole run (it does not depend on hours), kWh. */
   readonly network: Bounded;
-}
-
-/** IT energy (kWh) by component, each with its bounds, and the average draws it came from. */
-export interface ItEnergy {
-  readonly cpu: Bounded;
-  readonly gpu: Bounded;
-  readonly memory: Bounded;
-  readonly storage: Bounded;
-  readonly network: Bounded;
-  /** Average draw of one GPU and of all CPU threads, W (null when the workload has none). */
-  readonly gpuPowerW: Bounded | null;
-  readonly cpuPowerW: Bounded | null;
 }
 
 /** Relative bounds from a coefficient's uncertainty u: [1/(1+u), 1+u] (symmetric in log space). */
@@ -67,18 +55,4 @@ export function planItEnergy(w: Workload, instance: Instance | null, tables: Tab
   if (!cpu && !instance) ledger.assume('No CPU or instance given: host CPU power is not counted.');
   if (memoryGb === 0) ledger.assume('No memory given: memory power is not counted.');
   return { gpu, cpu, memoryGb, ssdTb, hddTb, memoryWPerGb, ssdWhPerTbH, hddWhPerTbH, network };
-}
-
-/** IT energy of `hours` of the planned workload at the utilisations `w` gives, in kWh. */
-export function itEnergyAt(p: ItPlan, w: Workload, hours: number): ItEnergy {
-  const kwhPerW = hours / 1000;
-  const gpuPowerW = p.gpu ? gpuPowerAt(p.gpu, w.gpu?.utilization) : null;
-  const cpuPowerW = p.cpu ? cpuPowerAt(p.cpu, w.cpu?.utilization) : null;
-  const gpu = gpuPowerW ? scaleBy(gpuPowerW, p.gpu!.count * kwhPerW) : ZERO;
-  const cpu = cpuPowerW ? scaleBy(cpuPowerW, kwhPerW) : ZERO;
-  const memory = p.memoryWPerGb ? scaleBy(p.memoryWPerGb, p.memoryGb * kwhPerW) : ZERO;
-  const ssd = p.ssdWhPerTbH ? scaleBy(p.ssdWhPerTbH, (p.ssdTb * hours) / 1000) : ZERO;
-  const hdd = p.hddWhPerTbH ? scaleBy(p.hddWhPerTbH, (p.hddTb * hours) / 1000) : ZERO;
-  const storage = { central: ssd.central + hdd.central, low: ssd.low + hdd.low, high: ssd.high + hdd.high };
-  return { cpu, gpu, memory, storage, network: p.network, gpuPowerW, cpuPowerW };
 }

@@ -4,7 +4,7 @@ import type { Accelerator, Instance, Tables } from './tables.ts';
 import type { Ledger } from './ledger.ts';
 import type { Bounded } from './range.ts';
 import { EstimateError } from './errors.ts';
-import { gpuPowerW, measuredPowerW } from './power.ts';
+import { measuredPowerW } from './power.ts';
 import { resolveGpu } from './resolve-hardware.ts';
 import { defaultGpuDraw, withTypical } from './gpu-default-draw.ts';
 import type { DerivedDraw } from './ai-shape.ts';
@@ -24,12 +24,7 @@ export interface GpuPlan {
   readonly highMaxW: number;
 }
 
-/** Average draw of one planned device at utilisation `u` (given whenever fixedPowerW is null). */
-export function gpuPowerAt(p: GpuPlan, u: number | undefined): Bounded {
-  return p.fixedPowerW ?? gpuPowerW(p.maxW, p.idleW, u!, p.highMaxW);
-}
-
-/** What the GPU draw rests on, recorded in `ledger`; a given utilisation is applied by gpuPowerAt. */
+/** What the GPU draw rests on, recorded in `ledger`; a given utilisation is applied by evaluate.ts (gpuDraw). */
 export function planGpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger, derived?: DerivedDraw): GpuPlan | null {
   const fromRequest = w.gpu;
   const model = fromRequest?.model ?? instance?.gpu ?? null;

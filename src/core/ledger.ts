@@ -5,23 +5,33 @@ import type { Coefficient } from './tables.ts';
 import type { SourceIndex } from './source-index.ts';
 
 /** What a memoised step returned and recorded, replayed into later ledgers unchanged. */
-interface Recording {
+export interface Recording {
   readonly value: unknown;
   readonly factors: readonly Factor[];
   readonly assumptions: readonly string[];
 }
 
-// Steps depend only on table rows (the owner objects) and a key, so their recordings can be shared
-// by every estimate over the same tables; WeakMaps let them go with the tables.
-const recordings = new WeakMap<object, Map<string, Recording>>();
-const coefficientFactors = new WeakMap<Coefficient, Map<string, Factor>>();
+/**
+ * What the ledgers of one estimator share (createEstimator owns it): the source index, and the
+ * recordings of steps that depend only on table rows (the owner objects) and a key.
+ */
+export interface LedgerStore {
+  readonly sources: SourceIndex;
+  readonly recordings: WeakMap<object, Map<string, Recording>>;
+  readonly coefficientFactors: WeakMap<Coefficient, Map<string, Factor>>;
+}
+
+/** An empty store over `sources`; WeakMaps let recordings go with the table rows they are keyed by. */
+export function createLedgerStore(sources: SourceIndex): LedgerStore {
+  return { sources, recordings: new WeakMap(), coefficientFactors: new WeakMap() };
+}
 
 export class Ledger {
   readonly assumptions: string[] = [];
   readonly factors: Factor[] = [];
   readonly sourceIds = new Set<string>();
 
-  constructor(readonly sources: SourceIndex) {}
+  constructor(readonly store: LedgerStore) {}
 
   assume(text: string): void {
     this.assumptions.push(text);
@@ -29,15 +39,16 @@ export class Ledger {
 
   /** Records a value used; a row without its own year takes its dataset's year. */
   factor(f: Factor): void {
-    if (f.year === null && f.source !== 'user') f = { ...f, year: this.sources.yearOf.get(f.source) ?? null };
+    if (f.year === null && f.source !== 'user') f = { ...f, year: this.store.sources.yearOf.get(f.source) ?? null };
     this.factors.push(f);
     this.sourceIds.add(f.source);
   }
 
   /** Records a table coefficient under `id` (one shared factor object per coefficient and id). */
   coefficient(id: string, label: string, c: Coefficient): number {
-    let byId = coefficientFactors.get(c);
-    if (!byId) coefficientFactors.set(c, (byId = new Map<string, Factor>()));
+    const shared = this.store.coefficientFactors;
+    let byId = shared.get(c);
+    if (!byId) shared.set(c, (byId = new Map<string, Factor>()));
     const key = `${id}\u0000${label}`;
     let f = byId.get(key);
     if (!f) byId.set(key, (f = Object.freeze({ id, label, value: c.value, unit: c.unit, source: c.source, year: c.year, note: c.note })));
@@ -58,11 +69,12 @@ export class Ledger {
    * the value is shared, so callers must not mutate it.
    */
   memo<T>(owner: object, key: string, step: (ledger: Ledger) => T): T {
+    const recordings = this.store.recordings;
     let byKey = recordings.get(owner);
     if (!byKey) recordings.set(owner, (byKey = new Map<string, Recording>()));
     let rec = byKey.get(key);
     if (!rec) {
-      const scratch = new Ledger(this.sources);
+      const scratch = new Ledger(this.store);
       const value = step(scratch);
       rec = { value, factors: scratch.factors.map((f) => Object.freeze(f)), assumptions: scratch.assumptions };
       byKey.set(key, rec);

@@ -4,20 +4,17 @@
 // presence is in the key, their value is not). Workloads with an AI shape or a start time derive
 // hours or hourly intensity from their numbers, so they are planned per run.
 import type { Workload } from './schemas.ts';
-import type { Tables } from './tables.ts';
 import type { EstimatePlan } from './plan.ts';
-import { planEstimate } from './plan.ts';
 
-/** Plans kept per tables object; past it the cache starts afresh (a bound, not an LRU). */
+/** Plans kept per cache; past it the cache starts afresh (a bound, not an LRU). */
 export const MAX_PLANS = 4096;
 
+/** Shapes kept under one location and instance type; past it the oldest goes. */
+const MAX_PER_LEAF = 64;
+
 /**
- * Two levels of dictionaries (location, then instance type) and, under them, a short list of the
- * shapes seen there, compared part by part: looking up two strings and a few `===` cost less than
- * building and hashing a joined key, which cost more than the arithmetic. The dictionaries are
- * null-prototype objects, not Maps: a string property key is looked up through V8's table of
- * internalized strings and then compared by identity, where a Map compares the text of each key
- * (two Map.get calls were ~60 ns of a ~320 ns estimate, two property reads ~40 ns).
+ * One planned shape under its location and instance type, compared part by part: a few string
+ * comparisons cost less than building and hashing one joined key per estimate.
  */
 interface Entry {
   readonly count: number | undefined;
@@ -27,9 +24,6 @@ interface Entry {
   readonly plan: EstimatePlan;
 }
 
-/** Shapes kept under one location and instance type; past it the oldest goes. */
-const MAX_PER_LEAF = 64;
-
 /** A dictionary keyed by arbitrary text (no prototype, so no inherited key such as `constructor`). */
 type Dictionary<T> = Record<string, T | undefined>;
 
@@ -37,108 +31,100 @@ function dictionary<T>(): Dictionary<T> {
   return Object.create(null) as Dictionary<T>;
 }
 
-interface Cache {
-  readonly tables: Tables;
-  byLocation: Dictionary<Dictionary<Entry[]>>;
-  size: number;
-}
+/**
+ * `planFor(w)`: the plan of `w` from `plan`, shared with earlier workloads of the same shape.
+ * Contract: the same answer as `plan(w)` (test/core/plan-cache.test.ts holds it to a fresh plan).
+ */
+export class PlanCache {
+  private byLocation: Dictionary<Dictionary<Entry[]>> = dictionary();
+  private size = 0;
 
-const caches = new WeakMap<Tables, Cache>();
-/** The last cache used: one deployment has one tables object, so the WeakMap is rarely asked. */
-let last: Cache | undefined;
+  constructor(private readonly plan: (w: Workload) => EstimatePlan) {}
 
-function cacheOf(tables: Tables): Cache {
-  if (last?.tables === tables) return last;
-  let cache = caches.get(tables);
-  if (!cache) caches.set(tables, (cache = { tables, byLocation: dictionary(), size: 0 }));
-  return (last = cache);
-}
-
-/** The plan of `w`: shared when its shape was planned before over the same tables. */
-export function planFor(w: Workload, tables: Tables): EstimatePlan {
-  // The key's parts, in one pass over the fields the workload has. A for-in loop reads each value
-  // by its slot; reading a dozen optional fields by name goes megamorphic once a process has seen
-  // a few workload shapes, as a server does (planFor of the engine bench's rows after other shapes:
-  // ~110 ns that way, ~60 ns this way; ~10 ns more when only one shape was ever seen).
-  let location: string | undefined;
-  let instance: Workload['instance'];
-  let gpu: string | undefined;
-  let cpu: string | number | undefined;
-  let rest = '';
-  let hours = false;
-  const fields = w as unknown as Fields;
-  for (const name in fields) {
-    const value = fields[name];
-    if (value === undefined) continue;
-    switch (name) {
-      case 'location':
-        location = value as string;
-        break;
-      case 'durationHours':
-        // By presence: the hours are the run's.
-        hours = true;
-        break;
-      case 'instance':
-        instance = value as Workload['instance'];
-        break;
-      case 'gpu': {
-        const key = partKey(value as Fields);
-        if (key === null) return planEstimate(w, tables);
-        gpu = key;
-        break;
+  planFor(w: Workload): EstimatePlan {
+    // The key's parts, in one pass over the fields the workload has (a for-in loop reads each value by its slot).
+    let location: string | undefined;
+    let instance: Workload['instance'];
+    let gpu: string | undefined;
+    let cpu: string | number | undefined;
+    let rest = '';
+    let hours = false;
+    const fields = w as unknown as Fields;
+    for (const name in fields) {
+      const value = fields[name];
+      if (value === undefined) continue;
+      switch (name) {
+        case 'location':
+          location = value as string;
+          break;
+        case 'durationHours':
+          // By presence: the hours are the run's.
+          hours = true;
+          break;
+        case 'instance':
+          instance = value as Workload['instance'];
+          break;
+        case 'gpu': {
+          const key = partKey(value as Fields);
+          if (key === null) return this.plan(w);
+          gpu = key;
+          break;
+        }
+        case 'cpu': {
+          const key = cpuKey(value as Fields);
+          if (key === null) return this.plan(w);
+          cpu = key;
+          break;
+        }
+        case 'storage':
+        case 'functionalUnit': {
+          const key = partKey(value as Fields);
+          if (key === null) return this.plan(w);
+          rest += `${SEP}${name}${key}`;
+          break;
+        }
+        case 'memoryGb':
+        case 'networkGb':
+        case 'pue':
+        case 'gridIntensity':
+        case 'year':
+        case 'renewableShare':
+        case 'embodied':
+          rest += `${SEP}${name}=${value as number | boolean}`;
+          break;
+        default:
+          // ai and start (PER_RUN_FIELDS), or a field this key does not know: planned per run.
+          return this.plan(w);
       }
-      case 'cpu': {
-        const key = cpuKey(value as Fields);
-        if (key === null) return planEstimate(w, tables);
-        cpu = key;
-        break;
-      }
-      case 'storage':
-      case 'functionalUnit': {
-        const key = partKey(value as Fields);
-        if (key === null) return planEstimate(w, tables);
-        rest += `${SEP}${name}${key}`;
-        break;
-      }
-      case 'memoryGb':
-      case 'networkGb':
-      case 'pue':
-      case 'gridIntensity':
-      case 'year':
-      case 'renewableShare':
-      case 'embodied':
-        rest += `${SEP}${name}=${value as number | boolean}`;
-        break;
-      default:
-        // ai and start (PER_RUN_FIELDS), or a field this key does not know: planned per run.
-        return planEstimate(w, tables);
     }
+    if (!hours) rest += `${SEP}durationHours`;
+    // No instance is keyed as the type SEP, which a cached type then must not be.
+    const type = instance === undefined ? SEP : instance.type;
+    if (location === undefined || (instance !== undefined && type === SEP)) return this.plan(w);
+    return this.lookup(w, location, type, instance?.count, gpu, cpu, rest);
   }
-  if (!hours) rest += `${SEP}durationHours`;
-  // No instance is keyed as the type SEP, which a cached type then must not be.
-  const type = instance === undefined ? SEP : instance.type;
-  if (location === undefined || (instance !== undefined && type === SEP)) return planEstimate(w, tables);
-  const cache = cacheOf(tables);
-  let byType = cache.byLocation[location];
-  if (byType === undefined) cache.byLocation[location] = byType = dictionary();
-  let leaf = byType[type];
-  if (leaf === undefined) byType[type] = leaf = [];
-  const count = instance?.count;
-  for (let k = 0; k < leaf.length; k++) {
-    const e = leaf[k]!;
-    if (e.count === count && e.gpu === gpu && e.cpu === cpu && e.rest === rest) return e.plan;
+
+  private lookup(w: Workload, location: string, type: string, count: number | undefined, gpu: string | undefined, cpu: string | number | undefined, rest: string): EstimatePlan {
+    let byType = this.byLocation[location];
+    if (byType === undefined) this.byLocation[location] = byType = dictionary();
+    let leaf = byType[type];
+    if (leaf === undefined) byType[type] = leaf = [];
+    for (let k = 0; k < leaf.length; k++) {
+      const e = leaf[k]!;
+      if (e.count === count && e.gpu === gpu && e.cpu === cpu && e.rest === rest) return e.plan;
+    }
+    const planned = this.plan(w);
+    if (this.size >= MAX_PLANS) {
+      this.byLocation = dictionary();
+      this.byLocation[location] = byType = dictionary();
+      byType[type] = leaf = [];
+      this.size = 0;
+    }
+    if (leaf.length >= MAX_PER_LEAF) leaf.shift();
+    else this.size++;
+    leaf.push({ count, gpu, cpu, rest, plan: planned });
+    return planned;
   }
-  const plan = planEstimate(w, tables);
-  if (cache.size >= MAX_PLANS) {
-    cache.byLocation = dictionary();
-    cache.byLocation[location] = byType = dictionary();
-    byType[type] = leaf = [];
-    cache.size = 0;
-  }
-  if (leaf.length >= MAX_PER_LEAF) leaf.shift();
-  else cache.size++;
-  leaf.push({ count, gpu, cpu, rest, plan });
-  return plan;
 }
 
 /** A workload, or one of its parts, as the fields it has. */

@@ -38,17 +38,7 @@ export function curveShareBetween(points: readonly LoadCurvePoint[], idle: numbe
 const CPU_LOW_FACTOR = 0.7;
 const CPU_HIGH_FACTOR = 1.1;
 
-/**
- * Watts of one CPU thread between `minW` (idle) and `maxW` (full load): the curve is central,
- * the linear min–max model and ±30 % TDP-to-draw uncertainty bound the range.
- */
-export function cpuThreadPowerW(points: readonly LoadCurvePoint[], minW: number, maxW: number, u: number): Bounded {
-  const curve = minW + (maxW - minW) * curveShare(points, u);
-  const linear = cpuThreadLinearW(minW, maxW, u);
-  return { central: curve, low: cpuThreadLowW(curve, linear), high: cpuThreadHighW(curve, linear) };
-}
-
-// cpuThreadPowerW's parts as numbers, for the per-run arithmetic that allocates no Bounded (plan.ts evaluatePlan).
+// One CPU thread: the curve is central; the linear min–max model and the TDP-to-draw factors bound the range.
 
 /** The linear min–max model at utilisation `u`: with the curve, it bounds the range. */
 export function cpuThreadLinearW(minW: number, maxW: number, u: number): number {
@@ -65,16 +55,7 @@ export function cpuThreadHighW(curve: number, linear: number): number {
   return Math.max(curve, linear) * CPU_HIGH_FACTOR;
 }
 
-/**
- * Average board power of one GPU at a given utilisation: idle + (max − idle) × u, bounds −25 %/+15 %;
- * with an estimated rating the high bound is worked out at its high watts (`highMaxW`).
- */
-export function gpuPowerW(maxW: number, idleW: number, u: number, highMaxW: number = maxW): Bounded {
-  const central = gpuDrawW(maxW, idleW, u);
-  return { central, low: gpuDrawLowW(idleW, central), high: gpuDrawHighW(highMaxW, gpuDrawW(highMaxW, idleW, u)) };
-}
-
-// gpuPowerW's parts as numbers (plan.ts evaluatePlan).
+// One GPU at a given utilisation: idle + (max − idle) × u, bounds −25 %/+15 %.
 
 /** Central draw: idle + (max − idle) × u. */
 export function gpuDrawW(maxW: number, idleW: number, u: number): number {

@@ -73,8 +73,7 @@ export function logSpread(...factors: readonly Bounded[]): LogSpread {
   return { down2, up2 };
 }
 
-// The bounds one at a time, as plain numbers: the per-run arithmetic (plan.ts evaluatePlan) works on
-// numbers so that an estimate allocates only the objects of its result. Same formulas as above.
+// The bounds one at a time, as plain numbers, for the per-run steps (evaluate.ts). Same formulas as above.
 
 /** Low bound of `central` (a product of factors) whose squared log-deviations below sum to `down2`. */
 export function spreadLow(central: number, down2: number): number {

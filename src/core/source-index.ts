@@ -1,4 +1,4 @@
-// Per-table lookups of the sources list, built once per list and shared by every estimate.
+// Lookups of the sources list, built once per estimator (createEstimator) and shared by its estimates.
 import type { Source } from './tables.ts';
 
 export interface SourceSummary {
@@ -15,21 +15,15 @@ export interface SourceIndex {
   readonly summaries: ReadonlyMap<string, { readonly order: number; readonly summary: SourceSummary }>;
 }
 
-const cache = new WeakMap<readonly Source[], SourceIndex>();
-
+/** The year and summary of every source, by id. */
 export function indexSources(sources: readonly Source[]): SourceIndex {
-  let index = cache.get(sources);
-  if (!index) {
-    const yearOf = new Map<string, number>();
-    const summaries = new Map<string, { order: number; summary: SourceSummary }>();
-    sources.forEach((s, order) => {
-      yearOf.set(s.id, s.year);
-      summaries.set(s.id, { order, summary: Object.freeze({ id: s.id, title: s.title, licence: s.licence, year: s.year, url: s.url }) });
-    });
-    index = { yearOf, summaries };
-    cache.set(sources, index);
-  }
-  return index;
+  const yearOf = new Map<string, number>();
+  const summaries = new Map<string, { order: number; summary: SourceSummary }>();
+  sources.forEach((s, order) => {
+    yearOf.set(s.id, s.year);
+    summaries.set(s.id, { order, summary: Object.freeze({ id: s.id, title: s.title, licence: s.licence, year: s.year, url: s.url }) });
+  });
+  return { yearOf, summaries };
 }
 
 /** The summaries of `ids` in table order (ids not in the table are left out). */

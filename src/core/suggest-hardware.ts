@@ -2,9 +2,8 @@
 // rated power, ranked by kgCO2e; only those that save are kept.
 import type { RankBy, Suggestion } from './decision-schemas.ts';
 import type { Workload } from './schemas.ts';
-import type { Tables } from './tables.ts';
+import type { EstimatorContext } from './context.ts';
 import { EstimateError } from './errors.ts';
-import { estimate } from './estimate.ts';
 import { isSwappable, swapGpu, workloadGpu } from './hardware-swap.ts';
 import { rankMeasure } from './compare.ts';
 import { makeSuggestion } from './suggest-option.ts';
@@ -17,7 +16,8 @@ export interface HardwareOptions {
 }
 
 /** Alternative GPUs that lower emissions, best first; a note says why there are none. */
-export function suggestHardware(w: Workload, tables: Tables, baseKg: number, rankBy: RankBy, top: number): HardwareOptions {
+export function suggestHardware(w: Workload, ctx: EstimatorContext, baseKg: number, rankBy: RankBy, top: number): HardwareOptions {
+  const { tables } = ctx;
   const current = workloadGpu(w, tables);
   if (!current) return { options: [], workloads: [], note: 'hardware: the workload has no GPU; no accelerator alternatives.' };
   if (current.gpu.peakDenseTflops.bf16 === null) {
@@ -30,7 +30,7 @@ export function suggestHardware(w: Workload, tables: Tables, baseKg: number, ran
     const swap = swapGpu(w, current, alt);
     let result;
     try {
-      result = estimate(swap.workload, tables);
+      result = ctx.estimate(swap.workload);
     } catch (err) {
       if (err instanceof EstimateError) continue;
       throw err;

@@ -3,8 +3,8 @@
 import type { CompareRow, Flexibility, RankBy, RegionFilter, Suggestion, SuggestResult } from './decision-schemas.ts';
 import type { Workload } from './schemas.ts';
 import type { Tables } from './tables.ts';
+import type { EstimatorContext } from './context.ts';
 import { EstimateError } from './errors.ts';
-import { estimate } from './estimate.ts';
 import { compareRegions, rankMeasure, underWorkload } from './compare.ts';
 import { prepareSweep } from './compare-sweep.ts';
 import { suggestHardware } from './suggest-hardware.ts';
@@ -22,28 +22,29 @@ export interface SuggestOptions {
 }
 
 /** Region, time and hardware options for `input`, and what is left after the best combination. */
-export function suggestOptions(input: Workload, tables: Tables, options: SuggestOptions): SuggestResult {
+export function suggestOptions(input: Workload, ctx: EstimatorContext, options: SuggestOptions): SuggestResult {
+  const { tables } = ctx;
   if (options.flexibility?.deadline !== undefined && input.start === undefined) {
     throw new EstimateError('inconsistent_input', ['workload', 'start'], 'a deadline needs workload.start, the earliest time the job can start');
   }
-  const asGiven = underWorkload(() => estimate(input, tables));
+  const asGiven = underWorkload(() => ctx.estimate(input));
   const baseE = summariseResult(asGiven);
   const baseKg = rankMeasure(options.rankBy)(baseE);
   const filter = options.regions ?? sameProvider(asGiven.resolved.location.regionId, tables);
   const notes: string[] = [];
 
-  const regionRows = rankRegions(input, tables, filter, options.rankBy);
+  const regionRows = rankRegions(input, ctx, filter, options.rankBy);
   const region = regionRows.filter((row) => row.savingKg > 0).slice(0, options.top).map((row) => regionSuggestion(row, asGiven.resolved.location.intensityGCo2ePerKwh, asGiven.resolved.pue.value));
   if (region.length === 0) notes.push('region: no candidate region has lower emissions than the workload as given.');
 
   const time: Suggestion[] = [];
   const found = findBestStart(input, asGiven.durationHours, options.flexibility, tables);
   if (found.ok) {
-    const r = estimate({ ...input, start: found.search.start }, tables);
+    const r = ctx.estimate({ ...input, start: found.search.start });
     time.push(makeSuggestion('time', `Start at ${found.search.start}`, { start: found.search.start }, r, baseKg, options.rankBy, found.search.assumption));
   } else notes.push(found.note);
 
-  const hw = underWorkload(() => suggestHardware(input, tables, baseKg, options.rankBy, options.top));
+  const hw = underWorkload(() => suggestHardware(input, ctx, baseKg, options.rankBy, options.top));
   if (hw.note) notes.push(hw.note);
 
   return {
@@ -52,7 +53,7 @@ export function suggestOptions(input: Workload, tables: Tables, options: Suggest
     region,
     time,
     hardware: hw.options,
-    best: combineBest(input, hw.workloads[0] ?? null, filter, tables, options, baseKg),
+    best: combineBest(input, hw.workloads[0] ?? null, filter, ctx, options, baseKg),
     notes,
     assumptions: [...(options.assumptions ?? []), ...asGiven.assumptions],
   };
@@ -64,8 +65,8 @@ function sameProvider(regionId: string | null, tables: Tables): RegionFilter | u
   return provider ? { provider: [provider] } : undefined;
 }
 
-function rankRegions(w: Workload, tables: Tables, filter: RegionFilter | undefined, rankBy: RankBy): CompareRow[] {
-  return compareRegions(w, tables, { regions: filter, baseline: w.location, top: 1, rankBy }).table;
+function rankRegions(w: Workload, ctx: EstimatorContext, filter: RegionFilter | undefined, rankBy: RankBy): CompareRow[] {
+  return compareRegions(w, ctx, { regions: filter, baseline: w.location, top: 1, rankBy }).table;
 }
 
 function regionSuggestion(row: CompareRow, intensity0: number, pue0: number): Suggestion {
@@ -77,20 +78,20 @@ function regionSuggestion(row: CompareRow, intensity0: number, pue0: number): Su
 }
 
 /** Best hardware, then the best region for it, then the best start there; estimated as one workload. */
-function combineBest(input: Workload, hardware: Workload | null, filter: RegionFilter | undefined, tables: Tables, options: SuggestOptions, baseKg: number): SuggestResult['best'] {
+function combineBest(input: Workload, hardware: Workload | null, filter: RegionFilter | undefined, ctx: EstimatorContext, options: SuggestOptions, baseKg: number): SuggestResult['best'] {
   let w = hardware ?? input;
   const change: Suggestion['change'] = {};
-  const [bestRegion] = rankRegions(w, tables, filter, options.rankBy);
+  const [bestRegion] = rankRegions(w, ctx, filter, options.rankBy);
   if (bestRegion && bestRegion.savingKg > 0) {
     w = { ...w, location: bestRegion.regionId };
     change.location = bestRegion.regionId;
   }
-  const found = findBestStart(w, prepareSweep(w, tables).durationHours, options.flexibility, tables);
+  const found = findBestStart(w, prepareSweep(w, ctx).durationHours, options.flexibility, ctx.tables);
   if (found.ok) {
     w = { ...w, start: found.search.start };
     change.start = found.search.start;
   }
-  const result = estimate(w, tables);
+  const result = ctx.estimate(w);
   if (hardware) Object.assign(change, { gpu: result.resolved.gpu?.id ?? undefined, durationHours: result.durationHours });
   const e = summariseResult(result);
   const left = rankMeasure(options.rankBy)(e);

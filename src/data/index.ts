@@ -15,6 +15,7 @@ import { presets } from '../../data/presets.ts';
 import { normalizeName } from '../core/names.ts';
 import { hourlyFor, hourlySourceList, typicalProfile } from './hourly.ts';
 import type { Tables } from '../core/tables.ts';
+import { createEstimator } from '../core/estimator.ts';
 
 function byId<T extends { id: string }>(rows: readonly T[]): ReadonlyMap<string, T> {
   return new Map(rows.map((r) => [r.id, r]));
@@ -55,5 +56,8 @@ export const tables: Tables = {
     coefficients: aiCoefficients,
   },
 };
+
+/** The one estimator over the embedded tables: api, CLI and library use it (and its caches). */
+export const estimator = createEstimator(tables);
 
 export { presets };

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createApp, type ApiApp, type AppOptions } from '../api/app.ts';
 import { securityConfigFromEnv } from '../api/config.ts';
 import { DEFAULT_TIMEOUT_MS } from '../api/limits.ts';
-import type { Tables } from '../core/tables.ts';
+import type { Estimator } from '../core/estimator.ts';
 import { liveGridFromEnv } from '../live/from-env.ts';
 import type { LiveGrid } from '../live/provider.ts';
 import { asciiBody } from './ascii-body.ts';
@@ -19,7 +19,7 @@ export interface ServerOptions extends Pick<AppOptions, 'limits' | 'rateLimit' |
   /** 0 picks a free port. */
   port: number;
   hostname: string;
-  tables: Tables;
+  estimator: Estimator;
   /** Live grid intensity (src/live); absent = the embedded tables alone. */
   liveGrid?: LiveGrid | null;
   /** Adds routes to the app before the page's files (bench/server.ts adds its own). */
@@ -37,7 +37,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await loadHourlyFromDisk();
   // Rate limiting keys on the TCP peer unless told to trust a proxy's header.
   const rateLimit = options.rateLimit && { socketAddress: (c: Context) => getConnInfo(c).remote.address, ...options.rateLimit };
-  const app = createApp({ tables: options.tables, liveGrid: options.liveGrid ?? null, limits: options.limits, rateLimit, cors: options.cors, encodeAscii: asciiBody });
+  const app = createApp({ estimator: options.estimator, liveGrid: options.liveGrid ?? null, limits: options.limits, rateLimit, cors: options.cors, encodeAscii: asciiBody });
   options.extend?.(app);
   // web/: the page, after the API routes (serveStatic from @hono/node-server).
   serveWeb(app);
@@ -65,7 +65,7 @@ function formatHost(address: string): string {
 
 /** Serves on PORT and HOST with the environment's live grid and security settings, until SIGINT or SIGTERM. */
 export async function main(extend?: ServerOptions['extend']): Promise<void> {
-  const { tables } = await import('../data/index.ts');
+  const { estimator } = await import('../data/index.ts');
   const port = Number(process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be an integer 0–65535');
   const hostname = process.env.HOST ?? '0.0.0.0';
@@ -73,7 +73,7 @@ export async function main(extend?: ServerOptions['extend']): Promise<void> {
   const liveGrid = liveGridFromEnv(process.env, fetch);
   // GRIDSHIFT_RATE_LIMIT, GRIDSHIFT_CLIENT_IP, GRIDSHIFT_CORS_ORIGINS, GRIDSHIFT_TIMEOUT_MS: see src/api/config.ts.
   const security = securityConfigFromEnv(process.env, { clientIp: 'socket' });
-  const server = await startServer({ port, hostname, tables, liveGrid, extend, ...security });
+  const server = await startServer({ port, hostname, estimator, liveGrid, extend, ...security });
   console.log(`gridshift API listening on ${server.url}${liveGrid ? ` (live grid: ${liveGrid.providers.map((p) => p.id).join(', ')})` : ''}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

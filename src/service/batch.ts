@@ -1,8 +1,8 @@
 // Batch below HTTP: runs core's batch over read rows (JSON or CSV) and writes each refusal as a
 // per-item problem, so one bad item never fails the rest; the JSON answer lists provenance once.
-import type { Tables } from '../core/tables.ts';
+import type { Estimator } from '../core/estimator.ts';
 import type { BatchAnswerItem, BatchItem, BatchItemError, BatchResult, Provenance } from '../core/decision-schemas.ts';
-import { estimateBatch, type BatchOutcome } from '../core/batch.ts';
+import type { BatchOutcome } from '../core/batch.ts';
 import { describeIssues } from './issues.ts';
 import { invalidValues, PROBLEMS, problemFromEstimateError, problemTypeUri, type ProblemInit } from './problem.ts';
 import { columnOf, type CsvRow } from './batch-csv.ts';
@@ -13,9 +13,9 @@ export interface BatchInput {
 }
 
 /** Results in input order; rows unreadable as CSV keep their own error. */
-export function runBatch(input: BatchInput, tables: Tables): BatchItem[] {
+export function runBatch(input: BatchInput, estimator: Estimator): BatchItem[] {
   const requests = input.rows.flatMap((row) => (row.ok ? [row.request] : []));
-  const outcomes = estimateBatch(requests, tables);
+  const outcomes = estimator.batch(requests);
   let next = 0;
   return input.rows.map((row) => {
     if (!row.ok) return { ok: false, error: itemError({ code: 'validation_failed', detail: 'The row cannot be read.', errors: row.errors }) };

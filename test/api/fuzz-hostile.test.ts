@@ -1,6 +1,7 @@
 // 10,000 invalid or hostile bodies per POST route and run: most through app.request (the same Hono
 // app, no network), a sample over real HTTP to the Node server. Each answer is a 4xx problem+json
 // naming the field (never 5xx, never a stack trace), bad batch items fail alone, the server stays up.
+import { estimatorFor } from '../helpers/estimator.ts';
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
@@ -12,7 +13,7 @@ import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { batchItems, csvBody, hostileCase, ROUTES, write, tree, type Case, type ItemsCase } from './fuzz-bodies.ts';
 
 const STACK = /\n\s+at .+:\d+:\d+|\bat (?:file|node):|\.ts:\d+:\d+/;
-const app = createApp({ tables });
+const app = createApp({ estimator: estimatorFor(tables) });
 type Send = (path: string, init: RequestInit) => Promise<Response>;
 const inProcess: Send = async (path, init) => app.request(path, init);
 
@@ -125,7 +126,7 @@ describe('fuzz in-process (app.request)', () => {
 describe('fuzz over HTTP (Node server on 127.0.0.1)', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ port: 0, hostname: '127.0.0.1', tables });
+    server = await startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) });
   });
   afterAll(() => server.close());
   const overHttp: Send = (path, init) => fetch(server.url + path, init);

@@ -7,9 +7,9 @@ import { createApp } from '../../src/api/app.ts';
 import { BatchResult, CompareResult, SuggestResult } from '../../src/core/decision-schemas.ts';
 import { ERROR_CODES } from '../../src/core/errors.ts';
 import { EstimateResult } from '../../src/core/schemas.ts';
-import { tables } from '../../src/data/index.ts';
+import { tables, estimator } from '../../src/data/index.ts';
 
-const app = createApp({ tables });
+const app = createApp({ estimator });
 const ids = <T extends { id: string }>(rows: Iterable<T>) => [...rows].map((r) => r.id);
 
 const regions = [...tables.regions.keys()];

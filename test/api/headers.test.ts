@@ -1,5 +1,6 @@
 // Response headers: secure headers and CORS on every target, no fingerprints, and the page's strict
 // Content-Security-Policy, checked in headless chromium for violations.
+import { estimatorFor } from '../helpers/estimator.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
@@ -94,7 +95,7 @@ describe('CORS settings', () => {
   const preflight = { method: 'OPTIONS', headers: { origin: 'https://a.example', 'access-control-request-method': 'POST' } };
 
   it('allows only the listed origins, varying on Origin', async () => {
-    const app = createApp({ tables, cors: { origins: ['https://a.example'] } });
+    const app = createApp({ estimator: estimatorFor(tables), cors: { origins: ['https://a.example'] } });
     const allowed = await app.request('/v1/sources', { headers: { origin: 'https://a.example' } });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://a.example');
     expect(allowed.headers.get('vary')).toMatch(/origin/i);
@@ -103,14 +104,14 @@ describe('CORS settings', () => {
   });
 
   it('sends no CORS headers when off: a preflight is then a 405', async () => {
-    const app = createApp({ tables, cors: false });
+    const app = createApp({ estimator: estimatorFor(tables), cors: false });
     const res = await app.request('/v1/estimate', preflight);
     expect(res.status).toBe(405);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('leaves the page without CORS headers', async () => {
-    const app = createApp({ tables });
+    const app = createApp({ estimator: estimatorFor(tables) });
     const res = await app.request('/index.html', { headers: { origin: 'https://a.example' } });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -121,7 +122,7 @@ describe('the page under its Content-Security-Policy (Node server, chromium)', (
   let browser: Browser;
   beforeAll(async () => {
     buildWeb();
-    [server, browser] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', tables }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

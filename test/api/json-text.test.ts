@@ -3,7 +3,7 @@
 // values, and frozen objects that still hold something mutable.
 import { describe, expect, it } from 'vitest';
 import { jsonText } from '../../src/api/json-text.ts';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 import { generateRows, toWorkload } from '../helpers/synthetic-rows.ts';

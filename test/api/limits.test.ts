@@ -1,5 +1,6 @@
 // Limits: body sizes, batch size, compare's region list, JSON shape, the time budget, rate limiting
 // and the settings read from the environment.
+import { estimatorFor } from '../helpers/estimator.ts';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
@@ -13,7 +14,7 @@ import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { expectProblem } from '../helpers/problem.ts';
 
 const JOB = { location: 'DE', durationHours: 10, gpu: { model: 'H100 SXM', count: 1 } };
-const app = createApp({ tables });
+const app = createApp({ estimator: estimatorFor(tables) });
 
 const post = (path: string, body: BodyInit, contentType = 'application/json', target = app) =>
   target.request(path, { method: 'POST', headers: { 'content-type': contentType }, body });
@@ -64,7 +65,7 @@ describe('body size', () => {
   });
 
   it('takes other limits from createApp options', async () => {
-    const small = createApp({ tables, limits: { bodyBytes: 100 } });
+    const small = createApp({ estimator: estimatorFor(tables), limits: { bodyBytes: 100 } });
     await expectProblem(await post('/v1/estimate', padded(JOB, 101), 'application/json', small), 413);
     expect((await post('/v1/estimate', padded(JOB, 100), 'application/json', small)).status).toBe(200);
   });
@@ -151,7 +152,7 @@ describe('work per request', () => {
 
 describe('time budget', () => {
   it('answers 503 problem+json when the body stalls past the budget', async () => {
-    const quick = createApp({ tables, limits: { timeoutMs: 100 } });
+    const quick = createApp({ estimator: estimatorFor(tables), limits: { timeoutMs: 100 } });
     const body = stalledBody('{"location":');
     const started = performance.now();
     const res = await quick.request('/v1/estimate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body.stream, duplex: 'half' } as RequestInit);
@@ -169,7 +170,7 @@ describe('time budget', () => {
   describe('on the Node server', () => {
     let server: RunningServer;
     beforeAll(async () => {
-      server = await startServer({ port: 0, hostname: '127.0.0.1', tables, limits: { timeoutMs: 200 } });
+      server = await startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables), limits: { timeoutMs: 200 } });
     });
     afterAll(() => server.close());
 
@@ -195,7 +196,7 @@ describe('time budget', () => {
 describe('rate limit', () => {
   const limited = (options: Partial<RateLimitOptions> = {}) => {
     let clock = 0;
-    const limitedApp = createApp({ tables, rateLimit: { limit: 3, windowMs: 60_000, clientIp: 'x-forwarded-for', now: () => clock, ...options } });
+    const limitedApp = createApp({ estimator: estimatorFor(tables), rateLimit: { limit: 3, windowMs: 60_000, clientIp: 'x-forwarded-for', now: () => clock, ...options } });
     const get = (ip: string, path = '/v1/sources') => limitedApp.request(path, { headers: { 'x-forwarded-for': ip } });
     return { get, tick: (ms: number) => (clock += ms) };
   };
@@ -245,7 +246,7 @@ describe('rate limit', () => {
   describe('on the Node server, by socket address', () => {
     let server: RunningServer;
     beforeAll(async () => {
-      server = await startServer({ port: 0, hostname: '127.0.0.1', tables, rateLimit: { limit: 2, windowMs: 60_000, clientIp: 'socket' } });
+      server = await startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables), rateLimit: { limit: 2, windowMs: 60_000, clientIp: 'socket' } });
     });
     afterAll(() => server.close());
 

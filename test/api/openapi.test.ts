@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document: valid for a real validator, every route and error answer documented
 // with examples that are real answers; the same on Node and the Worker; /docs renders it offline.
+import { estimatorFor } from '../helpers/estimator.ts';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,7 +65,7 @@ describeApi('GET /openapi.json', apiTargets(), (api) => {
 
 describe('the document in-process', () => {
   it('has an example for every documented answer of every route, and none left over', async () => {
-    const doc = (await (await createApp({ tables }).request('/openapi.json')).json()) as Json;
+    const doc = (await (await createApp({ estimator: estimatorFor(tables) }).request('/openapi.json')).json()) as Json;
     for (const route of API_ROUTES) {
       const op = doc.paths[route.config.path][route.config.method] as Json;
       const documented = Object.entries(op.responses as Json).flatMap(([status, answer]) =>
@@ -75,7 +76,7 @@ describe('the document in-process', () => {
   });
 
   it('gives examples that parse with the zod schemas they document (bodies as inputs, answers as outputs)', async () => {
-    const doc = (await (await createApp({ tables }).request('/openapi.json')).json()) as Json;
+    const doc = (await (await createApp({ estimator: estimatorFor(tables) }).request('/openapi.json')).json()) as Json;
     for (const { config } of API_ROUTES) {
       const op = doc.paths[config.path][config.method] as Json;
       const where = `${config.method} ${config.path}`;
@@ -96,7 +97,7 @@ describe('GET /docs in headless chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', tables }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

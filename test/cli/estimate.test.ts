@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
 import { EstimateResult } from '../../src/core/schemas.ts';
-import { tables } from '../../src/data/index.ts';
+import { tables, estimator } from '../../src/data/index.ts';
 import { gridshift } from './helpers.ts';
 
 const FLAGS = ['--gpu', 'h100-sxm', '--count', '8', '--hours', '36', '--region', 'aws:us-east-1'];
@@ -14,7 +14,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'gridshift-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function api(body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await createApp({ tables }).request('/v1/estimate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await createApp({ estimator }).request('/v1/estimate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 

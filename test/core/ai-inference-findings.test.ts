@@ -1,7 +1,7 @@
 // The inference requests issue 13 found wrong, on the real tables, with the expected figures worked
 // out here from the tables' inputs (H100 SXM datasheet rates, the calibration's constants).
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import type { WorkloadInput } from '../../src/core/schemas.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';

@@ -3,7 +3,7 @@
 // 0.5 of the way from idle to rated all memory-bound, 1.0 all compute-bound; KV 50,000 B/token;
 // host 0.2 of rated per GPU. Measured m8 rows: batch 32 at 2000 tokens/s, 128 at 8000, 400 W both.
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
 import type { WorkloadInput } from '../../src/core/schemas.ts';
 import { Workload } from '../../src/core/schemas.ts';

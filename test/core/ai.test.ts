@@ -1,7 +1,7 @@
 // AI shapes on the fixture; arithmetic by hand in the comments.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
 import type { WorkloadInput } from '../../src/core/schemas.ts';
 import { Workload } from '../../src/core/schemas.ts';

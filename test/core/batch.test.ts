@@ -1,8 +1,8 @@
 // estimateBatch: in order, one outcome per request, refusals kept per item.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { estimateBatch } from '../../src/core/batch.ts';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimateBatch } from '../helpers/estimator.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { fixtureTables } from '../helpers/arithmetic-tables.ts';
 

@@ -2,8 +2,9 @@
 // ranking and savings check out by hand against table values read here.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { compareRegions, type CompareOptions } from '../../src/core/compare.ts';
-import { estimate } from '../../src/core/estimate.ts';
+import type { CompareOptions } from '../../src/core/compare.ts';
+import { compareRegions } from '../helpers/estimator.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
 import { Workload, type WorkloadInput } from '../../src/core/schemas.ts';
 import { swapGpu, workloadGpu } from '../../src/core/hardware-swap.ts';

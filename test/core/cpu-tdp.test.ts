@@ -3,7 +3,7 @@
 // the load curve is 0.12, 0.32, 0.75, 1.02 × TDP at 0, 10, 50, 100 % (Teads), clipped at 1.0 × TDP.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
 import { interpolateCurve } from '../../src/core/power.ts';
 import type { WorkloadInput } from '../../src/core/schemas.ts';

@@ -1,7 +1,7 @@
 // Default accelerator draw when no utilisation is given: a published measured average where one exists
 // (TPUs), else 0.8 of rated power; the range runs from the measured floor (ML.ENERGY v3) to rated power.
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { gpuDefaultPowerW } from '../../src/core/power.ts';
 import type { WorkloadInput } from '../../src/core/schemas.ts';
 import { Workload } from '../../src/core/schemas.ts';

@@ -1,8 +1,18 @@
 // Impossible inputs refused (issue 13 item 5) and estimated ratings widening the range (item 3), on the real tables.
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
-import { gpuDefaultPowerW, gpuPowerW } from '../../src/core/power.ts';
+import { gpuDefaultPowerW } from '../../src/core/power.ts';
+import { itEnergy } from '../../src/core/evaluate.ts';
+import { ZERO } from '../../src/core/range.ts';
+
+/** One GPU drawn by utilisation between idle and rated power, over 1000 h (so kWh = W): its draw and high bound. */
+function gpuDraw(maxW: number, idleW: number, highMaxW: number, utilization: number) {
+  const gpu = { id: null, name: 'test', count: 1, powerModel: 'test', embodiedKgPerDevice: null, fixedPowerW: null, maxW, idleW, highMaxW };
+  const it = { gpu, cpu: null, memoryGb: 0, ssdTb: 0, hddTb: 0, memoryWPerGb: null, ssdWhPerTbH: null, hddWhPerTbH: null, network: ZERO };
+  const e = itEnergy(it, Workload.parse({ location: 'FR', durationHours: 1000, gpu: { model: 'test', count: 1, utilization } }), 1000);
+  return { w: e.gpuW, highW: e.gpu + Math.sqrt(e.up2) };
+}
 import type { WorkloadInput } from '../../src/core/schemas.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
@@ -74,11 +84,11 @@ describe('gpu.count above the instance', () => {
 describe('an estimated rated power', () => {
   it('widens the high bound to the estimate high watts (A10G: 150 W central, 300 W high, idle 18 W)', () => {
     // u = 0.5: central 18 + (150 − 18) × 0.5 = 84 W; high at 300 W: 18 + 282 × 0.5 = 159 W, +15 % = 182.85 W (< 315 W cap).
-    const p = gpuPowerW(150, 18, 0.5, 300);
-    expect(p.central).toBeCloseTo(84, 10);
-    expect(p.high).toBeCloseTo(182.85, 10);
+    const p = gpuDraw(150, 18, 300, 0.5);
+    expect(p.w).toBeCloseTo(84, 10);
+    expect(p.highW).toBeCloseTo(182.85, 10);
     // A published 150 W rating would top at 84 × 1.15 = 96.6 W.
-    expect(gpuPowerW(150, 18, 0.5).high).toBeCloseTo(96.6, 10);
+    expect(gpuDraw(150, 18, 150, 0.5).highW).toBeCloseTo(96.6, 10);
     // Without utilisation: 0.8 × 150 = 120 W central, high = the 300 W estimate's top instead of 150 W.
     expect(gpuDefaultPowerW(150, 18, 120, 0.3, 300)).toEqual({ central: 120, low: 45, high: 300 });
   });

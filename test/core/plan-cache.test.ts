@@ -1,17 +1,20 @@
 // Shared plans must never change an answer: an estimate through the cache equals one planned
 // afresh, whatever was estimated before, and the key covers every field of the workload.
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../src/core/estimate.ts';
 import { EstimateError } from '../../src/core/errors.ts';
-import { evaluatePlan, planEstimate } from '../../src/core/plan.ts';
+import { createEstimator } from '../../src/core/estimator.ts';
 import { KEYED_FIELDS, MAX_PLANS, PER_RUN_FIELDS } from '../../src/core/plan-cache.ts';
 import type { WorkloadInput } from '../../src/core/schemas.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
+import type { Tables } from '../../src/core/tables.ts';
 
 const parse = (w: WorkloadInput) => Workload.parse(w);
-/** The estimate with a plan of its own (no cache). */
-const fresh = (w: Workload) => evaluatePlan(planEstimate(w, tables), w);
+/** The estimate with a plan of its own: a new estimator's cache is empty. */
+const fresh = (w: Workload) => createEstimator(tables).estimate(w);
+// One estimator for the whole file, so its cache sees every variant in turn.
+const shared = createEstimator(tables);
+const estimate = (w: Workload, _tables: Tables) => shared.estimate(w);
 
 // Workloads differing in one field at a time from a base, so a key that missed a field would hand
 // one of them another's plan.
@@ -131,5 +134,18 @@ describe('plan cache', () => {
     const w = (hours: number, count: number) => parse({ ...base, durationHours: hours, instance: { type: 'aws:m5.xlarge', count } });
     for (let count = 1; count <= MAX_PLANS + 10; count++) estimate(w(1, count), tables);
     for (const count of [1, 7, MAX_PLANS + 5]) expect(estimate(w(2, count), tables)).toEqual(fresh(w(2, count)));
+  });
+});
+
+describe('estimators', () => {
+  it('keep their caches apart: a plan made over one table set never answers for another', () => {
+    const w = parse({ location: 'FR', durationHours: 5, cpu: { threads: 4 } });
+    const lowCarbon = { ...tables, zones: new Map([...tables.zones].map(([id, z]) => [id, id === 'FR' ? { ...z, primary: z.primary.map((p) => ({ ...p, intensityGCo2ePerKwh: 1 })) } : z])) };
+    const a = createEstimator(tables);
+    const b = createEstimator(lowCarbon);
+    const before = a.estimate(w);
+    expect(b.estimate(w).resolved.location.intensityGCo2ePerKwh).toBe(1);
+    expect(a.estimate(w)).toEqual(before);
+    expect(before.resolved.location.intensityGCo2ePerKwh).not.toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 // Properties of the model that must hold for any workload (fast-check).
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { fixtureTables } from '../helpers/arithmetic-tables.ts';
 

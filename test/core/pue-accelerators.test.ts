@@ -2,7 +2,7 @@
 // public-cloud average (IDC 2024, 1.25), ranging from the best hyperscale fleet (Meta 2023, 1.08) to
 // the on-premises enterprise average (IDC 2024, 1.63); CPU-only workloads keep the industry average.
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import type { WorkloadInput } from '../../src/core/schemas.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';

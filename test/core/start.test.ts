@@ -1,7 +1,7 @@
 // Time-aware estimates: with `start`, operational emissions follow the zone's hourly series over the
 // run's hours, on the same calendar hours of the latest data year.
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { sameCalendarHour } from '../../src/core/carbon-hourly.ts';
 import type { Tables } from '../../src/core/tables.ts';

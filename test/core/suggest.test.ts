@@ -1,8 +1,9 @@
 // suggestOptions on the hand-made fixture (plus two test GPUs and a stub hourly series), so every
 // expected saving is worked out by hand in a comment.
 import { describe, expect, it } from 'vitest';
-import { suggestOptions, type SuggestOptions } from '../../src/core/suggest.ts';
-import { estimate } from '../../src/core/estimate.ts';
+import type { SuggestOptions } from '../../src/core/suggest.ts';
+import { suggestOptions } from '../helpers/estimator.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
 import { Workload, type WorkloadInput } from '../../src/core/schemas.ts';
 import type { Accelerator, Tables } from '../../src/core/tables.ts';

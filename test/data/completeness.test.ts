@@ -2,7 +2,7 @@
 // every (region × accelerator) estimate is finite and positive, every factor names a source and year.
 import { describe, expect, it } from 'vitest';
 import { tables } from '../../src/data/index.ts';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
 import { Workload } from '../../src/core/schemas.ts';
 

@@ -1,4 +1,5 @@
 // The real Node server over the real tables, as an API target for describeApi.
+import { estimatorFor } from './estimator.ts';
 import { startServer } from '../../src/node/server.ts';
 import { tables } from '../../src/data/index.ts';
 import type { ApiTarget } from './describe-api.ts';
@@ -7,7 +8,7 @@ import { startWranglerDev } from '../worker/wrangler-dev.ts';
 /** Starts `src/node/server.ts`'s server on 127.0.0.1 and a free port; closed after the suite. */
 export const nodeTarget: ApiTarget = {
   name: 'node',
-  start: () => startServer({ port: 0, hostname: '127.0.0.1', tables }),
+  start: () => startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
 };
 
 /** An already running server (e.g. a Worker under `wrangler dev`); nothing to start or stop. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as gridshift from '../../src/index.ts';
 import { GridshiftError } from '../../src/index.ts';
 import { createApp } from '../../src/api/app.ts';
-import { tables } from '../../src/data/index.ts';
+import { tables, estimator } from '../../src/data/index.ts';
 
 const example = { location: 'aws:us-east-1', durationHours: 36, gpu: { model: 'h100-sxm', count: 8 } };
 
@@ -18,7 +18,7 @@ function refusal(f: () => unknown): GridshiftError {
 }
 
 async function apiProblem(body: unknown, path = '/v1/estimate') {
-  const res = await createApp({ tables }).request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await createApp({ estimator }).request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, problem: (await res.json()) as { detail: string; errors: unknown[]; candidates?: string[] } };
 }
 
@@ -73,7 +73,7 @@ describe('compare and suggest', () => {
   it('rank regions and suggest options as the API does', async () => {
     const body = { workload: example, regions: { provider: 'aws' }, top: 3 };
     const ranked = gridshift.compare(body);
-    const api = await createApp({ tables }).request('/v1/compare', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const api = await createApp({ estimator }).request('/v1/compare', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(ranked).toEqual(await api.json());
     const options = gridshift.suggest({ workload: { preset: gridshift.catalog.presets()[0]!.id }, flexibility: { delayHours: 12 } });
     expect(options.assumptions[0]).toMatch(/^Preset /);

@@ -1,6 +1,6 @@
 // The shell's use of a live value: core gets it as gridIntensity; the result names `live:<provider>`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 import { applyLiveGrid } from '../../src/live/apply.ts';

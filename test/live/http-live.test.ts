@@ -1,7 +1,7 @@
 // The Node server with a live provider configured: estimates name `live:electricitymaps`, and a
 // failing provider leaves the tables' figure with the reason in the assumptions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tables } from '../../src/data/index.ts';
+import { tables, estimator } from '../../src/data/index.ts';
 import { liveGridFromEnv } from '../../src/live/from-env.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
@@ -12,7 +12,7 @@ let server: RunningServer;
 beforeAll(async () => {
   fake = await startFakeProviders();
   const liveGrid = liveGridFromEnv({ ELECTRICITYMAPS_API_KEY: 'k', ELECTRICITYMAPS_BASE_URL: fake.url, GRIDSHIFT_LIVE_TTL_S: '0' }, fetch);
-  server = await startServer({ port: 0, hostname: '127.0.0.1', tables, liveGrid });
+  server = await startServer({ port: 0, hostname: '127.0.0.1', estimator, liveGrid });
 });
 afterAll(async () => {
   await server.close();

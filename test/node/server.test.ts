@@ -1,5 +1,6 @@
 // The Node adapter: routes added through `extend` (as bench/server.ts adds its reference routes) go
 // through the app's own middleware and body reading, and the product itself serves no /bench route.
+import { estimatorFor } from '../helpers/estimator.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp } from '../../src/api/app.ts';
@@ -29,14 +30,14 @@ const echo = defineRoute({
 
 describe('the product', () => {
   it.each(['/bench/echo', '/bench/answer'])('has no %s route', async (path) => {
-    await expectProblem(await createApp({ tables: fixtureTables }).request(path, post(JSON.stringify(body))), 404);
+    await expectProblem(await createApp({ estimator: estimatorFor(fixtureTables) }).request(path, post(JSON.stringify(body))), 404);
   });
 });
 
 describe('startServer({ extend })', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ port: 0, hostname: '127.0.0.1', tables: fixtureTables, extend: (app) => registerRoutes(app, [echo]) });
+    server = await startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(fixtureTables), extend: (app) => registerRoutes(app, [echo]) });
   });
   afterAll(() => server.close());
 
@@ -56,7 +57,7 @@ describe('startServer({ extend })', () => {
     const res = await fetch(`${server.url}/v1/regions/aws:us-east-1`);
     const text = await res.text();
     expect(res.headers.get('content-type')).toBe('application/json');
-    const inMemory = await createApp({ tables: fixtureTables }).request('/v1/regions/aws:us-east-1');
+    const inMemory = await createApp({ estimator: estimatorFor(fixtureTables) }).request('/v1/regions/aws:us-east-1');
     expect(text).toBe(await inMemory.text());
   });
 });

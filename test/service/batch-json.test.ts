@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { batchJsonStream } from '../../src/service/batch-json.ts';
 import { shareProvenance } from '../../src/service/batch.ts';
 import type { BatchItem } from '../../src/core/decision-schemas.ts';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 

@@ -1,7 +1,7 @@
 // AI shapes on the real tables against published figures.
 import { describe, expect, it } from 'vitest';
 import { tables } from '../../src/data/index.ts';
-import { estimate } from '../../src/core/estimate.ts';
+import { estimate } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
 import { Workload, type WorkloadInput } from '../../src/core/schemas.ts';
 

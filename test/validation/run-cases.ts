@@ -2,7 +2,7 @@
 // the estimator in two modes: `full` (every input the case publishes) and `planner` (hardware as named,
 // count, hours and where the run was: a cloud region when the provider is known, else a zone or country).
 // Shared by `npm run validate` and test/validation.
-import { estimate } from '../../src/core/estimate.ts';
+import { estimatorFor } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { normalizeName } from '../../src/core/names.ts';
@@ -140,7 +140,7 @@ export function runCase(c: ValidationCase, mode: Mode, tables: Tables): CaseRun 
   if (typeof w === 'string') return { ...row, skipped: w };
   const published = scope === 'emissions' ? num(c.published.emissions_kgco2e_location)! : num(c.published.energy_kwh)!;
   try {
-    const r = estimate(Workload.parse(w), tables);
+    const r = estimatorFor(tables).estimate(Workload.parse(w));
     const [est, low, high] =
       scope === 'emissions'
         ? [r.emissionsKgCo2e.location, r.emissionsKgCo2e.low, r.emissionsKgCo2e.high]

@@ -1,7 +1,7 @@
 // Runs the public inference validation set (test/validation/inference-cases.json) through the estimator:
 // each case's request as stored, the figure of the published scope per published unit, error in log terms.
 // Shared by `npm run validate` and test/validation/inference-validation.test.ts.
-import { estimate } from '../../src/core/estimate.ts';
+import { estimatorFor } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import type { WorkloadInput } from '../../src/core/schemas.ts';
@@ -75,7 +75,7 @@ export function runInferenceCase(c: InferenceCase, tables: Tables): InferenceRun
   checkUnits(c);
   const row: InferenceRun = { id: c.id, reliability: c.reliability, scope: c.scope, unit: c.published.unit, published: c.published.value, estimate: null, low: null, high: null, log2Ratio: null, absError: null, inside: null, skipped: null };
   try {
-    const r = estimate(Workload.parse(c.request), tables);
+    const r = estimatorFor(tables).estimate(Workload.parse(c.request));
     const e = r.energyKwh;
     const scoped = c.scope === 'facility' ? e.total : c.scope === 'it' ? e.total - e.byComponent.overhead : e.byComponent.gpu;
     // The range is published for the total only: scale it by the scope's share, as the issue asks.

@@ -1,5 +1,6 @@
 // The page in real headless chromium against the real Node server on 127.0.0.1: presets, the
 // estimate, every chart's datasets, API errors beside their fields, share links, exports, print.
+import { estimatorFor } from '../helpers/estimator.ts';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ describe('the page in headless chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     buildWeb();
-    [server, browser] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', tables }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,4 +1,5 @@
 // web/ served by the Node entry: content types, caching, what is public, and CSP-friendly HTML.
+import { estimatorFor } from '../helpers/estimator.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '../../src/data/index.ts';
@@ -11,7 +12,7 @@ describe('web/ on the Node server', () => {
   let server: RunningServer;
   beforeAll(async () => {
     buildWeb();
-    server = await startServer({ port: 0, hostname: '127.0.0.1', tables });
+    server = await startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) });
   });
   afterAll(() => server.close());
 

@@ -1,5 +1,6 @@
 // One corpus of requests to Node and to the Worker (workerd under wrangler dev): the same status,
 // content type and body bytes for each.
+import { estimatorFor } from '../helpers/estimator.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { tables } from '../../src/data/index.ts';
@@ -59,7 +60,7 @@ describe('Node and the Worker answer byte for byte alike', () => {
   let worker: RunningWorker | undefined;
 
   beforeAll(async () => {
-    [node, worker] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', tables }), startWranglerDev()]);
+    [node, worker] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }), startWranglerDev()]);
     console.log(`[gridshift] wrangler dev cold start (spawn -> first answer): ${Math.round(worker.coldStartMs)} ms`);
   }, 90_000);
 

@@ -55,7 +55,7 @@ export const batchRoute = defineRoute({
     422: { path: '/v1/batch', body: { jobs: [] } },
   },
   handler: async (c) => {
-    const results = runBatch(await readBatch(c), c.get('tables'));
+    const results = runBatch(await readBatch(c), c.get('estimator'));
     if (wantsCsv(c)) return c.body(formatBatchCsv(results), 200, { 'content-type': 'text/csv; charset=utf-8' });
     return c.body(batchJsonStream(shareProvenance(results)), 200, { 'content-type': 'application/json' });
   },

@@ -1,6 +1,5 @@
 // POST /v1/compare: one workload over many regions (and alternative GPUs), ranked.
 import { createRoute } from '@hono/zod-openapi';
-import { compareRegions } from '../../core/compare.ts';
 import { CompareRequest, CompareResult } from '../../core/decision-schemas.ts';
 import { jsonAnswer } from '../json-text.ts';
 import { defineRoute } from '../route.ts';
@@ -32,6 +31,6 @@ export const compareRoute = defineRoute({
     const body = c.req.valid('json');
     const tables = c.get('tables');
     const { workload, preset } = readWorkload(body.workload, tables, 'workload');
-    return jsonAnswer(c, compareRegions(workload, tables, { ...body, assumptions: preset?.assumptions }));
+    return jsonAnswer(c, c.get('estimator').compare(workload, { ...body, assumptions: preset?.assumptions }));
   },
 });

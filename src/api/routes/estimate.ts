@@ -1,7 +1,6 @@
 // POST /v1/estimate: one workload (or a preset with overrides) in, its energy, emissions, range and
 // sources out — as JSON, CSV or a BoAmps report (src/api/estimate-format.ts).
 import { createRoute } from '@hono/zod-openapi';
-import { estimate } from '../../core/estimate.ts';
 import { withPresetAssumptions } from '../../core/presets.ts';
 import { EstimateResult } from '../../core/schemas.ts';
 import { applyLiveGrid } from '../../live/apply.ts';
@@ -49,7 +48,7 @@ export const estimateRoute = defineRoute({
     const { workload, preset } = readWorkloadRequest(c.req.valid('json'), tables);
     // A configured live grid provider stands in for the annual average (the tables otherwise).
     const live = await applyLiveGrid(workload, tables, c.get('liveGrid'));
-    const result = live.annotate(withPresetAssumptions(estimate(live.workload, tables), preset));
+    const result = live.annotate(withPresetAssumptions(c.get('estimator').estimate(live.workload), preset));
     return respondEstimate(c, workload, result, c.req.valid('query').format);
   },
 });

@@ -1,7 +1,6 @@
 // POST /v1/suggest: greener options for one workload (region, start time, hardware) with savings.
 import { createRoute } from '@hono/zod-openapi';
 import { SuggestRequest, SuggestResult } from '../../core/decision-schemas.ts';
-import { suggestOptions } from '../../core/suggest.ts';
 import { jsonAnswer } from '../json-text.ts';
 import { defineRoute } from '../route.ts';
 import { bodyErrorExamples, COMMON_RESPONSES, JOB, problemResponses, TOO_LARGE, WorkloadRequestInside } from '../route-docs.ts';
@@ -32,6 +31,6 @@ export const suggestRoute = defineRoute({
     const body = c.req.valid('json');
     const tables = c.get('tables');
     const { workload, preset } = readWorkload(body.workload, tables, 'workload');
-    return jsonAnswer(c, suggestOptions(workload, tables, { ...body, assumptions: preset?.assumptions }));
+    return jsonAnswer(c, c.get('estimator').suggest(workload, { ...body, assumptions: preset?.assumptions }));
   },
 });
