@@ -5,7 +5,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['data/built/**', 'dist/**', 'web/dist/**', 'node_modules/**', '.wrangler/**', 'test-output/**'] },
+  {
+    ignores: [
+      'data/built/**',
+      'dist/**',
+      'web/dist/**',
+      'node_modules/**',
+      '.wrangler/**',
+      'test-output/**',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -15,7 +24,10 @@ export default defineConfig(
     },
     rules: {
       // `_`-named bindings and rest siblings are how a key is dropped on purpose (`{ packed: _p, ...meta }`).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // Interfaces declare function fields in method shorthand (CliIo, GridProvider); no method of ours uses `this`.
       '@typescript-eslint/unbound-method': 'off',
       // Every hit was a value already narrowed to a scalar, or a JSON scalar printed on purpose.

@@ -5,7 +5,12 @@
 import autocannon from 'autocannon';
 import { pathToFileURL } from 'node:url';
 import { generateRows, toWorkload } from '../test/helpers/synthetic-rows.ts';
-import { BENCH_SERVER_ENTRY, BENCH_SERVER_ENV, spawnServer, type ChildServer } from './lib/server.ts';
+import {
+  BENCH_SERVER_ENTRY,
+  BENCH_SERVER_ENV,
+  spawnServer,
+  type ChildServer,
+} from './lib/server.ts';
 import { heading, int, median } from './lib/stats.ts';
 
 export interface BatchOptions {
@@ -28,22 +33,39 @@ export interface BatchFigures {
   rounds: { perItemMs: number[]; singleMs: number[]; ratio: number[] };
 }
 
-export async function runBatchBench(server: ChildServer, options: BatchOptions): Promise<BatchFigures> {
+export async function runBatchBench(
+  server: ChildServer,
+  options: BatchOptions,
+): Promise<BatchFigures> {
   const bodies = generateRows(options.items).map((r) => JSON.stringify(toWorkload(r)));
   const batchBody = `{"workloads":[${bodies.join(',')}]}`;
 
   const postBatch = async (): Promise<{ ms: number; bytes: number }> => {
     const t0 = performance.now();
-    const res = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: batchBody });
+    const res = await fetch(`${server.url}/v1/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: batchBody,
+    });
     const buf = await res.arrayBuffer();
     const ms = performance.now() - t0;
-    if (res.status !== 200) throw new Error(`/v1/batch answered ${res.status}: ${Buffer.from(buf).toString('utf8', 0, 300)}`);
+    if (res.status !== 200)
+      throw new Error(
+        `/v1/batch answered ${res.status}: ${Buffer.from(buf).toString('utf8', 0, 300)}`,
+      );
     return { ms, bytes: buf.byteLength };
   };
   const first = await postBatch(); // warm-up, and a check that every item succeeded
-  const answer = (await (await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: batchBody })).json()) as { results: { ok: boolean }[] };
+  const answer = (await (
+    await fetch(`${server.url}/v1/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: batchBody,
+    })
+  ).json()) as { results: { ok: boolean }[] };
   const failed = answer.results.filter((r) => !r.ok).length;
-  if (answer.results.length !== options.items || failed > 0) throw new Error(`/v1/batch: ${answer.results.length} results, ${failed} failed`);
+  if (answer.results.length !== options.items || failed > 0)
+    throw new Error(`/v1/batch: ${answer.results.length} results, ${failed} failed`);
 
   const singles = async (amount: number) => {
     let next = 0;
@@ -65,7 +87,8 @@ export async function runBatchBench(server: ChildServer, options: BatchOptions):
       ],
     });
     const ms = performance.now() - t0;
-    if (r.non2xx + r.errors > 0) throw new Error(`single calls: ${r.non2xx} non-2xx, ${r.errors} errors`);
+    if (r.non2xx + r.errors > 0)
+      throw new Error(`single calls: ${r.non2xx} non-2xx, ${r.errors} errors`);
     return { msPerCall: ms / r.requests.total, latencyMeanMs: r.latency.mean };
   };
   await singles(Math.min(2000, options.items)); // warm-up
@@ -77,7 +100,8 @@ export async function runBatchBench(server: ChildServer, options: BatchOptions):
   for (let round = 0; round < options.batchRuns; round++) {
     const runBatch = async () => void batchMs.push((await postBatch()).ms);
     const runSingles = async () => void single.push(await singles(options.items));
-    for (const step of round % 2 === 0 ? [runBatch, runSingles] : [runSingles, runBatch]) await step();
+    for (const step of round % 2 === 0 ? [runBatch, runSingles] : [runSingles, runBatch])
+      await step();
   }
 
   const singleMs = single.map((s) => s.msPerCall);
@@ -93,13 +117,21 @@ export async function runBatchBench(server: ChildServer, options: BatchOptions):
     rounds: { perItemMs, singleMs, ratio: perItemMs.map((p, k) => p / singleMs[k]!) },
   };
 
-  heading(`Batch: ${int(options.items)} workloads in one POST /v1/batch vs ${int(options.items)} POST /v1/estimate calls`);
-  console.log(`workloads: synthetic EC2 rows (instance, region, hours, CPU utilisation); request ${(batchBody.length / 1048576).toFixed(2)} MiB, response ${(first.bytes / 1048576).toFixed(2)} MiB`);
-  console.log(`batch:  ${figures.batchMs.toFixed(0)} ms (median of ${options.batchRuns} after a warm-up), ${(figures.perItemMs * 1000).toFixed(1)} µs per item`);
+  heading(
+    `Batch: ${int(options.items)} workloads in one POST /v1/batch vs ${int(options.items)} POST /v1/estimate calls`,
+  );
+  console.log(
+    `workloads: synthetic EC2 rows (instance, region, hours, CPU utilisation); request ${(batchBody.length / 1048576).toFixed(2)} MiB, response ${(first.bytes / 1048576).toFixed(2)} MiB`,
+  );
+  console.log(
+    `batch:  ${figures.batchMs.toFixed(0)} ms (median of ${options.batchRuns} after a warm-up), ${(figures.perItemMs * 1000).toFixed(1)} µs per item`,
+  );
   console.log(
     `single: ${(figures.singleMs * 1000).toFixed(1)} µs per call (autocannon, ${options.connections} keep-alive connections, wall time ÷ ${int(options.items)} calls, median of ${options.batchRuns} runs alternating with the batches); mean latency ${figures.singleLatencyMeanMs.toFixed(2)} ms`,
   );
-  console.log(`ratio per-item batch / single call: ${figures.ratio.toFixed(4)} (target ≤ 0.02, i.e. ≤ 1/50)`);
+  console.log(
+    `ratio per-item batch / single call: ${figures.ratio.toFixed(4)} (target ≤ 0.02, i.e. ≤ 1/50)`,
+  );
   return figures;
 }
 

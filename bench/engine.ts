@@ -8,7 +8,12 @@ import { pathToFileURL } from 'node:url';
 import { Workload } from '../src/core/schemas.ts';
 import { estimator } from '../src/data/index.ts';
 import { createCcfEstimator } from './lib/ccf.ts';
-import { DEFAULT_SEED, generateRows, toWorkload, type ComputeRow } from '../test/helpers/synthetic-rows.ts';
+import {
+  DEFAULT_SEED,
+  generateRows,
+  toWorkload,
+  type ComputeRow,
+} from '../test/helpers/synthetic-rows.ts';
 import { heading, int, median } from './lib/stats.ts';
 
 export interface EngineOptions {
@@ -140,11 +145,19 @@ export function runEngineBench(options: EngineOptions): EngineFigures {
   console.log(
     `rows: ${int(rows.length)} synthetic EC2 rows (9 instance types, 21 regions, seed ${options.seed ?? DEFAULT_SEED}); ${options.rounds} passes after 2 warm-up passes, engines interleaved in blocks of ${BLOCK} rows; median pass`,
   );
-  console.log(`CCF (compute + memory + embodied estimators):  ${int(figures.ccfRowsPerS).padStart(11)} rows/s`);
-  console.log(`gridshift estimate() (pre-parsed Workload):    ${int(figures.gridshiftRowsPerS).padStart(11)} rows/s   ratio ${figures.ratio.toFixed(2)}× (target ≥ 3×)`);
-  console.log(`gridshift Workload.parse + estimate():         ${int(figures.gridshiftWithParseRowsPerS).padStart(11)} rows/s   ratio ${figures.ratioWithParse.toFixed(2)}×`);
+  console.log(
+    `CCF (compute + memory + embodied estimators):  ${int(figures.ccfRowsPerS).padStart(11)} rows/s`,
+  );
+  console.log(
+    `gridshift estimate() (pre-parsed Workload):    ${int(figures.gridshiftRowsPerS).padStart(11)} rows/s   ratio ${figures.ratio.toFixed(2)}× (target ≥ 3×)`,
+  );
+  console.log(
+    `gridshift Workload.parse + estimate():         ${int(figures.gridshiftWithParseRowsPerS).padStart(11)} rows/s   ratio ${figures.ratioWithParse.toFixed(2)}×`,
+  );
   if (ccfSums && gsSums) {
-    console.log(`checksum CCF:       ${ccfSums.kwh.toFixed(3)} kWh (CPU + memory), ${ccfSums.kg.toFixed(3)} kgCO2e (incl. embodied)`);
+    console.log(
+      `checksum CCF:       ${ccfSums.kwh.toFixed(3)} kWh (CPU + memory), ${ccfSums.kg.toFixed(3)} kgCO2e (incl. embodied)`,
+    );
     console.log(
       `checksum gridshift: ${gsSums.kwh.toFixed(3)} kWh (facility), ${gsSums.kg.toFixed(3)} kgCO2e [${gsSums.low.toFixed(3)}–${gsSums.high.toFixed(3)}], embodied ${gsSums.embodiedKg.toFixed(3)} kg, ${(gsSums.factors / rows.length).toFixed(1)} factors/row`,
     );

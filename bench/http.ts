@@ -7,7 +7,12 @@
 // `npx tsx bench/http.ts [--quick]`; part of `npm run bench`. Prints figures only.
 import autocannon from 'autocannon';
 import { pathToFileURL } from 'node:url';
-import { BENCH_SERVER_ENTRY, BENCH_SERVER_ENV, spawnServer, type ChildServer } from './lib/server.ts';
+import {
+  BENCH_SERVER_ENTRY,
+  BENCH_SERVER_ENV,
+  spawnServer,
+  type ChildServer,
+} from './lib/server.ts';
 import { heading, int, median } from './lib/stats.ts';
 
 /** The README's example request. */
@@ -29,7 +34,12 @@ export interface HttpOptions {
   connections: number;
 }
 
-export const QUICK_HTTP: HttpOptions = { seconds: 1.5, rounds: 4, warmupSeconds: 1, connections: 10 };
+export const QUICK_HTTP: HttpOptions = {
+  seconds: 1.5,
+  rounds: 4,
+  warmupSeconds: 1,
+  connections: 10,
+};
 export const FULL_HTTP: HttpOptions = { seconds: 3, rounds: 10, warmupSeconds: 3, connections: 10 };
 
 export interface RouteFigures {
@@ -62,7 +72,13 @@ export interface HttpFigures {
   answerRatio: number;
   connections: number;
   /** Per round (bench/RESULTS.md); ratio[k] pairs round k of each route, which ran back to back. */
-  rounds: { estimate: RouteRounds; echo: RouteRounds; answer: RouteRounds; ratio: number[]; answerRatio: number[] };
+  rounds: {
+    estimate: RouteRounds;
+    echo: RouteRounds;
+    answer: RouteRounds;
+    ratio: number[];
+    answerRatio: number[];
+  };
 }
 
 const ROUTES = ['estimate', 'echo', 'answer'] as const;
@@ -72,31 +88,74 @@ const ROUTES = ['estimate', 'echo', 'answer'] as const;
  * with the client (autocannon shares this machine's cores) and with other load, CPU per request
  * much less, so it says more steadily what a route costs the server.
  */
-async function load(server: ChildServer, url: string, body: string, seconds: number, connections: number) {
+async function load(
+  server: ChildServer,
+  url: string,
+  body: string,
+  seconds: number,
+  connections: number,
+) {
   const cpuBefore = server.cpuSeconds();
-  const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, pipelining: 1 });
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+    duration: seconds,
+    pipelining: 1,
+  });
   const cpuAfter = server.cpuSeconds();
-  const serverCpuUs = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / Math.max(1, r.requests.total);
-  return { ok: r['2xx'], seconds: r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors, bytesPerReq: r.throughput.total / Math.max(1, r.requests.total), serverCpuUs };
+  const serverCpuUs =
+    cpuBefore === null || cpuAfter === null
+      ? null
+      : ((cpuAfter - cpuBefore) * 1e6) / Math.max(1, r.requests.total);
+  return {
+    ok: r['2xx'],
+    seconds: r.duration,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    bytesPerReq: r.throughput.total / Math.max(1, r.requests.total),
+    serverCpuUs,
+  };
 }
 
 /** `afterRound` runs after each measured round (both routes), e.g. to read the server's RSS. */
-export async function runHttpBench(server: ChildServer, options: HttpOptions, afterRound?: () => void): Promise<HttpFigures> {
+export async function runHttpBench(
+  server: ChildServer,
+  options: HttpOptions,
+  afterRound?: () => void,
+): Promise<HttpFigures> {
   const body = JSON.stringify(README_WORKLOAD);
-  const routes = { estimate: `${server.url}/v1/estimate`, echo: `${server.url}/bench/echo`, answer: `${server.url}/bench/answer` } as const;
+  const routes = {
+    estimate: `${server.url}/v1/estimate`,
+    echo: `${server.url}/bench/echo`,
+    answer: `${server.url}/bench/answer`,
+  } as const;
   for (const url of Object.values(routes)) {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    if (res.status !== 200)
+      throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     await res.arrayBuffer();
   }
-  for (const which of ROUTES) await load(server, routes[which], body, options.warmupSeconds, options.connections);
+  for (const which of ROUTES)
+    await load(server, routes[which], body, options.warmupSeconds, options.connections);
 
   type Run = Awaited<ReturnType<typeof load>>;
   const runs = { estimate: [] as Run[], echo: [] as Run[], answer: [] as Run[] };
   for (let round = 0; round < options.rounds; round++) {
     // Each route goes first, second and third in turn.
     const order = ROUTES.map((_, i) => ROUTES[(i + round) % ROUTES.length]!);
-    for (const which of order) runs[which].push(await load(server, routes[which], body, options.seconds, options.connections));
+    for (const which of order)
+      runs[which].push(
+        await load(server, routes[which], body, options.seconds, options.connections),
+      );
     afterRound?.();
   }
   const summarise = (rs: Run[]): RouteFigures => ({
@@ -104,7 +163,9 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions, af
     p50Ms: median(rs.map((r) => r.p50Ms)),
     p99Ms: median(rs.map((r) => r.p99Ms)),
     responseBytes: median(rs.map((r) => r.bytesPerReq)),
-    serverCpuUs: rs.some((r) => r.serverCpuUs === null) ? null : median(rs.map((r) => r.serverCpuUs!)),
+    serverCpuUs: rs.some((r) => r.serverCpuUs === null)
+      ? null
+      : median(rs.map((r) => r.serverCpuUs!)),
     non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
     errors: rs.reduce((a, r) => a + r.errors, 0),
   });
@@ -124,7 +185,15 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions, af
     ratio: estimate.reqPerS.map((r, k) => r / echo.reqPerS[k]!),
     answerRatio: answer.reqPerS.map((r, k) => r / echo.reqPerS[k]!),
   };
-  const figures: HttpFigures = { estimate: summarise(runs.estimate), echo: summarise(runs.echo), answer: summarise(runs.answer), ratio: 0, answerRatio: 0, connections: options.connections, rounds };
+  const figures: HttpFigures = {
+    estimate: summarise(runs.estimate),
+    echo: summarise(runs.echo),
+    answer: summarise(runs.answer),
+    ratio: 0,
+    answerRatio: 0,
+    connections: options.connections,
+    rounds,
+  };
   figures.ratio = figures.estimate.reqPerS / figures.echo.reqPerS;
   figures.answerRatio = figures.answer.reqPerS / figures.echo.reqPerS;
 
@@ -138,13 +207,20 @@ export async function runHttpBench(server: ChildServer, options: HttpOptions, af
     ['/bench/answer', figures.answer],
   ] as const) {
     const bad = f.non2xx + f.errors > 0 ? `   (non-2xx ${f.non2xx}, errors ${f.errors})` : '';
-    const cpu = f.serverCpuUs === null ? '' : `   server CPU ${f.serverCpuUs.toFixed(1)} µs/request`;
-    console.log(`${name}  ${int(f.reqPerS).padStart(7)} req/s   p50 ${f.p50Ms.toFixed(2)} ms   p99 ${f.p99Ms.toFixed(2)} ms   ~${int(f.responseBytes)} B/response (with headers)${cpu}${bad}`);
+    const cpu =
+      f.serverCpuUs === null ? '' : `   server CPU ${f.serverCpuUs.toFixed(1)} µs/request`;
+    console.log(
+      `${name}  ${int(f.reqPerS).padStart(7)} req/s   p50 ${f.p50Ms.toFixed(2)} ms   p99 ${f.p99Ms.toFixed(2)} ms   ~${int(f.responseBytes)} B/response (with headers)${cpu}${bad}`,
+    );
   }
   if (figures.estimate.serverCpuUs !== null && figures.echo.serverCpuUs !== null) {
-    console.log(`server CPU per request, echo ÷ estimate: ${(figures.echo.serverCpuUs / figures.estimate.serverCpuUs).toFixed(3)} (what the ratio would be if the server alone set the pace)`);
+    console.log(
+      `server CPU per request, echo ÷ estimate: ${(figures.echo.serverCpuUs / figures.estimate.serverCpuUs).toFixed(3)} (what the ratio would be if the server alone set the pace)`,
+    );
   }
-  console.log(`ratio answer/echo: ${figures.answerRatio.toFixed(3)} (the estimate's own answer served ready-made: the most an answer this size allows)`);
+  console.log(
+    `ratio answer/echo: ${figures.answerRatio.toFixed(3)} (the estimate's own answer served ready-made: the most an answer this size allows)`,
+  );
   console.log(`ratio estimate/echo: ${figures.ratio.toFixed(3)} (target ≥ 0.85)`);
   return figures;
 }

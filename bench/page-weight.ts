@@ -20,7 +20,10 @@ execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'inherit' });
 const server = await startServer({ port: 0, hostname: '127.0.0.1', estimator });
 const browser = await launchBrowser();
 
-async function measure(path: string, act?: (page: import('playwright-core').Page) => Promise<void>): Promise<Loaded[]> {
+async function measure(
+  path: string,
+  act?: (page: import('playwright-core').Page) => Promise<void>,
+): Promise<Loaded[]> {
   const page = await browser.context.newPage();
   const loaded: Promise<Loaded>[] = [];
   page.on('response', (res) => {
@@ -49,9 +52,23 @@ function report(title: string, rows: readonly Loaded[]): number {
   console.log(`\n${title}`);
   console.log(['gzip KB'.padStart(8), 'raw KB'.padStart(8), 'type'.padEnd(24), 'path'].join('  '));
   for (const r of [...rows].sort((a, b) => b.gzipBytes - a.gzipBytes)) {
-    console.log([kb(r.gzipBytes).padStart(8), kb(r.rawBytes).padStart(8), r.type.padEnd(24), r.path.slice(0, 70)].join('  '));
+    console.log(
+      [
+        kb(r.gzipBytes).padStart(8),
+        kb(r.rawBytes).padStart(8),
+        r.type.padEnd(24),
+        r.path.slice(0, 70),
+      ].join('  '),
+    );
   }
-  console.log([kb(gzip).padStart(8), kb(raw).padStart(8), 'total'.padEnd(24), `${rows.length} responses`].join('  '));
+  console.log(
+    [
+      kb(gzip).padStart(8),
+      kb(raw).padStart(8),
+      'total'.padEnd(24),
+      `${rows.length} responses`,
+    ].join('  '),
+  );
   return gzip;
 }
 
@@ -64,8 +81,13 @@ try {
     await page.waitForSelector('#results[data-panels="done"]');
   });
   report('One estimate afterwards (API answers only; not part of the page weight)', estimate);
-  const methodology = report('Methodology page (/methodology.html)', await measure('/methodology.html'));
-  console.log(`\npage weight: ${kb(total)} KB gzip (budget ${BUDGET_KB} KB); methodology page ${kb(methodology)} KB gzip`);
+  const methodology = report(
+    'Methodology page (/methodology.html)',
+    await measure('/methodology.html'),
+  );
+  console.log(
+    `\npage weight: ${kb(total)} KB gzip (budget ${BUDGET_KB} KB); methodology page ${kb(methodology)} KB gzip`,
+  );
   if (total > BUDGET_KB * 1024) {
     console.error(`over budget by ${kb(total - BUDGET_KB * 1024)} KB`);
     process.exitCode = 1;

@@ -14,7 +14,9 @@ import { defineRoute } from '../src/api/route.ts';
 import { readWorkload } from '../src/service/workload-request.ts';
 import { jsonBody } from '../src/api/validate.ts';
 
-const anyJson = { body: { required: true, content: { 'application/json': { schema: z.unknown() } } } };
+const anyJson = {
+  body: { required: true, content: { 'application/json': { schema: z.unknown() } } },
+};
 const answer = { 200: { description: 'The body, or the estimate text.' } };
 
 /** Answers by request body text; bench bodies are a handful, so the map stays small. */
@@ -23,12 +25,26 @@ const MAX_ANSWERS = 16;
 
 export const benchRoutes = [
   defineRoute({
-    config: createRoute({ method: 'post', path: '/bench/echo', hide: true, middleware: [jsonBody()], request: anyJson, responses: answer }),
+    config: createRoute({
+      method: 'post',
+      path: '/bench/echo',
+      hide: true,
+      middleware: [jsonBody()],
+      request: anyJson,
+      responses: answer,
+    }),
     examples: {},
     handler: (c) => c.json(c.req.valid('json')),
   }),
   defineRoute({
-    config: createRoute({ method: 'post', path: '/bench/answer', hide: true, middleware: [jsonBody()], request: anyJson, responses: answer }),
+    config: createRoute({
+      method: 'post',
+      path: '/bench/answer',
+      hide: true,
+      middleware: [jsonBody()],
+      request: anyJson,
+      responses: answer,
+    }),
     examples: {},
     handler: (c) => {
       const body = c.req.valid('json');

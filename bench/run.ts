@@ -21,14 +21,19 @@ import { measureWindow, printWindow } from './window.bench.ts';
 
 const quick = process.argv.includes('--quick');
 const started = performance.now();
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
 const startedAt = new Date().toISOString();
 const loadAtStart = loadAverage();
 // Read before the run: the commit whose code is measured.
 const commit = quick ? '' : gitCommit();
 
-console.log(`gridshift benchmarks (${quick ? 'quick' : 'full'}): node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${load()}`);
+console.log(
+  `gridshift benchmarks (${quick ? 'quick' : 'full'}): node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${load()}`,
+);
 
 // 1. Engine vs Cloud Carbon Footprint (in this process).
 const engine = runEngineBench(quick ? { rows: 50_000, rounds: 3 } : { rows: 200_000, rounds: 7 });
@@ -56,8 +61,12 @@ try {
   heading('Server memory (VmRSS / VmHWM of the bench server process)');
   if (memoryAtStart && memoryAfterHttp && memoryAfterBatch) {
     console.log(`after start-up: RSS ${mib(memoryAtStart.rssBytes)}`);
-    console.log(`after the HTTP bench: RSS ${mib(memoryAfterHttp.rssBytes)} (peak so far ${mib(memoryAfterHttp.peakRssBytes)})`);
-    console.log(`after the batch bench: RSS ${mib(memoryAfterBatch.rssBytes)} (peak ${mib(memoryAfterBatch.peakRssBytes)}, with 10,000-item batches in flight)`);
+    console.log(
+      `after the HTTP bench: RSS ${mib(memoryAfterHttp.rssBytes)} (peak so far ${mib(memoryAfterHttp.peakRssBytes)})`,
+    );
+    console.log(
+      `after the batch bench: RSS ${mib(memoryAfterBatch.rssBytes)} (peak ${mib(memoryAfterBatch.peakRssBytes)}, with 10,000-item batches in flight)`,
+    );
   } else console.log('not measured (no /proc on this system)');
 } finally {
   await server.close();
@@ -82,32 +91,94 @@ if (!quick) {
   if (!targets.http) printProfile(await profileServer(8, 'estimate', 15));
   if (!targets.batch) printProfile(await profileServer(8, 'batch', 15));
 } else if (!targets.engine || !targets.http || !targets.batch) {
-  console.log('\n(missed targets are profiled by the full run, or: npm run bench:profile -- [--estimate|--batch])');
+  console.log(
+    '\n(missed targets are profiled by the full run, or: npm run bench:profile -- [--estimate|--batch])',
+  );
 }
 
 heading('Summary');
 const mark = (ok: boolean) => (ok ? 'met   ' : 'MISSED');
 const rows: [string, string, string][] = [
-  [`engine: ${int(engine.gridshiftRowsPerS)} vs CCF ${int(engine.ccfRowsPerS)} rows/s = ${engine.ratio.toFixed(2)}× (with parse ${engine.ratioWithParse.toFixed(2)}×)`, '≥ 3×', mark(targets.engine)],
-  [`HTTP: estimate ${int(http.estimate.reqPerS)} vs echo ${int(http.echo.reqPerS)} req/s = ${http.ratio.toFixed(3)}; p50/p99 ${http.estimate.p50Ms.toFixed(2)}/${http.estimate.p99Ms.toFixed(2)} vs ${http.echo.p50Ms.toFixed(2)}/${http.echo.p99Ms.toFixed(2)} ms`, '≥ 0.85', mark(targets.http)],
-  [`batch: ${(batch.perItemMs * 1000).toFixed(1)} µs/item vs ${(batch.singleMs * 1000).toFixed(1)} µs/call = ${batch.ratio.toFixed(4)}`, '≤ 0.02', mark(targets.batch)],
-  [`region sweep (${sweep.regions} regions): ${sweep.sweepMs.toFixed(3)} ms`, '≤ 1 ms', mark(targets.sweep)],
-  [`window search (8,760 h, delay 8,754 h): ${window.yearMs.toFixed(4)} ms`, '≤ 1 ms', mark(targets.window)],
-  [`Worker bundle: ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip`, '≤ 724 KiB (300 KiB of 1 MiB free)', mark(targets.bundle)],
-  [`cold start: ${cold.gridshiftMs.toFixed(0)} ms vs bare Hono ${cold.bareHonoMs.toFixed(0)} ms`, '', '      '],
-  [`page weight: ${page.kb === null ? `not measured (${page.error})` : `${page.kb} KB gzip`}`, page.kb === null ? '' : '≤ 250 KB', page.kb === null ? '      ' : mark(page.kb <= 250)],
-  [`server RSS after the HTTP bench: ${memoryAfterHttp ? mib(memoryAfterHttp.rssBytes) : 'n/a'}; peak after batches ${memoryAfterBatch ? mib(memoryAfterBatch.peakRssBytes) : 'n/a'}`, '', '      '],
+  [
+    `engine: ${int(engine.gridshiftRowsPerS)} vs CCF ${int(engine.ccfRowsPerS)} rows/s = ${engine.ratio.toFixed(2)}× (with parse ${engine.ratioWithParse.toFixed(2)}×)`,
+    '≥ 3×',
+    mark(targets.engine),
+  ],
+  [
+    `HTTP: estimate ${int(http.estimate.reqPerS)} vs echo ${int(http.echo.reqPerS)} req/s = ${http.ratio.toFixed(3)}; p50/p99 ${http.estimate.p50Ms.toFixed(2)}/${http.estimate.p99Ms.toFixed(2)} vs ${http.echo.p50Ms.toFixed(2)}/${http.echo.p99Ms.toFixed(2)} ms`,
+    '≥ 0.85',
+    mark(targets.http),
+  ],
+  [
+    `batch: ${(batch.perItemMs * 1000).toFixed(1)} µs/item vs ${(batch.singleMs * 1000).toFixed(1)} µs/call = ${batch.ratio.toFixed(4)}`,
+    '≤ 0.02',
+    mark(targets.batch),
+  ],
+  [
+    `region sweep (${sweep.regions} regions): ${sweep.sweepMs.toFixed(3)} ms`,
+    '≤ 1 ms',
+    mark(targets.sweep),
+  ],
+  [
+    `window search (8,760 h, delay 8,754 h): ${window.yearMs.toFixed(4)} ms`,
+    '≤ 1 ms',
+    mark(targets.window),
+  ],
+  [
+    `Worker bundle: ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip`,
+    '≤ 724 KiB (300 KiB of 1 MiB free)',
+    mark(targets.bundle),
+  ],
+  [
+    `cold start: ${cold.gridshiftMs.toFixed(0)} ms vs bare Hono ${cold.bareHonoMs.toFixed(0)} ms`,
+    '',
+    '      ',
+  ],
+  [
+    `page weight: ${page.kb === null ? `not measured (${page.error})` : `${page.kb} KB gzip`}`,
+    page.kb === null ? '' : '≤ 250 KB',
+    page.kb === null ? '      ' : mark(page.kb <= 250),
+  ],
+  [
+    `server RSS after the HTTP bench: ${memoryAfterHttp ? mib(memoryAfterHttp.rssBytes) : 'n/a'}; peak after batches ${memoryAfterBatch ? mib(memoryAfterBatch.peakRssBytes) : 'n/a'}`,
+    '',
+    '      ',
+  ],
 ];
-for (const [what, target, ok] of rows) console.log(`${ok}  ${what}${target ? `  (target ${target})` : ''}`);
+for (const [what, target, ok] of rows)
+  console.log(`${ok}  ${what}${target ? `  (target ${target})` : ''}`);
 const wallSeconds = (performance.now() - started) / 1000;
-console.log(`took ${wallSeconds.toFixed(0)} s; load average now ${load()} (other work on the machine skews absolute figures; ratios are measured alternately)`);
+console.log(
+  `took ${wallSeconds.toFixed(0)} s; load average now ${load()} (other work on the machine skews absolute figures; ratios are measured alternately)`,
+);
 
 // bench/RESULTS.md: the full run's figures with their spread over runs. The quick run's shorter
 // rounds would be a worse record, so it leaves the file alone.
 if (quick) console.log('bench/RESULTS.md not written (--quick; the full run writes it)');
 else {
-  const info = { date: startedAt, machine: machine(), os: operatingSystem(), node: process.version, commit, loadStart: loadAtStart, loadEnd: loadAverage(), wallSeconds };
-  const figures = resultFigures({ engine, http, httpRoundSeconds: FULL_HTTP.seconds, batch, sweep, window, bundle, cold, page, rssPerHttpRound, peakRssAfterBatch: memoryAfterBatch?.peakRssBytes ?? null });
+  const info = {
+    date: startedAt,
+    machine: machine(),
+    os: operatingSystem(),
+    node: process.version,
+    commit,
+    loadStart: loadAtStart,
+    loadEnd: loadAverage(),
+    wallSeconds,
+  };
+  const figures = resultFigures({
+    engine,
+    http,
+    httpRoundSeconds: FULL_HTTP.seconds,
+    batch,
+    sweep,
+    window,
+    bundle,
+    cold,
+    page,
+    rssPerHttpRound,
+    peakRssAfterBatch: memoryAfterBatch?.peakRssBytes ?? null,
+  });
   writeFileSync(new URL('RESULTS.md', import.meta.url), renderResults(info, figures));
   console.log('wrote bench/RESULTS.md');
 }

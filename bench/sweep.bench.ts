@@ -29,22 +29,39 @@ const ROUNDS = 5;
 export function measureSweep(scale = 1): SweepFigures {
   const runs = (n: number) => Math.max(20, Math.round(n * scale));
   const regionIds = [...tables.regions.keys()];
-  const sweep = sampleMs(() => estimator.compare(workload, { top: 10, rankBy: 'location' }), runs(2000));
+  const sweep = sampleMs(
+    () => estimator.compare(workload, { top: 10, rankBy: 'location' }),
+    runs(2000),
+  );
   return {
     regions: regionIds.length,
     sweepMs: median(sweep),
     sweepRoundsMs: roundMedians(sweep, ROUNDS),
     sweepCalls: sweep.length,
-    withHardwareMs: medianMs(() => estimator.compare(workload, { top: 10, rankBy: 'location', hardware: ['B200', 'A100', 'H200', 'MI300X'] }), runs(500)),
-    naiveMs: medianMs(() => regionIds.map((location) => estimator.estimate({ ...workload, location })), runs(200)),
+    withHardwareMs: medianMs(
+      () =>
+        estimator.compare(workload, {
+          top: 10,
+          rankBy: 'location',
+          hardware: ['B200', 'A100', 'H200', 'MI300X'],
+        }),
+      runs(500),
+    ),
+    naiveMs: medianMs(
+      () => regionIds.map((location) => estimator.estimate({ ...workload, location })),
+      runs(200),
+    ),
   };
 }
 
 export function printSweep(f: SweepFigures): void {
   heading(`Region sweep: one workload (README example) over all ${f.regions} regions`);
-  console.log(`compareRegions, all regions:              median ${f.sweepMs.toFixed(3)} ms (target ≤ 1 ms)`);
+  console.log(
+    `compareRegions, all regions:              median ${f.sweepMs.toFixed(3)} ms (target ≤ 1 ms)`,
+  );
   console.log(`compareRegions, all regions × 5 GPUs:     median ${f.withHardwareMs.toFixed(3)} ms`);
   console.log(`estimate() once per region (reference):   median ${f.naiveMs.toFixed(3)} ms`);
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) printSweep(measureSweep());
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
+  printSweep(measureSweep());

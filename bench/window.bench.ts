@@ -31,8 +31,11 @@ export function measureWindow(scale = 1): WindowFigures {
   const runs = (n: number) => Math.max(20, Math.round(n * scale));
   const at = hourlyZoneYears.findIndex((r) => r.zone === 'US-CAL-CISO' && r.year === 2023);
   const row = hourlyZoneYears[at]!;
-  const file = gunzipSync(readFileSync(new URL(`../data/built/${hourlySeriesFile}`, import.meta.url)));
-  const offset = seriesBodyOffset(file) + hourlyZoneYears.slice(0, at).reduce((n, r) => n + r.hours, 0);
+  const file = gunzipSync(
+    readFileSync(new URL(`../data/built/${hourlySeriesFile}`, import.meta.url)),
+  );
+  const offset =
+    seriesBodyOffset(file) + hourlyZoneYears.slice(0, at).reduce((n, r) => n + r.hours, 0);
   const grid = gramGrid(hourlyGridDivisor);
   const decode = () => decodeSeries(file, offset, row.hours, grid);
   const series = decode();
@@ -53,10 +56,19 @@ export function measureWindow(scale = 1): WindowFigures {
 export function printWindow(f: WindowFigures): void {
   const fmt = (ms: number) => `${ms.toFixed(4)} ms`;
   heading(`Window search: ${f.zone} ${f.year}, ${f.hours} hours`);
-  console.log(`bestStart, 6-hour job, delay 8,754 h (every start of the year): median ${fmt(f.yearMs)} (target ≤ 1 ms)`);
-  console.log(`bestStart, 6.5-hour job, delay 8,753 h:                          median ${fmt(f.fractionalMs)}`);
-  console.log(`bestStart, 6-hour job, delay 24 h:                               median ${fmt(f.dayMs)}`);
-  console.log(`decodeSeries, one zone-year:                                     median ${fmt(f.decodeMs)}`);
+  console.log(
+    `bestStart, 6-hour job, delay 8,754 h (every start of the year): median ${fmt(f.yearMs)} (target ≤ 1 ms)`,
+  );
+  console.log(
+    `bestStart, 6.5-hour job, delay 8,753 h:                          median ${fmt(f.fractionalMs)}`,
+  );
+  console.log(
+    `bestStart, 6-hour job, delay 24 h:                               median ${fmt(f.dayMs)}`,
+  );
+  console.log(
+    `decodeSeries, one zone-year:                                     median ${fmt(f.decodeMs)}`,
+  );
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) printWindow(measureWindow());
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
+  printWindow(measureWindow());

@@ -12,7 +12,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { daysFromCivil, gramGrid, HOURLY_SERIES_FORMAT, HourlyZoneYear, TYPICAL_PROFILE_LENGTH, TypicalProfileRow } from '../src/core/hourly.ts';
+import {
+  daysFromCivil,
+  gramGrid,
+  HOURLY_SERIES_FORMAT,
+  HourlyZoneYear,
+  TYPICAL_PROFILE_LENGTH,
+  TypicalProfileRow,
+} from '../src/core/hourly.ts';
 import { Source } from '../src/core/tables.ts';
 import { byKey, cell, type Origin, readCsv, reqNum, rowError, validateRow } from './build/csv.ts';
 import { fillGaps } from './build-hourly/gaps.ts';
@@ -99,7 +106,8 @@ function readSummary(): Map<string, SummaryRow> {
     const source = SOURCE_BY_REPO[repo];
     if (!source) throw rowError(row, `unknown source_repo "${repo}"`);
     const hours = reqNum(row, 'estimated_hours');
-    if (!Number.isInteger(hours) || hours < 0) throw rowError(row, `estimated_hours must be a whole number: ${hours}`);
+    if (!Number.isInteger(hours) || hours < 0)
+      throw rowError(row, `estimated_hours must be a whole number: ${hours}`);
     out.set(key, {
       at: row,
       rows: reqNum(row, 'rows'),
@@ -121,11 +129,22 @@ function newerCandidates(summary: Map<string, SummaryRow>): Candidate[] {
       const cells = table.columns.get(zone)!;
       const s = summary.get(`${zone}:${year}`);
       const at = { file: table.file, line: 1 };
-      if (!s) throw rowError(at, `column "${zone}" has no row for ${year} in data/raw/${HOURLY_FILES.summary}`);
+      if (!s)
+        throw rowError(
+          at,
+          `column "${zone}" has no row for ${year} in data/raw/${HOURLY_FILES.summary}`,
+        );
       const known = cells.filter((v): v is number => v !== null);
       const mean = known.reduce((a, b) => a + b, 0) / (known.length || 1);
-      if (s.rows !== cells.length || s.nonEmpty !== known.length || Math.abs(s.mean - mean) > 0.051) {
-        throw rowError(s.at, `summary disagrees with ${table.file} column ${zone}: rows ${s.rows}/${cells.length}, non-empty ${s.nonEmpty}/${known.length}, mean ${s.mean}/${round1(mean)}`);
+      if (
+        s.rows !== cells.length ||
+        s.nonEmpty !== known.length ||
+        Math.abs(s.mean - mean) > 0.051
+      ) {
+        throw rowError(
+          s.at,
+          `summary disagrees with ${table.file} column ${zone}: rows ${s.rows}/${cells.length}, non-empty ${s.nonEmpty}/${known.length}, mean ${s.mean}/${round1(mean)}`,
+        );
       }
       out.push({ zone, year, cells, source: s.source, at, estimation: s.estimation });
     }
@@ -139,7 +158,10 @@ function trace123Candidates(): Candidate[] {
   const listed = readCsv(HOURLY_FILES.zones123).map((r) => cell(r, 'zone'));
   const a = [...listed].sort().join(',');
   const b = [...table.zones].sort().join(',');
-  if (a !== b) throw new Error(`data/raw/${HOURLY_FILES.zones123}: zone list differs from the columns of ${table.file}`);
+  if (a !== b)
+    throw new Error(
+      `data/raw/${HOURLY_FILES.zones123}: zone list differs from the columns of ${table.file}`,
+    );
   return table.zones.map((zone) => ({
     zone,
     year: table.year,
@@ -174,8 +196,13 @@ export function buildHourly(): HourlyBuild {
   const newer = newerCandidates(readSummary());
   const newerKeys = new Set(newer.map((c) => `${c.zone}:${c.year}`));
   const trace = trace123Candidates();
-  const superseded2022 = trace.filter((c) => newerKeys.has(`${c.zone}:${c.year}`)).map((c) => c.zone).sort();
-  const candidates = [...newer, ...trace.filter((c) => !newerKeys.has(`${c.zone}:${c.year}`))].sort(byKey((c) => `${c.zone}\u0000${c.year}`));
+  const superseded2022 = trace
+    .filter((c) => newerKeys.has(`${c.zone}:${c.year}`))
+    .map((c) => c.zone)
+    .sort();
+  const candidates = [...newer, ...trace.filter((c) => !newerKeys.has(`${c.zone}:${c.year}`))].sort(
+    byKey((c) => `${c.zone}\u0000${c.year}`),
+  );
 
   const zoneYears: HourlyZoneYear[] = [];
   const indices: Int32Array[] = [];
@@ -185,7 +212,13 @@ export function buildHourly(): HourlyBuild {
   for (const c of candidates) {
     const gaps = fillGaps(c.cells);
     if (!gaps.values) {
-      dropped.push({ zone: c.zone, year: c.year, coverage: Math.round(gaps.coverage * 1000) / 1000, longGapHours: gaps.longGapHours, source: c.source });
+      dropped.push({
+        zone: c.zone,
+        year: c.year,
+        coverage: Math.round(gaps.coverage * 1000) / 1000,
+        longGapHours: gaps.longGapHours,
+        source: c.source,
+      });
       continue;
     }
     const values = gaps.values;
@@ -202,7 +235,8 @@ export function buildHourly(): HourlyBuild {
           minG: round1(Math.min(...values)),
           maxG: round1(Math.max(...values)),
           filledHours: gaps.filledHours,
-          estimated: estimatedHours === null ? null : estimatedHours >= ESTIMATED_SHARE * values.length,
+          estimated:
+            estimatedHours === null ? null : estimatedHours >= ESTIMATED_SHARE * values.length,
           estimatedHours,
           estimationMethods: c.estimation?.methods ?? null,
           source: c.source,
@@ -216,19 +250,28 @@ export function buildHourly(): HourlyBuild {
   const latest = new Map<string, HourlyZoneYear>();
   for (const r of zoneYears) if ((latest.get(r.zone)?.year ?? -1) < r.year) latest.set(r.zone, r);
   const typical = [...latest.values()].map((r) => ({
-    ...validateRow(TypicalProfileRow, { zone: r.zone, year: r.year }, { file: `data/built/hourly.ts (typical ${r.zone})`, line: 1 }),
+    ...validateRow(
+      TypicalProfileRow,
+      { zone: r.zone, year: r.year },
+      { file: `data/built/hourly.ts (typical ${r.zone})`, line: 1 },
+    ),
     values: typicalValues(r.year, filledByKey.get(`${r.zone}:${r.year}`)!),
   }));
   return { zoneYears, indices, typical, dropped, superseded2022 };
 }
 
 const GENERATED = 'generated by data/build-hourly.ts from data/raw/grid-hourly — do not edit';
-const LICENCE = 'Licence: ODbL 1.0. Contains data from Electricity Maps (electricitymaps.com); this derived table is shared under ODbL 1.0.';
+const LICENCE =
+  'Licence: ODbL 1.0. Contains data from Electricity Maps (electricitymaps.com); this derived table is shared under ODbL 1.0.';
 
 function render(build: HourlyBuild): string {
-  const sources = HOURLY_SOURCES.map((s, i) => validateRow(Source, s, { file: 'data/build-hourly/sources.ts', line: i + 1 }));
+  const sources = HOURLY_SOURCES.map((s, i) =>
+    validateRow(Source, s, { file: 'data/build-hourly/sources.ts', line: i + 1 }),
+  );
   const known = new Set(sources.map((s) => s.id));
-  for (const r of build.zoneYears) if (!known.has(r.source)) throw new Error(`source id "${r.source}" is not in data/build-hourly/sources.ts`);
+  for (const r of build.zoneYears)
+    if (!known.has(r.source))
+      throw new Error(`source id "${r.source}" is not in data/build-hourly/sources.ts`);
   const filled = build.zoneYears.reduce((a, r) => a + r.filledHours, 0);
   const lines = (rows: readonly unknown[]) => rows.map((r) => `  ${JSON.stringify(r)},`);
   return [
@@ -277,7 +320,11 @@ function renderSeries(build: HourlyBuild): Uint8Array {
     '',
     '',
   ].join('\n');
-  const parts = [new TextEncoder().encode(header), ...build.indices.map(encodeIndexChanges), ...build.typical.map((t) => encodeTypical(t.values))];
+  const parts = [
+    new TextEncoder().encode(header),
+    ...build.indices.map(encodeIndexChanges),
+    ...build.typical.map((t) => encodeTypical(t.values)),
+  ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
@@ -290,7 +337,10 @@ function renderSeries(build: HourlyBuild): Uint8Array {
 function countsByYear(rows: readonly { year: number }[]): string {
   const counts = new Map<number, number>();
   for (const r of rows) counts.set(r.year, (counts.get(r.year) ?? 0) + 1);
-  return [...counts].sort((a, b) => a[0] - b[0]).map(([y, n]) => `${y}: ${n}`).join(', ');
+  return [...counts]
+    .sort((a, b) => a[0] - b[0])
+    .map(([y, n]) => `${y}: ${n}`)
+    .join(', ');
 }
 
 export interface HourlyTablesBuild {
@@ -317,10 +367,18 @@ async function main(): Promise<void> {
   writeFileSync(join(BUILT_DIR, 'hourly.ts'), table);
   writeFileSync(join(BUILT_DIR, HOURLY_SERIES_FILE), gz);
   const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
-  console.log(`data/built/hourly.ts: ${kib(table.length)}, ${kib(gzipSync(table, { level: 9 }).length)} gzip`);
-  console.log(`data/built/${HOURLY_SERIES_FILE}: ${kib(series.length)} raw, ${kib(gz.length)} gzip`);
-  console.log(`zone-years: ${countsByYear(build.zoneYears)}; typical profiles: ${build.typical.length}`);
-  console.log(`filled hours: ${build.zoneYears.reduce((a, r) => a + r.filledHours, 0)}; dropped: ${build.dropped.length}`);
+  console.log(
+    `data/built/hourly.ts: ${kib(table.length)}, ${kib(gzipSync(table, { level: 9 }).length)} gzip`,
+  );
+  console.log(
+    `data/built/${HOURLY_SERIES_FILE}: ${kib(series.length)} raw, ${kib(gz.length)} gzip`,
+  );
+  console.log(
+    `zone-years: ${countsByYear(build.zoneYears)}; typical profiles: ${build.typical.length}`,
+  );
+  console.log(
+    `filled hours: ${build.zoneYears.reduce((a, r) => a + r.filledHours, 0)}; dropped: ${build.dropped.length}`,
+  );
   console.log(`2022 superseded by the 2021–2024 files: ${build.superseded2022.join(' ')}`);
 }
 

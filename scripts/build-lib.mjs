@@ -27,14 +27,24 @@ await build({
 
 // The hourly series is read from disk at import (src/node/hourly-files.ts looks in dist/data).
 mkdirSync(join(dist, 'data'), { recursive: true });
-copyFileSync(join(root, 'data/built/hourly-series.bin.gz'), join(dist, 'data/hourly-series.bin.gz'));
+copyFileSync(
+  join(root, 'data/built/hourly-series.bin.gz'),
+  join(dist, 'data/hourly-series.bin.gz'),
+);
 
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+  { stdio: 'inherit' },
+);
 // Sources import `./x.ts`; published declarations must say `./x.js` to resolve to `./x.d.ts`.
 for (const file of walk(join(dist, 'types'))) {
   if (!file.endsWith('.d.ts')) continue;
   const text = readFileSync(file, 'utf8');
-  writeFileSync(file, text.replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]+)\.ts\2/g, '$1$2$3.js$2'));
+  writeFileSync(
+    file,
+    text.replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]+)\.ts\2/g, '$1$2$3.js$2'),
+  );
 }
 
 function* walk(dir) {

@@ -21,4 +21,6 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-console.error(`[gridshift] dist/server/main.js built in ${Math.round(performance.now() - started)} ms`);
+console.error(
+  `[gridshift] dist/server/main.js built in ${Math.round(performance.now() - started)} ms`,
+);

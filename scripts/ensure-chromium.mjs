@@ -10,7 +10,7 @@ if (!existsSync(CHROMIUM_PATH)) {
   if (!isRoot) {
     console.error(
       `[gridshift] ${CHROMIUM_PATH} is missing and this user cannot install it.\n` +
-        '  The browser tests need Debian\'s chromium package: run `sudo apt-get update && sudo apt-get install -y chromium`.',
+        "  The browser tests need Debian's chromium package: run `sudo apt-get update && sudo apt-get install -y chromium`.",
     );
     process.exit(1);
   }
@@ -21,7 +21,9 @@ if (!existsSync(CHROMIUM_PATH)) {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
   } catch {
-    console.error('[gridshift] apt-get could not install chromium; the browser tests need /usr/bin/chromium.');
+    console.error(
+      '[gridshift] apt-get could not install chromium; the browser tests need /usr/bin/chromium.',
+    );
     process.exit(1);
   }
   if (!existsSync(CHROMIUM_PATH)) {

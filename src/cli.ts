@@ -8,13 +8,33 @@ import { EXIT, processIo, type CliIo } from './cli/io.ts';
 import { problemBody, renderProblem } from './cli/output.ts';
 import { METHODOLOGY_VERSION } from './core/estimate.ts';
 
-type Command = { summary: string; help: string; run(argv: readonly string[], io: CliIo): number | Promise<number> };
+type Command = {
+  summary: string;
+  help: string;
+  run(argv: readonly string[], io: CliIo): number | Promise<number>;
+};
 
 const COMMANDS: Record<string, Command> = {
-  estimate: { summary: 'energy and emissions of one workload', help: ESTIMATE_HELP, run: runEstimate },
-  compare: { summary: 'the workload over candidate regions (and GPUs), ranked', help: COMPARE_HELP, run: runCompare },
-  suggest: { summary: 'lower-carbon options: region, start time, hardware', help: SUGGEST_HELP, run: runSuggest },
-  batch: { summary: 'many workloads from CSV or JSON, results as CSV or JSON', help: BATCH_HELP, run: runBatchCommand },
+  estimate: {
+    summary: 'energy and emissions of one workload',
+    help: ESTIMATE_HELP,
+    run: runEstimate,
+  },
+  compare: {
+    summary: 'the workload over candidate regions (and GPUs), ranked',
+    help: COMPARE_HELP,
+    run: runCompare,
+  },
+  suggest: {
+    summary: 'lower-carbon options: region, start time, hardware',
+    help: SUGGEST_HELP,
+    run: runSuggest,
+  },
+  batch: {
+    summary: 'many workloads from CSV or JSON, results as CSV or JSON',
+    help: BATCH_HELP,
+    run: runBatchCommand,
+  },
 };
 
 function mainHelp(): string {
@@ -38,7 +58,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     io.stdout(mainHelp());
     return name === undefined ? EXIT.badInput : EXIT.ok;
   }
-  if (name === '--version' || name === '-v') return io.stdout(`${METHODOLOGY_VERSION}\n`), EXIT.ok;
+  if (name === '--version' || name === '-v')
+    return (io.stdout(`${METHODOLOGY_VERSION}\n`), EXIT.ok);
   const command = COMMANDS[name];
   if (!command) {
     io.stderr(`gridshift: unknown command '${name}'\n\n${mainHelp()}`);

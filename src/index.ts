@@ -2,11 +2,23 @@
 // and wording as the API, core over the embedded tables (the hourly series read from disk: Node).
 import { METHODOLOGY_VERSION } from './core/estimate.ts';
 import { withPresetAssumptions } from './core/presets.ts';
-import { CompareRequest, SuggestRequest, type CompareResult, type SuggestResult } from './core/decision-schemas.ts';
+import {
+  CompareRequest,
+  SuggestRequest,
+  type CompareResult,
+  type SuggestResult,
+} from './core/decision-schemas.ts';
 import type { EstimateResult } from './core/schemas.ts';
 import type { z } from 'zod';
 import { estimator, tables } from './data/index.ts';
-import { describeRegion, describeZone, listModels, listRegions, listSources, type RegionFilter } from './service/catalog.ts';
+import {
+  describeRegion,
+  describeZone,
+  listModels,
+  listRegions,
+  listSources,
+  type RegionFilter,
+} from './service/catalog.ts';
 import { describePreset, listPresets } from './service/catalog-presets.ts';
 import { searchHardware, type HardwareQuery } from './service/hardware-search.ts';
 import { readWorkload } from './service/workload-request.ts';
@@ -21,9 +33,31 @@ import { loadHourlyFromDisk } from './node/hourly-files.ts';
 await loadHourlyFromDisk();
 
 export { GridshiftError, METHODOLOGY_VERSION };
-export type { EstimateResult, Factor, Components, AiResult, Workload, WorkloadInput, Preset } from './core/schemas.ts';
-export type { CompareResult, CompareRow, SuggestResult, Suggestion } from './core/decision-schemas.ts';
-export type { Tables, Region, GridZone, Accelerator, Cpu, Instance, Source, LlmModel } from './core/tables.ts';
+export type {
+  EstimateResult,
+  Factor,
+  Components,
+  AiResult,
+  Workload,
+  WorkloadInput,
+  Preset,
+} from './core/schemas.ts';
+export type {
+  CompareResult,
+  CompareRow,
+  SuggestResult,
+  Suggestion,
+} from './core/decision-schemas.ts';
+export type {
+  Tables,
+  Region,
+  GridZone,
+  Accelerator,
+  Cpu,
+  Instance,
+  Source,
+  LlmModel,
+} from './core/tables.ts';
 export type { ProblemItem, ProblemCode } from './service/problem.ts';
 export type { RegionFilter } from './service/catalog.ts';
 export type { HardwareQuery, HardwareResult, Page } from './service/hardware-search.ts';
@@ -70,7 +104,8 @@ export const catalog = {
   zones: () => [...tables.zones.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
   /** One grid zone with every annual figure; throws `unknown_zone` with the closest ids. */
   zone: (id: string) => withGridshiftErrors(() => describeZone(tables, id)),
-  hardware: (query: Partial<HardwareQuery> = {}) => searchHardware(tables, { limit: 50, offset: 0, ...query }),
+  hardware: (query: Partial<HardwareQuery> = {}) =>
+    searchHardware(tables, { limit: 50, offset: 0, ...query }),
   sources: () => listSources(tables),
   models: (q?: string) => listModels(tables, q),
   presets: () => listPresets(tables),
@@ -84,6 +119,14 @@ export function toCsv(results: readonly EstimateResult[]): string {
 }
 
 /** The estimate of `input` as a BoAmps AI energy report (Boavizta's JSON format 1.1.0). */
-export function toBoamps(input: unknown, result: EstimateResult, meta: BoampsMeta = boampsMetaNow()): Record<string, unknown> {
-  return estimateToBoamps(withGridshiftErrors(() => readWorkload(input, tables).workload), result, meta);
+export function toBoamps(
+  input: unknown,
+  result: EstimateResult,
+  meta: BoampsMeta = boampsMetaNow(),
+): Record<string, unknown> {
+  return estimateToBoamps(
+    withGridshiftErrors(() => readWorkload(input, tables).workload),
+    result,
+    meta,
+  );
 }

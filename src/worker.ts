@@ -28,9 +28,16 @@ function readAsset(env: WorkerEnv): ReadBuiltFile {
 // Built at the first request, when the environment is known; reused by the isolate after that.
 let app: Hono<AppEnv> | undefined;
 
-async function loadThenServe(app: Hono<AppEnv>, request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+async function loadThenServe(
+  app: Hono<AppEnv>,
+  request: Request,
+  env: WorkerEnv,
+  ctx: ExecutionContext,
+): Promise<Response> {
   // A failed load is logged and retried by the next request; meanwhile only estimates with a start fail (500).
-  await loadHourlySeries(readAsset(env)).catch((err: unknown) => console.error('[gridshift] hourly series:', err));
+  await loadHourlySeries(readAsset(env)).catch((err: unknown) =>
+    console.error('[gridshift] hourly series:', err),
+  );
   return app.fetch(request, env, ctx);
 }
 
@@ -42,6 +49,8 @@ export default {
       // GRIDSHIFT_RATE_LIMIT counts per isolate here: Cloudflare's rate limiting rules are the sturdier option.
       ...securityConfigFromEnv(env, { clientIp: 'cf-connecting-ip' }),
     });
-    return hourlySeriesLoaded() ? app.fetch(request, env, ctx) : loadThenServe(app, request, env, ctx);
+    return hourlySeriesLoaded()
+      ? app.fetch(request, env, ctx)
+      : loadThenServe(app, request, env, ctx);
   },
 };

@@ -6,12 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const IMPORT = /^\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /^\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 function listFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' ? [] : listFiles(path);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'dist' ? [] : listFiles(path);
     return /\.(?:ts|mts|mjs)$/.test(entry.name) ? [path] : [];
   });
 }
@@ -44,7 +46,11 @@ describe('layers', () => {
   test.each(Object.entries(upward))('%s imports nothing above it', (prefix, forbidden) => {
     const files = [...SRC, ...listFiles('web/src')].filter((f) => f.startsWith(prefix));
     expect(files.length).toBeGreaterThan(0);
-    const found = files.flatMap((f) => localImports(f).filter((t) => forbidden.test(t)).map((t) => `${f} -> ${t}`));
+    const found = files.flatMap((f) =>
+      localImports(f)
+        .filter((t) => forbidden.test(t))
+        .map((t) => `${f} -> ${t}`),
+    );
     expect(found).toEqual([]);
   });
 
@@ -60,7 +66,9 @@ describe('layers', () => {
 
   test('tests import neither bench/ nor scripts/', () => {
     const found = listFiles('test').flatMap((f) =>
-      localImports(f).filter((t) => /^(?:bench|scripts)\//.test(t)).map((t) => `${f} -> ${t}`),
+      localImports(f)
+        .filter((t) => /^(?:bench|scripts)\//.test(t))
+        .map((t) => `${f} -> ${t}`),
     );
     expect(found).toEqual([]);
   });
@@ -82,7 +90,8 @@ function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[] {
     state.set(file, 'open');
     stack.push(file);
     for (const next of graph.get(file) ?? []) {
-      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].join(' -> '));
+      if (state.get(next) === 'open')
+        cycles.push([...stack.slice(stack.indexOf(next)), next].join(' -> '));
       else if (!state.has(next)) visit(next);
     }
     stack.pop();

@@ -23,18 +23,54 @@ interface Constants {
 }
 interface CcfCore {
   ComputeEstimator: new () => {
-    estimate(data: { cpuUtilizationAverage: number; vCpuHours: number; usesAverageCPUConstant: boolean }[], region: string, f: Factors, c: Constants): Estimate[];
+    estimate(
+      data: { cpuUtilizationAverage: number; vCpuHours: number; usesAverageCPUConstant: boolean }[],
+      region: string,
+      f: Factors,
+      c: Constants,
+    ): Estimate[];
   };
-  MemoryEstimator: new (coefficient: number) => { estimate(data: { gigabyteHours: number }[], region: string, f: Factors, c: Constants): Estimate[] };
+  MemoryEstimator: new (coefficient: number) => {
+    estimate(
+      data: { gigabyteHours: number }[],
+      region: string,
+      f: Factors,
+      c: Constants,
+    ): Estimate[];
+  };
   EmbodiedEmissionsEstimator: new (lifespanHours: number) => {
-    estimate(data: { instancevCpu: number; largestInstancevCpu: number; usageTimePeriod: number; scopeThreeEmissions: number }[], region: string, f: Factors): Estimate[];
+    estimate(
+      data: {
+        instancevCpu: number;
+        largestInstancevCpu: number;
+        usageTimePeriod: number;
+        scopeThreeEmissions: number;
+      }[],
+      region: string,
+      f: Factors,
+    ): Estimate[];
   };
-  COMPUTE_PROCESSOR_TYPES: Record<'CASCADE_LAKE' | 'SKYLAKE' | 'BROADWELL' | 'HASWELL' | 'AMD_EPYC_1ST_GEN' | 'AMD_EPYC_2ND_GEN' | 'AWS_GRAVITON_2', string>;
+  COMPUTE_PROCESSOR_TYPES: Record<
+    | 'CASCADE_LAKE'
+    | 'SKYLAKE'
+    | 'BROADWELL'
+    | 'HASWELL'
+    | 'AMD_EPYC_1ST_GEN'
+    | 'AMD_EPYC_2ND_GEN'
+    | 'AWS_GRAVITON_2',
+    string
+  >;
   US_NERC_REGIONS_EMISSIONS_FACTORS: Record<'SERC' | 'RFC' | 'WECC', number>;
   getWattsByAverageOrMedian(processors: string[], watts: number[]): number;
   getAverage(nums: number[]): number;
   getPhysicalChips(largestInstanceTypevCpus: number): number;
-  calculateGigabyteHours(physicalChips: number, largestMemory: number, processorMemory: number, instanceMemory: number, usageAmount: number): number;
+  calculateGigabyteHours(
+    physicalChips: number,
+    largestMemory: number,
+    processorMemory: number,
+    instanceMemory: number,
+    usageAmount: number,
+  ): number;
 }
 
 // CCF's dist/package.json has a `main` that Node warns about on every load (DEP0128); the warning
@@ -45,7 +81,13 @@ process.noDeprecation = true;
 const ccf = require('@cloud-carbon-footprint/core') as CcfCore;
 process.noDeprecation = noDeprecation;
 
-const { ComputeEstimator, MemoryEstimator, EmbodiedEmissionsEstimator, COMPUTE_PROCESSOR_TYPES: P, US_NERC_REGIONS_EMISSIONS_FACTORS: NERC } = ccf;
+const {
+  ComputeEstimator,
+  MemoryEstimator,
+  EmbodiedEmissionsEstimator,
+  COMPUTE_PROCESSOR_TYPES: P,
+  US_NERC_REGIONS_EMISSIONS_FACTORS: NERC,
+} = ccf;
 const { getWattsByAverageOrMedian, getAverage, getPhysicalChips, calculateGigabyteHours } = ccf;
 
 // packages/aws/src/domain/AwsFootprintEstimationConstants.ts — AWS_CLOUD_CONSTANTS
@@ -55,9 +97,33 @@ const AWS_SERVER_EXPECTED_LIFESPAN = 35040; // SERVER_EXPECTED_LIFESPAN, hours
 const AWS_REPLICATION_EC2 = 1; // REPLICATION_FACTORS.DEFAULT (EC2 compute)
 // MIN_WATTS_BY_COMPUTE_PROCESSOR, MAX_WATTS_BY_COMPUTE_PROCESSOR (W per vCPU) and
 // MEMORY_BY_COMPUTE_PROCESSOR (GB per physical chip), for the processors of the instances below.
-const MIN_WATTS: Record<string, number> = { [P.CASCADE_LAKE]: 0.64, [P.SKYLAKE]: 0.65, [P.BROADWELL]: 0.71, [P.HASWELL]: 1, [P.AMD_EPYC_1ST_GEN]: 0.82, [P.AMD_EPYC_2ND_GEN]: 0.47, [P.AWS_GRAVITON_2]: 0.47 };
-const MAX_WATTS: Record<string, number> = { [P.CASCADE_LAKE]: 3.97, [P.SKYLAKE]: 4.26, [P.BROADWELL]: 3.69, [P.HASWELL]: 4.74, [P.AMD_EPYC_1ST_GEN]: 2.55, [P.AMD_EPYC_2ND_GEN]: 1.69, [P.AWS_GRAVITON_2]: 1.69 };
-const MEMORY_GB_PER_CHIP: Record<string, number> = { [P.CASCADE_LAKE]: 98.12, [P.SKYLAKE]: 81.32, [P.BROADWELL]: 69.65, [P.HASWELL]: 27.71, [P.AMD_EPYC_1ST_GEN]: 89.6, [P.AMD_EPYC_2ND_GEN]: 129.78, [P.AWS_GRAVITON_2]: 129.78 };
+const MIN_WATTS: Record<string, number> = {
+  [P.CASCADE_LAKE]: 0.64,
+  [P.SKYLAKE]: 0.65,
+  [P.BROADWELL]: 0.71,
+  [P.HASWELL]: 1,
+  [P.AMD_EPYC_1ST_GEN]: 0.82,
+  [P.AMD_EPYC_2ND_GEN]: 0.47,
+  [P.AWS_GRAVITON_2]: 0.47,
+};
+const MAX_WATTS: Record<string, number> = {
+  [P.CASCADE_LAKE]: 3.97,
+  [P.SKYLAKE]: 4.26,
+  [P.BROADWELL]: 3.69,
+  [P.HASWELL]: 4.74,
+  [P.AMD_EPYC_1ST_GEN]: 2.55,
+  [P.AMD_EPYC_2ND_GEN]: 1.69,
+  [P.AWS_GRAVITON_2]: 1.69,
+};
+const MEMORY_GB_PER_CHIP: Record<string, number> = {
+  [P.CASCADE_LAKE]: 98.12,
+  [P.SKYLAKE]: 81.32,
+  [P.BROADWELL]: 69.65,
+  [P.HASWELL]: 27.71,
+  [P.AMD_EPYC_1ST_GEN]: 89.6,
+  [P.AMD_EPYC_2ND_GEN]: 129.78,
+  [P.AWS_GRAVITON_2]: 129.78,
+};
 // AWS_EMISSIONS_FACTORS_METRIC_TON_PER_KWH (US regions use core's US_NERC_REGIONS_EMISSIONS_FACTORS)
 const EMISSIONS_FACTORS: Record<string, number> = {
   'us-east-1': NERC.SERC,
@@ -98,15 +164,105 @@ interface CcfInstance {
 // packages/aws/src/lib/AWSInstanceTypes.ts — EC2_INSTANCE_TYPES ([vCPU, memory, scope 3 t]; the
 // family's last entry is its largest) and INSTANCE_TYPE_COMPUTE_PROCESSOR_MAPPING.
 const INSTANCES: ReadonlyMap<string, CcfInstance> = new Map([
-  ['m5.xlarge', { vcpu: 4, memoryGb: 16, processors: [P.SKYLAKE], largestVcpu: 96, largestMemoryGb: 384, scopeThreeT: 1.6103792 }],
-  ['m5.2xlarge', { vcpu: 8, memoryGb: 32, processors: [P.SKYLAKE], largestVcpu: 96, largestMemoryGb: 384, scopeThreeT: 1.6103792 }],
-  ['m5a.xlarge', { vcpu: 4, memoryGb: 16, processors: [P.AMD_EPYC_1ST_GEN], largestVcpu: 96, largestMemoryGb: 384, scopeThreeT: 1.6103792 }],
-  ['c5.xlarge', { vcpu: 4, memoryGb: 8, processors: [P.CASCADE_LAKE, P.SKYLAKE], largestVcpu: 96, largestMemoryGb: 192, scopeThreeT: 1.3440944 }],
-  ['c5a.2xlarge', { vcpu: 8, memoryGb: 16, processors: [P.AMD_EPYC_2ND_GEN], largestVcpu: 96, largestMemoryGb: 192, scopeThreeT: 1.2440944 }],
-  ['r5.xlarge', { vcpu: 4, memoryGb: 32, processors: [P.CASCADE_LAKE, P.SKYLAKE], largestVcpu: 96, largestMemoryGb: 768, scopeThreeT: 2.1429488 }],
-  ['m6g.xlarge', { vcpu: 4, memoryGb: 16, processors: [P.AWS_GRAVITON_2], largestVcpu: 64, largestMemoryGb: 256, scopeThreeT: 1.332856 }],
-  ['c6g.2xlarge', { vcpu: 8, memoryGb: 16, processors: [P.AWS_GRAVITON_2], largestVcpu: 64, largestMemoryGb: 128, scopeThreeT: 1.1553328 }],
-  ['m4.xlarge', { vcpu: 4, memoryGb: 16, processors: [P.BROADWELL, P.HASWELL], largestVcpu: 64, largestMemoryGb: 256, scopeThreeT: 1.432856 }],
+  [
+    'm5.xlarge',
+    {
+      vcpu: 4,
+      memoryGb: 16,
+      processors: [P.SKYLAKE],
+      largestVcpu: 96,
+      largestMemoryGb: 384,
+      scopeThreeT: 1.6103792,
+    },
+  ],
+  [
+    'm5.2xlarge',
+    {
+      vcpu: 8,
+      memoryGb: 32,
+      processors: [P.SKYLAKE],
+      largestVcpu: 96,
+      largestMemoryGb: 384,
+      scopeThreeT: 1.6103792,
+    },
+  ],
+  [
+    'm5a.xlarge',
+    {
+      vcpu: 4,
+      memoryGb: 16,
+      processors: [P.AMD_EPYC_1ST_GEN],
+      largestVcpu: 96,
+      largestMemoryGb: 384,
+      scopeThreeT: 1.6103792,
+    },
+  ],
+  [
+    'c5.xlarge',
+    {
+      vcpu: 4,
+      memoryGb: 8,
+      processors: [P.CASCADE_LAKE, P.SKYLAKE],
+      largestVcpu: 96,
+      largestMemoryGb: 192,
+      scopeThreeT: 1.3440944,
+    },
+  ],
+  [
+    'c5a.2xlarge',
+    {
+      vcpu: 8,
+      memoryGb: 16,
+      processors: [P.AMD_EPYC_2ND_GEN],
+      largestVcpu: 96,
+      largestMemoryGb: 192,
+      scopeThreeT: 1.2440944,
+    },
+  ],
+  [
+    'r5.xlarge',
+    {
+      vcpu: 4,
+      memoryGb: 32,
+      processors: [P.CASCADE_LAKE, P.SKYLAKE],
+      largestVcpu: 96,
+      largestMemoryGb: 768,
+      scopeThreeT: 2.1429488,
+    },
+  ],
+  [
+    'm6g.xlarge',
+    {
+      vcpu: 4,
+      memoryGb: 16,
+      processors: [P.AWS_GRAVITON_2],
+      largestVcpu: 64,
+      largestMemoryGb: 256,
+      scopeThreeT: 1.332856,
+    },
+  ],
+  [
+    'c6g.2xlarge',
+    {
+      vcpu: 8,
+      memoryGb: 16,
+      processors: [P.AWS_GRAVITON_2],
+      largestVcpu: 64,
+      largestMemoryGb: 128,
+      scopeThreeT: 1.1553328,
+    },
+  ],
+  [
+    'm4.xlarge',
+    {
+      vcpu: 4,
+      memoryGb: 16,
+      processors: [P.BROADWELL, P.HASWELL],
+      largestVcpu: 64,
+      largestMemoryGb: 256,
+      scopeThreeT: 1.432856,
+    },
+  ],
 ]);
 
 /** One row's estimate, as CCF reports it: kWh and metric tons CO2e per estimator. */
@@ -125,20 +281,52 @@ export function createCcfEstimator(): (row: ComputeRow) => CcfRowEstimate {
     if (!spec) throw new Error(`no CCF constants for ${row.instance}`);
     const processors = spec.processors as string[];
     // AWS_CLOUD_CONSTANTS.getMinWatts / getMaxWatts / getMemory, per row as CCF computes them.
-    const minWatts = getWattsByAverageOrMedian(processors, processors.map((p) => MIN_WATTS[p]!)) || 0.74;
-    const maxWatts = getWattsByAverageOrMedian(processors, processors.map((p) => MAX_WATTS[p]!)) || 3.5;
-    const constants = { minWatts, maxWatts, powerUsageEffectiveness: AWS_PUE, replicationFactor: AWS_REPLICATION_EC2 };
+    const minWatts =
+      getWattsByAverageOrMedian(
+        processors,
+        processors.map((p) => MIN_WATTS[p]!),
+      ) || 0.74;
+    const maxWatts =
+      getWattsByAverageOrMedian(
+        processors,
+        processors.map((p) => MAX_WATTS[p]!),
+      ) || 3.5;
+    const constants = {
+      minWatts,
+      maxWatts,
+      powerUsageEffectiveness: AWS_PUE,
+      replicationFactor: AWS_REPLICATION_EC2,
+    };
     const cpu = compute.estimate(
-      [{ cpuUtilizationAverage: row.utilization * 100, vCpuHours: spec.vcpu * row.hours, usesAverageCPUConstant: false }],
+      [
+        {
+          cpuUtilizationAverage: row.utilization * 100,
+          vCpuHours: spec.vcpu * row.hours,
+          usesAverageCPUConstant: false,
+        },
+      ],
       row.region,
       EMISSIONS_FACTORS,
       constants,
     )[0]!;
     const processorMemory = getAverage(processors.map((p) => MEMORY_GB_PER_CHIP[p]!)) || 80.69;
-    const gigabyteHours = calculateGigabyteHours(getPhysicalChips(spec.largestVcpu), spec.largestMemoryGb, processorMemory, spec.memoryGb, row.hours);
+    const gigabyteHours = calculateGigabyteHours(
+      getPhysicalChips(spec.largestVcpu),
+      spec.largestMemoryGb,
+      processorMemory,
+      spec.memoryGb,
+      row.hours,
+    );
     const mem = memory.estimate([{ gigabyteHours }], row.region, EMISSIONS_FACTORS, constants)[0]!;
     const emb = embodied.estimate(
-      [{ instancevCpu: spec.vcpu, largestInstancevCpu: spec.largestVcpu, usageTimePeriod: row.hours, scopeThreeEmissions: spec.scopeThreeT }],
+      [
+        {
+          instancevCpu: spec.vcpu,
+          largestInstancevCpu: spec.largestVcpu,
+          usageTimePeriod: row.hours,
+          scopeThreeEmissions: spec.scopeThreeT,
+        },
+      ],
       row.region,
       EMISSIONS_FACTORS,
     )[0]!;

@@ -1,7 +1,14 @@
 // bench/RESULTS.md's writer: medians and spreads from given samples, targets marked met or missed,
 // single measurements and unmeasured figures labelled. Formatting only; nothing here is timed.
 import { describe, expect, it } from 'vitest';
-import { formatNumber, renderResults, status, summarise, type Figure, type RunInfo } from './results-md.ts';
+import {
+  formatNumber,
+  renderResults,
+  status,
+  summarise,
+  type Figure,
+  type RunInfo,
+} from './results-md.ts';
 
 const info: RunInfo = {
   date: '2025-01-02T03:04:05.000Z',
@@ -26,11 +33,15 @@ function cells(markdown: string, name: string): string[] {
 
 describe('summarise', () => {
   it('takes the median, min and max of unsorted samples', () => {
-    expect(summarise({ name: 'x', unit: '', digits: 0, how: '', samples: [5, 1, 9, 3, 7] })).toEqual({ value: 5, min: 1, max: 9, runs: 5 });
+    expect(
+      summarise({ name: 'x', unit: '', digits: 0, how: '', samples: [5, 1, 9, 3, 7] }),
+    ).toEqual({ value: 5, min: 1, max: 9, runs: 5 });
   });
 
   it('averages the middle two of an even count', () => {
-    expect(summarise({ name: 'x', unit: '', digits: 0, how: '', samples: [4, 1, 3, 10] })?.value).toBe(3.5);
+    expect(
+      summarise({ name: 'x', unit: '', digits: 0, how: '', samples: [4, 1, 3, 10] })?.value,
+    ).toBe(3.5);
   });
 
   it('is null for a figure not measured or without samples', () => {
@@ -41,18 +52,42 @@ describe('summarise', () => {
 
 describe('status', () => {
   it('judges a ≥ target on the median, not on the best run', () => {
-    expect(status({ name: 'r', unit: '×', digits: 2, how: '', samples: [2.5, 2.9, 4], target: atLeast3 })).toBe('**missed**');
-    expect(status({ name: 'r', unit: '×', digits: 2, how: '', samples: [2.5, 3, 3.1], target: atLeast3 })).toBe('met');
+    expect(
+      status({
+        name: 'r',
+        unit: '×',
+        digits: 2,
+        how: '',
+        samples: [2.5, 2.9, 4],
+        target: atLeast3,
+      }),
+    ).toBe('**missed**');
+    expect(
+      status({
+        name: 'r',
+        unit: '×',
+        digits: 2,
+        how: '',
+        samples: [2.5, 3, 3.1],
+        target: atLeast3,
+      }),
+    ).toBe('met');
   });
 
   it('judges a ≤ target, with the bound itself met', () => {
-    expect(status({ name: 't', unit: 'ms', digits: 3, how: '', samples: [0.2, 1, 5], target: atMost1 })).toBe('met');
-    expect(status({ name: 't', unit: 'ms', digits: 3, how: '', single: 1.01, target: atMost1 })).toBe('**missed**');
+    expect(
+      status({ name: 't', unit: 'ms', digits: 3, how: '', samples: [0.2, 1, 5], target: atMost1 }),
+    ).toBe('met');
+    expect(
+      status({ name: 't', unit: 'ms', digits: 3, how: '', single: 1.01, target: atMost1 }),
+    ).toBe('**missed**');
   });
 
   it('marks nothing without a target, or when the figure was not measured', () => {
     expect(status({ name: 'r', unit: '', digits: 0, how: '', samples: [1, 2, 3] })).toBe('');
-    expect(status({ name: 'p', unit: 'KB', digits: 1, how: '', missing: 'no browser', target: atMost1 })).toBe('');
+    expect(
+      status({ name: 'p', unit: 'KB', digits: 1, how: '', missing: 'no browser', target: atMost1 }),
+    ).toBe('');
   });
 });
 
@@ -67,11 +102,44 @@ describe('formatNumber', () => {
 
 describe('renderResults', () => {
   const figures: Figure[] = [
-    { name: 'engine ratio', unit: '×', digits: 2, how: 'per pass', samples: [3.2, 2.8, 3.6, 3.4, 3.1], target: atLeast3 },
-    { name: 'rows', unit: 'rows/s', digits: 0, how: 'one pass | interleaved', samples: [1_500_000, 1_200_000, 1_800_000] },
-    { name: 'window search', unit: 'ms', digits: 4, how: 'slices', samples: [1.2, 1.5, 1.1], target: atMost1 },
-    { name: 'bundle', unit: 'KiB', digits: 1, how: 'single measurement (deterministic)', single: 512.25, target: { op: '≤', value: 1024, label: '≤ 1024 KiB' } },
-    { name: 'page weight', unit: 'KB', digits: 1, how: 'single measurement (deterministic)', missing: 'chromium not installed' },
+    {
+      name: 'engine ratio',
+      unit: '×',
+      digits: 2,
+      how: 'per pass',
+      samples: [3.2, 2.8, 3.6, 3.4, 3.1],
+      target: atLeast3,
+    },
+    {
+      name: 'rows',
+      unit: 'rows/s',
+      digits: 0,
+      how: 'one pass | interleaved',
+      samples: [1_500_000, 1_200_000, 1_800_000],
+    },
+    {
+      name: 'window search',
+      unit: 'ms',
+      digits: 4,
+      how: 'slices',
+      samples: [1.2, 1.5, 1.1],
+      target: atMost1,
+    },
+    {
+      name: 'bundle',
+      unit: 'KiB',
+      digits: 1,
+      how: 'single measurement (deterministic)',
+      single: 512.25,
+      target: { op: '≤', value: 1024, label: '≤ 1024 KiB' },
+    },
+    {
+      name: 'page weight',
+      unit: 'KB',
+      digits: 1,
+      how: 'single measurement (deterministic)',
+      missing: 'chromium not installed',
+    },
   ];
   const md = renderResults(info, figures);
 
@@ -91,9 +159,28 @@ describe('renderResults', () => {
   });
 
   it('writes median, min–max, run count, target and mark per figure', () => {
-    expect(cells(md, 'engine ratio')).toEqual(['engine ratio', '3.20 ×', '2.80–3.60', '5', '≥ 3×', 'met', 'per pass']);
-    expect(cells(md, 'rows').slice(0, 4)).toEqual(['rows', '1,500,000 rows/s', '1,200,000–1,800,000', '3']);
-    expect(cells(md, 'window search').slice(1, 6)).toEqual(['1.2000 ms', '1.1000–1.5000', '3', '≤ 1 ms', '**missed**']);
+    expect(cells(md, 'engine ratio')).toEqual([
+      'engine ratio',
+      '3.20 ×',
+      '2.80–3.60',
+      '5',
+      '≥ 3×',
+      'met',
+      'per pass',
+    ]);
+    expect(cells(md, 'rows').slice(0, 4)).toEqual([
+      'rows',
+      '1,500,000 rows/s',
+      '1,200,000–1,800,000',
+      '3',
+    ]);
+    expect(cells(md, 'window search').slice(1, 6)).toEqual([
+      '1.2000 ms',
+      '1.1000–1.5000',
+      '3',
+      '≤ 1 ms',
+      '**missed**',
+    ]);
   });
 
   it('escapes pipes inside a cell so the row keeps its columns', () => {
@@ -101,12 +188,24 @@ describe('renderResults', () => {
   });
 
   it('labels single measurements and unmeasured figures instead of inventing a spread', () => {
-    expect(cells(md, 'bundle').slice(1, 6)).toEqual(['512.3 KiB', 'single measurement', '1', '≤ 1024 KiB', 'met']);
-    expect(cells(md, 'page weight').slice(1, 4)).toEqual(['not measured (chromium not installed)', '', '0']);
+    expect(cells(md, 'bundle').slice(1, 6)).toEqual([
+      '512.3 KiB',
+      'single measurement',
+      '1',
+      '≤ 1024 KiB',
+      'met',
+    ]);
+    expect(cells(md, 'page weight').slice(1, 4)).toEqual([
+      'not measured (chromium not installed)',
+      '',
+      '0',
+    ]);
   });
 
   it('lists the missed targets under the table', () => {
     expect(md).toContain('Missed in this run: window search.');
-    expect(renderResults(info, figures.slice(0, 2))).toContain('Every figure with a target met it in this run.');
+    expect(renderResults(info, figures.slice(0, 2))).toContain(
+      'Every figure with a target met it in this run.',
+    );
   });
 });

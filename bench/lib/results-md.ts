@@ -21,7 +21,8 @@ interface FigureBase {
 }
 
 /** One figure: per-run samples, one measurement, or a reason it was not measured. */
-export type Figure = FigureBase & ({ samples: readonly number[] } | { single: number } | { missing: string });
+export type Figure = FigureBase &
+  ({ samples: readonly number[] } | { single: number } | { missing: string });
 
 export interface RunInfo {
   /** ISO 8601. */
@@ -45,23 +46,33 @@ export interface Summary {
 
 export function summarise(figure: Figure): Summary | null {
   if ('missing' in figure) return null;
-  if ('single' in figure) return { value: figure.single, min: figure.single, max: figure.single, runs: 1 };
+  if ('single' in figure)
+    return { value: figure.single, min: figure.single, max: figure.single, runs: 1 };
   if (figure.samples.length === 0) return null;
-  return { value: median(figure.samples), min: Math.min(...figure.samples), max: Math.max(...figure.samples), runs: figure.samples.length };
+  return {
+    value: median(figure.samples),
+    min: Math.min(...figure.samples),
+    max: Math.max(...figure.samples),
+    runs: figure.samples.length,
+  };
 }
 
 /** "met" or "**missed**" for a figure with a target, judged on its median; "" otherwise. */
 export function status(figure: Figure): string {
   const s = summarise(figure);
   if (!figure.target || !s) return '';
-  const met = figure.target.op === '≥' ? s.value >= figure.target.value : s.value <= figure.target.value;
+  const met =
+    figure.target.op === '≥' ? s.value >= figure.target.value : s.value <= figure.target.value;
   return met ? 'met' : '**missed**';
 }
 
 /** 1234567.891 with 0 digits -> "1,234,568"; grouping keeps large rates readable. */
 export function formatNumber(n: number, digits: number): string {
   if (!Number.isFinite(n)) return 'n/a';
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return n.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 /** Pipes would end a table cell early. */
@@ -69,9 +80,16 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
 function row(figure: Figure): string {
   const s = summarise(figure);
-  const n = (x: number) => `${formatNumber(x, figure.digits)}${figure.unit ? ` ${figure.unit}` : ''}`;
-  const value = s ? n(s.value) : `not measured (${'missing' in figure ? figure.missing : 'no samples'})`;
-  const spread = !s ? '' : 'single' in figure ? 'single measurement' : `${formatNumber(s.min, figure.digits)}–${formatNumber(s.max, figure.digits)}`;
+  const n = (x: number) =>
+    `${formatNumber(x, figure.digits)}${figure.unit ? ` ${figure.unit}` : ''}`;
+  const value = s
+    ? n(s.value)
+    : `not measured (${'missing' in figure ? figure.missing : 'no samples'})`;
+  const spread = !s
+    ? ''
+    : 'single' in figure
+      ? 'single measurement'
+      : `${formatNumber(s.min, figure.digits)}–${formatNumber(s.max, figure.digits)}`;
   const runs = s ? String(s.runs) : '0';
   return `| ${[figure.name, value, spread, runs, figure.target?.label ?? '', status(figure), figure.how].map(cell).join(' | ')} |`;
 }
@@ -103,7 +121,9 @@ export function renderResults(info: RunInfo, figures: readonly Figure[]): string
     '|---|---:|---:|---:|---|---|---|',
     ...figures.map(row),
     '',
-    missed.length === 0 ? 'Every figure with a target met it in this run.' : `Missed in this run: ${missed.join('; ')}.`,
+    missed.length === 0
+      ? 'Every figure with a target met it in this run.'
+      : `Missed in this run: ${missed.join('; ')}.`,
     '',
     'Figures move with machine load (see the load averages above): other work on the machine lowers the',
     'absolute rates most; ratios are steadier, as both sides of a round share the load, but move too.',

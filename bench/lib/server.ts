@@ -45,12 +45,17 @@ export async function spawnServer(entry: string, options: SpawnOptions = {}): Pr
     env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
   });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
+  child.stderr?.on(
+    'data',
+    (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)),
+  );
   const deadline = started + (options.timeoutMs ?? 30_000);
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`${entry} exited with code ${child.exitCode}: ${stderr.trim()}`);
-      if (performance.now() > deadline) throw new Error(`${entry} did not answer /health in time: ${stderr.trim()}`);
+      if (child.exitCode !== null)
+        throw new Error(`${entry} exited with code ${child.exitCode}: ${stderr.trim()}`);
+      if (performance.now() > deadline)
+        throw new Error(`${entry} did not answer /health in time: ${stderr.trim()}`);
       const ok = await fetch(`${url}/health`).then(
         (r) => r.arrayBuffer().then(() => r.status === 200),
         () => false,
@@ -104,7 +109,8 @@ function readCpuSeconds(pid: number): number | null {
 function readMemory(pid: number): { rssBytes: number; peakRssBytes: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
+    const kb = (key: string) =>
+      Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
     return { rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM') };
   } catch {
     return null;

@@ -35,14 +35,17 @@ export function medianMs(fn: () => unknown, runs: number, warmup = Math.min(runs
 export function roundMedians(samples: readonly number[], rounds: number): number[] {
   const size = Math.floor(samples.length / rounds);
   if (size === 0) return [median(samples)];
-  return Array.from({ length: rounds }, (_, k) => median(samples.slice(k * size, k === rounds - 1 ? samples.length : (k + 1) * size)));
+  return Array.from({ length: rounds }, (_, k) =>
+    median(samples.slice(k * size, k === rounds - 1 ? samples.length : (k + 1) * size)),
+  );
 }
 
 /** 1234567.8 -> "1,234,568". */
 export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 /** A number with `digits` decimals, for the machine-readable lines (no grouping separators). */
-export const plain = (n: number, digits: number): string => (Number.isFinite(n) ? n.toFixed(digits) : 'NaN');
+export const plain = (n: number, digits: number): string =>
+  Number.isFinite(n) ? n.toFixed(digits) : 'NaN';
 
 export const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 

@@ -21,7 +21,7 @@ export function fillGaps(cells: readonly (number | null)[]): GapReport {
   const known = cells.reduce<number>((c, v) => c + (v === null ? 0 : 1), 0);
   const coverage = n === 0 ? 0 : known / n;
   let longGapHours = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (cells[i] !== null) {
       i++;
       continue;
@@ -32,7 +32,8 @@ export function fillGaps(cells: readonly (number | null)[]): GapReport {
     i = j;
   }
   const filledHours = n - known;
-  if (known === 0 || (longGapHours > 0 && coverage < MIN_COVERAGE)) return { values: null, filledHours: 0, longGapHours, coverage };
+  if (known === 0 || (longGapHours > 0 && coverage < MIN_COVERAGE))
+    return { values: null, filledHours: 0, longGapHours, coverage };
 
   const values = new Array<number>(n);
   let prev = -1; // index of the last known hour

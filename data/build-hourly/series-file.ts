@@ -24,8 +24,16 @@ export function quantizeHours(values: ArrayLike<number>, grid: Int32Array): Int3
   let carry = 0;
   for (let t = 0; t < values.length; t++) {
     const x = values[t]!;
-    if (!Number.isFinite(x) || x < 0) throw new HourlyError('invalid_argument', `value ${t} is not a finite non-negative number: ${x}`);
-    if (x > grid[grid.length - 1]!) throw new HourlyError('invalid_argument', `value ${t} is above ${grid[grid.length - 1]} g: ${x}`);
+    if (!Number.isFinite(x) || x < 0)
+      throw new HourlyError(
+        'invalid_argument',
+        `value ${t} is not a finite non-negative number: ${x}`,
+      );
+    if (x > grid[grid.length - 1]!)
+      throw new HourlyError(
+        'invalid_argument',
+        `value ${t} is above ${grid[grid.length - 1]} g: ${x}`,
+      );
     const target = x + carry; // may dip below 0 near zero: grid 0 is then nearest and the carry stays
     k[t] = nearestIndex(grid, target);
     carry = target - grid[k[t]!]!;
@@ -39,7 +47,11 @@ export function encodeIndexChanges(indices: ArrayLike<number>): Uint8Array {
   let previous = 0;
   for (let t = 0; t < indices.length; t++) {
     const k = indices[t]!;
-    if (k > 255) throw new HourlyError('invalid_argument', `grid index ${k} at hour ${t} does not fit a byte: use a coarser grid`);
+    if (k > 255)
+      throw new HourlyError(
+        'invalid_argument',
+        `grid index ${k} at hour ${t} does not fit a byte: use a coarser grid`,
+      );
     out[t] = (k - previous) & 255;
     previous = k;
   }
@@ -48,10 +60,12 @@ export function encodeIndexChanges(indices: ArrayLike<number>): Uint8Array {
 
 /** A typical profile's whole grams as uint16 LE. */
 export function encodeTypical(values: readonly number[]): Uint8Array {
-  if (values.length !== TYPICAL_PROFILE_LENGTH) throw new Error(`a typical profile has ${TYPICAL_PROFILE_LENGTH} values, got ${values.length}`);
+  if (values.length !== TYPICAL_PROFILE_LENGTH)
+    throw new Error(`a typical profile has ${TYPICAL_PROFILE_LENGTH} values, got ${values.length}`);
   const out = new Uint8Array(values.length * TYPICAL_VALUE_BYTES);
   values.forEach((v, i) => {
-    if (!Number.isInteger(v) || v < 0 || v > 0xffff) throw new Error(`typical value ${i} is not a whole gram in 0-65535: ${v}`);
+    if (!Number.isInteger(v) || v < 0 || v > 0xffff)
+      throw new Error(`typical value ${i} is not a whole gram in 0-65535: ${v}`);
     out[2 * i] = v & 255;
     out[2 * i + 1] = v >> 8;
   });

@@ -9,27 +9,34 @@ const DIR_2021_2024 = 'data/raw/grid-hourly/electricitymaps_2021_2024';
 export const HOURLY_SOURCES: readonly Source[] = [
   {
     id: 'em-hourly-hpe',
-    title: 'Electricity Maps hourly carbon intensity 2021–2024, 16 zones (lifecycle, consumption-based, UTC)',
+    title:
+      'Electricity Maps hourly carbon intensity 2021–2024, 16 zones (lifecycle, consumption-based, UTC)',
     publisher: 'Electricity Maps (via HewlettPackard/green-dcc)',
     licence: ODBL_EM,
     year: 2024,
     url: 'https://github.com/HewlettPackard/green-dcc/tree/3f6ea95cb835b89ba50b0ef76d66d14b8037643e/data/carbon_intensity',
-    files: [2021, 2022, 2023, 2024].map((y) => `${DIR_2021_2024}/em_hourly_${y}_lifecycle.csv`).concat(`${DIR_2021_2024}/em_hourly_zone_year_summary.csv`),
+    files: [2021, 2022, 2023, 2024]
+      .map((y) => `${DIR_2021_2024}/em_hourly_${y}_lifecycle.csv`)
+      .concat(`${DIR_2021_2024}/em_hourly_zone_year_summary.csv`),
     attribution: `${ATTRIBUTION} Collected by Hewlett Packard Enterprise (green-dcc).`,
   },
   {
     id: 'em-hourly-umassos',
-    title: 'Electricity Maps hourly carbon intensity 2021–2023 for BR, ES and NO (lifecycle, consumption-based, UTC)',
+    title:
+      'Electricity Maps hourly carbon intensity 2021–2023 for BR, ES and NO (lifecycle, consumption-based, UTC)',
     publisher: 'Electricity Maps (via umassos/decarbonization-potential)',
     licence: ODBL_EM,
     year: 2023,
     url: 'https://github.com/umassos/decarbonization-potential/tree/3493a63016bd2aaa71cae1f33809576786b331d4/downloaded_carbon_data',
-    files: [2021, 2022, 2023].map((y) => `${DIR_2021_2024}/em_hourly_${y}_lifecycle.csv`).concat(`${DIR_2021_2024}/em_hourly_zone_year_summary.csv`),
+    files: [2021, 2022, 2023]
+      .map((y) => `${DIR_2021_2024}/em_hourly_${y}_lifecycle.csv`)
+      .concat(`${DIR_2021_2024}/em_hourly_zone_year_summary.csv`),
     attribution: `${ATTRIBUTION} Collected by Sukprasert et al. (EuroSys 2024), umassos/decarbonization-potential.`,
   },
   {
     id: 'em-hourly-umassos-123',
-    title: 'Electricity Maps hourly carbon intensity 2022, 123 zones (lifecycle, older download, gaps filled upstream)',
+    title:
+      'Electricity Maps hourly carbon intensity 2022, 123 zones (lifecycle, older download, gaps filled upstream)',
     publisher: 'Electricity Maps (via umassos/decarbonization-potential)',
     licence: ODBL_EM,
     year: 2022,

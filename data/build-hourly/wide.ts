@@ -26,23 +26,32 @@ export function isoHour(year: number, index: number): string {
 
 export function readWide(relPath: string, year: number): WideTable {
   const file = `data/raw/${relPath}`;
-  const records = parse(readFileSync(join(RAW_DIR, relPath), 'utf8'), { bom: true, skip_empty_lines: true, info: true }) as unknown as {
+  const records = parse(readFileSync(join(RAW_DIR, relPath), 'utf8'), {
+    bom: true,
+    skip_empty_lines: true,
+    info: true,
+  }) as unknown as {
     info: { lines: number };
     record: string[];
   }[];
   const header = records[0]?.record.map((h) => h.trim());
-  if (!header || header[0] !== 'datetime_utc') throw new Error(`${file}: the first column must be datetime_utc`);
+  if (!header || header[0] !== 'datetime_utc')
+    throw new Error(`${file}: the first column must be datetime_utc`);
   const zones = header.slice(1);
-  if (new Set(zones).size !== zones.length || zones.some((z) => !/^[A-Z]{2}(-[A-Z0-9]+)*$/.test(z))) throw new Error(`${file}: zone columns must be unique Electricity Maps ids`);
+  if (new Set(zones).size !== zones.length || zones.some((z) => !/^[A-Z]{2}(-[A-Z0-9]+)*$/.test(z)))
+    throw new Error(`${file}: zone columns must be unique Electricity Maps ids`);
   const rows = records.slice(1);
-  if (rows.length !== hoursInYear(year)) throw new Error(`${file}: ${rows.length} rows, expected ${hoursInYear(year)} hours of ${year}`);
+  if (rows.length !== hoursInYear(year))
+    throw new Error(`${file}: ${rows.length} rows, expected ${hoursInYear(year)} hours of ${year}`);
   const columns = new Map(zones.map((z) => [z, new Array<number | null>(rows.length)]));
   rows.forEach(({ info, record }, i) => {
     const at = { file, line: info.lines };
-    if (record[0] !== isoHour(year, i)) throw rowError(at, `timestamp "${record[0]}", expected "${isoHour(year, i)}"`);
+    if (record[0] !== isoHour(year, i))
+      throw rowError(at, `timestamp "${record[0]}", expected "${isoHour(year, i)}"`);
     zones.forEach((zone, j) => {
       const v = (record[j + 1] ?? '').trim();
-      if (v !== '' && !DECIMAL.test(v)) throw rowError(at, `column "${zone}" is not a non-negative number: "${v}"`);
+      if (v !== '' && !DECIMAL.test(v))
+        throw rowError(at, `column "${zone}" is not a non-negative number: "${v}"`);
       columns.get(zone)![i] = v === '' ? null : Number(v);
     });
   });

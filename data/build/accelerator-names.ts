@@ -62,7 +62,9 @@ export const CURATED_IDS: Readonly<Record<string, string>> = {
  * The 9 models only in accelerator_performance_curated.csv have no specs row. Vendor is a fact of the
  * product name; memory and form factor are read from that file's own `notes` column (per device).
  */
-export const PERF_ONLY_SPECS: Readonly<Record<string, { vendor: string; formFactor: string | null; memoryGb: number | null }>> = {
+export const PERF_ONLY_SPECS: Readonly<
+  Record<string, { vendor: string; formFactor: string | null; memoryGb: number | null }>
+> = {
   'TPU v5e': { vendor: 'Google', formFactor: null, memoryGb: 16 },
   'TPU v5p': { vendor: 'Google', formFactor: null, memoryGb: 95 },
   'TPU v6e': { vendor: 'Google', formFactor: null, memoryGb: 32 },
@@ -75,7 +77,17 @@ export const PERF_ONLY_SPECS: Readonly<Record<string, { vendor: string; formFact
 };
 
 /** Marketing words dropped to form the short aliases (`Tesla T4` -> `t4`, `Instinct MI300X` -> `mi300x`). */
-export const BRAND_WORDS = ['nvidia', 'tesla', 'geforce', 'amd', 'instinct', 'radeon', 'google', 'intel', 'aws'];
+export const BRAND_WORDS = [
+  'nvidia',
+  'tesla',
+  'geforce',
+  'amd',
+  'instinct',
+  'radeon',
+  'google',
+  'intel',
+  'aws',
+];
 
 /**
  * Alias preferences: generic or informal names and the id they resolve to. Generic names go to the
@@ -134,8 +146,8 @@ export const ALIAS_PREFERENCES: Readonly<Record<string, string>> = {
   'tpu v5p': 'google-tpu-v5p',
   'tpu v6e': 'google-tpu-v6e',
   trillium: 'google-tpu-v6e',
-  'gaudi2': 'intel-gaudi-2',
-  'gaudi3': 'intel-gaudi-3',
+  gaudi2: 'intel-gaudi-2',
+  gaudi3: 'intel-gaudi-3',
   'agx xavier': 'nvidia-jetson-agx-xavier', // mlco2 spelling of the Green Algorithms Jetson row
   // TPU v2/v3 and the P100 SXM2 come from accelerator_power_published.csv (Patterson et al. 2021 chip
   // TDPs); their spellings are that file's `aliases`. Generic `p100` goes to the SXM2 module, as for V100.
@@ -147,6 +159,7 @@ export const ALIAS_PREFERENCES: Readonly<Record<string, string>> = {
  */
 export const EXTRA_SKIPS: Readonly<Record<string, string>> = {
   any: 'Green Algorithms placeholder row',
-  'a100 pcie 40 80gb': 'mlco2 row mixes two SKUs and gives the 40GB TDP to both (known upstream error)',
+  'a100 pcie 40 80gb':
+    'mlco2 row mixes two SKUs and gives the 40GB TDP to both (known upstream error)',
   'gtx 750': 'mlco2 values are implausible (known upstream error)',
 };

@@ -2,9 +2,24 @@
 // Green Algorithms TDP_gpu.csv and mlco2 gpus.csv that are not already in the table (P100, TPU v2/v3, ...).
 import { normalizeName, slugify } from '../../src/core/names.ts';
 import { Accelerator } from '../../src/core/tables.ts';
-import { ALIAS_PREFERENCES, BRAND_WORDS, CURATED_IDS, EXTRA_SKIPS, PERF_ONLY_SPECS } from './accelerator-names.ts';
+import {
+  ALIAS_PREFERENCES,
+  BRAND_WORDS,
+  CURATED_IDS,
+  EXTRA_SKIPS,
+  PERF_ONLY_SPECS,
+} from './accelerator-names.ts';
 import { AliasIndex, tokenSetKey, withoutWords } from './aliases.ts';
-import { byKey, cell, type CsvRow, num, type Origin, readCsv, rowError, validateRow } from './csv.ts';
+import {
+  byKey,
+  cell,
+  type CsvRow,
+  num,
+  type Origin,
+  readCsv,
+  rowError,
+  validateRow,
+} from './csv.ts';
 
 interface Draft {
   value: Omit<Accelerator, 'aliases'>;
@@ -19,7 +34,8 @@ function largerOf(row: CsvRow, column: string): number | null {
   const v = cell(row, column);
   if (v === '') return null;
   const parts = v.split('|').map(Number);
-  if (parts.some((p) => !Number.isFinite(p))) throw rowError(row, `column "${column}" is not a number list: "${v}"`);
+  if (parts.some((p) => !Number.isFinite(p)))
+    throw rowError(row, `column "${column}" is not a number list: "${v}"`);
   return Math.max(...parts);
 }
 
@@ -33,13 +49,24 @@ function powerEstimateOf(row: CsvRow, maxPowerW: number | null): Accelerator['ma
   const highW = num(row, 'power_estimate_high_w');
   const why = cell(row, 'power_estimate_basis');
   if (basis === 'published' || (basis === '' && maxPowerW === null)) {
-    if (lowW !== null || highW !== null || why !== '') throw rowError(row, 'a power estimate range on a row whose max_power_w is not estimated');
-    if (basis === 'published' && maxPowerW === null) throw rowError(row, 'max_power_basis "published" without max_power_w');
+    if (lowW !== null || highW !== null || why !== '')
+      throw rowError(row, 'a power estimate range on a row whose max_power_w is not estimated');
+    if (basis === 'published' && maxPowerW === null)
+      throw rowError(row, 'max_power_basis "published" without max_power_w');
     return null;
   }
-  if (basis !== 'estimated') throw rowError(row, `max_power_basis must be "published" or "estimated", got "${basis}"`);
-  if (maxPowerW === null || lowW === null || highW === null || why === '') throw rowError(row, 'an estimated max_power_w needs power_estimate_low_w, power_estimate_high_w and power_estimate_basis');
-  if (!(lowW <= maxPowerW && maxPowerW <= highW && lowW < highW)) throw rowError(row, `estimate ${lowW}-${highW} W must contain max_power_w ${maxPowerW} and be a range`);
+  if (basis !== 'estimated')
+    throw rowError(row, `max_power_basis must be "published" or "estimated", got "${basis}"`);
+  if (maxPowerW === null || lowW === null || highW === null || why === '')
+    throw rowError(
+      row,
+      'an estimated max_power_w needs power_estimate_low_w, power_estimate_high_w and power_estimate_basis',
+    );
+  if (!(lowW <= maxPowerW && maxPowerW <= highW && lowW < highW))
+    throw rowError(
+      row,
+      `estimate ${lowW}-${highW} W must contain max_power_w ${maxPowerW} and be a range`,
+    );
   return { lowW, highW, basis: why };
 }
 
@@ -49,7 +76,14 @@ function curatedAliasForms(vendor: string, model: string): string[] {
   const forms = new Set<string>();
   for (const b of base) {
     const m = MEMORY_PAIR.exec(b);
-    const variants = m ? [b, b.replace(MEMORY_PAIR, `${m[1]}GB`), b.replace(MEMORY_PAIR, `${m[2]}GB`), b.replace(MEMORY_PAIR, '')] : [b];
+    const variants = m
+      ? [
+          b,
+          b.replace(MEMORY_PAIR, `${m[1]}GB`),
+          b.replace(MEMORY_PAIR, `${m[2]}GB`),
+          b.replace(MEMORY_PAIR, ''),
+        ]
+      : [b];
     for (const v of variants) {
       forms.add(normalizeName(v));
       forms.add(normalizeName(`${vendor} ${v}`));
@@ -60,18 +94,23 @@ function curatedAliasForms(vendor: string, model: string): string[] {
 }
 
 function buildCurated(index: AliasIndex): Draft[] {
-  const specs = new Map(readCsv('hardware/gpu_accelerator_specs_curated.csv').map((r) => [cell(r, 'model'), r]));
+  const specs = new Map(
+    readCsv('hardware/gpu_accelerator_specs_curated.csv').map((r) => [cell(r, 'model'), r]),
+  );
   const drafts: Draft[] = [];
   for (const perf of readCsv('hardware/accelerator_performance_curated.csv')) {
     const model = cell(perf, 'model');
     const id = CURATED_IDS[model];
-    if (!id) throw rowError(perf, `no id for curated model "${model}" in data/build/accelerator-names.ts`);
+    if (!id)
+      throw rowError(perf, `no id for curated model "${model}" in data/build/accelerator-names.ts`);
     const spec = specs.get(model);
     const extra = PERF_ONLY_SPECS[model];
-    if (!spec && !extra) throw rowError(perf, `model "${model}" has no specs row and no PERF_ONLY_SPECS entry`);
+    if (!spec && !extra)
+      throw rowError(perf, `model "${model}" has no specs row and no PERF_ONLY_SPECS entry`);
     specs.delete(model);
     const maxPowerW = num(perf, 'max_power_w');
-    if (spec && num(spec, 'max_power_w') !== maxPowerW) throw rowError(perf, `max_power_w differs from ${spec.file}:${spec.line}`);
+    if (spec && num(spec, 'max_power_w') !== maxPowerW)
+      throw rowError(perf, `max_power_w differs from ${spec.file}:${spec.line}`);
     const maxPowerEstimate = powerEstimateOf(perf, maxPowerW);
     const vendor = spec ? cell(spec, 'vendor') : (extra?.vendor ?? '');
     drafts.push({
@@ -103,7 +142,8 @@ function buildCurated(index: AliasIndex): Draft[] {
     for (const form of curatedAliasForms(vendor, model)) index.add(form, id, perf);
   }
   const orphan = [...specs.values()][0];
-  if (orphan) throw rowError(orphan, `specs model "${cell(orphan, 'model')}" has no performance row`);
+  if (orphan)
+    throw rowError(orphan, `specs model "${cell(orphan, 'model')}" has no performance row`);
   return drafts;
 }
 
@@ -188,11 +228,21 @@ function addPublished(index: AliasIndex, drafts: Draft[]): void {
   for (const row of readCsv('hardware/accelerator_power_published.csv')) {
     const id = cell(row, 'id');
     const watts = num(row, 'typical_power_w');
-    const typicalPower = watts === null ? null : { watts, basis: cell(row, 'typical_power_basis'), source: 'published-accelerator-power' };
-    const aliases = cell(row, 'aliases').split(';').map((a) => a.trim()).filter((a) => a !== '');
+    const typicalPower =
+      watts === null
+        ? null
+        : { watts, basis: cell(row, 'typical_power_basis'), source: 'published-accelerator-power' };
+    const aliases = cell(row, 'aliases')
+      .split(';')
+      .map((a) => a.trim())
+      .filter((a) => a !== '');
     for (const alias of aliases) {
       const listed = mlco2Average.get(normalizeName(alias));
-      if (listed !== undefined && listed !== watts) throw rowError(row, `typical_power_w ${watts} differs from mlco2 gpus.csv "${alias}" ${listed}`);
+      if (listed !== undefined && listed !== watts)
+        throw rowError(
+          row,
+          `typical_power_w ${watts} differs from mlco2 gpus.csv "${alias}" ${listed}`,
+        );
     }
     if (cell(row, 'name') === '') {
       const draft = drafts.find((d) => d.value.id === id);
@@ -202,7 +252,8 @@ function addPublished(index: AliasIndex, drafts: Draft[]): void {
     }
     const maxPowerW = num(row, 'max_power_w');
     if (maxPowerW === null) throw rowError(row, 'a new device needs max_power_w');
-    if (typicalPower && typicalPower.watts > maxPowerW) throw rowError(row, 'typical_power_w above max_power_w');
+    if (typicalPower && typicalPower.watts > maxPowerW)
+      throw rowError(row, 'typical_power_w above max_power_w');
     drafts.push({
       at: row,
       value: {
@@ -234,14 +285,27 @@ export function buildAccelerators(): Accelerator[] {
   addPublished(index, drafts);
   // Green Algorithms first (CC BY, TDP column), then mlco2 for what is still missing.
   const ga = readCsv('hardware/green-algorithms/TDP_gpu.csv', { headerRows: 2 });
-  addExtras(index, drafts, ga, { name: 'model', tdp: 'TDP', year: 'Release_year' }, 'green-algorithms');
+  addExtras(
+    index,
+    drafts,
+    ga,
+    { name: 'model', tdp: 'TDP', year: 'Release_year' },
+    'green-algorithms',
+  );
   const mlco2 = readCsv('hardware/mlco2-impact/gpus.csv');
-  addExtras(index, drafts, mlco2, { name: 'name', tdp: 'tdp_watts', memory: 'memory', type: 'type' }, 'mlco2-impact');
+  addExtras(
+    index,
+    drafts,
+    mlco2,
+    { name: 'name', tdp: 'tdp_watts', memory: 'memory', type: 'type' },
+    'mlco2-impact',
+  );
 
   const ids = new Set(drafts.map((d) => d.value.id));
   const prefsAt = { file: 'data/build/accelerator-names.ts', line: 0 };
   for (const [alias, id] of Object.entries(ALIAS_PREFERENCES)) {
-    if (!ids.has(id)) throw rowError(prefsAt, `alias preference "${alias}" points to unknown id "${id}"`);
+    if (!ids.has(id))
+      throw rowError(prefsAt, `alias preference "${alias}" points to unknown id "${id}"`);
     index.add(alias, id, prefsAt);
   }
   for (const d of drafts) {
@@ -250,11 +314,13 @@ export function buildAccelerators(): Accelerator[] {
     index.add(d.value.name, d.value.id, d.at);
   }
   if (ids.size !== drafts.length) throw new Error('duplicate accelerator id');
-  return drafts
-    .sort(byKey((d) => d.value.id))
-    .map((d) => {
-      // Aliases hold the extra spellings; the normalised id and name resolve too (src/data adds them).
-      const implicit = new Set([normalizeName(d.value.id), normalizeName(d.value.name)]);
-      return validateRow(Accelerator, { ...d.value, aliases: index.aliasesOf(d.value.id).filter((a) => !implicit.has(a)) }, d.at);
-    });
+  return drafts.sort(byKey((d) => d.value.id)).map((d) => {
+    // Aliases hold the extra spellings; the normalised id and name resolve too (src/data adds them).
+    const implicit = new Set([normalizeName(d.value.id), normalizeName(d.value.name)]);
+    return validateRow(
+      Accelerator,
+      { ...d.value, aliases: index.aliasesOf(d.value.id).filter((a) => !implicit.has(a)) },
+      d.at,
+    );
+  });
 }

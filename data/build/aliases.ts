@@ -12,7 +12,8 @@ export class AliasIndex {
     const key = normalizeName(alias);
     if (key === '') return;
     const prev = this.ids.get(key);
-    if (prev !== undefined && prev !== id) throw rowError(at, `alias "${key}" maps to both "${prev}" and "${id}"`);
+    if (prev !== undefined && prev !== id)
+      throw rowError(at, `alias "${key}" maps to both "${prev}" and "${id}"`);
     this.ids.set(key, id);
     const set = this.byId.get(id) ?? new Set<string>();
     set.add(key);

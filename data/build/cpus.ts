@@ -34,7 +34,12 @@ const matchKey = (name: string): string => withoutWords(name, VENDOR_WORDS);
 
 /** Canonical row of a group: codecarbon first, then names with a vendor word, then longest, then A–Z. */
 function canonical(entries: Entry[]): Entry {
-  const score = (e: Entry) => [e.source === 'codecarbon' ? 0 : 1, /^(intel|amd)\b/i.test(e.name) ? 0 : 1, -e.name.length] as const;
+  const score = (e: Entry) =>
+    [
+      e.source === 'codecarbon' ? 0 : 1,
+      /^(intel|amd)\b/i.test(e.name) ? 0 : 1,
+      -e.name.length,
+    ] as const;
   return [...entries].sort((a, b) => {
     const [sa, sb] = [score(a), score(b)];
     for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return (sa[i] ?? 0) - (sb[i] ?? 0);
@@ -57,7 +62,13 @@ function readGroups(): Map<string, Entry[]> {
   for (const row of readCsv('hardware/green-algorithms/TDP_cpu.csv', { headerRows: 2 })) {
     const name = cleanName(cell(row, 'model'));
     if (name === 'Any') continue; // placeholder row (per-core default), not a CPU
-    add({ name, tdpW: reqNum(row, 'TDP'), cores: num(row, 'n_cores'), source: 'green-algorithms', at: row });
+    add({
+      name,
+      tdpW: reqNum(row, 'TDP'),
+      cores: num(row, 'n_cores'),
+      source: 'green-algorithms',
+      at: row,
+    });
   }
   return groups;
 }
@@ -92,9 +103,14 @@ export function buildCpus(): Cpu[] {
     const listedCores = entries.find((e) => e.cores !== null)?.cores ?? null;
     const c = curated.get(key);
     // Two lists that disagree on a chip's make-up are a data error, not a choice to make silently.
-    if (c && listedCores !== null && c.cores !== listedCores) throw rowError(c.at, `${main.name}: ${c.cores} cores here, ${listedCores} in the TDP lists`);
+    if (c && listedCores !== null && c.cores !== listedCores)
+      throw rowError(c.at, `${main.name}: ${c.cores} cores here, ${listedCores} in the TDP lists`);
     const ccfThreads = threads.get(key);
-    if (c && ccfThreads !== undefined && c.threads !== ccfThreads) throw rowError(c.at, `${main.name}: ${c.threads} threads here, ${ccfThreads} vCPUs per socket in CCF`);
+    if (c && ccfThreads !== undefined && c.threads !== ccfThreads)
+      throw rowError(
+        c.at,
+        `${main.name}: ${c.threads} threads here, ${ccfThreads} vCPUs per socket in CCF`,
+      );
     curated.delete(key);
     drafts.push({
       at: main.at,
@@ -112,7 +128,8 @@ export function buildCpus(): Cpu[] {
     });
   }
   // A curated row that matches no catalogue CPU is a typo, and would silently count for nothing.
-  for (const [, c] of curated) throw rowError(c.at, 'CPU not in the TDP lists (codecarbon, Green Algorithms)');
+  for (const [, c] of curated)
+    throw rowError(c.at, 'CPU not in the TDP lists (codecarbon, Green Algorithms)');
   drafts.sort(byKey((d) => d.value.id));
   for (const d of drafts) {
     index.add(d.value.id, d.value.id, d.at); // ids must be unique and must not be another CPU's alias
@@ -121,6 +138,10 @@ export function buildCpus(): Cpu[] {
   return drafts.map((d) => {
     // Aliases hold the extra spellings; the normalised id and name resolve too (src/data adds them).
     const implicit = new Set([normalizeName(d.value.id), normalizeName(d.value.name)]);
-    return validateRow(Cpu, { ...d.value, aliases: index.aliasesOf(d.value.id).filter((a) => !implicit.has(a)) }, d.at);
+    return validateRow(
+      Cpu,
+      { ...d.value, aliases: index.aliasesOf(d.value.id).filter((a) => !implicit.has(a)) },
+      d.at,
+    );
   });
 }

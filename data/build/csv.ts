@@ -32,7 +32,11 @@ export function rowError(at: Origin, message: string): Error {
  * Validates one generated row with a zod schema; throws an Error naming file, line and the zod
  * issues on failure. Returns the parsed value (zod strips nothing here: schemas are plain objects).
  */
-export function validateRow<S extends z.ZodType>(schema: S, value: unknown, at: Origin): z.infer<S> {
+export function validateRow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  at: Origin,
+): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issues = result.error.issues
@@ -43,7 +47,10 @@ export function validateRow<S extends z.ZodType>(schema: S, value: unknown, at: 
   return result.data;
 }
 
-function readRecords(relPath: string): { file: string; records: { line: number; cells: string[] }[] } {
+function readRecords(relPath: string): {
+  file: string;
+  records: { line: number; cells: string[] }[];
+} {
   const file = `data/raw/${relPath}`;
   const text = readFileSync(join(RAW_DIR, relPath), 'utf8');
   // Lenient on purpose: several upstream files have ragged rows (see data/raw/SOURCES.md).

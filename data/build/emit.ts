@@ -60,10 +60,22 @@ export function tupleModule<T extends object>(opts: {
 }
 
 /** `export const <name>: <Type> = {...}` with each top-level array element / property on its own line. */
-export function datacentreModule(opts: { licence: string; value: { pue: readonly unknown[]; acceleratorFacilityPue?: unknown; coefficients: Record<string, unknown> } }): string {
+export function datacentreModule(opts: {
+  licence: string;
+  value: {
+    pue: readonly unknown[];
+    acceleratorFacilityPue?: unknown;
+    coefficients: Record<string, unknown>;
+  };
+}): string {
   const pue = opts.value.pue.map((r) => `    ${JSON.stringify(r)},`);
-  const accel = opts.value.acceleratorFacilityPue === undefined ? [] : [`  acceleratorFacilityPue: ${JSON.stringify(opts.value.acceleratorFacilityPue)},`];
-  const coefficients = Object.entries(opts.value.coefficients).map(([k, v]) => `    ${k}: ${JSON.stringify(v)},`);
+  const accel =
+    opts.value.acceleratorFacilityPue === undefined
+      ? []
+      : [`  acceleratorFacilityPue: ${JSON.stringify(opts.value.acceleratorFacilityPue)},`];
+  const coefficients = Object.entries(opts.value.coefficients).map(
+    ([k, v]) => `    ${k}: ${JSON.stringify(v)},`,
+  );
   return [
     HEADER,
     opts.licence,
@@ -83,7 +95,12 @@ export function datacentreModule(opts: { licence: string; value: { pue: readonly
 }
 
 /** `export const <name>: <Type> = {...}` with one top-level property per line (coefficient tables). */
-export function objectModule(opts: { licence: string; typeName: string; constName: string; value: Record<string, unknown> }): string {
+export function objectModule(opts: {
+  licence: string;
+  typeName: string;
+  constName: string;
+  value: Record<string, unknown>;
+}): string {
   return [
     HEADER,
     opts.licence,
@@ -120,7 +137,9 @@ export function llmModule<M extends object>(opts: {
     '',
     `// Columns: ${cols}`,
     'const measurementRows: readonly MeasurementRow[] = [',
-    ...opts.measurements.map((r) => `  ${JSON.stringify(opts.measurementColumns.map((c) => r[c]))},`),
+    ...opts.measurements.map(
+      (r) => `  ${JSON.stringify(opts.measurementColumns.map((c) => r[c]))},`,
+    ),
     '];',
     '',
     `export const llmMeasurements: readonly LlmMeasurement[] = measurementRows.map(([${cols}]) => ({ ${cols} }));`,

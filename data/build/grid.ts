@@ -2,7 +2,18 @@
 // primary = EM yearly where EM has the zone, else Ember/OWID, else Ember via co2.js; alternates = the
 // other Ember figures for the same country. Years before 2021 are dropped (see brief / SOURCES.md).
 import { type AnnualIntensity, GridZone } from '../../src/core/tables.ts';
-import { byKey, cell, type CsvRow, num, type Origin, readCsv, reqNum, round, rowError, validateRow } from './csv.ts';
+import {
+  byKey,
+  cell,
+  type CsvRow,
+  num,
+  type Origin,
+  readCsv,
+  reqNum,
+  round,
+  rowError,
+  validateRow,
+} from './csv.ts';
 
 export const MIN_YEAR = 2021;
 
@@ -10,7 +21,12 @@ export const MIN_YEAR = 2021;
  * ISO alpha-3 -> alpha-2 for codes missing from the UNFCCC list (which predates them or skips
  * territories). XK is the code Electricity Maps uses for Kosovo (user-assigned, not ISO).
  */
-const EXTRA_ISO3_TO_ISO2: Readonly<Record<string, string>> = { HKG: 'HK', MAC: 'MO', ESH: 'EH', XKX: 'XK' };
+const EXTRA_ISO3_TO_ISO2: Readonly<Record<string, string>> = {
+  HKG: 'HK',
+  MAC: 'MO',
+  ESH: 'EH',
+  XKX: 'XK',
+};
 
 /** ISO alpha-3 -> alpha-2 from the iso3/iso2 columns of the UNFCCC file (plus the few extras above). */
 export function iso3ToIso2Map(): Map<string, string> {
@@ -42,7 +58,13 @@ function emZones(): Map<string, ZoneDraft> {
     const id = cell(row, 'zone');
     const year = reqNum(row, 'year');
     if (year < MIN_YEAR) continue;
-    const zone = zones.get(id) ?? { id, name: cell(row, 'zone_name') || id, at: row, primary: [], alternates: [] };
+    const zone = zones.get(id) ?? {
+      id,
+      name: cell(row, 'zone_name') || id,
+      at: row,
+      primary: [],
+      alternates: [],
+    };
     zones.set(id, zone);
     zone.primary.push({
       year,
@@ -108,7 +130,8 @@ function emberCo2js(iso2Of: Map<string, string>): Map<string, CountryYears> {
   return out;
 }
 
-const byYear = (a: AnnualIntensity, b: AnnualIntensity) => a.year - b.year || (a.source < b.source ? -1 : 1);
+const byYear = (a: AnnualIntensity, b: AnnualIntensity) =>
+  a.year - b.year || (a.source < b.source ? -1 : 1);
 
 export function buildZones(): GridZone[] {
   const iso2Of = iso3ToIso2Map();
@@ -127,7 +150,13 @@ export function buildZones(): GridZone[] {
     // EM lacks this country: Ember/OWID is primary (co2.js copy when OWID has no year >= 2021).
     const [primary, alternate] = fromOwid ? [fromOwid, fromCo2js] : [fromCo2js, undefined];
     if (!primary) continue;
-    zones.set(iso2, { id: iso2, name: primary.name, at: primary.at, primary: [...primary.values], alternates: [...(alternate?.values ?? [])] });
+    zones.set(iso2, {
+      id: iso2,
+      name: primary.name,
+      at: primary.at,
+      primary: [...primary.values],
+      alternates: [...(alternate?.values ?? [])],
+    });
   }
   return [...zones.values()].sort(byKey((z) => z.id)).map((z) =>
     validateRow(

@@ -1,8 +1,20 @@
 // Fits the inference model (src/core/inference-model.ts) on ML.ENERGY v3 and checks it on v2: the KV
 // cache size on published model configs, then the two roofline efficiencies on measured throughput,
 // then the two power shares on measured draw. Grid searches on fixed steps, so the build is deterministic.
-import { BYTES_PER_PARAMETER, decodeStep, servingDrawW, type ServingDevice } from '../../src/core/inference-model.ts';
-import { type Accelerator, type AiCoefficients, InferenceCalibration, type LlmMeasurement, type LlmModel, type RatioSpread } from '../../src/core/tables.ts';
+import {
+  BYTES_PER_PARAMETER,
+  decodeStep,
+  servingDrawW,
+  type ServingDevice,
+} from '../../src/core/inference-model.ts';
+import {
+  type Accelerator,
+  type AiCoefficients,
+  InferenceCalibration,
+  type LlmMeasurement,
+  type LlmModel,
+  type RatioSpread,
+} from '../../src/core/tables.ts';
 import { cell, readCsv, reqNum, round, rowError, validateRow } from './csv.ts';
 import type { LlmBuild } from './llm.ts';
 import { SOURCES } from './sources.ts';
@@ -20,12 +32,17 @@ function fitKvCache(): { at1B: number; exponent: number; models: number } {
   const points = readCsv(ARCHITECTURES_FILE).map((row) => {
     const layers = reqNum(row, 'num_hidden_layers');
     // Multi-head latent attention caches one latent per layer; GQA caches K and V per KV head.
-    const elements = cell(row, 'kv_latent_dim') !== '' ? layers * reqNum(row, 'kv_latent_dim') : 2 * layers * reqNum(row, 'num_key_value_heads') * reqNum(row, 'head_dim');
+    const elements =
+      cell(row, 'kv_latent_dim') !== ''
+        ? layers * reqNum(row, 'kv_latent_dim')
+        : 2 * layers * reqNum(row, 'num_key_value_heads') * reqNum(row, 'head_dim');
     return [Math.log(reqNum(row, 'active_params_billions')), Math.log(elements * 2)] as const;
   });
   const mx = points.reduce((s, [x]) => s + x, 0) / points.length;
   const my = points.reduce((s, [, y]) => s + y, 0) / points.length;
-  const b = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  const b =
+    points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) /
+    points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
   return { at1B: Math.round(Math.exp(my - b * mx)), exponent: round(b, 4), models: points.length };
 }
 
@@ -45,25 +62,53 @@ export function servingPeakTflops(a: Accelerator, bytesPerParam: number): number
   return a.peakDenseTflops.bf16 ?? a.peakDenseTflops.fp16;
 }
 
-function toRows(ms: readonly LlmMeasurement[], models: ReadonlyMap<string, LlmModel>, accelerators: ReadonlyMap<string, Accelerator>, inputTokens: number, idleFraction: number): Row[] {
+function toRows(
+  ms: readonly LlmMeasurement[],
+  models: ReadonlyMap<string, LlmModel>,
+  accelerators: ReadonlyMap<string, Accelerator>,
+  inputTokens: number,
+  idleFraction: number,
+): Row[] {
   return ms.flatMap((m) => {
     const model = models.get(m.model);
     const a = accelerators.get(m.gpu);
-    if (!model || !a || m.avgBatch === null || m.outputTokensPerS === null || m.avgPowerW === null || m.avgOutputTokens === null) return [];
+    if (
+      !model ||
+      !a ||
+      m.avgBatch === null ||
+      m.outputTokensPerS === null ||
+      m.avgPowerW === null ||
+      m.avgOutputTokens === null
+    )
+      return [];
     const bytesPerParam = BYTES_PER_PARAMETER[m.precision];
     const peak = servingPeakTflops(a, bytesPerParam);
-    if (peak === null || a.maxPowerW === null || a.memoryBandwidthTbs === null) throw new Error(`data/build/inference-calibration.ts: ${a.id} lacks peak, rated power or bandwidth`);
+    if (peak === null || a.maxPowerW === null || a.memoryBandwidthTbs === null)
+      throw new Error(
+        `data/build/inference-calibration.ts: ${a.id} lacks peak, rated power or bandwidth`,
+      );
     const idleW = a.idlePowerW ?? idleFraction * a.maxPowerW;
-    return [{
-      m,
-      device: { peakFlops: peak * 1e12, bandwidthBytesPerS: a.memoryBandwidthTbs * 1e12, maxW: a.maxPowerW, idleW },
-      weights: { totalParams: model.totalParamsB * 1e9, activeParams: model.activeParamsB * 1e9, bytesPerParam },
-      batch: m.avgBatch,
-      // A sequence holds its prompt and, on average, half its answer.
-      context: inputTokens + m.avgOutputTokens / 2,
-      tps: m.outputTokensPerS,
-      powerW: m.avgPowerW,
-    }];
+    return [
+      {
+        m,
+        device: {
+          peakFlops: peak * 1e12,
+          bandwidthBytesPerS: a.memoryBandwidthTbs * 1e12,
+          maxW: a.maxPowerW,
+          idleW,
+        },
+        weights: {
+          totalParams: model.totalParamsB * 1e9,
+          activeParams: model.activeParamsB * 1e9,
+          bytesPerParam,
+        },
+        batch: m.avgBatch,
+        // A sequence holds its prompt and, on average, half its answer.
+        context: inputTokens + m.avgOutputTokens / 2,
+        tps: m.outputTokensPerS,
+        powerW: m.avgPowerW,
+      },
+    ];
   });
 }
 
@@ -77,16 +122,42 @@ function quantile(sorted: readonly number[], q: number): number {
 function spread(ratios: readonly number[]): RatioSpread {
   const s = [...ratios].sort((a, b) => a - b);
   const abs = ratios.map((r) => Math.abs(Math.log(r))).sort((a, b) => a - b);
-  return { p10: round(quantile(s, 0.1), 3), median: round(quantile(s, 0.5), 3), p90: round(quantile(s, 0.9), 3), medianAbsLog: round(quantile(abs, 0.5), 3), rows: s.length };
+  return {
+    p10: round(quantile(s, 0.1), 3),
+    median: round(quantile(s, 0.5), 3),
+    p90: round(quantile(s, 0.9), 3),
+    medianAbsLog: round(quantile(abs, 0.5), 3),
+    rows: s.length,
+  };
 }
 
 const medianAbsLog = (ratios: readonly number[]) => spread(ratios).medianAbsLog;
-const steps = (from: number, to: number, by: number) => Array.from({ length: Math.round((to - from) / by) + 1 }, (_, i) => round(from + i * by, 4));
+const steps = (from: number, to: number, by: number) =>
+  Array.from({ length: Math.round((to - from) / by) + 1 }, (_, i) => round(from + i * by, 4));
 
 /** `gpuIdleFraction`: idle draw as a share of rated power where a device has no idle figure (as core uses it). */
 /** The efficiencies that best give the measured throughput, then the power shares that best give the measured draw. */
-function fit(rows: readonly Row[], kvFit: Pick<InferenceCalibration, 'kvBytesAt1B' | 'kvExponent'>): Omit<InferenceCalibration, 'kvModels' | 'hostPowerShareOfGpuRated' | 'throughput' | 'power' | 'energy' | 'heldOutEnergy' | 'source' | 'year' | 'note'> {
-  const step = (r: Row, memoryEfficiency: number, computeEfficiency: number) => decodeStep(r.device, r.weights, r.m.numGpus, r.batch, r.context, { ...kvFit, memoryEfficiency, computeEfficiency });
+function fit(
+  rows: readonly Row[],
+  kvFit: Pick<InferenceCalibration, 'kvBytesAt1B' | 'kvExponent'>,
+): Omit<
+  InferenceCalibration,
+  | 'kvModels'
+  | 'hostPowerShareOfGpuRated'
+  | 'throughput'
+  | 'power'
+  | 'energy'
+  | 'heldOutEnergy'
+  | 'source'
+  | 'year'
+  | 'note'
+> {
+  const step = (r: Row, memoryEfficiency: number, computeEfficiency: number) =>
+    decodeStep(r.device, r.weights, r.m.numGpus, r.batch, r.context, {
+      ...kvFit,
+      memoryEfficiency,
+      computeEfficiency,
+    });
   let best = { score: Infinity, memoryEfficiency: 0, computeEfficiency: 0 };
   for (const me of steps(0.2, 1, 0.05)) {
     for (const ce of steps(0.05, 1, 0.05)) {
@@ -94,33 +165,67 @@ function fit(rows: readonly Row[], kvFit: Pick<InferenceCalibration, 'kvBytesAt1
       if (score < best.score) best = { score, memoryEfficiency: me, computeEfficiency: ce };
     }
   }
-  const shares = rows.map((r) => step(r, best.memoryEfficiency, best.computeEfficiency).computeShare);
+  const shares = rows.map(
+    (r) => step(r, best.memoryEfficiency, best.computeEfficiency).computeShare,
+  );
   let power = { score: Infinity, powerShareMemoryBound: 0, powerShareComputeBound: 0 };
   for (const lo of steps(0, 1, 0.025)) {
     for (const hi of steps(lo, 1, 0.025)) {
       const p = { powerShareMemoryBound: lo, powerShareComputeBound: hi };
-      const score = medianAbsLog(rows.map((r, i) => r.powerW / servingDrawW(r.device, shares[i]!, p)));
+      const score = medianAbsLog(
+        rows.map((r, i) => r.powerW / servingDrawW(r.device, shares[i]!, p)),
+      );
       if (score < power.score) power = { score, ...p };
     }
   }
-  return { ...kvFit, memoryEfficiency: best.memoryEfficiency, computeEfficiency: best.computeEfficiency, powerShareMemoryBound: power.powerShareMemoryBound, powerShareComputeBound: power.powerShareComputeBound };
+  return {
+    ...kvFit,
+    memoryEfficiency: best.memoryEfficiency,
+    computeEfficiency: best.computeEfficiency,
+    powerShareMemoryBound: power.powerShareMemoryBound,
+    powerShareComputeBound: power.powerShareComputeBound,
+  };
 }
 
 /** `gpuIdleFraction`: idle draw as a share of rated power where a device has no idle figure (as core uses it). */
-export function buildInferenceCalibration(accelerators: readonly Accelerator[], llm: Pick<LlmBuild, 'models' | 'measurements'>, ai: AiCoefficients, gpuIdleFraction: number): InferenceCalibration {
+export function buildInferenceCalibration(
+  accelerators: readonly Accelerator[],
+  llm: Pick<LlmBuild, 'models' | 'measurements'>,
+  ai: AiCoefficients,
+  gpuIdleFraction: number,
+): InferenceCalibration {
   const kv = fitKvCache();
   const models = new Map(llm.models.map((m) => [m.id, m]));
   const devices = new Map(accelerators.map((a) => [a.id, a]));
   const input = ai.defaultInputTokensPerRequest.value;
   const usable = llm.measurements.filter((m) => !PROMPT_HEAVY_TASKS.has(m.task));
   // v3 (2025 serving engines) sets the central figures; v2 (2024 engines, A100 and H100) is the check.
-  const rows = toRows(usable.filter((m) => m.source === 'ml-energy-v3'), models, devices, input, gpuIdleFraction);
-  const heldOut = toRows(usable.filter((m) => m.source === 'ml-energy-v2'), models, devices, input, gpuIdleFraction);
-  if (rows.length < 100) throw rowError({ file: 'data/build/inference-calibration.ts', line: 0 }, `only ${rows.length} ML.ENERGY v3 rows to fit on`);
+  const rows = toRows(
+    usable.filter((m) => m.source === 'ml-energy-v3'),
+    models,
+    devices,
+    input,
+    gpuIdleFraction,
+  );
+  const heldOut = toRows(
+    usable.filter((m) => m.source === 'ml-energy-v2'),
+    models,
+    devices,
+    input,
+    gpuIdleFraction,
+  );
+  if (rows.length < 100)
+    throw rowError(
+      { file: 'data/build/inference-calibration.ts', line: 0 },
+      `only ${rows.length} ML.ENERGY v3 rows to fit on`,
+    );
   const cal = fit(rows, { kvBytesAt1B: kv.at1B, kvExponent: kv.exponent });
   // EcoLogits' host figure is for an AWS p5.48xlarge, 8 × H100 SXM: as a share, it scales to smaller GPUs' servers.
   const h100 = devices.get(HOST_REFERENCE_GPU)?.maxPowerW;
-  if (!h100) throw new Error(`data/build/inference-calibration.ts: ${HOST_REFERENCE_GPU} has no rated power`);
+  if (!h100)
+    throw new Error(
+      `data/build/inference-calibration.ts: ${HOST_REFERENCE_GPU} has no rated power`,
+    );
   const modelled = (r: Row, c: typeof cal) => {
     const s = decodeStep(r.device, r.weights, r.m.numGpus, r.batch, r.context, c);
     const drawW = servingDrawW(r.device, s.computeShare, c);

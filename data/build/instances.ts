@@ -3,7 +3,18 @@
 // microarchitecture; embodied = CCF platform total x (instance vCPU / platform vCPU).
 import { normalizeName } from '../../src/core/names.ts';
 import { type Accelerator, Instance } from '../../src/core/tables.ts';
-import { byKey, cell, type CsvRow, num, type Origin, readCsv, reqNum, round, rowError, validateRow } from './csv.ts';
+import {
+  byKey,
+  cell,
+  type CsvRow,
+  num,
+  type Origin,
+  readCsv,
+  reqNum,
+  round,
+  rowError,
+  validateRow,
+} from './csv.ts';
 import { Microarch, mean } from './microarch.ts';
 
 /**
@@ -33,17 +44,25 @@ const awsFamily = (type: string) => type.split('.')[0] ?? type;
 const gcpFamily = (type: string) => type.replace(/-\d+[a-z]*(-lssd|-metal)?$/, '');
 
 /** Curated ids: TPU rows `v5p-8 (ct5p-hightpu-4t)` -> `v5p-8`; N1 rows `n1-standard-8 + 1x nvidia-tesla-t4` -> `n1-standard-8+1x-nvidia-tesla-t4`. */
-const curatedType = (raw: string) => raw.replace(/\s*\(.*\)$/, '').replace(/\s*\+\s*/g, '+').replace(/\s+/g, '-');
+const curatedType = (raw: string) =>
+  raw
+    .replace(/\s*\(.*\)$/, '')
+    .replace(/\s*\+\s*/g, '+')
+    .replace(/\s+/g, '-');
 /** CCF Azure names `NC6s v3` -> the API name `Standard_NC6s_v3`. */
 const azureType = (vm: string) => `Standard_${vm.trim().replace(/\s+/g, '_')}`;
 
 function ccfEmbodied(): Map<string, number[]> {
   const totals = new Map<string, number[]>();
   const add = (key: string, v: number) => totals.set(key, [...(totals.get(key) ?? []), v]);
-  for (const r of readCsv('hardware/ccf/coefficients-aws-embodied.csv')) add(`aws:${cell(r, 'type')}`, reqNum(r, 'total'));
-  for (const r of readCsv('hardware/ccf/coefficients-gcp-embodied.csv')) add(`gcp:${cell(r, 'type')}@${cell(r, 'microarchitecture')}`, reqNum(r, 'total'));
-  for (const r of readCsv('hardware/ccf/coefficients-gcp-embodied-mean.csv')) add(`gcp:${cell(r, 'type')}`, reqNum(r, 'total_mean'));
-  for (const r of readCsv('hardware/ccf/coefficients-azure-embodied.csv')) add(`azure:${azureType(cell(r, 'type'))}`, reqNum(r, 'total'));
+  for (const r of readCsv('hardware/ccf/coefficients-aws-embodied.csv'))
+    add(`aws:${cell(r, 'type')}`, reqNum(r, 'total'));
+  for (const r of readCsv('hardware/ccf/coefficients-gcp-embodied.csv'))
+    add(`gcp:${cell(r, 'type')}@${cell(r, 'microarchitecture')}`, reqNum(r, 'total'));
+  for (const r of readCsv('hardware/ccf/coefficients-gcp-embodied-mean.csv'))
+    add(`gcp:${cell(r, 'type')}`, reqNum(r, 'total_mean'));
+  for (const r of readCsv('hardware/ccf/coefficients-azure-embodied.csv'))
+    add(`azure:${azureType(cell(r, 'type'))}`, reqNum(r, 'total'));
   return totals;
 }
 
@@ -55,7 +74,8 @@ export function buildInstances(accelerators: readonly Accelerator[]): Instance[]
     return v ? mean(v) : null;
   };
   const gpuIds = new Map<string, string>();
-  for (const a of accelerators) for (const n of [a.id, a.name, ...a.aliases]) gpuIds.set(normalizeName(n), a.id);
+  for (const a of accelerators)
+    for (const n of [a.id, a.name, ...a.aliases]) gpuIds.set(normalizeName(n), a.id);
   const resolveGpu = (name: string, at: Origin): string => {
     const id = gpuIds.get(normalizeName(name));
     if (!id) throw rowError(at, `GPU "${name}" is not in the accelerator table`);
@@ -66,7 +86,12 @@ export function buildInstances(accelerators: readonly Accelerator[]): Instance[]
   const put = (d: Draft) => drafts.set(d.value.id, d);
   type Host = { vcpu: number; memoryGb: number; cpuName: string | null; arches: string[] };
   /** A CPU-only instance row; watts from the host's microarchitecture(s). */
-  const base = (provider: string, type: string, row: CsvRow, host: Host): Omit<Instance, 'embodiedKgCo2e'> => {
+  const base = (
+    provider: string,
+    type: string,
+    row: CsvRow,
+    host: Host,
+  ): Omit<Instance, 'embodiedKgCo2e'> => {
     const w = micro.watts(provider, host.arches, row);
     return {
       id: `${provider}:${type.toLowerCase()}`,
@@ -84,16 +109,32 @@ export function buildInstances(accelerators: readonly Accelerator[]): Instance[]
     };
   };
   const curated = readCsv('hardware/gpu_cloud_instances_curated.csv');
-  const curatedIds = new Set(curated.map((r) => `${cell(r, 'provider')}:${curatedType(cell(r, 'instance_type')).toLowerCase()}`));
-  const isCurated = (provider: string, type: string) => curatedIds.has(`${provider}:${type.toLowerCase()}`);
+  const curatedIds = new Set(
+    curated.map(
+      (r) => `${cell(r, 'provider')}:${curatedType(cell(r, 'instance_type')).toLowerCase()}`,
+    ),
+  );
+  const isCurated = (provider: string, type: string) =>
+    curatedIds.has(`${provider}:${type.toLowerCase()}`);
 
   for (const row of readCsv('hardware/ccf/aws-instances-latest-2026.csv')) {
     const type = cell(row, 'Instance Type');
     // Accelerator instances need a GPU model/count, which CCF's list lacks: only curated ones are kept.
     if (cell(row, 'Category') === 'Accelerated Computing' && !isCurated('aws', type)) continue;
     const cpu = cell(row, 'Platform CPU Name') || null;
-    const host = { vcpu: reqNum(row, 'vCPUs'), memoryGb: reqNum(row, 'Memory (GiB)'), cpuName: cpu, arches: micro.archesOf(cpu) };
-    put({ value: base('aws', type, row, host), at: row, family: awsFamily(type), platformKg: embodiedOf(`aws:${type}`), platformVcpu: null });
+    const host = {
+      vcpu: reqNum(row, 'vCPUs'),
+      memoryGb: reqNum(row, 'Memory (GiB)'),
+      cpuName: cpu,
+      arches: micro.archesOf(cpu),
+    };
+    put({
+      value: base('aws', type, row, host),
+      at: row,
+      family: awsFamily(type),
+      platformKg: embodiedOf(`aws:${type}`),
+      platformVcpu: null,
+    });
   }
   for (const row of readCsv('hardware/ccf/gcp-instances-latest-2026.csv')) {
     const type = cell(row, 'Instance Type');
@@ -102,7 +143,12 @@ export function buildInstances(accelerators: readonly Accelerator[]): Instance[]
     const arch = cell(row, 'Microarchitecture');
     const cpu = cell(row, 'CPU Name') || null;
     const arches = arch ? [arch] : micro.archesOf(cpu);
-    const host = { vcpu: reqNum(row, 'Instance vCPU'), memoryGb: reqNum(row, 'Instance Memory'), cpuName: cpu, arches };
+    const host = {
+      vcpu: reqNum(row, 'Instance vCPU'),
+      memoryGb: reqNum(row, 'Instance Memory'),
+      cpuName: cpu,
+      arches,
+    };
     const platformKg = embodiedOf(`gcp:${type}@${arch}`) ?? embodiedOf(`gcp:${type}`); // per-microarchitecture row, else CCF's mean
     put({ value: base('gcp', type, row, host), at: row, family, platformKg, platformVcpu: null });
   }
@@ -117,13 +163,23 @@ export function buildInstances(accelerators: readonly Accelerator[]): Instance[]
     const series = cell(row, 'Series');
     const gpuCount = num(row, 'Instance GPUs') ?? 0;
     const gpuModel = AZURE_GPU_SERIES[series];
-    if ((gpuCount > 0 || /^N[CDVP]/.test(series)) && !gpuModel && !isCurated('azure', type)) continue;
+    if ((gpuCount > 0 || /^N[CDVP]/.test(series)) && !gpuModel && !isCurated('azure', type))
+      continue;
     const platformVcpu = reqNum(row, 'Platform vCPUs (highest vCPU possible)');
     // "Constrained vCPUs capable" rows give the active-vCPU ratio, not a count (DS11-1 v2: 0.5 of 2 = 1).
-    const vcpu = series === 'Constrained vCPUs capable' ? reqNum(row, 'Instance vCPUs') * platformVcpu : reqNum(row, 'Instance vCPUs');
-    const arches = [...new Set(rows.map((r) => cell(r, 'Microarchitecture')).filter((a) => a !== 'Unknown'))].sort();
+    const vcpu =
+      series === 'Constrained vCPUs capable'
+        ? reqNum(row, 'Instance vCPUs') * platformVcpu
+        : reqNum(row, 'Instance vCPUs');
+    const arches = [
+      ...new Set(rows.map((r) => cell(r, 'Microarchitecture')).filter((a) => a !== 'Unknown')),
+    ].sort();
     const host = { vcpu, memoryGb: reqNum(row, 'Instance Memory'), cpuName: null, arches }; // CCF gives no Azure CPU names
-    const value = { ...base('azure', type, row, host), gpu: gpuModel ? resolveGpu(gpuModel, row) : null, gpuCount };
+    const value = {
+      ...base('azure', type, row, host),
+      gpu: gpuModel ? resolveGpu(gpuModel, row) : null,
+      gpuCount,
+    };
     put({ value, at: row, family: series, platformKg: embodiedOf(`azure:${type}`), platformVcpu });
   }
 
@@ -134,14 +190,27 @@ export function buildInstances(accelerators: readonly Accelerator[]): Instance[]
     const ccf = drafts.get(id);
     const cpu = cell(row, 'cpu_model') || null;
     const value = {
-      ...base(provider, type, row, { vcpu: reqNum(row, 'vcpu'), memoryGb: reqNum(row, 'memory_gib'), cpuName: cpu, arches: micro.archesOf(cpu) }),
+      ...base(provider, type, row, {
+        vcpu: reqNum(row, 'vcpu'),
+        memoryGb: reqNum(row, 'memory_gib'),
+        cpuName: cpu,
+        arches: micro.archesOf(cpu),
+      }),
       gpu: resolveGpu(cell(row, 'gpu_model'), row),
       gpuCount: reqNum(row, 'gpu_count'),
       localSsdTb: num(row, 'local_ssd_tb') ?? 0,
       source: 'curated-gpu-instances',
     };
-    const family = ccf?.family ?? (provider === 'aws' ? awsFamily(type) : provider === 'gcp' ? gcpFamily(type) : type);
-    put({ value, at: row, family, platformKg: ccf?.platformKg ?? embodiedOf(`${provider}:${type}`), platformVcpu: ccf?.platformVcpu ?? null });
+    const family =
+      ccf?.family ??
+      (provider === 'aws' ? awsFamily(type) : provider === 'gcp' ? gcpFamily(type) : type);
+    put({
+      value,
+      at: row,
+      family,
+      platformKg: ccf?.platformKg ?? embodiedOf(`${provider}:${type}`),
+      platformVcpu: ccf?.platformVcpu ?? null,
+    });
   }
 
   // Platform vCPU = the largest instance of the family (CCF: the platform the family runs on).
@@ -151,8 +220,10 @@ export function buildInstances(accelerators: readonly Accelerator[]): Instance[]
     familyMax.set(key, Math.max(familyMax.get(key) ?? 0, d.value.vcpu));
   }
   return [...drafts.values()].sort(byKey((d) => d.value.id)).map((d) => {
-    const platformVcpu = d.platformVcpu ?? familyMax.get(`${d.value.provider}:${d.family}`) ?? d.value.vcpu;
-    const embodiedKgCo2e = d.platformKg === null ? null : round((d.platformKg * d.value.vcpu) / platformVcpu, 2);
+    const platformVcpu =
+      d.platformVcpu ?? familyMax.get(`${d.value.provider}:${d.family}`) ?? d.value.vcpu;
+    const embodiedKgCo2e =
+      d.platformKg === null ? null : round((d.platformKg * d.value.vcpu) / platformVcpu, 2);
     return validateRow(Instance, { ...d.value, embodiedKgCo2e }, d.at);
   });
 }

@@ -33,4 +33,3 @@ export const SHORT_FORM_PREFERENCES: Readonly<Record<string, string>> = {};
  * serving cost, so they share measurements (`meta-llama-3-1-8b` is served as `llama-3-1-8b-instruct`).
  */
 export const WEIGHTS_DROP_WORDS: readonly string[] = ['instruct', 'it', 'hf', 'chat', 'base'];
-

@@ -4,11 +4,32 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeName, slugify } from '../../src/core/names.ts';
-import { type Accelerator, LlmMeasurement, LlmModel, type WeightPrecision } from '../../src/core/tables.ts';
+import {
+  type Accelerator,
+  LlmMeasurement,
+  LlmModel,
+  type WeightPrecision,
+} from '../../src/core/tables.ts';
 import { AliasIndex } from './aliases.ts';
-import { cell, type CsvRow, num, type Origin, RAW_DIR, readCsv, reqNum, round, rowError, validateRow } from './csv.ts';
+import {
+  cell,
+  type CsvRow,
+  num,
+  type Origin,
+  RAW_DIR,
+  readCsv,
+  reqNum,
+  round,
+  rowError,
+  validateRow,
+} from './csv.ts';
 import { SOURCES } from './sources.ts';
-import { RENAMED_REPOS, SHORT_FORM_DROP_WORDS, SHORT_FORM_PREFERENCES, WEIGHTS_DROP_WORDS } from './llm-names.ts';
+import {
+  RENAMED_REPOS,
+  SHORT_FORM_DROP_WORDS,
+  SHORT_FORM_PREFERENCES,
+  WEIGHTS_DROP_WORDS,
+} from './llm-names.ts';
 
 export const LLM_FILES = {
   v3: 'llm-inference/mlenergy_v3_llm.csv',
@@ -28,14 +49,19 @@ const TEXT_TASKS: Readonly<Record<string, readonly string[]>> = {
 /** Reads a JSON file of data/raw; the returned `at` names it in errors. */
 export function readJson(relPath: string): { value: unknown; at: Origin } {
   const file = `data/raw/${relPath}`;
-  return { value: JSON.parse(readFileSync(join(RAW_DIR, relPath), 'utf8')) as unknown, at: { file, line: 1 } };
+  return {
+    value: JSON.parse(readFileSync(join(RAW_DIR, relPath), 'utf8')) as unknown,
+    at: { file, line: 1 },
+  };
 }
 
 /** A number at a dotted path of a parsed JSON value; throws naming the file and path when absent. */
 export function jsonNumber(json: { value: unknown; at: Origin }, path: string): number {
   let v: unknown = json.value;
-  for (const key of path.split('.')) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw rowError(json.at, `"${path}" is not a number`);
+  for (const key of path.split('.'))
+    v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw rowError(json.at, `"${path}" is not a number`);
   return v;
 }
 
@@ -76,10 +102,19 @@ class Models {
     const id = modelIdOf(hfId);
     let d = this.drafts.get(id);
     if (!d) {
-      d = { id, name: withoutOrg(canonicalRepo(hfId)), spellings: new Set(), params: null, measuredBy: new Set(), precision: null, at };
+      d = {
+        id,
+        name: withoutOrg(canonicalRepo(hfId)),
+        spellings: new Set(),
+        params: null,
+        measuredBy: new Set(),
+        precision: null,
+        at,
+      };
       this.drafts.set(id, d);
     }
-    for (const s of [hfId, withoutOrg(hfId), canonicalRepo(hfId), withoutOrg(canonicalRepo(hfId))]) d.spellings.add(s);
+    for (const s of [hfId, withoutOrg(hfId), canonicalRepo(hfId), withoutOrg(canonicalRepo(hfId))])
+      d.spellings.add(s);
     return d;
   }
 
@@ -87,8 +122,15 @@ class Models {
   setParams(d: ModelDraft, p: Params, at: Origin): void {
     const prev = d.params;
     if (prev && prev.rank < p.rank) return;
-    if (prev && prev.rank === p.rank && (prev.total !== p.total || prev.active !== p.active || prev.estimated !== p.estimated)) {
-      throw rowError(at, `parameters of "${d.id}" (${p.total}B/${p.active}B) differ from an earlier ${prev.source} row (${prev.total}B/${prev.active}B)`);
+    if (
+      prev &&
+      prev.rank === p.rank &&
+      (prev.total !== p.total || prev.active !== p.active || prev.estimated !== p.estimated)
+    ) {
+      throw rowError(
+        at,
+        `parameters of "${d.id}" (${p.total}B/${p.active}B) differ from an earlier ${prev.source} row (${prev.total}B/${prev.active}B)`,
+      );
     }
     d.params = p;
   }
@@ -115,7 +157,9 @@ function precisionOf(d: ModelDraft): WeightPrecision {
 /** The name without org prefix, tuning words and release suffix: models sharing it (and their size) share the weights' architecture. */
 function weightsKey(d: ModelDraft): string {
   const drop = new Set(WEIGHTS_DROP_WORDS);
-  let words = normalizeName(d.name).split(' ').filter((w) => !drop.has(w));
+  let words = normalizeName(d.name)
+    .split(' ')
+    .filter((w) => !drop.has(w));
   if (words[0] === 'meta' && words[1] === 'llama') words = words.slice(1);
   if (words.length > 1 && RELEASE_SUFFIX.test(words[words.length - 1]!)) words = words.slice(0, -1);
   return words.join(' ');
@@ -126,7 +170,8 @@ const SAME_SIZE = 0.05;
 
 /** Model id -> the id whose measurements serve it: per weights key and size, the model ML.ENERGY measured most recently, else the first id. */
 function weightsIds(drafts: readonly ModelDraft[]): Map<string, string> {
-  const rank = (d: ModelDraft) => (d.measuredBy.has('ml-energy-v3') ? 0 : d.measuredBy.has('ml-energy-v2') ? 1 : 2);
+  const rank = (d: ModelDraft) =>
+    d.measuredBy.has('ml-energy-v3') ? 0 : d.measuredBy.has('ml-energy-v2') ? 1 : 2;
   const groups = new Map<string, ModelDraft[]>();
   for (const d of drafts) groups.set(weightsKey(d), [...(groups.get(weightsKey(d)) ?? []), d]);
   const near = (a: number, b: number) => Math.abs(a / b - 1) <= SAME_SIZE;
@@ -134,7 +179,12 @@ function weightsIds(drafts: readonly ModelDraft[]): Map<string, string> {
   for (const g of groups.values()) {
     const ordered = [...g].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1));
     for (const d of ordered) {
-      const head = ordered.find((h) => near(h.params!.total, d.params!.total) && near(h.params!.active, d.params!.active) && (out.get(h.id) ?? h.id) === h.id)!;
+      const head = ordered.find(
+        (h) =>
+          near(h.params!.total, d.params!.total) &&
+          near(h.params!.active, d.params!.active) &&
+          (out.get(h.id) ?? h.id) === h.id,
+      )!;
       out.set(d.id, head.id);
     }
   }
@@ -172,11 +222,20 @@ export function shortForms(name: string): { form: string; strength: 0 | 1 }[] {
   let short = words.filter((w) => !DROP_WORDS.has(w));
   if (short.length > 1 && RELEASE_SUFFIX.test(short[short.length - 1]!)) short = short.slice(0, -1);
   const out: { form: string; strength: 0 | 1 }[] = [];
-  for (const [w, strength] of [[words, 0], [short, 1]] as const) {
+  for (const [w, strength] of [
+    [words, 0],
+    [short, 1],
+  ] as const) {
     if (w.length === 0) continue;
     out.push({ form: w.join(' '), strength });
     const [first, second, ...rest] = w;
-    if (first !== undefined && second !== undefined && /^[a-z]+$/.test(first) && /^\d+$/.test(second)) out.push({ form: [first + second, ...rest].join(' '), strength });
+    if (
+      first !== undefined &&
+      second !== undefined &&
+      /^[a-z]+$/.test(first) &&
+      /^\d+$/.test(second)
+    )
+      out.push({ form: [first + second, ...rest].join(' '), strength });
     const split = first === undefined ? null : /^([a-z]{3,})(\d+)$/.exec(first);
     if (split) out.push({ form: [split[1], split[2], ...w.slice(1)].join(' '), strength });
   }
@@ -198,14 +257,29 @@ function collectModels(): { models: Models; v3: CsvRow[]; v2: CsvRow[]; v1: CsvR
   for (const row of v3) {
     const d = models.get(cell(row, 'model_id'), row);
     const nickname = cell(row, 'nickname');
-    if (d.measuredBy.has('ml-energy-v3') && d.name !== nickname) throw rowError(row, `nickname "${nickname}" differs from "${d.name}" in an earlier row`);
+    if (d.measuredBy.has('ml-energy-v3') && d.name !== nickname)
+      throw rowError(row, `nickname "${nickname}" differs from "${d.name}" in an earlier row`);
     d.name = nickname;
     d.spellings.add(nickname);
     d.measuredBy.add('ml-energy-v3');
     const precision = v3Precision(row);
-    if (d.precision !== null && d.precision !== precision) throw rowError(row, `weight precision "${precision}" differs from "${d.precision}" in an earlier row`);
+    if (d.precision !== null && d.precision !== precision)
+      throw rowError(
+        row,
+        `weight precision "${precision}" differs from "${d.precision}" in an earlier row`,
+      );
     d.precision = precision;
-    models.setParams(d, { total: reqNum(row, 'total_params_billions'), active: reqNum(row, 'activated_params_billions'), estimated: false, source: 'ml-energy-v3', rank: 0 }, row);
+    models.setParams(
+      d,
+      {
+        total: reqNum(row, 'total_params_billions'),
+        active: reqNum(row, 'activated_params_billions'),
+        estimated: false,
+        source: 'ml-energy-v3',
+        rank: 0,
+      },
+      row,
+    );
   }
   const v2 = readCsv(LLM_FILES.v2).filter((r) => cell(r, 'family') === 'llm_text_generation');
   for (const row of v2) models.get(cell(row, 'model'), row).measuredBy.add('ml-energy-v2');
@@ -216,12 +290,20 @@ function collectModels(): { models: Models; v3: CsvRow[]; v2: CsvRow[]; v1: CsvR
     const d = models.get(cell(row, 'model'), row);
     const total = ecoParam(row, 'total_params_billion');
     const active = ecoParam(row, 'active_params_billion');
-    const estimated = total.range || active.range || cell(row, 'warnings').split(';').includes('model-arch-not-released');
-    models.setParams(d, { total: total.value, active: active.value, estimated, source: 'ecologits', rank: 1 }, row);
+    const estimated =
+      total.range ||
+      active.range ||
+      cell(row, 'warnings').split(';').includes('model-arch-not-released');
+    models.setParams(
+      d,
+      { total: total.value, active: active.value, estimated, source: 'ecologits', rank: 1 },
+      row,
+    );
   }
   for (const row of readCsv(LLM_FILES.ecoAliases)) {
     const target = models.drafts.get(modelIdOf(cell(row, 'alias')));
-    if (!target) throw rowError(row, `alias target "${cell(row, 'alias')}" is not in ${LLM_FILES.ecoModels}`);
+    if (!target)
+      throw rowError(row, `alias target "${cell(row, 'alias')}" is not in ${LLM_FILES.ecoModels}`);
     target.spellings.add(cell(row, 'name'));
   }
   return { models, v3, v2, v1 };
@@ -274,9 +356,16 @@ function indexAliases(models: Models): { index: AliasIndex; ambiguous: string[] 
     if (index.resolve(form) !== undefined) continue; // a model's own name, or a primary spelling
     const preferred = SHORT_FORM_PREFERENCES[form];
     const best = Math.min(...byId.values());
-    const strongest = [...byId.entries()].filter(([, s]) => s === best).map(([id]) => id).sort();
+    const strongest = [...byId.entries()]
+      .filter(([, s]) => s === best)
+      .map(([id]) => id)
+      .sort();
     if (preferred !== undefined) {
-      if (!byId.has(preferred)) throw rowError(prefsAt, `short-form preference "${form}" -> "${preferred}": that model does not derive it`);
+      if (!byId.has(preferred))
+        throw rowError(
+          prefsAt,
+          `short-form preference "${form}" -> "${preferred}": that model does not derive it`,
+        );
       used.add(form);
       index.add(form, preferred, prefsAt);
     } else if (strongest.length === 1) index.add(form, strongest[0]!, prefsAt);
@@ -293,7 +382,8 @@ function indexAliases(models: Models): { index: AliasIndex; ambiguous: string[] 
 /** Normalised name -> accelerator id over ids, names and aliases (as src/data maps them). */
 function gpuResolver(accelerators: readonly Accelerator[]): (label: string, at: Origin) => string {
   const map = new Map<string, string>();
-  for (const a of accelerators) for (const n of [a.id, a.name, ...a.aliases]) map.set(normalizeName(n), a.id);
+  for (const a of accelerators)
+    for (const n of [a.id, a.name, ...a.aliases]) map.set(normalizeName(n), a.id);
   return (label, at) => {
     const n = normalizeName(label);
     const id = map.get(n) ?? map.get(n.replace(/^nvidia /, ''));
@@ -303,7 +393,10 @@ function gpuResolver(accelerators: readonly Accelerator[]): (label: string, at: 
 }
 
 interface Sample {
-  key: Omit<LlmMeasurement, 'avgBatch' | 'jPerOutputToken' | 'avgOutputTokens' | 'outputTokensPerS' | 'avgPowerW' | 'year'>;
+  key: Omit<
+    LlmMeasurement,
+    'avgBatch' | 'jPerOutputToken' | 'avgOutputTokens' | 'outputTokensPerS' | 'avgPowerW' | 'year'
+  >;
   avgBatch: number | null;
   jPerOutputToken: number;
   avgOutputTokens: number | null;
@@ -314,7 +407,9 @@ interface Sample {
 
 function meanOf(values: readonly (number | null)[]): number | null {
   const present = values.filter((v): v is number => v !== null);
-  return present.length === 0 ? null : round(present.reduce((s, v) => s + v, 0) / present.length, 6);
+  return present.length === 0
+    ? null
+    : round(present.reduce((s, v) => s + v, 0) / present.length, 6);
 }
 
 function sourceYear(id: string): number {
@@ -350,16 +445,32 @@ function mergeSamples(samples: readonly Sample[]): LlmMeasurement[] {
 
 function checkTask(row: CsvRow, source: string): string {
   const task = cell(row, 'task');
-  if (!TEXT_TASKS[source]?.includes(task)) throw rowError(row, `task "${task}" is not a known text-generation task of ${source} (data/build/llm.ts TEXT_TASKS)`);
+  if (!TEXT_TASKS[source]?.includes(task))
+    throw rowError(
+      row,
+      `task "${task}" is not a known text-generation task of ${source} (data/build/llm.ts TEXT_TASKS)`,
+    );
   return task;
 }
 
-function v3Samples(rows: readonly CsvRow[], modelOf: (hfId: string) => string | undefined, gpu: ReturnType<typeof gpuResolver>): Sample[] {
+function v3Samples(
+  rows: readonly CsvRow[],
+  modelOf: (hfId: string) => string | undefined,
+  gpu: ReturnType<typeof gpuResolver>,
+): Sample[] {
   return rows.map((row) => {
     const model = modelOf(cell(row, 'model_id'));
     if (model === undefined) throw rowError(row, 'model missing from the model table');
     return {
-      key: { model, gpu: gpu(cell(row, 'gpu_model'), row), numGpus: reqNum(row, 'num_gpus'), maxBatch: reqNum(row, 'max_num_seqs'), precision: v3Precision(row), task: checkTask(row, 'ml-energy-v3'), source: 'ml-energy-v3' },
+      key: {
+        model,
+        gpu: gpu(cell(row, 'gpu_model'), row),
+        numGpus: reqNum(row, 'num_gpus'),
+        maxBatch: reqNum(row, 'max_num_seqs'),
+        precision: v3Precision(row),
+        task: checkTask(row, 'ml-energy-v3'),
+        source: 'ml-energy-v3',
+      },
       avgBatch: num(row, 'avg_batch_size'),
       jPerOutputToken: reqNum(row, 'energy_per_token_joules'),
       avgOutputTokens: num(row, 'avg_output_len'),
@@ -371,7 +482,11 @@ function v3Samples(rows: readonly CsvRow[], modelOf: (hfId: string) => string | 
   });
 }
 
-function v2Samples(rows: readonly CsvRow[], modelOf: (hfId: string) => string | undefined, gpu: ReturnType<typeof gpuResolver>): Sample[] {
+function v2Samples(
+  rows: readonly CsvRow[],
+  modelOf: (hfId: string) => string | undefined,
+  gpu: ReturnType<typeof gpuResolver>,
+): Sample[] {
   return rows.flatMap((row) => {
     const model = modelOf(cell(row, 'model'));
     if (model === undefined) return []; // dropped model (no parameter count), listed in SOURCES.md
@@ -379,31 +494,54 @@ function v2Samples(rows: readonly CsvRow[], modelOf: (hfId: string) => string | 
     const outputTokens = reqNum(row, 'avg_output_tokens');
     const tps = num(row, 'token_throughput_tok_per_s');
     // The compiler derived J/token as energy per request / output tokens: check it still is.
-    if (Math.abs(reqNum(row, 'energy_per_request_j') / outputTokens / j - 1) > 0.01) throw rowError(row, 'energy_per_output_token_j_derived != energy_per_request_j / avg_output_tokens');
-    return [{
-      key: {
-        model,
-        gpu: gpu(cell(row, 'gpu'), row),
-        numGpus: reqNum(row, 'tensor_parallel') * reqNum(row, 'pipeline_parallel'),
-        maxBatch: reqNum(row, 'max_batch_size'),
-        // ML.ENERGY v2 served every model in its released 16-bit weights.
-        precision: 'bf16',
-        task: checkTask(row, 'ml-energy-v2'),
-        source: 'ml-energy-v2',
+    if (Math.abs(reqNum(row, 'energy_per_request_j') / outputTokens / j - 1) > 0.01)
+      throw rowError(
+        row,
+        'energy_per_output_token_j_derived != energy_per_request_j / avg_output_tokens',
+      );
+    return [
+      {
+        key: {
+          model,
+          gpu: gpu(cell(row, 'gpu'), row),
+          numGpus: reqNum(row, 'tensor_parallel') * reqNum(row, 'pipeline_parallel'),
+          maxBatch: reqNum(row, 'max_batch_size'),
+          // ML.ENERGY v2 served every model in its released 16-bit weights.
+          precision: 'bf16',
+          task: checkTask(row, 'ml-energy-v2'),
+          source: 'ml-energy-v2',
+        },
+        avgBatch: num(row, 'avg_batch_size'),
+        jPerOutputToken: j,
+        avgOutputTokens: outputTokens,
+        outputTokensPerS: tps,
+        // Power of one GPU: the group's J/token × tokens/s over its GPUs.
+        avgPowerW:
+          tps === null
+            ? null
+            : (j * tps) / (reqNum(row, 'tensor_parallel') * reqNum(row, 'pipeline_parallel')),
+        at: row,
       },
-      avgBatch: num(row, 'avg_batch_size'),
-      jPerOutputToken: j,
-      avgOutputTokens: outputTokens,
-      outputTokensPerS: tps,
-      // Power of one GPU: the group's J/token × tokens/s over its GPUs.
-      avgPowerW: tps === null ? null : (j * tps) / (reqNum(row, 'tensor_parallel') * reqNum(row, 'pipeline_parallel')),
-      at: row,
-    }];
+    ];
   });
 }
 
 /** Column order of the measurement tuples in data/built/llm.ts. */
-export const LLM_MEASUREMENT_COLUMNS = ['model', 'gpu', 'numGpus', 'maxBatch', 'avgBatch', 'jPerOutputToken', 'avgOutputTokens', 'outputTokensPerS', 'avgPowerW', 'precision', 'year', 'task', 'source'] as const satisfies readonly (keyof LlmMeasurement)[];
+export const LLM_MEASUREMENT_COLUMNS = [
+  'model',
+  'gpu',
+  'numGpus',
+  'maxBatch',
+  'avgBatch',
+  'jPerOutputToken',
+  'avgOutputTokens',
+  'outputTokensPerS',
+  'avgPowerW',
+  'precision',
+  'year',
+  'task',
+  'source',
+] as const satisfies readonly (keyof LlmMeasurement)[];
 
 function compareMeasurements(a: LlmMeasurement, b: LlmMeasurement): number {
   const ka = [a.model, a.gpu, a.source, a.task];
@@ -420,9 +558,13 @@ export function buildLlm(accelerators: readonly Accelerator[]): LlmBuild {
   const droppedModels = paramsFromNames(models);
   const { index, ambiguous } = indexAliases(models);
 
-  const modelOf = (hfId: string) => (models.drafts.has(modelIdOf(hfId)) ? modelIdOf(hfId) : undefined);
+  const modelOf = (hfId: string) =>
+    models.drafts.has(modelIdOf(hfId)) ? modelIdOf(hfId) : undefined;
   const gpu = gpuResolver(accelerators);
-  const measurements = mergeSamples([...v3Samples(v3, modelOf, gpu), ...v2Samples(v2, modelOf, gpu)]).sort(compareMeasurements);
+  const measurements = mergeSamples([
+    ...v3Samples(v3, modelOf, gpu),
+    ...v2Samples(v2, modelOf, gpu),
+  ]).sort(compareMeasurements);
 
   const weights = weightsIds([...models.drafts.values()]);
   const modelRows = [...models.drafts.values()]
@@ -432,7 +574,17 @@ export function buildLlm(accelerators: readonly Accelerator[]): LlmBuild {
       const implicit = new Set([normalizeName(d.id), normalizeName(d.name)]);
       return validateRow(
         LlmModel,
-        { id: d.id, name: d.name, aliases: index.aliasesOf(d.id).filter((a) => !implicit.has(a)), totalParamsB: p.total, activeParamsB: p.active, paramsEstimated: p.estimated, precision: precisionOf(d), weights: weights.get(d.id)!, source: p.source },
+        {
+          id: d.id,
+          name: d.name,
+          aliases: index.aliasesOf(d.id).filter((a) => !implicit.has(a)),
+          totalParamsB: p.total,
+          activeParamsB: p.active,
+          paramsEstimated: p.estimated,
+          precision: precisionOf(d),
+          weights: weights.get(d.id)!,
+          source: p.source,
+        },
         d.at,
       );
     });

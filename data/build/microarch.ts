@@ -61,7 +61,8 @@ export interface Watts {
 
 const tokens = (s: string): string[] => normalizeName(s).split(' ').filter(Boolean);
 function containsRun(hay: string[], needle: string[]): boolean {
-  for (let i = 0; i + needle.length <= hay.length; i++) if (needle.every((t, j) => hay[i + j] === t)) return true;
+  for (let i = 0; i + needle.length <= hay.length; i++)
+    if (needle.every((t, j) => hay[i + j] === t)) return true;
   return false;
 }
 
@@ -72,14 +73,23 @@ export class Microarch {
 
   constructor() {
     for (const [file, arch] of Object.entries(LIST_FILES)) {
-      for (const { name } of readList(`hardware/ccf/${file}`)) this.lists.push({ tokens: tokens(name), arch });
+      for (const { name } of readList(`hardware/ccf/${file}`))
+        this.lists.push({ tokens: tokens(name), arch });
     }
     for (const provider of ['aws', 'gcp', 'azure']) {
       const rows = readCsv(`hardware/ccf/coefficients-${provider}-use.csv`);
-      const byArch = new Map<string, Watts>(rows.map((r) => [cell(r, 'Architecture'), { min: reqNum(r, 'Min Watts'), max: reqNum(r, 'Max Watts') }]));
+      const byArch = new Map<string, Watts>(
+        rows.map((r) => [
+          cell(r, 'Architecture'),
+          { min: reqNum(r, 'Min Watts'), max: reqNum(r, 'Max Watts') },
+        ]),
+      );
       this.coefficients.set(provider, byArch);
       const all = [...byArch.values()];
-      this.averages.set(provider, { min: mean(all.map((w) => w.min)), max: mean(all.map((w) => w.max)) });
+      this.averages.set(provider, {
+        min: mean(all.map((w) => w.min)),
+        max: mean(all.map((w) => w.max)),
+      });
     }
   }
 
@@ -87,12 +97,19 @@ export class Microarch {
   archesOf(cpuName: string | null): string[] {
     if (!cpuName) return [];
     const t = tokens(cpuName);
-    const named = [...new Set(Object.entries(KEYWORDS).filter(([k]) => containsRun(t, tokens(k))).map(([, a]) => a))];
+    const named = [
+      ...new Set(
+        Object.entries(KEYWORDS)
+          .filter(([k]) => containsRun(t, tokens(k)))
+          .map(([, a]) => a),
+      ),
+    ];
     if (named.length > 0) return named.sort();
     let best: { len: number; arches: Set<string> } = { len: 0, arches: new Set() };
     for (const entry of this.lists) {
       if (entry.tokens.length === 0 || !containsRun(t, entry.tokens)) continue;
-      if (entry.tokens.length > best.len) best = { len: entry.tokens.length, arches: new Set([entry.arch]) };
+      if (entry.tokens.length > best.len)
+        best = { len: entry.tokens.length, arches: new Set([entry.arch]) };
       else if (entry.tokens.length === best.len) best.arches.add(entry.arch);
     }
     return best.arches.size === 1 ? [...best.arches] : [];
@@ -114,7 +131,9 @@ export class Microarch {
     const own = this.coefficients.get(provider);
     const aws = this.coefficients.get('aws');
     if (!aws) throw rowError(at, 'AWS coefficients missing');
-    const found = arches.map((a) => own?.get(a) ?? aws.get(a)).filter((w): w is Watts => w !== undefined);
+    const found = arches
+      .map((a) => own?.get(a) ?? aws.get(a))
+      .filter((w): w is Watts => w !== undefined);
     if (found.length === 0) return this.average(provider);
     return { min: mean(found.map((w) => w.min)), max: mean(found.map((w) => w.max)) };
   }

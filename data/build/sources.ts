@@ -17,13 +17,15 @@ export const SOURCES: readonly Source[] = [
   },
   {
     id: 'ember-owid',
-    title: 'Carbon intensity of electricity generation (Ember, via Our World in Data energy dataset)',
+    title:
+      'Carbon intensity of electricity generation (Ember, via Our World in Data energy dataset)',
     publisher: 'Our World in Data; Ember',
     licence: 'CC BY 4.0',
     year: 2024,
     url: 'https://github.com/owid/energy-data',
     files: ['data/raw/grid-annual/owid_ember_carbon_intensity_elec_2018_2024.csv'],
-    attribution: 'Ember (2025); Energy Institute Statistical Review of World Energy; Our World in Data, CC BY 4.0.',
+    attribution:
+      'Ember (2025); Energy Institute Statistical Review of World Energy; Our World in Data, CC BY 4.0.',
   },
   {
     id: 'ember-co2js',
@@ -33,21 +35,25 @@ export const SOURCES: readonly Source[] = [
     year: 2024,
     url: 'https://github.com/thegreenwebfoundation/co2.js/blob/main/data/output/average-intensities.json',
     files: ['data/raw/grid-annual/ember_via_co2js_2021_2024.csv'],
-    attribution: 'Ember Yearly Electricity Data, CC BY 4.0; compiled by The Green Web Foundation co2.js.',
+    attribution:
+      'Ember Yearly Electricity Data, CC BY 4.0; compiled by The Green Web Foundation co2.js.',
   },
   {
     id: 'unfccc-ifi-codes',
-    title: 'UNFCCC/IFI harmonized grid factors 2021 — used only for its ISO 3166 alpha-3 to alpha-2 columns',
+    title:
+      'UNFCCC/IFI harmonized grid factors 2021 — used only for its ISO 3166 alpha-3 to alpha-2 columns',
     publisher: 'UNFCCC / IFI (via thegreenwebfoundation/co2.js)',
     licence: 'CC BY-SA 4.0 (as stated by co2.js)',
     year: 2021,
     url: 'https://github.com/thegreenwebfoundation/co2.js/blob/main/data/output/marginal-intensities-2021.json',
     files: ['data/raw/grid-annual/unfccc_ifi_marginal_grid_factors_2021.csv'],
-    attribution: 'UNFCCC/IFI Harmonized Default Grid Emission Factors v3.1; The Green Web Foundation co2.js.',
+    attribution:
+      'UNFCCC/IFI Harmonized Default Grid Emission Factors v3.1; The Green Web Foundation co2.js.',
   },
   {
     id: 'green-algorithms',
-    title: 'Green Algorithms tool data (CI_aggregated, datacentres, TDP_cpu, TDP_gpu, defaults_PUE, referenceValues)',
+    title:
+      'Green Algorithms tool data (CI_aggregated, datacentres, TDP_cpu, TDP_gpu, defaults_PUE, referenceValues)',
     publisher: 'Green Algorithms (Lannelongue et al.)',
     licence: 'CC BY 4.0',
     year: 2024,
@@ -60,7 +66,8 @@ export const SOURCES: readonly Source[] = [
       'data/raw/hardware/green-algorithms/referenceValues.csv',
       'data/raw/datacenter/green_algorithms_defaults_PUE.csv',
     ],
-    attribution: 'Lannelongue, Grealey, Inouye (2021), Green Algorithms, Adv. Sci.; green-algorithms.org, CC BY 4.0.',
+    attribution:
+      'Lannelongue, Grealey, Inouye (2021), Green Algorithms, Adv. Sci.; green-algorithms.org, CC BY 4.0.',
   },
   {
     id: 'gcp-region-carbon',
@@ -74,13 +81,17 @@ export const SOURCES: readonly Source[] = [
   },
   {
     id: 'cloud-regions-merged',
-    title: 'Cloud region identity table (provider, region, location, coordinates, EM zone, country)',
-    publisher: 'gridshift data-sources compilation (from CCF, carbon-aware-sdk, Google, GSF identity fields)',
-    licence: 'Geographic facts; cross-checked against MIT/Apache-2.0 sources. No GSF PUE/WUE/CFE/intensity values shipped.',
+    title:
+      'Cloud region identity table (provider, region, location, coordinates, EM zone, country)',
+    publisher:
+      'gridshift data-sources compilation (from CCF, carbon-aware-sdk, Google, GSF identity fields)',
+    licence:
+      'Geographic facts; cross-checked against MIT/Apache-2.0 sources. No GSF PUE/WUE/CFE/intensity values shipped.',
     year: 2026,
     url: 'https://github.com/Green-Software-Foundation/carbon-aware-sdk',
     files: ['data/raw/cloud-regions/cloud_regions_merged_identity.csv'],
-    attribution: 'Region names and coordinates as published by the cloud providers; EM zone ids by Electricity Maps.',
+    attribution:
+      'Region names and coordinates as published by the cloud providers; EM zone ids by Electricity Maps.',
   },
   {
     id: 'ccf',
@@ -112,7 +123,10 @@ export const SOURCES: readonly Source[] = [
     licence: 'MIT',
     year: 2025,
     url: 'https://github.com/mlco2/codecarbon',
-    files: ['data/raw/hardware/codecarbon/cpu_power.csv', 'data/raw/cloud-regions/codecarbon_cloud_impact.csv'],
+    files: [
+      'data/raw/hardware/codecarbon/cpu_power.csv',
+      'data/raw/cloud-regions/codecarbon_cloud_impact.csv',
+    ],
     attribution: 'CodeCarbon contributors, MIT.',
   },
   {
@@ -122,8 +136,12 @@ export const SOURCES: readonly Source[] = [
     licence: 'MIT',
     year: 2026,
     url: 'https://github.com/mlco2/impact',
-    files: ['data/raw/hardware/mlco2-impact/gpus.csv', 'data/raw/cloud-regions/mlco2_impact_cloud_regions.csv'],
-    attribution: 'Lacoste et al. (2019), Quantifying the Carbon Emissions of Machine Learning; mlco2/impact, MIT.',
+    files: [
+      'data/raw/hardware/mlco2-impact/gpus.csv',
+      'data/raw/cloud-regions/mlco2_impact_cloud_regions.csv',
+    ],
+    attribution:
+      'Lacoste et al. (2019), Quantifying the Carbon Emissions of Machine Learning; mlco2/impact, MIT.',
   },
   {
     id: 'gsf-carbon-aware-sdk',
@@ -132,7 +150,10 @@ export const SOURCES: readonly Source[] = [
     licence: 'MIT',
     year: 2021,
     url: 'https://github.com/Green-Software-Foundation/carbon-aware-sdk',
-    files: ['data/raw/cloud-regions/azure_regions_locations_2021.csv', 'data/raw/cloud-regions/aws_regions_names.csv'],
+    files: [
+      'data/raw/cloud-regions/azure_regions_locations_2021.csv',
+      'data/raw/cloud-regions/aws_regions_names.csv',
+    ],
     attribution: 'Green Software Foundation Carbon Aware SDK, MIT.',
   },
   {
@@ -146,7 +167,8 @@ export const SOURCES: readonly Source[] = [
       'data/raw/hardware/gpu_accelerator_specs_curated.csv',
       'data/raw/hardware/accelerator_performance_curated.csv',
     ],
-    attribution: 'Vendor datasheets as listed per row in the source_urls column; embodied H100 from NVIDIA HGX H100 PCF summary.',
+    attribution:
+      'Vendor datasheets as listed per row in the source_urls column; embodied H100 from NVIDIA HGX H100 PCF summary.',
   },
   {
     id: 'curated-gpu-instances',
@@ -166,17 +188,20 @@ export const SOURCES: readonly Source[] = [
     year: 2026,
     url: 'https://www.amd.com/en/products/specifications/server-processor.html',
     files: ['data/raw/hardware/cpu_threads_curated.csv'],
-    attribution: 'AMD and Intel product specification pages, as listed per row in the source_url column.',
+    attribution:
+      'AMD and Intel product specification pages, as listed per row in the source_url column.',
   },
   {
     id: 'pue-wue-reference',
     title: 'Data-centre PUE/WUE reference values (compiled from provider reports and surveys)',
-    publisher: 'gridshift data-sources compilation (Uptime Institute, AWS, Google, Microsoft reports)',
+    publisher:
+      'gridshift data-sources compilation (Uptime Institute, AWS, Google, Microsoft reports)',
     licence: 'Facts from public reports (no copyright claimed)',
     year: 2025,
     url: 'https://datacenter.uptimeinstitute.com/rs/711-RIA-145/images/2024.GlobalDataCenterSurvey.Report.pdf',
     files: ['data/raw/datacenter/pue_wue_reference.csv'],
-    attribution: 'Uptime Institute Global Data Center Survey; AWS, Google and Microsoft sustainability reports.',
+    attribution:
+      'Uptime Institute Global Data Center Survey; AWS, Google and Microsoft sustainability reports.',
   },
   {
     id: 'teads-specpower-curve',
@@ -186,12 +211,14 @@ export const SOURCES: readonly Source[] = [
     year: 2021,
     url: 'https://medium.com/teads-engineering/estimating-aws-ec2-instances-power-consumption-c9745e347959',
     files: [],
-    attribution: 'Benjamin Davy, Teads Engineering (2021); used by the GSF Impact Framework Teads curve model.',
+    attribution:
+      'Benjamin Davy, Teads Engineering (2021); used by the GSF Impact Framework Teads curve model.',
   },
   {
     id: 'measured-accelerator-power',
     title: 'Measured average accelerator power in published training runs',
-    publisher: 'Patterson et al. 2021 (arXiv:2104.10350, Table 4); Dodge et al. 2022 (FAccT, GPU energy on Azure); Morrison et al. 2025 (OLMo, arXiv:2503.05804)',
+    publisher:
+      'Patterson et al. 2021 (arXiv:2104.10350, Table 4); Dodge et al. 2022 (FAccT, GPU energy on Azure); Morrison et al. 2025 (OLMo, arXiv:2503.05804)',
     licence: 'facts cited from the papers',
     year: 2025,
     url: 'https://arxiv.org/abs/2104.10350',
@@ -201,12 +228,14 @@ export const SOURCES: readonly Source[] = [
   {
     id: 'published-accelerator-power',
     title: 'Published per-chip accelerator power: chip TDPs and measured average draw (compiled)',
-    publisher: 'Patterson et al. 2021 (arXiv:2104.10350, Tables 1 and 4); NVIDIA Tesla P100 datasheet; mlco2/impact gpus.csv; Green Algorithms TDP_gpu.csv',
+    publisher:
+      'Patterson et al. 2021 (arXiv:2104.10350, Tables 1 and 4); NVIDIA Tesla P100 datasheet; mlco2/impact gpus.csv; Green Algorithms TDP_gpu.csv',
     licence: 'Facts cited from the papers and datasheets (no copyright claimed)',
     year: 2021,
     url: 'https://arxiv.org/abs/2104.10350',
     files: ['data/raw/hardware/accelerator_power_published.csv'],
-    attribution: 'Patterson, Gonzalez, Le, Liang, Munguia, Rothchild, So, Texier, Dean (2021), Carbon Emissions and Large Neural Network Training; NVIDIA; mlco2/impact (MIT); Green Algorithms (CC BY 4.0).',
+    attribution:
+      'Patterson, Gonzalez, Le, Liang, Munguia, Rothchild, So, Texier, Dean (2021), Carbon Emissions and Large Neural Network Training; NVIDIA; mlco2/impact (MIT); Green Algorithms (CC BY 4.0).',
   },
   {
     id: 'ml-energy-v3',
@@ -216,11 +245,13 @@ export const SOURCES: readonly Source[] = [
     year: 2026,
     url: 'https://github.com/ml-energy/leaderboard',
     files: ['data/raw/llm-inference/mlenergy_v3_llm.csv'],
-    attribution: 'Chung et al., The ML.ENERGY Benchmark (NeurIPS 2025 Datasets and Benchmarks); ml.energy leaderboard v3, Apache-2.0.',
+    attribution:
+      'Chung et al., The ML.ENERGY Benchmark (NeurIPS 2025 Datasets and Benchmarks); ml.energy leaderboard v3, Apache-2.0.',
   },
   {
     id: 'ml-energy-v2',
-    title: 'ML.ENERGY Leaderboard v2 (2024): LLM inference energy per request and output token (A100, H100; vLLM)',
+    title:
+      'ML.ENERGY Leaderboard v2 (2024): LLM inference energy per request and output token (A100, H100; vLLM)',
     publisher: 'ML.ENERGY (Chung et al., University of Michigan)',
     licence: 'Apache-2.0',
     year: 2024,
@@ -230,7 +261,8 @@ export const SOURCES: readonly Source[] = [
   },
   {
     id: 'ml-energy-v1',
-    title: 'ML.ENERGY Leaderboard v1 (2023, legacy): LLM chat energy per response (A100, A40, V100)',
+    title:
+      'ML.ENERGY Leaderboard v1 (2023, legacy): LLM chat energy per response (A100, A40, V100)',
     publisher: 'ML.ENERGY (Chung et al., University of Michigan)',
     licence: 'Apache-2.0',
     year: 2023,
@@ -240,7 +272,8 @@ export const SOURCES: readonly Source[] = [
   },
   {
     id: 'ecologits',
-    title: 'EcoLogits LLM inference model: energy/latency per output token fits, server assumptions, model parameter counts',
+    title:
+      'EcoLogits LLM inference model: energy/latency per output token fits, server assumptions, model parameter counts',
     publisher: 'GenAI Impact (EcoLogits)',
     licence: 'MPL-2.0',
     year: 2025,
@@ -250,16 +283,20 @@ export const SOURCES: readonly Source[] = [
       'data/raw/llm-inference/ecologits/ecologits_models.csv',
       'data/raw/llm-inference/ecologits/ecologits_model_aliases.csv',
     ],
-    attribution: 'GenAI Impact, EcoLogits (genai-impact/ecologits), MPL-2.0; parameter counts of closed models are EcoLogits estimates.',
+    attribution:
+      'GenAI Impact, EcoLogits (genai-impact/ecologits), MPL-2.0; parameter counts of closed models are EcoLogits estimates.',
   },
   {
     id: 'published-training-runs',
-    title: 'Published training runs: parameters, tokens, device-hours and stated MFU (PaLM, LLaMA, Llama 2/3, OPT, BLOOM, Gopher, Falcon, DeepSeek-V3)',
-    publisher: 'Papers and model cards: Google (PaLM), Meta (LLaMA, Llama 2, 3, 3.1, 4), Meta/OPT, BigScience (BLOOM), DeepMind (Gopher), TII (Falcon), DeepSeek-AI',
+    title:
+      'Published training runs: parameters, tokens, device-hours and stated MFU (PaLM, LLaMA, Llama 2/3, OPT, BLOOM, Gopher, Falcon, DeepSeek-V3)',
+    publisher:
+      'Papers and model cards: Google (PaLM), Meta (LLaMA, Llama 2, 3, 3.1, 4), Meta/OPT, BigScience (BLOOM), DeepMind (Gopher), TII (Falcon), DeepSeek-AI',
     licence: 'Facts cited from papers',
     year: 2025,
     url: 'https://arxiv.org/abs/2407.21783',
     files: ['data/raw/ai-training/published_runs.csv'],
-    attribution: 'Chowdhery et al. (2022) arXiv:2204.02311; Touvron et al. (2023) arXiv:2302.13971 and arXiv:2307.09288; Dubey et al. (2024) arXiv:2407.21783; Zhang et al. (2022) arXiv:2205.01068; Luccioni et al. (2022) arXiv:2211.02001; Le Scao et al. (2022) arXiv:2211.05100; Rae et al. (2021) arXiv:2112.11446; Almazrouei et al. (2023) arXiv:2311.16867; DeepSeek-AI (2024) arXiv:2412.19437; Meta Llama 3/3.1 model cards and The Llama 4 herd (2025). Per-row citations in data/raw/ai-training/published_runs.csv.',
+    attribution:
+      'Chowdhery et al. (2022) arXiv:2204.02311; Touvron et al. (2023) arXiv:2302.13971 and arXiv:2307.09288; Dubey et al. (2024) arXiv:2407.21783; Zhang et al. (2022) arXiv:2205.01068; Luccioni et al. (2022) arXiv:2211.02001; Le Scao et al. (2022) arXiv:2211.05100; Rae et al. (2021) arXiv:2112.11446; Almazrouei et al. (2023) arXiv:2311.16867; DeepSeek-AI (2024) arXiv:2412.19437; Meta Llama 3/3.1 model cards and The Llama 4 herd (2025). Per-row citations in data/raw/ai-training/published_runs.csv.',
   },
 ];

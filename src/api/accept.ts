@@ -4,7 +4,10 @@
  * Of `types` (the first being the default), the one the Accept header names first; the default
  * when it names none. Order of appearance stands in for q-values, which no client of ours sends.
  */
-export function preferredMediaType<T extends string>(accept: string | undefined, types: readonly [T, ...T[]]): T {
+export function preferredMediaType<T extends string>(
+  accept: string | undefined,
+  types: readonly [T, ...T[]],
+): T {
   const wanted = (accept ?? '').toLowerCase();
   let best = types[0];
   let bestAt = Infinity;

@@ -5,12 +5,25 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Estimator } from '../core/estimator.ts';
 import type { LiveGrid } from '../live/provider.ts';
-import { DEFAULT_TIMEOUT_MS, MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, timeBudget, type Limits } from './limits.ts';
+import {
+  DEFAULT_TIMEOUT_MS,
+  MAX_BATCH_BODY_BYTES,
+  MAX_BODY_BYTES,
+  timeBudget,
+  type Limits,
+} from './limits.ts';
 import { buildOpenApiDocument, cachedDocument } from './openapi.ts';
 import { problemJson, problemResponse } from './problem-response.ts';
 import { problemFromError } from '../service/problem.ts';
 import { rateLimit, type RateLimitOptions } from './rate-limit.ts';
-import { registerRoutes, requestSchemaOf, type ApiApp, type ApiRoute, type AppEnv, type AsciiEncoder } from './route.ts';
+import {
+  registerRoutes,
+  requestSchemaOf,
+  type ApiApp,
+  type ApiRoute,
+  type AppEnv,
+  type AsciiEncoder,
+} from './route.ts';
 import { BatchRequestBody, describedBranch } from './route-docs.ts';
 import { batchRoute } from './routes/batch.ts';
 import { compareRoute } from './routes/compare.ts';
@@ -67,8 +80,15 @@ export interface AppOptions {
 /** The gridshift API over the given estimator; no globals, no environment. */
 export function createApp(options: AppOptions): ApiApp {
   const schemas = new Map<string, RouteConfig['request']>();
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: problemHook(requestSchemaOf(schemas), describedBranch) });
-  const limits: Limits = { bodyBytes: MAX_BODY_BYTES, batchBodyBytes: MAX_BATCH_BODY_BYTES, timeoutMs: DEFAULT_TIMEOUT_MS, ...options.limits };
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: problemHook(requestSchemaOf(schemas), describedBranch),
+  });
+  const limits: Limits = {
+    bodyBytes: MAX_BODY_BYTES,
+    batchBodyBytes: MAX_BATCH_BODY_BYTES,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+    ...options.limits,
+  };
   app.use('*', securityHeaders());
   if (options.cors !== false) app.use('*', apiCors(options.cors ?? { origins: '*' }));
   if (options.rateLimit) app.use('/v1/*', rateLimit(options.rateLimit));
@@ -82,9 +102,14 @@ export function createApp(options: AppOptions): ApiApp {
   });
   const defaultLimit = limitBody(limits.bodyBytes);
   const batchLimit = limitBody(limits.batchBodyBytes);
-  app.use('*', (c, next) => (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next));
+  const limitByPath: MiddlewareHandler<AppEnv> = (c, next) =>
+    (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next);
+  app.use('*', limitByPath);
   // A plain app over the same tables answers the examples (no live grid data, no outside calls).
-  const document = () => cachedDocument(options.estimator.tables, () => buildOpenApiDocument(createApp({ estimator: options.estimator }), API_ROUTES));
+  const document = () =>
+    cachedDocument(options.estimator.tables, () =>
+      buildOpenApiDocument(createApp({ estimator: options.estimator }), API_ROUTES),
+    );
   registerRoutes(app, [...API_ROUTES, ...docsRoutes(document)], schemas);
   // Read by the batch route itself (JSON or CSV), so only named here for its documentation.
   app.openAPIRegistry.register('BatchRequest', BatchRequestBody);
@@ -93,7 +118,13 @@ export function createApp(options: AppOptions): ApiApp {
       {
         code: 'not_found',
         detail: 'No route matches this path.',
-        errors: [{ path: '', code: 'not_found', message: 'expected a path listed in the API documentation' }],
+        errors: [
+          {
+            path: '',
+            code: 'not_found',
+            message: 'expected a path listed in the API documentation',
+          },
+        ],
       },
       c.req.path,
     ),
@@ -114,7 +145,9 @@ function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
       {
         code: 'payload_too_large',
         detail: `The request body is larger than ${maxSize} bytes.`,
-        errors: [{ path: '', code: 'payload_too_large', message: `expected at most ${maxSize} bytes` }],
+        errors: [
+          { path: '', code: 'payload_too_large', message: `expected at most ${maxSize} bytes` },
+        ],
         // The unread rest of the body makes the connection unusable for a next request.
         headers: { connection: 'close' },
       },
@@ -124,7 +157,8 @@ function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
   return (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const length = c.req.header('content-length');
-    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return counting(c, next);
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined)
+      return counting(c, next);
     return Number(length) > maxSize ? Promise.resolve(tooLarge(c)) : next();
   };
 }
@@ -139,7 +173,9 @@ function handleError(err: Error, c: Context<AppEnv>): Response {
     {
       code: 'internal_error',
       detail: 'An unexpected error occurred; it has been logged.',
-      errors: [{ path: '', code: 'internal_error', message: 'the server could not complete the request' }],
+      errors: [
+        { path: '', code: 'internal_error', message: 'the server could not complete the request' },
+      ],
     },
     instance,
   );
@@ -157,7 +193,8 @@ const STATUS_TITLES: Record<number, string> = {
 /** Any other HTTP exception keeps its status; a 5xx hides its message. */
 function problemFromHttpException(err: HTTPException, instance: string): Response {
   if (err.status >= 500) console.error('[gridshift] HTTP exception on', instance, err);
-  const title = STATUS_TITLES[err.status] ?? (err.status >= 500 ? 'Server error' : 'Request refused');
+  const title =
+    STATUS_TITLES[err.status] ?? (err.status >= 500 ? 'Server error' : 'Request refused');
   const message = err.status < 500 && err.message !== '' ? err.message : title;
   return problemJson({
     type: 'about:blank',

@@ -14,7 +14,9 @@ export async function readBatch(c: Context): Promise<BatchInput> {
   const csv = CSV_MEDIA_TYPE.test(c.req.header('content-type') ?? '');
   const rows: CsvRow[] = csv
     ? parseBatchCsv(await c.req.text())
-    : (await readJsonBody(c, BatchRequest)).workloads.map((request) => ({ ok: true, request }) as const);
+    : (await readJsonBody(c, BatchRequest)).workloads.map(
+        (request) => ({ ok: true, request }) as const,
+      );
   if (rows.length > MAX_BATCH_ITEMS) {
     const message = `expected at most ${MAX_BATCH_ITEMS} workloads per batch, got ${rows.length}`;
     throw new GridshiftError({
@@ -28,5 +30,7 @@ export async function readBatch(c: Context): Promise<BatchInput> {
 
 /** CSV out when the client asks for `text/csv` ahead of JSON. */
 export function wantsCsv(c: Context): boolean {
-  return preferredMediaType(c.req.header('accept'), ['application/json', 'text/csv']) === 'text/csv';
+  return (
+    preferredMediaType(c.req.header('accept'), ['application/json', 'text/csv']) === 'text/csv'
+  );
 }

@@ -143,4 +143,5 @@ export const DOCS_PAGE = `<!doctype html>
 `;
 
 /** Inline style and script only; fetches go to this origin; nothing else loads. */
-export const DOCS_CSP = "default-src 'none'; connect-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const DOCS_CSP =
+  "default-src 'none'; connect-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -23,14 +23,27 @@ export function jsonText(value: unknown): string {
 }
 
 /** A JSON answer (what Hono's c.json answers, as ASCII) through jsonText. */
-export function jsonAnswer(c: Context<AppEnv>, value: unknown, status: ContentfulStatusCode = 200, headers?: Record<string, string>): Response {
+export function jsonAnswer(
+  c: Context<AppEnv>,
+  value: unknown,
+  status: ContentfulStatusCode = 200,
+  headers?: Record<string, string>,
+): Response {
   return textAnswer(c, jsonText(value), status, headers);
 }
 
 /** A JSON answer whose text jsonText wrote, as the runtime's adapter encodes it (src/node/ascii-body.ts). */
-export function textAnswer(c: Context<AppEnv>, text: string, status: ContentfulStatusCode = 200, headers?: Record<string, string>): Response {
+export function textAnswer(
+  c: Context<AppEnv>,
+  text: string,
+  status: ContentfulStatusCode = 200,
+  headers?: Record<string, string>,
+): Response {
   const encode = c.get('encodeAscii');
-  return c.body(encode ? encode(text) : text, status, { 'content-type': 'application/json', ...headers });
+  return c.body(encode ? encode(text) : text, status, {
+    'content-type': 'application/json',
+    ...headers,
+  });
 }
 
 /** The text of `v`, or undefined where JSON.stringify leaves a member out (undefined, functions, symbols). */
@@ -81,7 +94,9 @@ function quotedKey(key: string): string {
 function ascii(text: string): string;
 function ascii(text: string | undefined): string | undefined;
 function ascii(text: string | undefined): string | undefined {
-  return text !== undefined && NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, escapeUnit) : text;
+  return text !== undefined && NON_ASCII.test(text)
+    ? text.replace(NON_ASCII_ALL, escapeUnit)
+    : text;
 }
 
 function escapeUnit(unit: string): string {

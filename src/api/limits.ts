@@ -42,15 +42,30 @@ export function checkJsonShape(root: unknown, maxDepth = MAX_JSON_DEPTH): void {
     const { value, depth } = node;
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= maxDepth) {
-      throw shapeProblem(pathOf(node), 'too_deep', `expected JSON nested at most ${maxDepth} levels deep`);
+      throw shapeProblem(
+        pathOf(node),
+        'too_deep',
+        `expected JSON nested at most ${maxDepth} levels deep`,
+      );
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth: depth + 1, key: String(i), parent: node });
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], depth: depth + 1, key: String(i), parent: node });
       continue;
     }
     for (const key of Object.keys(value)) {
-      const child = { value: (value as Record<string, unknown>)[key], depth: depth + 1, key, parent: node };
-      if (key === '__proto__') throw shapeProblem(pathOf(child), 'forbidden_key', "unknown field '__proto__': prototype keys are not accepted");
+      const child = {
+        value: (value as Record<string, unknown>)[key],
+        depth: depth + 1,
+        key,
+        parent: node,
+      };
+      if (key === '__proto__')
+        throw shapeProblem(
+          pathOf(child),
+          'forbidden_key',
+          "unknown field '__proto__': prototype keys are not accepted",
+        );
       stack.push(child);
     }
   }

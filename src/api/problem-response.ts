@@ -3,7 +3,10 @@
 import { PROBLEMS, problemTypeUri, type Problem, type ProblemInit } from '../service/problem.ts';
 
 /** The `application/problem+json` response of a problem; `headers` are HTTP-only extras (allow, connection). */
-export function problemResponse(init: ProblemInit & { headers?: Record<string, string> }, instance?: string): Response {
+export function problemResponse(
+  init: ProblemInit & { headers?: Record<string, string> },
+  instance?: string,
+): Response {
   const kind = PROBLEMS[init.code];
   const body: Problem = {
     type: problemTypeUri(init.code),

@@ -32,7 +32,8 @@ interface Bucket {
 /** A token bucket per client: `limit` tokens, refilled at `limit` per `windowMs`; one per request. */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const { limit, windowMs, maxClients = 100_000, now = Date.now } = options;
-  if (!(Number.isInteger(limit) && limit > 0 && windowMs > 0)) throw new RangeError('rateLimit: expected limit ≥ 1 and windowMs > 0');
+  if (!(Number.isInteger(limit) && limit > 0 && windowMs > 0))
+    throw new RangeError('rateLimit: expected limit ≥ 1 and windowMs > 0');
   const perMs = limit / windowMs;
   // Insertion order is recency order: a touched bucket is moved to the end.
   const buckets = new Map<string, Bucket>();
@@ -40,7 +41,9 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     const key = clientKey(options, c);
     const t = now();
     const seen = buckets.get(key);
-    const bucket = seen ? { tokens: Math.min(limit, seen.tokens + (t - seen.at) * perMs), at: t } : { tokens: limit, at: t };
+    const bucket = seen
+      ? { tokens: Math.min(limit, seen.tokens + (t - seen.at) * perMs), at: t }
+      : { tokens: limit, at: t };
     buckets.delete(key);
     if (bucket.tokens < 1) {
       buckets.set(key, bucket);
@@ -71,11 +74,25 @@ export function addressKey(address: string): string {
   const [head = '', tail] = address.split('%')[0]!.toLowerCase().split('::');
   const left = head === '' ? [] : head.split(':');
   const right = tail === undefined || tail === '' ? [] : tail.split(':');
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const groups =
+    tail === undefined
+      ? left
+      : [
+          ...left,
+          ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'),
+          ...right,
+        ];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
-function tooManyRequests(options: RateLimitOptions, retryAfterS: number, instance: string): Response {
+function tooManyRequests(
+  options: RateLimitOptions,
+  retryAfterS: number,
+  instance: string,
+): Response {
   const rule = `${options.limit} requests per ${describeWindow(options.windowMs)}`;
   return problemJson(
     {

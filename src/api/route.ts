@@ -13,7 +13,14 @@ import { problemResponse } from './problem-response.ts';
 export type AsciiEncoder = (text: string) => Uint8Array<ArrayBuffer>;
 
 /** `liveGrid` is null when no live provider is configured (the tables answer alone). */
-export type AppEnv = { Variables: { estimator: Estimator; tables: Tables; liveGrid: LiveGrid | null; encodeAscii: AsciiEncoder | null } };
+export type AppEnv = {
+  Variables: {
+    estimator: Estimator;
+    tables: Tables;
+    liveGrid: LiveGrid | null;
+    encodeAscii: AsciiEncoder | null;
+  };
+};
 
 export type ApiApp = OpenAPIHono<AppEnv>;
 
@@ -36,8 +43,16 @@ export interface ApiRoute {
 }
 
 /** Keeps the handler typed by its own route (validated input, path params) and the route list uniform. */
-export function defineRoute<R extends RouteConfig>(route: { config: R; examples: RouteExamples; handler: RouteHandler<R, AppEnv> }): ApiRoute {
-  return { config: route.config, examples: route.examples, register: (app) => void app.openapi(route.config, route.handler) };
+export function defineRoute<R extends RouteConfig>(route: {
+  config: R;
+  examples: RouteExamples;
+  handler: RouteHandler<R, AppEnv>;
+}): ApiRoute {
+  return {
+    config: route.config,
+    examples: route.examples,
+    register: (app) => void app.openapi(route.config, route.handler),
+  };
 }
 
 /** `/v1/regions/{id}` -> `/v1/regions/:id`, Hono's form. */
@@ -51,10 +66,17 @@ export function routingPath(path: string): string {
  * validation hook finds each route's schemas.
  */
 /** `schemas` tells the validation hook each route's request schemas (an adapter's extra routes may go without). */
-export function registerRoutes(app: ApiApp, routes: readonly ApiRoute[], schemas?: Map<string, RouteConfig['request']>): void {
+export function registerRoutes(
+  app: ApiApp,
+  routes: readonly ApiRoute[],
+  schemas?: Map<string, RouteConfig['request']>,
+): void {
   for (const route of routes) {
     route.register(app);
-    schemas?.set(`${route.config.method.toUpperCase()} ${routingPath(route.config.path)}`, route.config.request);
+    schemas?.set(
+      `${route.config.method.toUpperCase()} ${routingPath(route.config.path)}`,
+      route.config.request,
+    );
   }
   for (const [path, methods] of groupMethodsByPath(routes)) {
     const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].join(', ');
@@ -75,9 +97,18 @@ export function registerRoutes(app: ApiApp, routes: readonly ApiRoute[], schemas
 /** The schema a validation target was checked against on the route `c` matched. */
 export function requestSchemaOf(schemas: ReadonlyMap<string, RouteConfig['request']>) {
   return (c: Context, target: string): z.ZodType | undefined => {
-    const request = schemas.get(`${c.req.method === 'HEAD' ? 'GET' : c.req.method} ${c.req.routePath}`);
+    const request = schemas.get(
+      `${c.req.method === 'HEAD' ? 'GET' : c.req.method} ${c.req.routePath}`,
+    );
     const json = request?.body?.content['application/json'];
-    const schema = target === 'query' ? request?.query : target === 'param' ? request?.params : target === 'json' && json && 'schema' in json ? json.schema : undefined;
+    const schema =
+      target === 'query'
+        ? request?.query
+        : target === 'param'
+          ? request?.params
+          : target === 'json' && json && 'schema' in json
+            ? json.schema
+            : undefined;
     return isZod(schema) ? schema : undefined;
   };
 }

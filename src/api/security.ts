@@ -36,7 +36,11 @@ export const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
  */
 export function securityHeaders(): MiddlewareHandler {
   const common = { xFrameOptions: 'DENY', overwrite: false } as const;
-  const api = secureHeaders({ ...common, contentSecurityPolicy: API_CSP, crossOriginResourcePolicy: 'cross-origin' });
+  const api = secureHeaders({
+    ...common,
+    contentSecurityPolicy: API_CSP,
+    crossOriginResourcePolicy: 'cross-origin',
+  });
   const page = secureHeaders({ ...common, contentSecurityPolicy: PAGE_CSP });
   return (c, next) => (isCorsPath(c.req.path) || c.req.path === '/health' ? api : page)(c, next);
 }
@@ -65,7 +69,8 @@ export function apiCors(options: CorsOptions): MiddlewareHandler {
     if (origins === '*') headers.set('access-control-allow-origin', '*');
     else {
       const origin = c.req.header('origin');
-      if (origin !== undefined && origins.includes(origin)) headers.set('access-control-allow-origin', origin);
+      if (origin !== undefined && origins.includes(origin))
+        headers.set('access-control-allow-origin', origin);
       headers.append('vary', 'Origin');
     }
     headers.set('access-control-expose-headers', exposed);

@@ -23,13 +23,21 @@ export interface ValidationResult {
  * The app's `defaultHook`: a failed query, path or body validation becomes the 422 problem listing
  * every refused field. The input is parsed again with `reportInput` (failures only) to say what came.
  */
-export function problemHook(schemaOf: RequestSchemaOf, branchOf: (schema: z.ZodType, value: unknown) => z.ZodType) {
+export function problemHook(
+  schemaOf: RequestSchemaOf,
+  branchOf: (schema: z.ZodType, value: unknown) => z.ZodType,
+) {
   return (result: ValidationResult, c: Context): undefined => {
     if (result.success) return undefined;
     const schema = schemaOf(c, result.target);
-    if (!schema) throw new Error(`no ${result.target} schema registered for ${c.req.method} ${c.req.routePath}`);
+    if (!schema)
+      throw new Error(
+        `no ${result.target} schema registered for ${c.req.method} ${c.req.routePath}`,
+      );
     validate(branchOf(schema, result.data), result.data);
-    throw new Error(`${result.target} of ${c.req.routePath} failed once and passed on the second parse`);
+    throw new Error(
+      `${result.target} of ${c.req.routePath} failed once and passed on the second parse`,
+    );
   };
 }
 
@@ -48,7 +56,10 @@ export function jsonBody(): MiddlewareHandler {
  * Reads and validates a JSON body: 415 when not declared as JSON, 400 when not parseable JSON,
  * 422 listing every schema issue. Paths of issues are dotted, `""` being the whole body.
  */
-export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+): Promise<z.output<S>> {
   return validate(schema, await readJsonValue(c));
 }
 
@@ -76,7 +87,9 @@ function parseJson(text: string): unknown {
       // The parser's own message quotes the input, so it is not passed on.
     }
   }
-  const message = empty ? 'expected a JSON document, got an empty body' : 'expected a JSON document, got invalid JSON';
+  const message = empty
+    ? 'expected a JSON document, got an empty body'
+    : 'expected a JSON document, got invalid JSON';
   throw new GridshiftError({
     code: 'invalid_json',
     detail: `The request body could not be parsed: ${message}.`,

@@ -17,14 +17,20 @@ export function parseCommandArgs<O extends Options>(argv: readonly string[], opt
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (err) {
-    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/\.$/, '');
+    const message = (err instanceof Error ? err.message : String(err))
+      .split('\n')[0]!
+      .replace(/\.$/, '');
     throw usageError(message);
   }
 }
 
 /** A command-line mistake, told like a request problem. */
 export function usageError(message: string): GridshiftError {
-  return new GridshiftError({ code: 'validation_failed', detail: `Invalid command line: ${message}.`, errors: [{ path: '', code: 'invalid_arguments', message }] });
+  return new GridshiftError({
+    code: 'validation_failed',
+    detail: `Invalid command line: ${message}.`,
+    errors: [{ path: '', code: 'invalid_arguments', message }],
+  });
 }
 
 /** `"8"` -> 8, `"true"` -> true; anything else stays as typed. */

@@ -32,18 +32,32 @@ Exit codes: 0 done (row errors are in the output; a count goes to stderr), 2 unr
 `;
 
 export function runBatchCommand(argv: readonly string[], io: CliIo): number {
-  const options = { ...COMMON_OPTIONS, output: { type: 'string', short: 'o' }, progress: { type: 'boolean' }, 'no-progress': { type: 'boolean' } } as const;
+  const options = {
+    ...COMMON_OPTIONS,
+    output: { type: 'string', short: 'o' },
+    progress: { type: 'boolean' },
+    'no-progress': { type: 'boolean' },
+  } as const;
   const { values, positionals } = parseCommandArgs(argv, options);
-  if (values.help) return io.stdout(BATCH_HELP), 0;
-  if (positionals.length !== 1) throw usageError('expected one input file (or - for standard input)');
+  if (values.help) return (io.stdout(BATCH_HELP), 0);
+  if (positionals.length !== 1)
+    throw usageError('expected one input file (or - for standard input)');
   const input = positionals[0]!;
   const text = readInput(io, input);
   const csvIn = input.toLowerCase().endsWith('.csv') || !/^\s*[[{]/.test(text);
   const rows = csvIn ? withGridshiftErrors(() => parseBatchCsv(text)) : jsonRows(text, input);
-  const format = values.json ? 'json' : (values.format ?? (values.output?.toLowerCase().endsWith('.csv') || (csvIn && !values.output?.toLowerCase().endsWith('.json')) ? 'csv' : 'json'));
-  if (format !== 'csv' && format !== 'json') throw usageError(`--format must be one of csv, json, got '${format}'`);
+  const format = values.json
+    ? 'json'
+    : (values.format ??
+      (values.output?.toLowerCase().endsWith('.csv') ||
+      (csvIn && !values.output?.toLowerCase().endsWith('.json'))
+        ? 'csv'
+        : 'json'));
+  if (format !== 'csv' && format !== 'json')
+    throw usageError(`--format must be one of csv, json, got '${format}'`);
 
-  const show = !values['no-progress'] && (values.progress === true || rows.length >= PROGRESS_MIN_ROWS);
+  const show =
+    !values['no-progress'] && (values.progress === true || rows.length >= PROGRESS_MIN_ROWS);
   const bar = progressBar(io, rows.length, show);
   const results: BatchItem[] = [];
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
@@ -52,11 +66,16 @@ export function runBatchCommand(argv: readonly string[], io: CliIo): number {
   }
   bar.done();
 
-  const out = format === 'csv' ? formatBatchCsv(results) : `${JSON.stringify(shareProvenance(results), null, 2)}\n`;
+  const out =
+    format === 'csv'
+      ? formatBatchCsv(results)
+      : `${JSON.stringify(shareProvenance(results), null, 2)}\n`;
   if (values.output) io.writeText(values.output, out);
   else io.stdout(out);
   const failed = results.filter((r) => !r.ok).length;
-  io.stderr(`gridshift: ${results.length - failed} estimated, ${failed} failed${values.output ? ` -> ${values.output}` : ''}\n`);
+  io.stderr(
+    `gridshift: ${results.length - failed} estimated, ${failed} failed${values.output ? ` -> ${values.output}` : ''}\n`,
+  );
   return 0;
 }
 
@@ -75,7 +94,10 @@ function jsonRows(text: string, path: string): CsvRow[] {
   } catch {
     throw usageError(`'${path}' is neither CSV nor valid JSON`);
   }
-  const { workloads } = parseOrThrow(BatchRequest, Array.isArray(data) ? { workloads: data } : data);
+  const { workloads } = parseOrThrow(
+    BatchRequest,
+    Array.isArray(data) ? { workloads: data } : data,
+  );
   return workloads.map((request) => ({ ok: true, request }));
 }
 

@@ -67,11 +67,22 @@ ${OUTPUT_HELP}
 `;
 
 /** `a,b` -> `['a','b']`; undefined stays undefined. */
-const list = (text: unknown) => (typeof text === 'string' ? text.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const list = (text: unknown) =>
+  typeof text === 'string'
+    ? text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 const numberOrText = (text: unknown) => (typeof text === 'string' ? readValue(text) : undefined);
 
 function regionsOf(values: Record<string, unknown>) {
-  const regions = { provider: list(values.provider), country: list(values.country), continent: list(values.continent), ids: list(values['region-ids']) };
+  const regions = {
+    provider: list(values.provider),
+    country: list(values.country),
+    continent: list(values.continent),
+    ids: list(values['region-ids']),
+  };
   return Object.values(regions).some((v) => v !== undefined) ? dropUndefined(regions) : undefined;
 }
 
@@ -80,9 +91,15 @@ function dropUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
 }
 
 export function runCompare(argv: readonly string[], io: CliIo): number {
-  const options = { ...COMMON_OPTIONS, ...WORKLOAD_OPTIONS, ...REGION_OPTIONS, 'alt-gpu': { type: 'string' }, baseline: { type: 'string' } } as const;
+  const options = {
+    ...COMMON_OPTIONS,
+    ...WORKLOAD_OPTIONS,
+    ...REGION_OPTIONS,
+    'alt-gpu': { type: 'string' },
+    baseline: { type: 'string' },
+  } as const;
   const { values } = parseCommandArgs(argv, options);
-  if (values.help) return io.stdout(COMPARE_HELP), 0;
+  if (values.help) return (io.stdout(COMPARE_HELP), 0);
   const format = outputFormat(values, ['table', 'json']);
   const request = dropUndefined({
     workload: workloadFromFlags(values, io.readText),
@@ -98,11 +115,21 @@ export function runCompare(argv: readonly string[], io: CliIo): number {
 }
 
 export function runSuggest(argv: readonly string[], io: CliIo): number {
-  const options = { ...COMMON_OPTIONS, ...WORKLOAD_OPTIONS, ...REGION_OPTIONS, 'delay-hours': { type: 'string' }, deadline: { type: 'string' }, 'offset-price': { type: 'string' } } as const;
+  const options = {
+    ...COMMON_OPTIONS,
+    ...WORKLOAD_OPTIONS,
+    ...REGION_OPTIONS,
+    'delay-hours': { type: 'string' },
+    deadline: { type: 'string' },
+    'offset-price': { type: 'string' },
+  } as const;
   const { values } = parseCommandArgs(argv, options);
-  if (values.help) return io.stdout(SUGGEST_HELP), 0;
+  if (values.help) return (io.stdout(SUGGEST_HELP), 0);
   const format = outputFormat(values, ['table', 'json']);
-  const flexibility = dropUndefined({ delayHours: numberOrText(values['delay-hours']), deadline: values.deadline });
+  const flexibility = dropUndefined({
+    delayHours: numberOrText(values['delay-hours']),
+    deadline: values.deadline,
+  });
   const request = dropUndefined({
     workload: workloadFromFlags(values, io.readText),
     regions: regionsOf(values),
@@ -117,28 +144,65 @@ export function runSuggest(argv: readonly string[], io: CliIo): number {
 }
 
 function renderCompare(r: CompareResult): string {
-  const rows = r.top.map((row) => [String(row.rank), row.regionId, row.hardware ?? '', formatNumber(row.intensityGCo2ePerKwh), formatNumber(row.emissionsKgCo2e.total), `${formatNumber(row.emissionsKgCo2e.low)}–${formatNumber(row.emissionsKgCo2e.high)}`, `${formatNumber(row.savingPct)} %`]);
+  const rows = r.top.map((row) => [
+    String(row.rank),
+    row.regionId,
+    row.hardware ?? '',
+    formatNumber(row.intensityGCo2ePerKwh),
+    formatNumber(row.emissionsKgCo2e.total),
+    `${formatNumber(row.emissionsKgCo2e.low)}–${formatNumber(row.emissionsKgCo2e.high)}`,
+    `${formatNumber(row.savingPct)} %`,
+  ]);
   const head = ['#', 'region', 'gpu', 'gCO2e/kWh', 'kgCO2e', 'range', 'saving'];
-  return [
-    `Baseline ${r.baseline.location}${r.baseline.hardware ? ` on ${r.baseline.hardware}` : ''}: ${formatNumber(r.baseline.kgCo2e)} kgCO2e (${r.rankBy}-based); ${r.count} candidates`,
-    '',
-    ...table(head, rows),
-    ...(r.skipped.length > 0 ? ['', `Skipped: ${r.skipped.map((s) => `${s.regionId} (${s.code})`).join(', ')}`] : []),
-    '',
-    'Assumptions:',
-    ...r.assumptions.map((a) => `  - ${a}`),
-  ].join('\n') + '\n';
+  return (
+    [
+      `Baseline ${r.baseline.location}${r.baseline.hardware ? ` on ${r.baseline.hardware}` : ''}: ${formatNumber(r.baseline.kgCo2e)} kgCO2e (${r.rankBy}-based); ${r.count} candidates`,
+      '',
+      ...table(head, rows),
+      ...(r.skipped.length > 0
+        ? ['', `Skipped: ${r.skipped.map((s) => `${s.regionId} (${s.code})`).join(', ')}`]
+        : []),
+      '',
+      'Assumptions:',
+      ...r.assumptions.map((a) => `  - ${a}`),
+    ].join('\n') + '\n'
+  );
 }
 
 function renderSuggest(r: SuggestResult): string {
-  const kinds = [['Region', r.region], ['Start time', r.time], ['Hardware', r.hardware]] as const;
-  const lines = [`As given (${r.asGiven.location}): ${formatNumber(r.asGiven.kgCo2e)} kgCO2e (${r.rankBy}-based), ${formatNumber(r.asGiven.energyKwh)} kWh`, ''];
+  const kinds = [
+    ['Region', r.region],
+    ['Start time', r.time],
+    ['Hardware', r.hardware],
+  ] as const;
+  const lines = [
+    `As given (${r.asGiven.location}): ${formatNumber(r.asGiven.kgCo2e)} kgCO2e (${r.rankBy}-based), ${formatNumber(r.asGiven.energyKwh)} kWh`,
+    '',
+  ];
   for (const [title, options] of kinds) {
     if (options.length === 0) continue;
-    lines.push(`${title}:`, ...table(['option', 'kgCO2e', 'saved', ''], options.map((o) => [o.label, formatNumber(o.emissionsKgCo2e.total), `${formatNumber(o.kgCo2eSaved)} kg`, `${formatNumber(o.pctSaved)} %`])), '');
+    lines.push(
+      `${title}:`,
+      ...table(
+        ['option', 'kgCO2e', 'saved', ''],
+        options.map((o) => [
+          o.label,
+          formatNumber(o.emissionsKgCo2e.total),
+          `${formatNumber(o.kgCo2eSaved)} kg`,
+          `${formatNumber(o.pctSaved)} %`,
+        ]),
+      ),
+      '',
+    );
   }
   const b = r.best;
-  lines.push(`Best combined: ${Object.entries(b.change).map(([k, v]) => `${k} ${typeof v === 'number' ? formatNumber(v) : String(v)}`).join(', ') || 'as given'} -> ${formatNumber(b.emissionsKgCo2e.total)} kgCO2e, saves ${formatNumber(b.kgCo2eSaved)} kg (${formatNumber(b.pctSaved)} %); ${formatNumber(b.leftKgCo2e)} kg left${b.offsetCost === null ? '' : `, offset cost ${formatNumber(b.offsetCost)}`}`);
+  lines.push(
+    `Best combined: ${
+      Object.entries(b.change)
+        .map(([k, v]) => `${k} ${typeof v === 'number' ? formatNumber(v) : String(v)}`)
+        .join(', ') || 'as given'
+    } -> ${formatNumber(b.emissionsKgCo2e.total)} kgCO2e, saves ${formatNumber(b.kgCo2eSaved)} kg (${formatNumber(b.pctSaved)} %); ${formatNumber(b.leftKgCo2e)} kg left${b.offsetCost === null ? '' : `, offset cost ${formatNumber(b.offsetCost)}`}`,
+  );
   if (r.notes.length > 0) lines.push('', 'Notes:', ...r.notes.map((n) => `  - ${n}`));
   lines.push('', 'Assumptions:', ...r.assumptions.map((a) => `  - ${a}`));
   return `${lines.join('\n')}\n`;
@@ -147,7 +211,13 @@ function renderSuggest(r: SuggestResult): string {
 /** Left-aligned text columns, right-aligned numbers, two spaces apart. */
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = head.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,–% kg]*$/.test(r[i] ?? '')));
-  const line = (cells: readonly string[]) => `  ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd()}`;
+  const numeric = head.map(
+    (_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,–% kg]*$/.test(r[i] ?? '')),
+  );
+  const line = (cells: readonly string[]) =>
+    `  ${cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd()}`;
   return [line(head), ...rows.map(line)];
 }

@@ -28,23 +28,34 @@ export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'boamps'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** `--json` or `--format`, checked against `allowed`. */
-export function outputFormat(values: { json?: boolean | undefined; format?: string | undefined }, allowed: readonly string[] = OUTPUT_FORMATS): OutputFormat {
+export function outputFormat(
+  values: { json?: boolean | undefined; format?: string | undefined },
+  allowed: readonly string[] = OUTPUT_FORMATS,
+): OutputFormat {
   const format = values.json ? 'json' : (values.format ?? 'table');
-  if (!allowed.includes(format)) throw usageError(`--format must be one of ${allowed.join(', ')}, got '${format}'`);
+  if (!allowed.includes(format))
+    throw usageError(`--format must be one of ${allowed.join(', ')}, got '${format}'`);
   return format as OutputFormat;
 }
 
 export function runEstimate(argv: readonly string[], io: CliIo): number {
-  const { values } = parseCommandArgs(argv, { ...COMMON_OPTIONS, ...WORKLOAD_OPTIONS, output: { type: 'string', short: 'o' } });
-  if (values.help) return io.stdout(ESTIMATE_HELP), 0;
+  const { values } = parseCommandArgs(argv, {
+    ...COMMON_OPTIONS,
+    ...WORKLOAD_OPTIONS,
+    output: { type: 'string', short: 'o' },
+  });
+  if (values.help) return (io.stdout(ESTIMATE_HELP), 0);
   const format = outputFormat(values);
   const workload = workloadFromFlags(values, io.readText);
   const result = estimate(workload);
   const text =
-    format === 'json' ? `${JSON.stringify(result, null, 2)}\n`
-    : format === 'csv' ? toCsv([result])
-    : format === 'boamps' ? `${JSON.stringify(toBoamps(workload, result), null, 2)}\n`
-    : renderEstimate(result);
+    format === 'json'
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : format === 'csv'
+        ? toCsv([result])
+        : format === 'boamps'
+          ? `${JSON.stringify(toBoamps(workload, result), null, 2)}\n`
+          : renderEstimate(result);
   if (typeof values.output === 'string') io.writeText(values.output, text);
   else io.stdout(text);
   return 0;

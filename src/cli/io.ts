@@ -17,7 +17,8 @@ export const processIo: CliIo = {
   stderr: (text) => void process.stderr.write(text),
   stderrIsTty: process.stderr.isTTY === true,
   readText: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
-  writeText: (path, text) => (path === '-' ? void process.stdout.write(text) : writeFileSync(path, text)),
+  writeText: (path, text) =>
+    path === '-' ? void process.stdout.write(text) : writeFileSync(path, text),
 };
 
 /** Exit codes: 0 done, 1 unexpected failure, 2 bad input (usage, validation or unknown ids). */

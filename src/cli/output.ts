@@ -15,7 +15,9 @@ const COMPONENTS = ['cpu', 'gpu', 'memory', 'storage', 'network', 'overhead'] as
 /** The estimate as the table `gridshift estimate` prints. */
 export function renderEstimate(r: EstimateResult): string {
   const loc = r.resolved.location;
-  const where = loc.regionId ? `${loc.regionId} (${loc.name})` : `${loc.name}${loc.zone && loc.zone !== loc.name ? ` (${loc.zone})` : ''}`;
+  const where = loc.regionId
+    ? `${loc.regionId} (${loc.name})`
+    : `${loc.name}${loc.zone && loc.zone !== loc.name ? ` (${loc.zone})` : ''}`;
   const e = r.emissionsKgCo2e;
   const lines = [
     `Estimate for ${where}, ${formatNumber(r.durationHours)} h`,
@@ -25,12 +27,15 @@ export function renderEstimate(r: EstimateResult): string {
     `    location-based  ${formatNumber(e.location)}`,
     `    market-based    ${formatNumber(e.market)}`,
     `    embodied        ${formatNumber(e.embodied)}`,
-    ...(r.sci ? [`  SCI         ${formatNumber(r.sci.gCo2ePerUnit)} gCO2e per ${r.sci.functionalUnit}`] : []),
+    ...(r.sci
+      ? [`  SCI         ${formatNumber(r.sci.gCo2ePerUnit)} gCO2e per ${r.sci.functionalUnit}`]
+      : []),
     ...(r.waterL === null ? [] : [`  Water       ${formatNumber(r.waterL)} L`]),
     '',
     `  ${'component'.padEnd(10)} ${'kWh'.padStart(12)} ${'kgCO2e'.padStart(12)}`,
     ...COMPONENTS.filter((c) => r.energyKwh.byComponent[c] > 0).map(
-      (c) => `  ${c.padEnd(10)} ${formatNumber(r.energyKwh.byComponent[c]).padStart(12)} ${formatNumber(r.emissionsKgCo2e.byComponent[c]).padStart(12)}`,
+      (c) =>
+        `  ${c.padEnd(10)} ${formatNumber(r.energyKwh.byComponent[c]).padStart(12)} ${formatNumber(r.emissionsKgCo2e.byComponent[c]).padStart(12)}`,
     ),
     '',
     `  Grid ${formatNumber(loc.intensityGCo2ePerKwh)} gCO2e/kWh (${loc.zone ?? loc.input}, ${loc.year ?? 'no year'}, ${loc.source}) · PUE ${r.resolved.pue.value} (${r.resolved.pue.source})`,
@@ -61,4 +66,3 @@ export function renderProblem(err: GridshiftError): string {
   const items = err.errors.map((e) => `  ${e.path === '' ? '(input)' : e.path}: ${e.message}`);
   return `gridshift: ${err.message}\n${items.join('\n')}${items.length > 0 ? '\n' : ''}`;
 }
-

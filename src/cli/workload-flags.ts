@@ -3,7 +3,7 @@ import { readJsonFile, readValue, setPath, usageError, type Options } from './ar
 
 /** flag -> workload path, with the help line of each. */
 export const WORKLOAD_FLAGS: readonly (readonly [flag: string, path: string, help: string])[] = [
-  ['location', 'location', "region id (aws:us-east-1), country (FR) or grid zone (US-CAL-CISO)"],
+  ['location', 'location', 'region id (aws:us-east-1), country (FR) or grid zone (US-CAL-CISO)'],
   ['hours', 'durationHours', 'hours the workload runs'],
   ['start', 'start', 'when it starts, ISO 8601 with offset (hourly grid data)'],
   ['gpu', 'gpu.model', 'GPU or accelerator id or name (h100-sxm, "A100 80GB")'],
@@ -37,7 +37,15 @@ export const WORKLOAD_FLAGS: readonly (readonly [flag: string, path: string, hel
 ];
 
 /** Paths whose values are names, never numbers. */
-const TEXT_PATHS = new Set(['location', 'start', 'gpu.model', 'cpu.model', 'instance.type', 'functionalUnit.name', 'ai.model']);
+const TEXT_PATHS = new Set([
+  'location',
+  'start',
+  'gpu.model',
+  'cpu.model',
+  'instance.type',
+  'functionalUnit.name',
+  'ai.model',
+]);
 
 export const WORKLOAD_OPTIONS: Options = {
   ...Object.fromEntries(WORKLOAD_FLAGS.map(([flag]) => [flag, { type: 'string' }])),
@@ -47,14 +55,19 @@ export const WORKLOAD_OPTIONS: Options = {
 };
 
 /** The workload of the flags: `--input` file first, then each flag, then each `--set path=value`. */
-export function workloadFromFlags(values: Record<string, unknown>, readText: (path: string) => string): Record<string, unknown> {
+export function workloadFromFlags(
+  values: Record<string, unknown>,
+  readText: (path: string) => string,
+): Record<string, unknown> {
   const base = typeof values.input === 'string' ? readJsonFile(readText, values.input) : {};
-  if (typeof base !== 'object' || base === null || Array.isArray(base)) throw usageError('--input must hold a JSON object (one workload)');
+  if (typeof base !== 'object' || base === null || Array.isArray(base))
+    throw usageError('--input must hold a JSON object (one workload)');
   const workload = structuredClone(base) as Record<string, unknown>;
   if (typeof values.region === 'string') workload.location = values.region;
   for (const [flag, path] of WORKLOAD_FLAGS) {
     const text = values[flag];
-    if (typeof text === 'string') setPath(workload, path, TEXT_PATHS.has(path) ? text : readValue(text));
+    if (typeof text === 'string')
+      setPath(workload, path, TEXT_PATHS.has(path) ? text : readValue(text));
   }
   for (const assignment of (values.set as string[] | undefined) ?? []) {
     const eq = assignment.indexOf('=');
@@ -63,7 +76,8 @@ export function workloadFromFlags(values: Record<string, unknown>, readText: (pa
   }
   // An AI shape given by flags alone still needs its task; infer it from the fields given.
   const ai = workload.ai as Record<string, unknown> | undefined;
-  if (ai && ai.task === undefined) ai.task = 'tokens' in ai && !('model' in ai) ? 'training' : 'inference';
+  if (ai && ai.task === undefined)
+    ai.task = 'tokens' in ai && !('model' in ai) ? 'training' : 'inference';
   return workload;
 }
 

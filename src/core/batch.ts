@@ -8,7 +8,11 @@ import { parseWorkloadRequest, withPresetAssumptions } from './presets.ts';
 export type BatchOutcome =
   | { readonly ok: true; readonly result: EstimateResult }
   | { readonly ok: false; readonly refusal: EstimateError }
-  | { readonly ok: false; readonly issues: readonly z.core.$ZodIssue[]; readonly schema: z.ZodType };
+  | {
+      readonly ok: false;
+      readonly issues: readonly z.core.$ZodIssue[];
+      readonly schema: z.ZodType;
+    };
 
 /** Estimates each request; a refused one yields its refusal and the others go on. */
 export function estimateBatch(requests: readonly unknown[], ctx: EstimatorContext): BatchOutcome[] {
@@ -19,7 +23,10 @@ function estimateOne(request: unknown, ctx: EstimatorContext): BatchOutcome {
   try {
     const parsed = parseWorkloadRequest(request, ctx.tables);
     if (!parsed.ok) return parsed;
-    return { ok: true, result: withPresetAssumptions(ctx.estimate(parsed.workload), parsed.preset) };
+    return {
+      ok: true,
+      result: withPresetAssumptions(ctx.estimate(parsed.workload), parsed.preset),
+    };
   } catch (err) {
     if (err instanceof EstimateError) return { ok: false, refusal: err };
     throw err;

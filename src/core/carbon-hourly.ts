@@ -25,19 +25,33 @@ export interface HourlyIntensity {
 }
 
 /** Mean gCO2e/kWh over the run from `start` for `hours` hours, or null when the zone has no hourly data. */
-export function hourlyIntensity(zone: GridZone, start: string, hours: number, tables: Tables, ledger: Ledger): HourlyIntensity | null {
+export function hourlyIntensity(
+  zone: GridZone,
+  start: string,
+  hours: number,
+  tables: Tables,
+  ledger: Ledger,
+): HourlyIntensity | null {
   const h = tables.hourly?.forZone(zone.id) ?? null;
   if (!h) {
-    ledger.assume(`No hourly data for ${zone.id}: the annual average is used (no invented daily shape).`);
+    ledger.assume(
+      `No hourly data for ${zone.id}: the annual average is used (no invented daily shape).`,
+    );
     return null;
   }
   const t = hourOfYear(start);
   const year = h.latestYear;
   const series = h.series(year);
   const startIndex = sameCalendarHour(t, year) + t.fraction;
-  const meanG = hours > 0 ? meanIntensityOverRun(series, startIndex, hours) : series[Math.floor(startIndex)]!;
+  const meanG =
+    hours > 0 ? meanIntensityOverRun(series, startIndex, hours) : series[Math.floor(startIndex)]!;
   const meta = h.meta(year)!;
-  ledger.assume(`Start ${start}: hourly intensity over the run's ${hours.toFixed(2)} h on the same calendar hours of ${year}, the latest year with hourly data for ${zone.id}.`);
-  if (meta.estimated) ledger.assume(`Electricity Maps estimated most hours of ${zone.id} in ${year}: the daily shape is model-derived.`);
+  ledger.assume(
+    `Start ${start}: hourly intensity over the run's ${hours.toFixed(2)} h on the same calendar hours of ${year}, the latest year with hourly data for ${zone.id}.`,
+  );
+  if (meta.estimated)
+    ledger.assume(
+      `Electricity Maps estimated most hours of ${zone.id} in ${year}: the daily shape is model-derived.`,
+    );
   return { meanG, year, source: meta.source, startIndex };
 }

@@ -10,7 +10,15 @@ import { logSpread, multiplyBounded } from './range.ts';
 import { planItEnergy } from './energy.ts';
 import { planEmbodied } from './embodied.ts';
 import type { ItKwh } from './evaluate.ts';
-import { boundFacility, boundLocation, itBounds, itEnergy, shareEmbodied, startRun, sumTotal } from './evaluate.ts';
+import {
+  boundFacility,
+  boundLocation,
+  itBounds,
+  itEnergy,
+  shareEmbodied,
+  startRun,
+  sumTotal,
+} from './evaluate.ts';
 import { resolvePue } from './pue.ts';
 import { resolveCarbonFreeShare, resolveIntensity } from './carbon.ts';
 import { requireHours, resolveWorkHardware, shapeAi } from './plan.ts';
@@ -56,16 +64,38 @@ export function prepareSweep(input: Workload, ctx: EstimatorContext): SweepBase 
   const run = startRun(hours, it);
   shareEmbodied(run, planEmbodied(w, instance, itPlan, tables, ledger));
   // The hours factor applies after the share here (before it in plan.ts): the recorded compare answers hold these doubles.
-  const embodied = multiplyBounded({ central: run.embodiedKg, low: run.embodiedLowKg, high: run.embodiedHighKg }, hoursFactor);
-  return { workload: w, durationHours: hours, hoursFactor, it, itKwh: itBounds(it), embodiedKg: embodied, assumptions: ledger.assumptions };
+  const embodied = multiplyBounded(
+    { central: run.embodiedKg, low: run.embodiedLowKg, high: run.embodiedHighKg },
+    hoursFactor,
+  );
+  return {
+    workload: w,
+    durationHours: hours,
+    hoursFactor,
+    it,
+    itKwh: itBounds(it),
+    embodiedKg: embodied,
+    assumptions: ledger.assumptions,
+  };
 }
 
 /** The place-dependent part of `estimate()`: `no_grid_data` when the place has no grid zone. */
-export function evaluatePlace(base: SweepBase, place: ResolvedPlace, ctx: EstimatorContext, ledger: Ledger): PlaceFigures {
+export function evaluatePlace(
+  base: SweepBase,
+  place: ResolvedPlace,
+  ctx: EstimatorContext,
+  ledger: Ledger,
+): PlaceFigures {
   const w = base.workload;
   const pue = resolvePue(w, place.region, ctx.tables, ledger).pue;
   const r = startRun(base.durationHours, base.it);
-  boundFacility(r, pue.central, base.hoursFactor.central, logSpread(base.itKwh, pue), logSpread(base.hoursFactor));
+  boundFacility(
+    r,
+    pue.central,
+    base.hoursFactor.central,
+    logSpread(base.itKwh, pue),
+    logSpread(base.hoursFactor),
+  );
   const grid = resolveIntensity(w, place, base.durationHours, ctx.tables, ledger);
   // The facility's spread is read back from its bounds (plan.ts sums its factors'): the recorded compare answers hold these doubles.
   const facility = { central: r.facilityKwh, low: r.facilityLowKwh, high: r.facilityHighKwh };

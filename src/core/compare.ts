@@ -1,5 +1,12 @@
 // Compare: one workload in every candidate region (and on alternative GPUs), ranked by kgCO2e.
-import type { CompareResult, CompareRow, EmissionsSummary, RankBy, RegionFilter, Skipped } from './decision-schemas.ts';
+import type {
+  CompareResult,
+  CompareRow,
+  EmissionsSummary,
+  RankBy,
+  RegionFilter,
+  Skipped,
+} from './decision-schemas.ts';
 import type { Workload } from './schemas.ts';
 import type { Region, Tables } from './tables.ts';
 import type { PlaceFigures, SweepBase } from './compare-sweep.ts';
@@ -28,16 +35,28 @@ interface Variant {
 }
 
 /** Ranks the workload over the candidate regions; pure, and the per-region work is small. */
-export function compareRegions(input: Workload, ctx: EstimatorContext, options: CompareOptions): CompareResult {
+export function compareRegions(
+  input: Workload,
+  ctx: EstimatorContext,
+  options: CompareOptions,
+): CompareResult {
   const { tables } = ctx;
   const candidates = selectRegions(tables, options.regions);
-  if (candidates.length === 0) throw new EstimateError('inconsistent_input', ['regions'], 'no region matches the regions filter');
+  if (candidates.length === 0)
+    throw new EstimateError(
+      'inconsistent_input',
+      ['regions'],
+      'no region matches the regions filter',
+    );
   const asGiven = underWorkload(() => {
     resolvePlace(input.location, tables);
     return prepareSweep(input, ctx);
   });
   const skipped: Skipped[] = [];
-  const variants = [{ hardware: null, base: asGiven }, ...hardwareVariants(input, ctx, options.hardware ?? [], candidates, skipped)];
+  const variants = [
+    { hardware: null, base: asGiven },
+    ...hardwareVariants(input, ctx, options.hardware ?? [], candidates, skipped),
+  ];
   const rows: CompareRow[] = [];
   const ledger = new Ledger(ctx.store);
   for (const variant of variants) {
@@ -50,7 +69,12 @@ export function compareRegions(input: Workload, ctx: EstimatorContext, options: 
     }
   }
   const measure = rankMeasure(options.rankBy);
-  rows.sort((a, b) => measure(a.emissionsKgCo2e) - measure(b.emissionsKgCo2e) || compareText(a.regionId, b.regionId) || compareText(a.hardware ?? '', b.hardware ?? ''));
+  rows.sort(
+    (a, b) =>
+      measure(a.emissionsKgCo2e) - measure(b.emissionsKgCo2e) ||
+      compareText(a.regionId, b.regionId) ||
+      compareText(a.hardware ?? '', b.hardware ?? ''),
+  );
   const baseline = findBaseline(input, asGiven, rows, ctx, options);
   const baseKg = measure(baseline.emissionsKgCo2e);
   const table = rows.map((row, i) => withSaving(row, i + 1, baseKg, measure(row.emissionsKgCo2e)));
@@ -61,7 +85,11 @@ export function compareRegions(input: Workload, ctx: EstimatorContext, options: 
     table,
     count: table.length,
     skipped,
-    assumptions: [...(options.assumptions ?? []), ...compareAssumptions(input, options.rankBy), ...asGiven.assumptions],
+    assumptions: [
+      ...(options.assumptions ?? []),
+      ...compareAssumptions(input, options.rankBy),
+      ...asGiven.assumptions,
+    ],
   };
 }
 
@@ -72,7 +100,14 @@ export function rankMeasure(rankBy: RankBy): (e: EmissionsSummary) => number {
 
 /** Summary of a place's figures in the result's shape. */
 export function summarise(f: PlaceFigures): EmissionsSummary {
-  return { total: f.total.central, low: f.total.low, high: f.total.high, location: f.locationKg, market: f.marketKg, embodied: f.embodiedKg };
+  return {
+    total: f.total.central,
+    low: f.total.low,
+    high: f.total.high,
+    location: f.locationKg,
+    market: f.marketKg,
+    embodied: f.embodiedKg,
+  };
 }
 
 /** Runs a step on the request's workload, reporting its refusals under `workload`. */
@@ -80,37 +115,70 @@ export function underWorkload<T>(step: () => T): T {
   return rePathed(step, (path) => ['workload', ...path]);
 }
 
-function hardwareVariants(input: Workload, ctx: EstimatorContext, names: readonly string[], candidates: readonly Region[], skipped: Skipped[]): Variant[] {
+function hardwareVariants(
+  input: Workload,
+  ctx: EstimatorContext,
+  names: readonly string[],
+  candidates: readonly Region[],
+  skipped: Skipped[],
+): Variant[] {
   if (names.length === 0) return [];
   const { tables } = ctx;
   const current = underWorkload(() => workloadGpu(input, tables));
-  if (!current) throw new EstimateError('inconsistent_input', ['hardware'], 'the workload has no GPU to replace: give workload.gpu or a GPU instance type');
-  if (current.gpu.peakDenseTflops.bf16 === null) throw new EstimateError('missing_throughput', ['workload', 'gpu', 'model'], `${current.gpu.name} has no published peak dense bf16 rate to scale the work by`);
+  if (!current)
+    throw new EstimateError(
+      'inconsistent_input',
+      ['hardware'],
+      'the workload has no GPU to replace: give workload.gpu or a GPU instance type',
+    );
+  if (current.gpu.peakDenseTflops.bf16 === null)
+    throw new EstimateError(
+      'missing_throughput',
+      ['workload', 'gpu', 'model'],
+      `${current.gpu.name} has no published peak dense bf16 rate to scale the work by`,
+    );
   const variants: Variant[] = [];
   names.forEach((name, i) => {
     const alt = resolveGpu(name, tables, ['hardware', i]);
     if (alt.id === current.gpu.id) return;
-    const reason = isSwappable(alt) ? null : `${alt.name} has no published peak dense bf16 rate or rated power`;
+    const reason = isSwappable(alt)
+      ? null
+      : `${alt.name} has no published peak dense bf16 rate or rated power`;
     try {
       if (reason) throw new EstimateError('missing_throughput', ['hardware', i], reason);
       const swap = swapGpu(input, current, alt);
-      variants.push({ hardware: alt.id, base: { ...prepareSweep(swap.workload, ctx), assumptions: [swap.assumption] } });
+      variants.push({
+        hardware: alt.id,
+        base: { ...prepareSweep(swap.workload, ctx), assumptions: [swap.assumption] },
+      });
     } catch (err) {
       if (!(err instanceof EstimateError)) throw err;
-      for (const r of candidates) skipped.push({ regionId: r.id, hardware: alt.id, code: err.code, reason: err.message });
+      for (const r of candidates)
+        skipped.push({ regionId: r.id, hardware: alt.id, code: err.code, reason: err.message });
     }
   });
   return variants;
 }
 
-function evaluateRow(variant: Variant, region: Region, ctx: EstimatorContext, ledger: Ledger, skipped: Skipped[]): CompareRow | null {
+function evaluateRow(
+  variant: Variant,
+  region: Region,
+  ctx: EstimatorContext,
+  ledger: Ledger,
+  skipped: Skipped[],
+): CompareRow | null {
   const zone = region.gridZone === null ? null : (ctx.tables.zones.get(region.gridZone) ?? null);
   let f: PlaceFigures;
   try {
     f = evaluatePlace(variant.base, { kind: 'region', region, zone }, ctx, ledger);
   } catch (err) {
     if (!(err instanceof EstimateError)) throw err;
-    skipped.push({ regionId: region.id, hardware: variant.hardware, code: err.code, reason: err.message });
+    skipped.push({
+      regionId: region.id,
+      hardware: variant.hardware,
+      code: err.code,
+      reason: err.message,
+    });
     return null;
   }
   return {
@@ -135,25 +203,48 @@ function evaluateRow(variant: Variant, region: Region, ctx: EstimatorContext, le
 }
 
 /** The explicit baseline, else the workload's own region, else the first ranked row. */
-function findBaseline(input: Workload, asGiven: SweepBase, rows: readonly CompareRow[], ctx: EstimatorContext, options: CompareOptions) {
+function findBaseline(
+  input: Workload,
+  asGiven: SweepBase,
+  rows: readonly CompareRow[],
+  ctx: EstimatorContext,
+  options: CompareOptions,
+) {
   const at = (location: string, path: readonly string[]) => {
     const place = resolveAt(location, ctx.tables, path);
     const f = evaluatePlace(asGiven, place, ctx, new Ledger(ctx.store));
-    return { location: place.region?.id ?? place.zone!.id, hardware: null, emissionsKgCo2e: summarise(f) };
+    return {
+      location: place.region?.id ?? place.zone!.id,
+      hardware: null,
+      emissionsKgCo2e: summarise(f),
+    };
   };
   if (options.baseline !== undefined) return at(options.baseline, ['baseline']);
   if (input.location.includes(':')) return at(input.location, ['workload', 'location']);
   const first = rows[0];
-  if (!first) throw new EstimateError('no_grid_data', ['regions'], 'no candidate region could be estimated: see the skipped list');
-  return { location: first.regionId, hardware: first.hardware, emissionsKgCo2e: first.emissionsKgCo2e };
+  if (!first)
+    throw new EstimateError(
+      'no_grid_data',
+      ['regions'],
+      'no candidate region could be estimated: see the skipped list',
+    );
+  return {
+    location: first.regionId,
+    hardware: first.hardware,
+    emissionsKgCo2e: first.emissionsKgCo2e,
+  };
 }
 
 function resolveAt(location: string, tables: Tables, path: readonly string[]) {
-  return rePathed(() => {
-    const place = resolvePlace(location, tables);
-    if (!place.zone) throw new EstimateError('no_grid_data', path, `${location} has no known grid zone`);
-    return place;
-  }, () => path);
+  return rePathed(
+    () => {
+      const place = resolvePlace(location, tables);
+      if (!place.zone)
+        throw new EstimateError('no_grid_data', path, `${location} has no known grid zone`);
+      return place;
+    },
+    () => path,
+  );
 }
 
 function withSaving(row: CompareRow, rank: number, baseKg: number, kg: number): CompareRow {
@@ -167,9 +258,15 @@ function compareAssumptions(w: Workload, rankBy: RankBy): string[] {
       ? 'Ranked by location-based emissions (grid average) plus embodied; market-based figures are shown beside them.'
       : "Ranked by market-based emissions (after the provider's carbon-free energy share) plus embodied; location-based figures are shown beside them.",
   ];
-  if (w.gridIntensity !== undefined) notes.push('gridIntensity is given: every region uses it, so only PUE and carbon-free share differ.');
+  if (w.gridIntensity !== undefined)
+    notes.push(
+      'gridIntensity is given: every region uses it, so only PUE and carbon-free share differ.',
+    );
   if (w.pue !== undefined) notes.push('pue is given: every region uses it.');
-  if (w.start !== undefined) notes.push("start is given: regions whose grid zone has hourly data use the run's hours, the others their annual average.");
+  if (w.start !== undefined)
+    notes.push(
+      "start is given: regions whose grid zone has hourly data use the run's hours, the others their annual average.",
+    );
   return notes;
 }
 

@@ -6,29 +6,38 @@ import { EmissionsSummary, EstimateResult, Workload } from './schemas.ts';
 /** `{ preset, ...overrides }`: the overrides are validated as a Workload once merged over the preset's. */
 export const PresetRequest = z
   .looseObject({ preset: z.string().min(1).max(100).describe('A preset id from /v1/presets.') })
-  .describe('Fields given beside `preset` are merged over its workload (objects key by key, arrays and scalars replace, null removes), then validated as a Workload.');
+  .describe(
+    'Fields given beside `preset` are merged over its workload (objects key by key, arrays and scalars replace, null removes), then validated as a Workload.',
+  );
 export type PresetRequest = z.infer<typeof PresetRequest>;
 
 /** A workload, or a preset with overrides; Workload first, as most bodies are one (its strict keys refuse `preset`). */
 export const WorkloadRequest = z.union([Workload, PresetRequest]).meta({
-  description: 'A Workload, or { preset: <id from /v1/presets>, ...fields } merged over that preset (objects key by key, arrays and scalars replace, null removes); validated as a Workload after merging.',
+  description:
+    'A Workload, or { preset: <id from /v1/presets>, ...fields } merged over that preset (objects key by key, arrays and scalars replace, null removes); validated as a Workload after merging.',
 });
 export type WorkloadRequest = z.infer<typeof WorkloadRequest>;
 
 /** Which branch of WorkloadRequest a value is read as: a `preset` key makes it a preset request. */
 export function workloadRequestBranch(value: unknown): typeof Workload | typeof PresetRequest {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'preset' in value ? PresetRequest : Workload;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'preset' in value
+    ? PresetRequest
+    : Workload;
 }
 
 /** A WorkloadRequest inside a larger body (compare, suggest, batch), read by the route itself so its refusals say where it sits. */
-export const WorkloadRequestField = z.looseObject({}).meta({ description: WorkloadRequest.meta()?.description });
+export const WorkloadRequestField = z
+  .looseObject({})
+  .meta({ description: WorkloadRequest.meta()?.description });
 
 /** One value or a list of them; a single value is read as a list of one. */
 function oneOrMany<T extends z.ZodType>(item: T) {
   const many = z.array(item).min(1).max(50);
   // Its JSON Schema is what clients may send (a preprocess otherwise shows only the list it becomes).
   const input = { type: ['string', 'array'], anyOf: [jsonSchemaOf(item), jsonSchemaOf(many)] };
-  return z.preprocess((v) => (Array.isArray(v) ? v : [v]), many).meta(input);
+  return z
+    .preprocess((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]), many)
+    .meta(input);
 }
 
 function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
@@ -40,7 +49,9 @@ function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
 export const RegionFilter = z
   .object({
     provider: oneOrMany(Provider).optional(),
-    country: oneOrMany(z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter ISO 3166-1 country code')).optional(),
+    country: oneOrMany(
+      z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter ISO 3166-1 country code'),
+    ).optional(),
     continent: oneOrMany(z.string().min(1).max(50)).optional(),
     ids: z.array(z.string().min(1).max(100)).min(1).max(500).optional(),
   })
@@ -122,7 +133,9 @@ export const Flexibility = z
     deadline: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()
-  .refine((f) => (f.delayHours === undefined) !== (f.deadline === undefined), { message: 'expected exactly one of delayHours or deadline' });
+  .refine((f) => (f.delayHours === undefined) !== (f.deadline === undefined), {
+    message: 'expected exactly one of delayHours or deadline',
+  });
 export type Flexibility = z.infer<typeof Flexibility>;
 
 export const SuggestRequest = z
@@ -165,7 +178,12 @@ export type Suggestion = z.infer<typeof Suggestion>;
 
 export const SuggestResult = z.object({
   rankBy: RankBy,
-  asGiven: z.object({ location: z.string(), energyKwh: z.number(), kgCo2e: z.number(), emissionsKgCo2e: EmissionsSummary }),
+  asGiven: z.object({
+    location: z.string(),
+    energyKwh: z.number(),
+    kgCo2e: z.number(),
+    emissionsKgCo2e: EmissionsSummary,
+  }),
   region: z.array(Suggestion),
   time: z.array(Suggestion),
   hardware: z.array(Suggestion),
@@ -213,13 +231,20 @@ export const Provenance = EstimateResult.pick({ assumptions: true, factors: true
 export type Provenance = z.infer<typeof Provenance>;
 
 /** An estimate without its provenance: the figures and what was resolved for this workload. */
-export const EstimateFigures = EstimateResult.omit({ assumptions: true, factors: true, sources: true });
+export const EstimateFigures = EstimateResult.omit({
+  assumptions: true,
+  factors: true,
+  sources: true,
+});
 
 export const BatchAnswerItem = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     result: EstimateFigures,
-    provenance: z.number().int().nonnegative().meta({ description: 'Index in `provenance` of the assumptions, factors and sources this result rests on.' }),
+    provenance: z.number().int().nonnegative().meta({
+      description:
+        'Index in `provenance` of the assumptions, factors and sources this result rests on.',
+    }),
   }),
   z.object({ ok: z.literal(false), error: BatchItemError }),
 ]);
@@ -233,6 +258,8 @@ export type BatchAnswerItem = z.infer<typeof BatchAnswerItem>;
  */
 export const BatchResult = z.object({
   results: z.array(BatchAnswerItem),
-  provenance: z.array(Provenance).meta({ description: 'Each distinct provenance of the batch once, in order of first use.' }),
+  provenance: z
+    .array(Provenance)
+    .meta({ description: 'Each distinct provenance of the batch once, in order of first use.' }),
 });
 export type BatchResult = z.infer<typeof BatchResult>;

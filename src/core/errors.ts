@@ -21,7 +21,12 @@ export class EstimateError extends Error {
   readonly path: readonly (string | number)[];
   readonly candidates: readonly string[];
 
-  constructor(code: ErrorCode, path: readonly (string | number)[], detail: string, candidates: readonly string[] = []) {
+  constructor(
+    code: ErrorCode,
+    path: readonly (string | number)[],
+    detail: string,
+    candidates: readonly string[] = [],
+  ) {
     super(detail);
     this.name = 'EstimateError';
     this.code = code;
@@ -31,11 +36,15 @@ export class EstimateError extends Error {
 }
 
 /** Runs `step`, re-throwing its EstimateError at the path `rePath` gives (prefixed, or replaced). */
-export function rePathed<T>(step: () => T, rePath: (path: readonly (string | number)[]) => readonly (string | number)[]): T {
+export function rePathed<T>(
+  step: () => T,
+  rePath: (path: readonly (string | number)[]) => readonly (string | number)[],
+): T {
   try {
     return step();
   } catch (err) {
-    if (err instanceof EstimateError) throw new EstimateError(err.code, rePath(err.path), err.message, err.candidates);
+    if (err instanceof EstimateError)
+      throw new EstimateError(err.code, rePath(err.path), err.message, err.candidates);
     throw err;
   }
 }

@@ -23,7 +23,14 @@ export function estimateFromPlan(p: EstimatePlan, input: Workload): EstimateResu
       total: r.facilityKwh,
       low: r.facilityLowKwh,
       high: r.facilityHighKwh,
-      byComponent: { cpu: it.cpu, gpu: it.gpu, memory: it.memory, storage: it.storage, network: it.network, overhead },
+      byComponent: {
+        cpu: it.cpu,
+        gpu: it.gpu,
+        memory: it.memory,
+        storage: it.storage,
+        network: it.network,
+        overhead,
+      },
     },
     emissionsKgCo2e: {
       total: r.totalKg,
@@ -42,15 +49,40 @@ export function estimateFromPlan(p: EstimatePlan, input: Workload): EstimateResu
         overhead: overhead * kgPerKwh,
       },
     },
-    sci: fu ? { functionalUnit: fu.name, units: fu.count, gCo2ePerUnit: (r.totalKg * 1000) / fu.count, whPerUnit: (r.facilityKwh * 1000) / fu.count } : null,
+    sci: fu
+      ? {
+          functionalUnit: fu.name,
+          units: fu.count,
+          gCo2ePerUnit: (r.totalKg * 1000) / fu.count,
+          whPerUnit: (r.facilityKwh * 1000) / fu.count,
+        }
+      : null,
     waterL: p.wueLPerKwh === null ? null : it.total * p.wueLPerKwh,
     ai: p.ai ? withPerUnit(p.ai, r.facilityKwh, r.totalKg) : null,
     resolved: {
       location: p.location,
       pue: p.resolvedPue,
       instance: p.instance,
-      gpu: gpu ? { id: gpu.id, name: gpu.name, count: gpu.count, utilization: it.gpuUtilization, averagePowerW: it.gpuW, powerModel: gpu.powerModel } : null,
-      cpu: cpu ? { id: cpu.id, name: cpu.name, count: cpu.threads, utilization: it.cpuUtilization, averagePowerW: it.cpuW, powerModel: cpu.powerModel } : null,
+      gpu: gpu
+        ? {
+            id: gpu.id,
+            name: gpu.name,
+            count: gpu.count,
+            utilization: it.gpuUtilization,
+            averagePowerW: it.gpuW,
+            powerModel: gpu.powerModel,
+          }
+        : null,
+      cpu: cpu
+        ? {
+            id: cpu.id,
+            name: cpu.name,
+            count: cpu.threads,
+            utilization: it.cpuUtilization,
+            averagePowerW: it.cpuW,
+            powerModel: cpu.powerModel,
+          }
+        : null,
       memoryGb: p.it.memoryGb,
       water: p.water,
     },
@@ -70,5 +102,9 @@ function withPerUnit(shape: AiShape, kwh: number, kg: number): AiResult {
     const gCo2e = n ? (kg * 1000 * k) / n : NaN;
     return Number.isFinite(wh) && Number.isFinite(gCo2e) ? { wh, gCo2e } : null;
   };
-  return { ...r, perThousandOutputTokens: per(shape.outputTokens, 1000), perRequest: per(shape.requests, 1) };
+  return {
+    ...r,
+    perThousandOutputTokens: per(shape.outputTokens, 1000),
+    perRequest: per(shape.requests, 1),
+  };
 }

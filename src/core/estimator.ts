@@ -33,7 +33,11 @@ export interface Estimator {
 export function createEstimator(tables: Tables): Estimator {
   const store = createLedgerStore(indexSources(tables.sources));
   const plans = new PlanCache((w) => planEstimate(w, tables, store));
-  const ctx: EstimatorContext = { tables, store, estimate: (w) => estimateFromPlan(plans.planFor(w), w) };
+  const ctx: EstimatorContext = {
+    tables,
+    store,
+    estimate: (w) => estimateFromPlan(plans.planFor(w), w),
+  };
   return {
     tables,
     estimate: ctx.estimate,

@@ -10,7 +10,14 @@ import type { EmbodiedPlan } from './embodied.ts';
 import type { EstimatePlan } from './plan.ts';
 import { ZERO, spreadHigh, spreadLow, sumHigh, sumLow } from './range.ts';
 import { cpuCurveW } from './cpu-energy.ts';
-import { cpuThreadHighW, cpuThreadLinearW, cpuThreadLowW, gpuDrawHighW, gpuDrawLowW, gpuDrawW } from './power.ts';
+import {
+  cpuThreadHighW,
+  cpuThreadLinearW,
+  cpuThreadLowW,
+  gpuDrawHighW,
+  gpuDrawLowW,
+  gpuDrawW,
+} from './power.ts';
 
 /** IT energy of one run in kWh by component, their sum with its squared deviations, and the device draws. */
 export interface ItKwh {
@@ -32,7 +39,20 @@ export interface ItKwh {
 
 /** IT energy of `hours` of the planned hardware at the utilisations `w` gives; an absent component is 0. */
 export function itEnergy(p: ItPlan, w: Workload, hours: number): ItKwh {
-  const e: ItKwh = { cpu: 0, gpu: 0, memory: 0, storage: 0, network: 0, total: 0, down2: 0, up2: 0, cpuW: 0, cpuUtilization: null, gpuW: 0, gpuUtilization: null };
+  const e: ItKwh = {
+    cpu: 0,
+    gpu: 0,
+    memory: 0,
+    storage: 0,
+    network: 0,
+    total: 0,
+    down2: 0,
+    up2: 0,
+    cpuW: 0,
+    cpuUtilization: null,
+    gpuW: 0,
+    gpuUtilization: null,
+  };
   const kwhPerW = hours / 1000;
   if (p.cpu) drawCpu(e, p.cpu, w.cpu?.utilization, kwhPerW);
   if (p.gpu) drawGpu(e, p.gpu, w.gpu?.utilization, p.gpu.count * kwhPerW);
@@ -61,7 +81,12 @@ function drawCpu(e: ItKwh, cpu: CpuPlan, utilization: number | undefined, kwhPer
   const linear = cpuThreadLinearW(cpu.minW, cpu.maxW, u);
   const n = cpu.threads;
   e.cpuW = curve * n;
-  e.cpu = addTerm(e, e.cpuW * kwhPerW, cpuThreadLowW(curve, linear) * n * kwhPerW, cpuThreadHighW(curve, linear) * n * kwhPerW);
+  e.cpu = addTerm(
+    e,
+    e.cpuW * kwhPerW,
+    cpuThreadLowW(curve, linear) * n * kwhPerW,
+    cpuThreadHighW(curve, linear) * n * kwhPerW,
+  );
 }
 
 /** Draw of one planned GPU at `utilization` (given whenever the plan has no fixed draw), and the energy of all at `kwhPerW` (count × hours / 1000). */
@@ -75,7 +100,10 @@ function drawGpu(e: ItKwh, gpu: GpuPlan, utilization: number | undefined, kwhPer
   const u = (e.gpuUtilization = utilization!);
   const w = (e.gpuW = gpuDrawW(gpu.maxW, gpu.idleW, u));
   // An estimated rating's high watts (highMaxW) set the high bound; for a published one it is maxW.
-  const highW = gpu.highMaxW === gpu.maxW ? gpuDrawHighW(gpu.maxW, w) : gpuDrawHighW(gpu.highMaxW, gpuDrawW(gpu.highMaxW, gpu.idleW, u));
+  const highW =
+    gpu.highMaxW === gpu.maxW
+      ? gpuDrawHighW(gpu.maxW, w)
+      : gpuDrawHighW(gpu.highMaxW, gpuDrawW(gpu.highMaxW, gpu.idleW, u));
   e.gpu = addTerm(e, w * kwhPerW, gpuDrawLowW(gpu.idleW, w) * kwhPerW, highW * kwhPerW);
 }
 
@@ -96,7 +124,11 @@ function storageKwh(p: ItPlan, hours: number): Bounded | null {
   const h = hdd ? (p.hddTb * hours) / 1000 : 0;
   if (!hdd) return { central: ssd!.central * s, low: ssd!.low * s, high: ssd!.high * s };
   if (!ssd) return { central: hdd.central * h, low: hdd.low * h, high: hdd.high * h };
-  return { central: ssd.central * s + hdd.central * h, low: ssd.low * s + hdd.low * h, high: ssd.high * s + hdd.high * h };
+  return {
+    central: ssd.central * s + hdd.central * h,
+    low: ssd.low * s + hdd.low * h,
+    high: ssd.high * s + hdd.high * h,
+  };
 }
 
 /** The IT energy as a bounded value: its sum with addBounded's bounds. */
@@ -137,11 +169,32 @@ export interface RunFigures {
 
 /** A run's record with its hours and IT energy; the other figures are filled in by the steps. */
 export function startRun(hours: number, it: ItKwh): RunFigures {
-  return { hours, it, facilityKwh: 0, facilityLowKwh: 0, facilityHighKwh: 0, locationKg: 0, locationLowKg: 0, locationHighKg: 0, embodiedKg: 0, embodiedLowKg: 0, embodiedHighKg: 0, totalKg: 0, totalLowKg: 0, totalHighKg: 0 };
+  return {
+    hours,
+    it,
+    facilityKwh: 0,
+    facilityLowKwh: 0,
+    facilityHighKwh: 0,
+    locationKg: 0,
+    locationLowKg: 0,
+    locationHighKg: 0,
+    embodiedKg: 0,
+    embodiedLowKg: 0,
+    embodiedHighKg: 0,
+    totalKg: 0,
+    totalLowKg: 0,
+    totalHighKg: 0,
+  };
 }
 
 /** Facility energy in kWh: IT energy × PUE × hours factor, bounded by log-spreads `own` + `fixed` (0 without IT energy). */
-export function boundFacility(r: RunFigures, pue: number, hoursFactor: number, own: LogSpread, fixed: LogSpread): void {
+export function boundFacility(
+  r: RunFigures,
+  pue: number,
+  hoursFactor: number,
+  own: LogSpread,
+  fixed: LogSpread,
+): void {
   if (r.it.total === 0) return;
   const central = (r.facilityKwh = r.it.total * pue * hoursFactor);
   r.facilityLowKwh = spreadLow(central, own.down2 + fixed.down2);
@@ -152,7 +205,12 @@ export function boundFacility(r: RunFigures, pue: number, hoursFactor: number, o
 const KG_PER_G = 1 / 1000;
 
 /** Location-based emissions in kg: facility energy × grid intensity, bounded by log-spreads `own` + `fixed`. */
-export function boundLocation(r: RunFigures, gPerKwh: number, own: LogSpread, fixed: LogSpread): void {
+export function boundLocation(
+  r: RunFigures,
+  gPerKwh: number,
+  own: LogSpread,
+  fixed: LogSpread,
+): void {
   if (r.facilityKwh === 0 || gPerKwh === 0) return;
   const grams = r.facilityKwh * gPerKwh;
   r.locationKg = grams * KG_PER_G;
@@ -172,8 +230,14 @@ export function shareEmbodied(r: RunFigures, p: EmbodiedPlan): void {
 /** Total emissions in kg: location-based plus embodied, deviations in quadrature (addBounded's law). */
 export function sumTotal(r: RunFigures): void {
   const central = (r.totalKg = r.locationKg + r.embodiedKg);
-  r.totalLowKg = sumLow(central, sq(r.locationKg - r.locationLowKg) + sq(r.embodiedKg - r.embodiedLowKg));
-  r.totalHighKg = sumHigh(central, sq(r.locationHighKg - r.locationKg) + sq(r.embodiedHighKg - r.embodiedKg));
+  r.totalLowKg = sumLow(
+    central,
+    sq(r.locationKg - r.locationLowKg) + sq(r.embodiedKg - r.embodiedLowKg),
+  );
+  r.totalHighKg = sumHigh(
+    central,
+    sq(r.locationHighKg - r.locationKg) + sq(r.embodiedHighKg - r.embodiedKg),
+  );
 }
 
 /** One run of the plan `p` at the hours and utilisations `input` gives. */

@@ -25,49 +25,116 @@ export interface GpuPlan {
 }
 
 /** What the GPU draw rests on, recorded in `ledger`; a given utilisation is applied by evaluate.ts (gpuDraw). */
-export function planGpuDraw(w: Workload, instance: Instance | null, instanceCount: number, tables: Tables, ledger: Ledger, derived?: DerivedDraw): GpuPlan | null {
+export function planGpuDraw(
+  w: Workload,
+  instance: Instance | null,
+  instanceCount: number,
+  tables: Tables,
+  ledger: Ledger,
+  derived?: DerivedDraw,
+): GpuPlan | null {
   const fromRequest = w.gpu;
   const model = fromRequest?.model ?? instance?.gpu ?? null;
   if (model === null) return null;
   const path = fromRequest ? ['gpu', 'model'] : ['instance', 'type'];
   const gpu = resolveGpu(model, tables, path);
   const count = fromRequest ? fromRequest.count : instance!.gpuCount * instanceCount;
-  if (count === undefined) throw new EstimateError('inconsistent_input', ['gpu', 'count'], 'expected gpu.count (number of devices)');
+  if (count === undefined)
+    throw new EstimateError(
+      'inconsistent_input',
+      ['gpu', 'count'],
+      'expected gpu.count (number of devices)',
+    );
   if (fromRequest && instance) checkInstanceGpus(count, instance, instanceCount);
-  if (!fromRequest && instance) ledger.assume(`GPUs from the instance type: ${count} × ${gpu.name}.`);
+  if (!fromRequest && instance)
+    ledger.assume(`GPUs from the instance type: ${count} × ${gpu.name}.`);
 
-  const base: GpuBase = { id: gpu.id, name: gpu.name, count, embodiedKgPerDevice: gpu.embodiedKgCo2e };
+  const base: GpuBase = {
+    id: gpu.id,
+    name: gpu.name,
+    count,
+    embodiedKgPerDevice: gpu.embodiedKgCo2e,
+  };
   if (fromRequest?.powerW !== undefined) {
     checkMeasuredPower(fromRequest.powerW, fromRequest.maxPowerW, gpu);
     ledger.user('gpu_power', 'GPU average power per device (measured)', fromRequest.powerW, 'W');
-    ledger.assume('GPU power: the given average draw is used as is (no load curve), ±5 % for metering.');
+    ledger.assume(
+      'GPU power: the given average draw is used as is (no load curve), ±5 % for metering.',
+    );
     return gpuPlan(base, measuredPowerW(fromRequest.powerW), 0, 0, 'measured average (user)');
   }
 
   const override = fromRequest?.maxPowerW;
-  if (override !== undefined) ledger.user('gpu_max_power', 'GPU rated power (override)', override, 'W');
+  if (override !== undefined)
+    ledger.user('gpu_max_power', 'GPU rated power (override)', override, 'W');
   // Rated and idle power depend only on the device unless overridden, so they are worked out once.
-  const rated = override === undefined ? ledger.memo(gpu, 'rated', (l) => ratedPower(gpu, undefined, fromRequest !== undefined, tables, l)) : ratedPower(gpu, override, true, tables, ledger);
+  const rated =
+    override === undefined
+      ? ledger.memo(gpu, 'rated', (l) =>
+          ratedPower(gpu, undefined, fromRequest !== undefined, tables, l),
+        )
+      : ratedPower(gpu, override, true, tables, ledger);
 
   if (derived) {
     // An AI shape worked the draw out (from throughput and load): its factor names what it rests on.
-    ledger.factor({ id: 'gpu_average_power', label: derived.label, value: derived.watts.central, unit: 'W', source: derived.source, year: null });
+    ledger.factor({
+      id: 'gpu_average_power',
+      label: derived.label,
+      value: derived.watts.central,
+      unit: 'W',
+      source: derived.source,
+      year: null,
+    });
     return gpuPlan(base, derived.watts, rated.maxW, rated.idleW, derived.powerModel);
   }
   const given = fromRequest?.utilization;
   if (given === undefined) {
-    const fixedPowerW = override === undefined ? ledger.memo(gpu, 'default-draw', (l) => defaultDraw(rated, tables, l)) : defaultDraw(rated, tables, ledger);
-    return gpuPlan(base, fixedPowerW, rated.maxW, rated.idleW, 'share of rated power (measured runs)', rated.highW);
+    const fixedPowerW =
+      override === undefined
+        ? ledger.memo(gpu, 'default-draw', (l) => defaultDraw(rated, tables, l))
+        : defaultDraw(rated, tables, ledger);
+    return gpuPlan(
+      base,
+      fixedPowerW,
+      rated.maxW,
+      rated.idleW,
+      'share of rated power (measured runs)',
+      rated.highW,
+    );
   }
   // The given utilisation is the run's own input, shown in resolved.gpu.utilization, not a factor.
-  return gpuPlan(base, null, rated.maxW, rated.idleW, 'idle + (max − idle) × utilisation', rated.highW);
+  return gpuPlan(
+    base,
+    null,
+    rated.maxW,
+    rated.idleW,
+    'idle + (max − idle) × utilisation',
+    rated.highW,
+  );
 }
 
 type GpuBase = Pick<GpuPlan, 'id' | 'name' | 'count' | 'embodiedKgPerDevice'>;
 
 /** Every GPU plan from this one object literal, so that all share a hidden class (see cpuPlan in cpu-energy.ts). */
-function gpuPlan(base: GpuBase, fixedPowerW: Bounded | null, maxW: number, idleW: number, powerModel: string, highMaxW: number = maxW): GpuPlan {
-  return { id: base.id, name: base.name, count: base.count, powerModel, embodiedKgPerDevice: base.embodiedKgPerDevice, fixedPowerW, maxW, idleW, highMaxW };
+function gpuPlan(
+  base: GpuBase,
+  fixedPowerW: Bounded | null,
+  maxW: number,
+  idleW: number,
+  powerModel: string,
+  highMaxW: number = maxW,
+): GpuPlan {
+  return {
+    id: base.id,
+    name: base.name,
+    count: base.count,
+    powerModel,
+    embodiedKgPerDevice: base.embodiedKgPerDevice,
+    fixedPowerW,
+    maxW,
+    idleW,
+    highMaxW,
+  };
 }
 
 interface RatedPower {
@@ -76,7 +143,13 @@ interface RatedPower {
   readonly highW: number;
 }
 
-function ratedPower(gpu: Accelerator, override: number | undefined, fromRequest: boolean, tables: Tables, ledger: Ledger): RatedPower {
+function ratedPower(
+  gpu: Accelerator,
+  override: number | undefined,
+  fromRequest: boolean,
+  tables: Tables,
+  ledger: Ledger,
+): RatedPower {
   const maxW = override ?? gpu.maxPowerW;
   if (maxW === null) {
     throw new EstimateError(
@@ -86,15 +159,42 @@ function ratedPower(gpu: Accelerator, override: number | undefined, fromRequest:
     );
   }
   const estimate = override === undefined ? gpu.maxPowerEstimate : null;
-  if (override === undefined) ledger.factor({ id: 'gpu_max_power', label: `${gpu.name} rated board power (${estimate ? 'estimated' : 'TDP'})`, value: maxW, unit: 'W', source: gpu.source, year: gpu.launchYear });
+  if (override === undefined)
+    ledger.factor({
+      id: 'gpu_max_power',
+      label: `${gpu.name} rated board power (${estimate ? 'estimated' : 'TDP'})`,
+      value: maxW,
+      unit: 'W',
+      source: gpu.source,
+      year: gpu.launchYear,
+    });
   if (estimate) {
-    ledger.assume(`${gpu.name} rated power: no published figure; ${maxW} W is an estimate (range ${estimate.lowW}–${estimate.highW} W; the draw's high bound uses ${estimate.highW} W). Basis: ${estimate.basis}`);
+    ledger.assume(
+      `${gpu.name} rated power: no published figure; ${maxW} W is an estimate (range ${estimate.lowW}–${estimate.highW} W; the draw's high bound uses ${estimate.highW} W). Basis: ${estimate.basis}`,
+    );
   }
   if (gpu.idlePowerW !== null && override === undefined) {
-    ledger.factor({ id: 'gpu_idle_power', label: `${gpu.name} idle power`, value: gpu.idlePowerW, unit: 'W', source: gpu.source, year: gpu.launchYear });
+    ledger.factor({
+      id: 'gpu_idle_power',
+      label: `${gpu.name} idle power`,
+      value: gpu.idlePowerW,
+      unit: 'W',
+      source: gpu.source,
+      year: gpu.launchYear,
+    });
     return withTypical(gpu, override, maxW, gpu.idlePowerW);
   }
-  return withTypical(gpu, override, maxW, maxW * ledger.coefficient('gpu_idle_fraction', 'GPU idle power as a share of rated power', tables.datacentre.coefficients.gpuIdleFraction));
+  return withTypical(
+    gpu,
+    override,
+    maxW,
+    maxW *
+      ledger.coefficient(
+        'gpu_idle_fraction',
+        'GPU idle power as a share of rated power',
+        tables.datacentre.coefficients.gpuIdleFraction,
+      ),
+  );
 }
 
 /** Average draw when utilisation is unknown: a share of rated power from measured runs. */

@@ -24,7 +24,10 @@ export function workloadGpu(w: Workload, tables: Tables): WorkloadGpu | null {
   if (!w.instance) return null;
   const instance = resolveInstance(w.instance.type, tables, ['instance', 'type']);
   if (instance.gpu === null || instance.gpuCount === 0) return null;
-  return { gpu: resolveGpu(instance.gpu, tables, ['instance', 'type']), count: instance.gpuCount * w.instance.count };
+  return {
+    gpu: resolveGpu(instance.gpu, tables, ['instance', 'type']),
+    count: instance.gpuCount * w.instance.count,
+  };
 }
 
 /** Accelerators with a published peak dense bf16 rate and rated power: the ones a swap can price. */
@@ -43,15 +46,29 @@ export function swapGpu(w: Workload, current: WorkloadGpu, alt: Accelerator): Ha
   const oldPeak = current.gpu.peakDenseTflops.bf16!;
   const newPeak = alt.peakDenseTflops.bf16!;
   const ratio = newPeak / oldPeak;
-  const gpu = { model: alt.id, ...(current.count === undefined ? {} : { count: current.count }), ...(w.gpu?.utilization === undefined ? {} : { utilization: w.gpu.utilization }) };
+  const gpu = {
+    model: alt.id,
+    ...(current.count === undefined ? {} : { count: current.count }),
+    ...(w.gpu?.utilization === undefined ? {} : { utilization: w.gpu.utilization }),
+  };
   const peaks = `${alt.name} ${newPeak} vs ${current.gpu.name} ${oldPeak} TFLOP/s`;
-  const measured = w.gpu?.powerW !== undefined || w.gpu?.maxPowerW !== undefined ? '; the given GPU power applies to the original only, the alternative is at its rated power' : '';
+  const measured =
+    w.gpu?.powerW !== undefined || w.gpu?.maxPowerW !== undefined
+      ? '; the given GPU power applies to the original only, the alternative is at its rated power'
+      : '';
   if (w.ai?.task === 'inference') {
-    return { workload: { ...w, gpu }, gpu: alt, throughputRatio: ratio, assumption: `Inference on ${alt.name}: energy per token from its own reference measurements or the fitted formula (peak ratio ${round(ratio, 3)}, ${peaks})${measured}.` };
+    return {
+      workload: { ...w, gpu },
+      gpu: alt,
+      throughputRatio: ratio,
+      assumption: `Inference on ${alt.name}: energy per token from its own reference measurements or the fitted formula (peak ratio ${round(ratio, 3)}, ${peaks})${measured}.`,
+    };
   }
   const keepsHours = w.ai?.task === 'training' && w.durationHours === undefined;
   const hours = w.durationHours === undefined ? undefined : w.durationHours / ratio;
-  const timing = keepsHours ? 'hours re-derived from FLOPs at its peak' : `${w.durationHours} h → ${round(hours!, 4)} h`;
+  const timing = keepsHours
+    ? 'hours re-derived from FLOPs at its peak'
+    : `${w.durationHours} h → ${round(hours!, 4)} h`;
   return {
     workload: { ...w, gpu, ...(hours === undefined || keepsHours ? {} : { durationHours: hours }) },
     gpu: alt,

@@ -81,9 +81,18 @@ export const HourlyZoneYear = z
     estimationMethods: z.string().nullable(),
     source: SourceId,
   })
-  .refine((r) => r.hours === hoursInYear(r.year), { message: 'hours must be 8760, or 8784 in a leap year', path: ['hours'] })
-  .refine((r) => r.minG <= r.meanG && r.meanG <= r.maxG, { message: 'need minG <= meanG <= maxG', path: ['meanG'] })
-  .refine((r) => (r.estimatedHours === null) === (r.estimated === null), { message: 'estimated and estimatedHours are both known or both null', path: ['estimated'] });
+  .refine((r) => r.hours === hoursInYear(r.year), {
+    message: 'hours must be 8760, or 8784 in a leap year',
+    path: ['hours'],
+  })
+  .refine((r) => r.minG <= r.meanG && r.meanG <= r.maxG, {
+    message: 'need minG <= meanG <= maxG',
+    path: ['meanG'],
+  })
+  .refine((r) => (r.estimatedHours === null) === (r.estimated === null), {
+    message: 'estimated and estimatedHours are both known or both null',
+    path: ['estimated'],
+  });
 export type HourlyZoneYear = z.infer<typeof HourlyZoneYear>;
 
 /** Hours of the day × months in a typical profile. */
@@ -118,9 +127,13 @@ export const TYPICAL_VALUE_BYTES = 2;
 
 /** The integer gram grid of divisor D (see top of file), up to 20,000 g. */
 export function gramGrid(divisor: number): Int32Array {
-  if (!Number.isInteger(divisor) || divisor < 0 || divisor > 255) throw new HourlyError('invalid_argument', `grid divisor must be an integer 0-255, got ${divisor}`);
+  if (!Number.isInteger(divisor) || divisor < 0 || divisor > 255)
+    throw new HourlyError(
+      'invalid_argument',
+      `grid divisor must be an integer 0-255, got ${divisor}`,
+    );
   const values = [0];
-  for (let g = 0; g < GRID_TOP; ) {
+  for (let g = 0; g < GRID_TOP;) {
     g += divisor === 0 ? 1 : Math.max(1, Math.floor(g / divisor));
     values.push(g);
   }
@@ -135,8 +148,14 @@ export function seriesBodyOffset(file: Uint8Array): number {
 }
 
 /** One zone-year from `hours` bytes at `offset`: each byte is the change of the grid index, mod 256. */
-export function decodeSeries(file: Uint8Array, offset: number, hours: number, grid: Int32Array): Float64Array {
-  if (offset + hours > file.length) throw new HourlyError('invalid_packed', 'the hourly series file is truncated');
+export function decodeSeries(
+  file: Uint8Array,
+  offset: number,
+  hours: number,
+  grid: Int32Array,
+): Float64Array {
+  if (offset + hours > file.length)
+    throw new HourlyError('invalid_packed', 'the hourly series file is truncated');
   const out = new Float64Array(hours);
   let index = 0;
   for (let t = 0; t < hours; t++) {
@@ -148,14 +167,19 @@ export function decodeSeries(file: Uint8Array, offset: number, hours: number, gr
 
 /** A typical profile: TYPICAL_PROFILE_LENGTH uint16 LE whole grams at `offset`. */
 export function decodeTypical(file: Uint8Array, offset: number): number[] {
-  if (offset + TYPICAL_PROFILE_LENGTH * TYPICAL_VALUE_BYTES > file.length) throw new HourlyError('invalid_packed', 'the hourly series file is truncated');
-  return Array.from({ length: TYPICAL_PROFILE_LENGTH }, (_, i) => file[offset + 2 * i]! | (file[offset + 2 * i + 1]! << 8));
+  if (offset + TYPICAL_PROFILE_LENGTH * TYPICAL_VALUE_BYTES > file.length)
+    throw new HourlyError('invalid_packed', 'the hourly series file is truncated');
+  return Array.from(
+    { length: TYPICAL_PROFILE_LENGTH },
+    (_, i) => file[offset + 2 * i]! | (file[offset + 2 * i + 1]! << 8),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Time
 
-const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_8601 =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export interface HourOfYear {
   /** UTC calendar year of the instant. */
@@ -174,10 +198,20 @@ export interface HourOfYear {
  */
 export function hourOfYear(iso: string): HourOfYear {
   if (typeof iso !== 'string') throw new HourlyError('invalid_time', 'the time is not a string');
-  const bad = (why: string) => new HourlyError('invalid_time', `"${iso.length > 60 ? `${iso.slice(0, 60)}…` : iso}" is not an ISO 8601 date-time with offset (${why})`);
+  const bad = (why: string) =>
+    new HourlyError(
+      'invalid_time',
+      `"${iso.length > 60 ? `${iso.slice(0, 60)}…` : iso}" is not an ISO 8601 date-time with offset (${why})`,
+    );
   const m = ISO_8601.exec(iso);
   if (!m) throw bad('expected YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z or ±HH:MM');
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const subsecond = m[7] === undefined ? 0 : Number(m[7]);
   if (month < 1 || month > 12) throw bad('month');
@@ -218,11 +252,20 @@ export function seriesTotal(series: ArrayLike<number>): number {
  * a 2.5-hour run from index 3 weighs hours 3 and 4 fully and hour 5 by 0.5. Past the last hour it wraps
  * to the start of the same series (same data year). O(min(hours, series length)).
  */
-export function meanIntensityOverRun(series: ArrayLike<number>, startIndex: number, hours: number): number {
+export function meanIntensityOverRun(
+  series: ArrayLike<number>,
+  startIndex: number,
+  hours: number,
+): number {
   const n = series.length;
   if (n === 0) throw new HourlyError('invalid_argument', 'empty series');
-  if (!Number.isFinite(startIndex) || startIndex < 0) throw new HourlyError('invalid_argument', `startIndex must be a finite number >= 0, got ${startIndex}`);
-  if (!Number.isFinite(hours) || hours <= 0) throw new HourlyError('invalid_argument', `hours must be a finite number > 0, got ${hours}`);
+  if (!Number.isFinite(startIndex) || startIndex < 0)
+    throw new HourlyError(
+      'invalid_argument',
+      `startIndex must be a finite number >= 0, got ${startIndex}`,
+    );
+  if (!Number.isFinite(hours) || hours <= 0)
+    throw new HourlyError('invalid_argument', `hours must be a finite number > 0, got ${hours}`);
   const first = Math.floor(startIndex);
   const at = (i: number) => series[i % n]!;
   const headWeight = Math.min(hours, first + 1 - startIndex);

@@ -40,7 +40,10 @@ export interface DecodeStep {
   readonly computeShare: number;
 }
 
-type Fit = Pick<InferenceCalibration, 'memoryEfficiency' | 'computeEfficiency' | 'kvBytesAt1B' | 'kvExponent'>;
+type Fit = Pick<
+  InferenceCalibration,
+  'memoryEfficiency' | 'computeEfficiency' | 'kvBytesAt1B' | 'kvExponent'
+>;
 type PowerFit = Pick<InferenceCalibration, 'powerShareMemoryBound' | 'powerShareComputeBound'>;
 
 /** KV cache bytes per token held at 16-bit, from the model's active size (fit over published configs). */
@@ -59,8 +62,16 @@ export function weightBytesPerStep(w: ServedWeights, batch: number): number {
 }
 
 /** One decode step of `batch` sequences holding `contextTokens` each, on a replica of `gpus` devices. */
-export function decodeStep(device: ServingDevice, w: ServedWeights, gpus: number, batch: number, contextTokens: number, fit: Fit): DecodeStep {
-  const bytes = weightBytesPerStep(w, batch) + batch * contextTokens * kvBytesPerToken(w.activeParams, fit);
+export function decodeStep(
+  device: ServingDevice,
+  w: ServedWeights,
+  gpus: number,
+  batch: number,
+  contextTokens: number,
+  fit: Fit,
+): DecodeStep {
+  const bytes =
+    weightBytesPerStep(w, batch) + batch * contextTokens * kvBytesPerToken(w.activeParams, fit);
   const memoryS = bytes / (gpus * device.bandwidthBytesPerS * fit.memoryEfficiency);
   const computeS = (2 * w.activeParams * batch) / (gpus * device.peakFlops * fit.computeEfficiency);
   const stepS = memoryS + computeS;
@@ -69,11 +80,19 @@ export function decodeStep(device: ServingDevice, w: ServedWeights, gpus: number
 
 /** Draw of one device during steps that are `computeShare` compute-bound: between idle and rated. */
 export function servingDrawW(device: ServingDevice, computeShare: number, fit: PowerFit): number {
-  const share = fit.powerShareMemoryBound + (fit.powerShareComputeBound - fit.powerShareMemoryBound) * computeShare;
+  const share =
+    fit.powerShareMemoryBound +
+    (fit.powerShareComputeBound - fit.powerShareMemoryBound) * computeShare;
   return device.idleW + (device.maxW - device.idleW) * share;
 }
 
 /** Seconds to prefill `tokens` prompt tokens on `gpus` devices: compute-bound, 2·N_active FLOPs per token. */
-export function prefillSeconds(device: ServingDevice, w: ServedWeights, gpus: number, tokens: number, efficiency: number): number {
+export function prefillSeconds(
+  device: ServingDevice,
+  w: ServedWeights,
+  gpus: number,
+  tokens: number,
+  efficiency: number,
+): number {
   return (2 * w.activeParams * tokens) / (gpus * device.peakFlops * efficiency);
 }

@@ -39,7 +39,8 @@ export class Ledger {
 
   /** Records a value used; a row without its own year takes its dataset's year. */
   factor(f: Factor): void {
-    if (f.year === null && f.source !== 'user') f = { ...f, year: this.store.sources.yearOf.get(f.source) ?? null };
+    if (f.year === null && f.source !== 'user')
+      f = { ...f, year: this.store.sources.yearOf.get(f.source) ?? null };
     this.factors.push(f);
     this.sourceIds.add(f.source);
   }
@@ -51,7 +52,19 @@ export class Ledger {
     if (!byId) shared.set(c, (byId = new Map<string, Factor>()));
     const key = `${id}\u0000${label}`;
     let f = byId.get(key);
-    if (!f) byId.set(key, (f = Object.freeze({ id, label, value: c.value, unit: c.unit, source: c.source, year: c.year, note: c.note })));
+    if (!f)
+      byId.set(
+        key,
+        (f = Object.freeze({
+          id,
+          label,
+          value: c.value,
+          unit: c.unit,
+          source: c.source,
+          year: c.year,
+          note: c.note,
+        })),
+      );
     this.factors.push(f);
     this.sourceIds.add(f.source);
     return c.value;
@@ -76,7 +89,11 @@ export class Ledger {
     if (!rec) {
       const scratch = new Ledger(this.store);
       const value = step(scratch);
-      rec = { value, factors: scratch.factors.map((f) => Object.freeze(f)), assumptions: scratch.assumptions };
+      rec = {
+        value,
+        factors: scratch.factors.map((f) => Object.freeze(f)),
+        assumptions: scratch.assumptions,
+      };
       byKey.set(key, rec);
     }
     for (const f of rec.factors) {

@@ -104,7 +104,15 @@ export class PlanCache {
     return this.lookup(w, location, type, instance?.count, gpu, cpu, rest);
   }
 
-  private lookup(w: Workload, location: string, type: string, count: number | undefined, gpu: string | undefined, cpu: string | number | undefined, rest: string): EstimatePlan {
+  private lookup(
+    w: Workload,
+    location: string,
+    type: string,
+    count: number | undefined,
+    gpu: string | undefined,
+    cpu: string | number | undefined,
+    rest: string,
+  ): EstimatePlan {
     let byType = this.byLocation[location];
     if (byType === undefined) this.byLocation[location] = byType = dictionary();
     let leaf = byType[type];
@@ -148,7 +156,12 @@ function partKey(part: Fields): string | null {
     const value = part[name];
     if (value === undefined) continue;
     if (name === 'utilization') key += `${SEP}utilization`;
-    else if (typeof value === 'string' ? value.includes(SEP) : typeof value !== 'number' && typeof value !== 'boolean') return null;
+    else if (
+      typeof value === 'string'
+        ? value.includes(SEP)
+        : typeof value !== 'number' && typeof value !== 'boolean'
+    )
+      return null;
     else key += `${SEP}${name}=${value as string | number | boolean}`;
   }
   return key;

@@ -69,7 +69,9 @@ export function planEstimate(input: Workload, tables: Tables, store: LedgerStore
   const cfe = resolveCarbonFreeShare(w, place.region, ledger);
   const embodiedPlan = planEmbodied(w, instance, it, tables, ledger);
   // The hours factor of an AI shape bounds the embodied share as it bounds the energy.
-  const embodied = ai ? { ...embodiedPlan, kg: multiplyBounded(embodiedPlan.kg, ai.hoursFactor) } : embodiedPlan;
+  const embodied = ai
+    ? { ...embodiedPlan, kg: multiplyBounded(embodiedPlan.kg, ai.hoursFactor) }
+    : embodiedPlan;
   const wue = resolveWue(place.region, w.year, tables, ledger);
 
   // Frozen, so that every estimate of this shape can hand out the same lists (and the HTTP shell
@@ -105,7 +107,14 @@ export function planEstimate(input: Workload, tables: Tables, store: LedgerStore
       source: grid.source,
     }),
     resolvedPue: Object.freeze({ value: pue.pue.central, source: pue.source, year: pue.year }),
-    instance: instance ? Object.freeze({ id: instance.id, count: w.instance?.count ?? 1, vcpu: instance.vcpu, memoryGb: instance.memoryGb }) : null,
+    instance: instance
+      ? Object.freeze({
+          id: instance.id,
+          count: w.instance?.count ?? 1,
+          vcpu: instance.vcpu,
+          memoryGb: instance.memoryGb,
+        })
+      : null,
     water: Object.freeze({ ...wue }),
     factors,
     assumptions: Object.freeze(ledger.assumptions),
@@ -115,15 +124,26 @@ export function planEstimate(input: Workload, tables: Tables, store: LedgerStore
 
 /** The workload's hours (given, or derived by its AI shape), or the missing_duration refusal. */
 export function requireHours(w: Workload): number {
-  if (w.durationHours === undefined) throw new EstimateError('missing_duration', ['durationHours'], 'give durationHours (hours the workload runs), or an ai shape it can be derived from');
+  if (w.durationHours === undefined)
+    throw new EstimateError(
+      'missing_duration',
+      ['durationHours'],
+      'give durationHours (hours the workload runs), or an ai shape it can be derived from',
+    );
   return w.durationHours;
 }
 
 /** The workload's instance type (null when none), or the empty_workload refusal when it names no hardware at all. */
 export function resolveWorkHardware(w: Workload, tables: Tables): Instance | null {
-  const instance = w.instance ? resolveInstance(w.instance.type, tables, ['instance', 'type']) : null;
+  const instance = w.instance
+    ? resolveInstance(w.instance.type, tables, ['instance', 'type'])
+    : null;
   if (!instance && !w.gpu && !w.cpu && !w.memoryGb && !w.storage && !w.networkGb) {
-    throw new EstimateError('empty_workload', [], 'nothing to estimate: give an instance, gpu, cpu, memoryGb, storage or networkGb');
+    throw new EstimateError(
+      'empty_workload',
+      [],
+      'nothing to estimate: give an instance, gpu, cpu, memoryGb, storage or networkGb',
+    );
   }
   return instance;
 }
@@ -132,6 +152,13 @@ export function resolveWorkHardware(w: Workload, tables: Tables): Instance | nul
 export function shapeAi(w: Workload, tables: Tables, ledger: Ledger): AiShape | null {
   if (!w.ai) return null;
   const aiTables = tables.ai;
-  if (!aiTables) throw new EstimateError('missing_throughput', ['ai'], 'this deployment has no AI reference tables');
-  return w.ai.task === 'training' ? shapeTraining(w, w.ai, tables, aiTables, ledger) : shapeInference(w, w.ai, tables, aiTables, ledger);
+  if (!aiTables)
+    throw new EstimateError(
+      'missing_throughput',
+      ['ai'],
+      'this deployment has no AI reference tables',
+    );
+  return w.ai.task === 'training'
+    ? shapeTraining(w, w.ai, tables, aiTables, ledger)
+    : shapeInference(w, w.ai, tables, aiTables, ledger);
 }

@@ -15,7 +15,11 @@ export function interpolateCurve(points: readonly LoadCurvePoint[], u: number): 
     const b = points[i]!;
     if (u <= b.utilization) {
       const a = points[i - 1]!;
-      return a.fractionOfTdp + ((u - a.utilization) / (b.utilization - a.utilization)) * (b.fractionOfTdp - a.fractionOfTdp);
+      return (
+        a.fractionOfTdp +
+        ((u - a.utilization) / (b.utilization - a.utilization)) *
+          (b.fractionOfTdp - a.fractionOfTdp)
+      );
     }
   }
   return points[points.length - 1]!.fractionOfTdp;
@@ -30,7 +34,12 @@ export function curveShare(points: readonly LoadCurvePoint[], u: number): number
 }
 
 /** curveShare with the curve's values at idle and full load given (a CPU plan works them out once). */
-export function curveShareBetween(points: readonly LoadCurvePoint[], idle: number, full: number, u: number): number {
+export function curveShareBetween(
+  points: readonly LoadCurvePoint[],
+  idle: number,
+  full: number,
+  u: number,
+): number {
   return (interpolateCurve(points, u) - idle) / (full - idle);
 }
 
@@ -77,8 +86,18 @@ export function gpuDrawHighW(maxW: number, central: number): number {
  * share of rated power from measured runs), bounded below by the lowest measured busy draw
  * (`minFraction` of rated power, never under idle) and above by rated power.
  */
-export function gpuDefaultPowerW(maxW: number, idleW: number, centralW: number, minFraction: number, highMaxW: number = maxW): Bounded {
-  return { central: centralW, low: Math.max(idleW, Math.min(centralW, maxW * minFraction)), high: Math.max(centralW, highMaxW) };
+export function gpuDefaultPowerW(
+  maxW: number,
+  idleW: number,
+  centralW: number,
+  minFraction: number,
+  highMaxW: number = maxW,
+): Bounded {
+  return {
+    central: centralW,
+    low: Math.max(idleW, Math.min(centralW, maxW * minFraction)),
+    high: Math.max(centralW, highMaxW),
+  };
 }
 
 /** A measured average draw: used as is, with ±5 % for metering. */

@@ -18,18 +18,34 @@ export interface PresetUse {
 
 export type ParsedWorkload =
   | { readonly ok: true; readonly workload: Workload; readonly preset: PresetUse | null }
-  | { readonly ok: false; readonly issues: readonly z.core.$ZodIssue[]; readonly schema: z.ZodType };
+  | {
+      readonly ok: false;
+      readonly issues: readonly z.core.$ZodIssue[];
+      readonly schema: z.ZodType;
+    };
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The preset `id`, or `unknown_preset` (path `preset`) naming the closest ids. */
 export function resolvePreset(id: string, tables: Tables): Preset {
   const presets = tables.presets ?? new Map<string, Preset>();
   const preset = presets.get(id) ?? presets.get(id.trim().toLowerCase());
   if (preset) return preset;
-  const keys = [...presets.values()].flatMap((p) => [[p.id, p.id], [p.name, p.id]] as const);
-  throw new EstimateError('unknown_preset', ['preset'], `unknown preset '${id}': expected an id from /v1/presets`, closestIds(id, keys));
+  const keys = [...presets.values()].flatMap(
+    (p) =>
+      [
+        [p.id, p.id],
+        [p.name, p.id],
+      ] as const,
+  );
+  throw new EstimateError(
+    'unknown_preset',
+    ['preset'],
+    `unknown preset '${id}': expected an id from /v1/presets`,
+    closestIds(id, keys),
+  );
 }
 
 /** `patch` merged over `base`: objects key by key, anything else replaces, null removes. */
@@ -64,23 +80,42 @@ export function parseWorkloadRequest(request: unknown, tables: Tables): ParsedWo
 
 /** A body WorkloadRequest has already parsed: a workload as it is, a preset request merged and validated. */
 export function resolveWorkloadRequest(request: WorkloadRequest, tables: Tables): ParsedWorkload {
-  return 'preset' in request ? mergePresetRequest(request, tables) : { ok: true, workload: request, preset: null };
+  return 'preset' in request
+    ? mergePresetRequest(request, tables)
+    : { ok: true, workload: request, preset: null };
 }
 
-function mergePresetRequest({ preset: id, ...overrides }: PresetRequest, tables: Tables): ParsedWorkload {
+function mergePresetRequest(
+  { preset: id, ...overrides }: PresetRequest,
+  tables: Tables,
+): ParsedWorkload {
   const preset = resolvePreset(id, tables);
   const changed = leafPaths(overrides);
-  const note = changed.length > 0 ? `Preset ${preset.id} with overrides: ${changed.join(', ')}.` : `Preset ${preset.id}, as published.`;
-  const use = { id: preset.id, overrides: changed, assumptions: [note, ...preset.assumptions.map((a) => `Preset ${preset.id}: ${a}.`)] };
+  const note =
+    changed.length > 0
+      ? `Preset ${preset.id} with overrides: ${changed.join(', ')}.`
+      : `Preset ${preset.id}, as published.`;
+  const use = {
+    id: preset.id,
+    overrides: changed,
+    assumptions: [note, ...preset.assumptions.map((a) => `Preset ${preset.id}: ${a}.`)],
+  };
   return validateWorkload(mergeOver(preset.workload, overrides), use);
 }
 
 function validateWorkload(data: unknown, preset: PresetUse | null): ParsedWorkload {
   const parsed = safeParseReporting(Workload, data);
-  return parsed.success ? { ok: true, workload: parsed.data, preset } : { ok: false, issues: parsed.error.issues, schema: Workload };
+  return parsed.success
+    ? { ok: true, workload: parsed.data, preset }
+    : { ok: false, issues: parsed.error.issues, schema: Workload };
 }
 
 /** The result with the preset named first in its assumptions. */
-export function withPresetAssumptions(result: EstimateResult, preset: PresetUse | null): EstimateResult {
-  return preset ? { ...result, assumptions: [...preset.assumptions, ...result.assumptions] } : result;
+export function withPresetAssumptions(
+  result: EstimateResult,
+  preset: PresetUse | null,
+): EstimateResult {
+  return preset
+    ? { ...result, assumptions: [...preset.assumptions, ...result.assumptions] }
+    : result;
 }

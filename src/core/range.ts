@@ -28,7 +28,11 @@ export function multiplyBounded(...factors: readonly Bounded[]): Bounded {
     lowLog2 += down * down;
     highLog2 += up * up;
   }
-  return { central, low: central * Math.exp(-Math.sqrt(lowLog2)), high: central * Math.exp(Math.sqrt(highLog2)) };
+  return {
+    central,
+    low: central * Math.exp(-Math.sqrt(lowLog2)),
+    high: central * Math.exp(Math.sqrt(highLog2)),
+  };
 }
 
 /** Bounds of a sum of independent terms: absolute deviations add in quadrature. */

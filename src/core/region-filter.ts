@@ -8,13 +8,21 @@ import { closestIds } from './closest.ts';
  * Regions matching every filter given, in table order; all regions without a filter. Unknown ids
  * and continents are refused with the closest known ones (`path` prefixes the filter's fields).
  */
-export function selectRegions(tables: Tables, filter: RegionFilter | undefined, path: readonly string[] = ['regions']): Region[] {
+export function selectRegions(
+  tables: Tables,
+  filter: RegionFilter | undefined,
+  path: readonly string[] = ['regions'],
+): Region[] {
   const all = [...tables.regions.values()];
   if (!filter) return all;
   const providers = filter.provider ? new Set<string>(filter.provider) : null;
   const countries = filter.country ? new Set(filter.country.map((c) => c.toUpperCase())) : null;
-  const continents = filter.continent ? new Set(checkContinents(all, filter.continent, [...path, 'continent'])) : null;
-  const ids = filter.ids ? new Set(filter.ids.map((id, i) => checkRegionId(tables, id, [...path, 'ids', String(i)]))) : null;
+  const continents = filter.continent
+    ? new Set(checkContinents(all, filter.continent, [...path, 'continent']))
+    : null;
+  const ids = filter.ids
+    ? new Set(filter.ids.map((id, i) => checkRegionId(tables, id, [...path, 'ids', String(i)])))
+    : null;
   return all.filter(
     (r) =>
       (providers === null || providers.has(r.provider)) &&
@@ -27,16 +35,41 @@ export function selectRegions(tables: Tables, filter: RegionFilter | undefined, 
 function checkRegionId(tables: Tables, id: string, path: readonly string[]): string {
   const region = tables.regions.get(id) ?? tables.regions.get(id.trim().toLowerCase());
   if (region) return region.id;
-  const keys = [...tables.regions.values()].flatMap((r) => [[r.id, r.id], [r.region, r.id]] as const);
-  throw new EstimateError('unknown_location', path, `unknown region '${id}': expected an id like 'aws:eu-west-1' from /v1/regions`, closestIds(id, keys));
+  const keys = [...tables.regions.values()].flatMap(
+    (r) =>
+      [
+        [r.id, r.id],
+        [r.region, r.id],
+      ] as const,
+  );
+  throw new EstimateError(
+    'unknown_location',
+    path,
+    `unknown region '${id}': expected an id like 'aws:eu-west-1' from /v1/regions`,
+    closestIds(id, keys),
+  );
 }
 
 /** The continents as the table spells them; matching ignores case. */
-function checkContinents(regions: readonly Region[], asked: readonly string[], path: readonly string[]): string[] {
-  const known = [...new Set(regions.flatMap((r) => (r.continent === null ? [] : [r.continent])))].sort();
+function checkContinents(
+  regions: readonly Region[],
+  asked: readonly string[],
+  path: readonly string[],
+): string[] {
+  const known = [
+    ...new Set(regions.flatMap((r) => (r.continent === null ? [] : [r.continent]))),
+  ].sort();
   return asked.map((name, i) => {
     const match = known.find((k) => k.toLowerCase() === name.trim().toLowerCase());
     if (match) return match;
-    throw new EstimateError('unknown_location', [...path, String(i)], `unknown continent '${name}': expected one of ${known.join(', ')}`, closestIds(name, known.map((k) => [k, k] as const)));
+    throw new EstimateError(
+      'unknown_location',
+      [...path, String(i)],
+      `unknown continent '${name}': expected one of ${known.join(', ')}`,
+      closestIds(
+        name,
+        known.map((k) => [k, k] as const),
+      ),
+    );
   });
 }

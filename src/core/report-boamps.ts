@@ -3,7 +3,8 @@
 import type { EstimateResult, Workload } from './schemas.ts';
 
 export const BOAMPS_FORMAT_VERSION = '1.1.0';
-export const BOAMPS_SCHEMA_URI = 'https://raw.githubusercontent.com/Boavizta/BoAmps/main/model/report_schema.json';
+export const BOAMPS_SCHEMA_URI =
+  'https://raw.githubusercontent.com/Boavizta/BoAmps/main/model/report_schema.json';
 
 /** What the report needs from the caller (core has no clock and no randomness). */
 export interface BoampsMeta {
@@ -17,7 +18,11 @@ export interface BoampsMeta {
 type Json = Record<string, unknown>;
 
 /** The BoAmps report of one estimate: header, task, measures, infrastructure, environment, quality. */
-export function estimateToBoamps(workload: Workload, result: EstimateResult, meta: BoampsMeta): Json {
+export function estimateToBoamps(
+  workload: Workload,
+  result: EstimateResult,
+  meta: BoampsMeta,
+): Json {
   return {
     $schema: BOAMPS_SCHEMA_URI,
     header: {
@@ -34,7 +39,10 @@ export function estimateToBoamps(workload: Workload, result: EstimateResult, met
     infrastructure: describeInfrastructure(workload, result),
     environment: {
       country: result.resolved.location.countryIso2 ?? 'unknown',
-      location: result.resolved.location.regionId ?? result.resolved.location.zone ?? result.resolved.location.input,
+      location:
+        result.resolved.location.regionId ??
+        result.resolved.location.zone ??
+        result.resolved.location.input,
       powerSupplierType: 'public',
       powerSourceCarbonIntensity: result.resolved.location.intensityGCo2ePerKwh,
     },
@@ -46,10 +54,19 @@ function describeTask(w: Workload, r: EstimateResult): Json {
   const ai = w.ai;
   const summary = `Estimated by gridshift ${r.methodologyVersion}, not measured: ${round(r.energyKwh.total)} kWh (${round(r.energyKwh.low)}–${round(r.energyKwh.high)}), ${round(r.emissionsKgCo2e.total)} kgCO2e (${round(r.emissionsKgCo2e.low)}–${round(r.emissionsKgCo2e.high)}), of which embodied ${round(r.emissionsKgCo2e.embodied)}.`;
   if (!ai) {
-    return { taskStage: 'other', taskFamily: 'compute workload', algorithms: [{ algorithmType: 'unspecified' }], dataset: [{ dataUsage: 'input', dataType: 'other' }], taskDescription: summary };
+    return {
+      taskStage: 'other',
+      taskFamily: 'compute workload',
+      algorithms: [{ algorithmType: 'unspecified' }],
+      dataset: [{ dataUsage: 'input', dataType: 'other' }],
+      taskDescription: summary,
+    };
   }
   const parametersB = ai.parameters === undefined ? undefined : ai.parameters / 1e9;
-  const algorithm: Json = { algorithmType: 'llm', ...(parametersB === undefined ? {} : { parametersNumber: parametersB }) };
+  const algorithm: Json = {
+    algorithmType: 'llm',
+    ...(parametersB === undefined ? {} : { parametersNumber: parametersB }),
+  };
   if (ai.task === 'training') {
     return {
       taskStage: 'training',
@@ -60,8 +77,16 @@ function describeTask(w: Workload, r: EstimateResult): Json {
     };
   }
   const dataset = [
-    { dataUsage: 'input', dataType: 'token', ...(ai.inputTokens === undefined ? {} : { dataQuantity: ai.inputTokens }) },
-    { dataUsage: 'output', dataType: 'token', ...(ai.outputTokens === undefined ? {} : { dataQuantity: ai.outputTokens }) },
+    {
+      dataUsage: 'input',
+      dataType: 'token',
+      ...(ai.inputTokens === undefined ? {} : { dataQuantity: ai.inputTokens }),
+    },
+    {
+      dataUsage: 'output',
+      dataType: 'token',
+      ...(ai.outputTokens === undefined ? {} : { dataQuantity: ai.outputTokens }),
+    },
   ];
   return {
     taskStage: 'inference',
@@ -90,11 +115,32 @@ const CLOUD_NAMES: Record<string, string> = { aws: 'aws', gcp: 'google', azure: 
 function describeInfrastructure(w: Workload, r: EstimateResult): Json {
   const { gpu, cpu, instance, memoryGb } = r.resolved;
   const components: Json[] = [];
-  if (gpu) components.push({ componentName: gpu.name, componentType: 'gpu', nbComponent: Math.ceil(gpu.count) });
-  if (cpu) components.push({ componentName: cpu.name, componentType: 'cpu', nbComponent: Math.ceil(cpu.count) });
-  if (memoryGb > 0) components.push({ componentType: 'ram', nbComponent: 1, memorySize: Math.round(memoryGb) });
-  if (w.storage?.ssdTb) components.push({ componentType: 'ssd', nbComponent: 1, memorySize: Math.round(w.storage.ssdTb * 1000) });
-  if (w.storage?.hddTb) components.push({ componentType: 'hdd', nbComponent: 1, memorySize: Math.round(w.storage.hddTb * 1000) });
+  if (gpu)
+    components.push({
+      componentName: gpu.name,
+      componentType: 'gpu',
+      nbComponent: Math.ceil(gpu.count),
+    });
+  if (cpu)
+    components.push({
+      componentName: cpu.name,
+      componentType: 'cpu',
+      nbComponent: Math.ceil(cpu.count),
+    });
+  if (memoryGb > 0)
+    components.push({ componentType: 'ram', nbComponent: 1, memorySize: Math.round(memoryGb) });
+  if (w.storage?.ssdTb)
+    components.push({
+      componentType: 'ssd',
+      nbComponent: 1,
+      memorySize: Math.round(w.storage.ssdTb * 1000),
+    });
+  if (w.storage?.hddTb)
+    components.push({
+      componentType: 'hdd',
+      nbComponent: 1,
+      memorySize: Math.round(w.storage.hddTb * 1000),
+    });
   if (components.length === 0) components.push({ componentType: 'other', nbComponent: 1 });
   const provider = r.resolved.location.regionId?.split(':')[0];
   const cloud = provider === undefined ? undefined : CLOUD_NAMES[provider];

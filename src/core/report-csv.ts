@@ -62,5 +62,7 @@ export function estimateCsvRow(result: EstimateResult): string {
 
 /** Estimates as a CSV document: header, then one row each; CRLF line ends as RFC 4180 says. */
 export function estimatesToCsv(results: readonly EstimateResult[]): string {
-  return [estimateCsvHeader(), ...results.map(estimateCsvRow)].map((line) => `${line}\r\n`).join('');
+  return [estimateCsvHeader(), ...results.map(estimateCsvRow)]
+    .map((line) => `${line}\r\n`)
+    .join('');
 }

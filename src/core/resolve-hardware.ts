@@ -8,7 +8,9 @@ type Path = readonly (string | number)[];
 
 /** The accelerator named `model` (id, name or alias), or `unknown_gpu` with close ids. */
 export function resolveGpu(model: string, tables: Tables, path: Path): Accelerator {
-  const id = tables.accelerators.has(model) ? model : tables.acceleratorAliases.get(normalizeName(model));
+  const id = tables.accelerators.has(model)
+    ? model
+    : tables.acceleratorAliases.get(normalizeName(model));
   const gpu = id === undefined ? undefined : tables.accelerators.get(id);
   if (gpu) return gpu;
   throw new EstimateError(

@@ -3,7 +3,10 @@
 // compiled fast path), so only a failing input is parsed a second time to get it.
 import type { z } from 'zod';
 
-export function safeParseReporting<S extends z.ZodType>(schema: S, data: unknown): z.ZodSafeParseResult<z.output<S>> {
+export function safeParseReporting<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+): z.ZodSafeParseResult<z.output<S>> {
   const quick = schema.safeParse(data);
   return quick.success ? quick : schema.safeParse(data, { reportInput: true });
 }

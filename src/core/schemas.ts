@@ -20,28 +20,93 @@ const share = z.number().finite().min(0).max(1);
 // Field descriptions (`.describe`) flow into the OpenAPI document and /docs.
 export const GpuInput = z
   .object({
-    model: z.string().min(1).max(200).describe('Accelerator id or name from /v1/hardware?kind=gpus, e.g. `H100 SXM`, `nvidia-a100-sxm4`. A bare `v100` or `p100` is the SXM2 module (300 W); add `pcie` for the card (`p100 pcie`, 250 W).'),
-    count: z.number().finite().positive().max(1_000_000).optional().describe("Devices. Required except for inference, where it follows from the model's memory."),
-    utilization: share.optional().describe('Average utilisation 0–1 (idle + (rated − idle) × utilisation). Default: the published measured average where there is one (TPU v2 221 W, v3 283 W, v4 170 W; Patterson 2021, Google), else 0.8 of rated power, as measured runs average; range from 29.4 % of rated power (lowest busy draw in ML.ENERGY v3) to 100 %.'),
-    maxPowerW: z.number().finite().positive().max(10_000).optional().describe("Overrides the device's rated board power (W); the utilisation model still applies (without `utilization`: 0.8 of this rating, not a published measured average)."),
-    powerW: nonNegative.max(10_000).optional().describe('Known average draw per device over the run (W): used as is, ±5 %.'),
+    model: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe(
+        'Accelerator id or name from /v1/hardware?kind=gpus, e.g. `H100 SXM`, `nvidia-a100-sxm4`. A bare `v100` or `p100` is the SXM2 module (300 W); add `pcie` for the card (`p100 pcie`, 250 W).',
+      ),
+    count: z
+      .number()
+      .finite()
+      .positive()
+      .max(1_000_000)
+      .optional()
+      .describe(
+        "Devices. Required except for inference, where it follows from the model's memory.",
+      ),
+    utilization: share
+      .optional()
+      .describe(
+        'Average utilisation 0–1 (idle + (rated − idle) × utilisation). Default: the published measured average where there is one (TPU v2 221 W, v3 283 W, v4 170 W; Patterson 2021, Google), else 0.8 of rated power, as measured runs average; range from 29.4 % of rated power (lowest busy draw in ML.ENERGY v3) to 100 %.',
+      ),
+    maxPowerW: z
+      .number()
+      .finite()
+      .positive()
+      .max(10_000)
+      .optional()
+      .describe(
+        "Overrides the device's rated board power (W); the utilisation model still applies (without `utilization`: 0.8 of this rating, not a published measured average).",
+      ),
+    powerW: nonNegative
+      .max(10_000)
+      .optional()
+      .describe('Known average draw per device over the run (W): used as is, ±5 %.'),
   })
   .strict();
 
 export const CpuInput = z
   .object({
-    model: z.string().min(1).max(200).optional().describe('CPU name from /v1/hardware?kind=cpus, e.g. `AMD EPYC 9654`.'),
-    threads: z.number().finite().positive().max(10_000_000).optional().describe('Hardware threads (vCPUs) the workload uses.'),
-    utilization: share.optional().describe('Average CPU utilisation 0–1 on the SPECpower load curve. Default: the cloud average (50 %).'),
-    tdpW: z.number().finite().positive().max(5_000).optional().describe("TDP per chip (W); without a model, the TDP of all the threads used."),
-    powerW: nonNegative.max(10_000_000).optional().describe('Known average draw of all the threads used (W): used as is.'),
+    model: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('CPU name from /v1/hardware?kind=cpus, e.g. `AMD EPYC 9654`.'),
+    threads: z
+      .number()
+      .finite()
+      .positive()
+      .max(10_000_000)
+      .optional()
+      .describe('Hardware threads (vCPUs) the workload uses.'),
+    utilization: share
+      .optional()
+      .describe(
+        'Average CPU utilisation 0–1 on the SPECpower load curve. Default: the cloud average (50 %).',
+      ),
+    tdpW: z
+      .number()
+      .finite()
+      .positive()
+      .max(5_000)
+      .optional()
+      .describe('TDP per chip (W); without a model, the TDP of all the threads used.'),
+    powerW: nonNegative
+      .max(10_000_000)
+      .optional()
+      .describe('Known average draw of all the threads used (W): used as is.'),
   })
   .strict();
 
 export const InstanceInput = z
   .object({
-    type: z.string().min(1).max(200).describe('Cloud instance type `provider:type`, e.g. `aws:p5.48xlarge`, from /v1/hardware?kind=instances.'),
-    count: z.number().finite().positive().max(1_000_000).default(1).describe('Instances (default 1).'),
+    type: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe(
+        'Cloud instance type `provider:type`, e.g. `aws:p5.48xlarge`, from /v1/hardware?kind=instances.',
+      ),
+    count: z
+      .number()
+      .finite()
+      .positive()
+      .max(1_000_000)
+      .default(1)
+      .describe('Instances (default 1).'),
   })
   .strict();
 
@@ -49,15 +114,29 @@ export const StorageInput = z
   .object({
     ssdTb: nonNegative.max(1_000_000).optional().describe('SSD capacity provisioned (TB).'),
     hddTb: nonNegative.max(1_000_000).optional().describe('HDD capacity provisioned (TB).'),
-    replication: z.number().finite().min(1).max(100).optional().describe('Copies kept (default 1).'),
+    replication: z
+      .number()
+      .finite()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Copies kept (default 1).'),
   })
   .strict();
 
 export const FunctionalUnitInput = z
   .object({
-    name: z.string().min(1).max(100).describe('What one unit is, e.g. `request`, `transaction`, `image`.'),
+    name: z
+      .string()
+      .min(1)
+      .max(100)
+      .describe('What one unit is, e.g. `request`, `transaction`, `image`.'),
     // At least 1e-6, so the figures per unit stay finite.
-    count: z.number().finite().min(1e-6).describe('Units served by the workload; SCI = emissions per unit.'),
+    count: z
+      .number()
+      .finite()
+      .min(1e-6)
+      .describe('Units served by the workload; SCI = emissions per unit.'),
   })
   .strict();
 
@@ -68,59 +147,159 @@ export const TrainingInput = z
     task: z.literal('training'),
     parameters: count.max(1e14).describe('Total parameters N.'),
     tokens: count.max(1e17).describe('Training tokens D; FLOPs ≈ 6·N·D.'),
-    activeParameters: count.max(1e14).optional().describe('Parameters active per token (mixture of experts); default = parameters.'),
-    mfu: z.number().finite().gt(0).max(1).optional().describe('Model FLOPs utilisation 0–1 while training steadily; default: the median of published runs at that precision (FP8 against the FP8 peak). The whole-run overhead (restarts, evaluation, checkpointing) multiplies the hours either way; give durationHours to bill measured hours.'),
-    precision: z.enum(['bf16', 'fp16', 'fp8', 'tf32', 'fp32']).optional().describe('Training precision; default bf16.'),
+    activeParameters: count
+      .max(1e14)
+      .optional()
+      .describe('Parameters active per token (mixture of experts); default = parameters.'),
+    mfu: z
+      .number()
+      .finite()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe(
+        'Model FLOPs utilisation 0–1 while training steadily; default: the median of published runs at that precision (FP8 against the FP8 peak). The whole-run overhead (restarts, evaluation, checkpointing) multiplies the hours either way; give durationHours to bill measured hours.',
+      ),
+    precision: z
+      .enum(['bf16', 'fp16', 'fp8', 'tf32', 'fp32'])
+      .optional()
+      .describe('Training precision; default bf16.'),
   })
   .strict();
 
 export const InferenceInput = z
   .object({
     task: z.literal('inference'),
-    model: z.string().min(1).max(200).optional().describe('Model id or name from /v1/models (e.g. `llama-3.1-8b`); or give `parameters`.'),
-    parameters: count.max(1e14).optional().describe('Total parameters, when the model is not in /v1/models.'),
-    activeParameters: count.max(1e14).optional().describe('Parameters active per token (mixture of experts).'),
-    inputTokens: nonNegative.max(1e18).optional().describe('Prompt tokens over the whole workload.'),
-    outputTokens: nonNegative.max(1e18).optional().describe('Generated tokens over the whole workload.'),
-    requests: z.number().finite().min(1).max(1e15).optional().describe('Requests served (default tokens per request apply when token counts are missing).'),
-    batchSize: z.number().finite().min(1).max(4096).optional().describe('Concurrent sequences per model replica (serving batch); default 64.'),
-    precision: WeightPrecision.optional().describe("Precision of the served weights (`bf16`, `fp8`, `mxfp4`, `int4`…); default: the checkpoint's own (gpt-oss MXFP4, `-FP8` models FP8, else 16-bit). Sets the memory, so the GPU count, and the bytes read per token."),
+    model: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Model id or name from /v1/models (e.g. `llama-3.1-8b`); or give `parameters`.'),
+    parameters: count
+      .max(1e14)
+      .optional()
+      .describe('Total parameters, when the model is not in /v1/models.'),
+    activeParameters: count
+      .max(1e14)
+      .optional()
+      .describe('Parameters active per token (mixture of experts).'),
+    inputTokens: nonNegative
+      .max(1e18)
+      .optional()
+      .describe('Prompt tokens over the whole workload.'),
+    outputTokens: nonNegative
+      .max(1e18)
+      .optional()
+      .describe('Generated tokens over the whole workload.'),
+    requests: z
+      .number()
+      .finite()
+      .min(1)
+      .max(1e15)
+      .optional()
+      .describe(
+        'Requests served (default tokens per request apply when token counts are missing).',
+      ),
+    batchSize: z
+      .number()
+      .finite()
+      .min(1)
+      .max(4096)
+      .optional()
+      .describe('Concurrent sequences per model replica (serving batch); default 64.'),
+    precision: WeightPrecision.optional().describe(
+      "Precision of the served weights (`bf16`, `fp8`, `mxfp4`, `int4`…); default: the checkpoint's own (gpt-oss MXFP4, `-FP8` models FP8, else 16-bit). Sets the memory, so the GPU count, and the bytes read per token.",
+    ),
   })
   .strict();
 
 /** MoE: active parameters cannot exceed the total. */
-function checkActive(ai: { parameters?: number | undefined; activeParameters?: number | undefined }, ctx: z.RefinementCtx): void {
-  if (ai.parameters !== undefined && ai.activeParameters !== undefined && ai.activeParameters > ai.parameters) {
-    ctx.addIssue({ code: 'custom', path: ['activeParameters'], message: `expected activeParameters ≤ parameters (${ai.parameters}), got ${ai.activeParameters}` });
+function checkActive(
+  ai: { parameters?: number | undefined; activeParameters?: number | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (
+    ai.parameters !== undefined &&
+    ai.activeParameters !== undefined &&
+    ai.activeParameters > ai.parameters
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['activeParameters'],
+      message: `expected activeParameters ≤ parameters (${ai.parameters}), got ${ai.activeParameters}`,
+    });
   }
 }
 
-export const AiInput = z.discriminatedUnion('task', [TrainingInput, InferenceInput]).superRefine(checkActive);
+export const AiInput = z
+  .discriminatedUnion('task', [TrainingInput, InferenceInput])
+  .superRefine(checkActive);
 export type AiInput = z.infer<typeof AiInput>;
 
 export const Workload = z
   .object({
-    location: z.string().min(1).max(100).describe('Region id (`aws:us-east-1`), ISO country code (`FR`) or grid zone (`US-CAL-CISO`).'),
-    durationHours: nonNegative.max(100_000_000).optional().describe('Hours the workload runs; optional when an `ai` shape derives it.'),
+    location: z
+      .string()
+      .min(1)
+      .max(100)
+      .describe(
+        'Region id (`aws:us-east-1`), ISO country code (`FR`) or grid zone (`US-CAL-CISO`).',
+      ),
+    durationHours: nonNegative
+      .max(100_000_000)
+      .optional()
+      .describe('Hours the workload runs; optional when an `ai` shape derives it.'),
     instance: InstanceInput.optional(),
     gpu: GpuInput.optional(),
     cpu: CpuInput.optional(),
-    memoryGb: nonNegative.max(100_000_000).optional().describe('Memory (GB); default: the instance type\'s.'),
+    memoryGb: nonNegative
+      .max(100_000_000)
+      .optional()
+      .describe("Memory (GB); default: the instance type's."),
     storage: StorageInput.optional(),
     networkGb: nonNegative.max(1e12).optional().describe('Data transferred (GB).'),
-    pue: z.number().finite().min(1).max(3).optional().describe("Power usage effectiveness; default: the region's, else the provider's fleet figure, else the industry average. GPU/TPU workloads at a grid zone or country: the public-cloud average 1.25 (IDC 2024; range 1.08 best hyperscale fleet – 1.63 on-premises)."),
-    gridIntensity: nonNegative.max(3_000).optional().describe("Grid carbon intensity (gCO2e/kWh); overrides the location's."),
-    year: z.number().int().min(2000).max(2100).optional().describe('Year of the grid figures; default the latest published.'),
-    renewableShare: share.optional().describe('Contracted renewable share 0–1 for market-based emissions.'),
+    pue: z
+      .number()
+      .finite()
+      .min(1)
+      .max(3)
+      .optional()
+      .describe(
+        "Power usage effectiveness; default: the region's, else the provider's fleet figure, else the industry average. GPU/TPU workloads at a grid zone or country: the public-cloud average 1.25 (IDC 2024; range 1.08 best hyperscale fleet – 1.63 on-premises).",
+      ),
+    gridIntensity: nonNegative
+      .max(3_000)
+      .optional()
+      .describe("Grid carbon intensity (gCO2e/kWh); overrides the location's."),
+    year: z
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .optional()
+      .describe('Year of the grid figures; default the latest published.'),
+    renewableShare: share
+      .optional()
+      .describe('Contracted renewable share 0–1 for market-based emissions.'),
     functionalUnit: FunctionalUnitInput.optional(),
-    embodied: z.boolean().optional().describe('Include embodied (manufacturing) emissions; default true.'),
+    embodied: z
+      .boolean()
+      .optional()
+      .describe('Include embodied (manufacturing) emissions; default true.'),
     start: z
       .string()
       .max(40)
-      .refine(isIsoDateTime, { message: 'expected an ISO 8601 date-time with offset, e.g. 2026-06-01T09:00:00Z' })
+      .refine(isIsoDateTime, {
+        message: 'expected an ISO 8601 date-time with offset, e.g. 2026-06-01T09:00:00Z',
+      })
       .optional()
-      .describe('When the run starts (ISO 8601 with offset): operational emissions then follow the hourly grid.'),
-    ai: AiInput.optional().describe('AI workload shape: training by model size × tokens, or inference by tokens.'),
+      .describe(
+        'When the run starts (ISO 8601 with offset): operational emissions then follow the hourly grid.',
+      ),
+    ai: AiInput.optional().describe(
+      'AI workload shape: training by model size × tokens, or inference by tokens.',
+    ),
   })
   .strict();
 export type Workload = z.infer<typeof Workload>;
@@ -247,7 +426,15 @@ export const EstimateResult = z.object({
   assumptions: z.array(z.string()).readonly(),
   factors: z.array(Factor).readonly(),
   sources: z
-    .array(z.object({ id: z.string(), title: z.string(), licence: z.string(), year: z.number(), url: z.string() }))
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        licence: z.string(),
+        year: z.number(),
+        url: z.string(),
+      }),
+    )
     .readonly(),
 });
 export type EstimateResult = z.infer<typeof EstimateResult>;

@@ -12,7 +12,10 @@ export interface SourceSummary {
 export interface SourceIndex {
   readonly yearOf: ReadonlyMap<string, number>;
   /** Summaries in table order with their position, for a deterministic `sources` list. */
-  readonly summaries: ReadonlyMap<string, { readonly order: number; readonly summary: SourceSummary }>;
+  readonly summaries: ReadonlyMap<
+    string,
+    { readonly order: number; readonly summary: SourceSummary }
+  >;
 }
 
 /** The year and summary of every source, by id. */
@@ -21,7 +24,16 @@ export function indexSources(sources: readonly Source[]): SourceIndex {
   const summaries = new Map<string, { order: number; summary: SourceSummary }>();
   sources.forEach((s, order) => {
     yearOf.set(s.id, s.year);
-    summaries.set(s.id, { order, summary: Object.freeze({ id: s.id, title: s.title, licence: s.licence, year: s.year, url: s.url }) });
+    summaries.set(s.id, {
+      order,
+      summary: Object.freeze({
+        id: s.id,
+        title: s.title,
+        licence: s.licence,
+        year: s.year,
+        url: s.url,
+      }),
+    });
   });
   return { yearOf, summaries };
 }

@@ -6,7 +6,14 @@ import { rankMeasure } from './compare.ts';
 /** The result's emissions in the decision routes' shape. */
 export function summariseResult(r: EstimateResult): EmissionsSummary {
   const e = r.emissionsKgCo2e;
-  return { total: e.total, low: e.low, high: e.high, location: e.location, market: e.market, embodied: e.embodied };
+  return {
+    total: e.total,
+    low: e.low,
+    high: e.high,
+    location: e.location,
+    market: e.market,
+    embodied: e.embodied,
+  };
 }
 
 export interface Saving {
@@ -30,7 +37,15 @@ export function makeSuggestion(
   assumption: string,
 ): Suggestion {
   const emissionsKgCo2e = summariseResult(result);
-  return { kind, label, change, energyKwh: result.energyKwh.total, emissionsKgCo2e, ...savingAgainst(baseKg, emissionsKgCo2e, rankBy), assumption };
+  return {
+    kind,
+    label,
+    change,
+    energyKwh: result.energyKwh.total,
+    emissionsKgCo2e,
+    ...savingAgainst(baseKg, emissionsKgCo2e, rankBy),
+    assumption,
+  };
 }
 
 /** `n` to `digits` significant digits, for sentences. */

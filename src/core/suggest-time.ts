@@ -16,28 +16,53 @@ export interface StartSearch {
   readonly assumption: string;
 }
 
-export type StartOutcome = { readonly ok: true; readonly search: StartSearch } | { readonly ok: false; readonly note: string };
+export type StartOutcome =
+  | { readonly ok: true; readonly search: StartSearch }
+  | { readonly ok: false; readonly note: string };
 
 const MS_PER_HOUR = 3_600_000;
 
 /** The cleanest start of a `durationHours` job at `w.location`, or a note saying why there is none. */
-export function findBestStart(w: Workload, durationHours: number, flexibility: Flexibility | undefined, tables: Tables): StartOutcome {
+export function findBestStart(
+  w: Workload,
+  durationHours: number,
+  flexibility: Flexibility | undefined,
+  tables: Tables,
+): StartOutcome {
   const no = (note: string): StartOutcome => ({ ok: false, note: `time: ${note}` });
-  if (w.start === undefined) return no('give workload.start (ISO 8601 with offset) to search for a cleaner start; omitted.');
-  if (!flexibility) return no('give flexibility.delayHours or flexibility.deadline to search a start window; omitted.');
-  if (w.gridIntensity !== undefined) return no('gridIntensity is given, so the start time does not change the intensity; omitted.');
+  if (w.start === undefined)
+    return no('give workload.start (ISO 8601 with offset) to search for a cleaner start; omitted.');
+  if (!flexibility)
+    return no(
+      'give flexibility.delayHours or flexibility.deadline to search a start window; omitted.',
+    );
+  if (w.gridIntensity !== undefined)
+    return no('gridIntensity is given, so the start time does not change the intensity; omitted.');
   if (!(durationHours > 0)) return no('the job has no duration to place; omitted.');
   const startMs = Date.parse(w.start);
-  const delayHours = flexibility.delayHours ?? (Date.parse(flexibility.deadline!) - startMs) / MS_PER_HOUR - durationHours;
-  if (delayHours < 0) return no(`the deadline leaves no room: the job needs ${roundTo(durationHours)} h from its start; omitted.`);
+  const delayHours =
+    flexibility.delayHours ??
+    (Date.parse(flexibility.deadline!) - startMs) / MS_PER_HOUR - durationHours;
+  if (delayHours < 0)
+    return no(
+      `the deadline leaves no room: the job needs ${roundTo(durationHours)} h from its start; omitted.`,
+    );
   const zone = resolvePlace(w.location, tables).zone;
   if (!zone) return no(`${w.location} has no grid zone; omitted.`);
   const hourly = tables.hourly?.forZone(zone.id) ?? null;
   if (!hourly) return no(`no hourly data for ${zone.id}; annual average only.`);
 
   const year = hourly.latestYear;
-  const best = bestStart(hourly.series(year), sameCalendarHour(hourOfYear(w.start), year), durationHours, delayHours);
-  if (best.offsetHours === 0) return no(`starting at ${w.start} is already the cleanest start within ${roundTo(delayHours)} h in ${zone.id}.`);
+  const best = bestStart(
+    hourly.series(year),
+    sameCalendarHour(hourOfYear(w.start), year),
+    durationHours,
+    delayHours,
+  );
+  if (best.offsetHours === 0)
+    return no(
+      `starting at ${w.start} is already the cleanest start within ${roundTo(delayHours)} h in ${zone.id}.`,
+    );
   const start = new Date(startMs + best.offsetHours * MS_PER_HOUR).toISOString();
   const assumption =
     `Start ${best.offsetHours} h later, within the allowed ${roundTo(delayHours)} h: mean grid intensity over the run ` +

@@ -1,6 +1,13 @@
 // Suggest: greener options for one workload — region, start time, hardware — each with its saving
 // against the workload as given, and the best of them combined and estimated together.
-import type { CompareRow, Flexibility, RankBy, RegionFilter, Suggestion, SuggestResult } from './decision-schemas.ts';
+import type {
+  CompareRow,
+  Flexibility,
+  RankBy,
+  RegionFilter,
+  Suggestion,
+  SuggestResult,
+} from './decision-schemas.ts';
 import type { Workload } from './schemas.ts';
 import type { Tables } from './tables.ts';
 import type { EstimatorContext } from './context.ts';
@@ -22,10 +29,18 @@ export interface SuggestOptions {
 }
 
 /** Region, time and hardware options for `input`, and what is left after the best combination. */
-export function suggestOptions(input: Workload, ctx: EstimatorContext, options: SuggestOptions): SuggestResult {
+export function suggestOptions(
+  input: Workload,
+  ctx: EstimatorContext,
+  options: SuggestOptions,
+): SuggestResult {
   const { tables } = ctx;
   if (options.flexibility?.deadline !== undefined && input.start === undefined) {
-    throw new EstimateError('inconsistent_input', ['workload', 'start'], 'a deadline needs workload.start, the earliest time the job can start');
+    throw new EstimateError(
+      'inconsistent_input',
+      ['workload', 'start'],
+      'a deadline needs workload.start, the earliest time the job can start',
+    );
   }
   const asGiven = underWorkload(() => ctx.estimate(input));
   const baseE = summariseResult(asGiven);
@@ -34,14 +49,34 @@ export function suggestOptions(input: Workload, ctx: EstimatorContext, options: 
   const notes: string[] = [];
 
   const regionRows = rankRegions(input, ctx, filter, options.rankBy);
-  const region = regionRows.filter((row) => row.savingKg > 0).slice(0, options.top).map((row) => regionSuggestion(row, asGiven.resolved.location.intensityGCo2ePerKwh, asGiven.resolved.pue.value));
-  if (region.length === 0) notes.push('region: no candidate region has lower emissions than the workload as given.');
+  const region = regionRows
+    .filter((row) => row.savingKg > 0)
+    .slice(0, options.top)
+    .map((row) =>
+      regionSuggestion(
+        row,
+        asGiven.resolved.location.intensityGCo2ePerKwh,
+        asGiven.resolved.pue.value,
+      ),
+    );
+  if (region.length === 0)
+    notes.push('region: no candidate region has lower emissions than the workload as given.');
 
   const time: Suggestion[] = [];
   const found = findBestStart(input, asGiven.durationHours, options.flexibility, tables);
   if (found.ok) {
     const r = ctx.estimate({ ...input, start: found.search.start });
-    time.push(makeSuggestion('time', `Start at ${found.search.start}`, { start: found.search.start }, r, baseKg, options.rankBy, found.search.assumption));
+    time.push(
+      makeSuggestion(
+        'time',
+        `Start at ${found.search.start}`,
+        { start: found.search.start },
+        r,
+        baseKg,
+        options.rankBy,
+        found.search.assumption,
+      ),
+    );
   } else notes.push(found.note);
 
   const hw = underWorkload(() => suggestHardware(input, ctx, baseKg, options.rankBy, options.top));
@@ -49,7 +84,12 @@ export function suggestOptions(input: Workload, ctx: EstimatorContext, options: 
 
   return {
     rankBy: options.rankBy,
-    asGiven: { location: input.location, energyKwh: asGiven.energyKwh.total, kgCo2e: baseKg, emissionsKgCo2e: baseE },
+    asGiven: {
+      location: input.location,
+      energyKwh: asGiven.energyKwh.total,
+      kgCo2e: baseKg,
+      emissionsKgCo2e: baseE,
+    },
     region,
     time,
     hardware: hw.options,
@@ -65,20 +105,44 @@ function sameProvider(regionId: string | null, tables: Tables): RegionFilter | u
   return provider ? { provider: [provider] } : undefined;
 }
 
-function rankRegions(w: Workload, ctx: EstimatorContext, filter: RegionFilter | undefined, rankBy: RankBy): CompareRow[] {
+function rankRegions(
+  w: Workload,
+  ctx: EstimatorContext,
+  filter: RegionFilter | undefined,
+  rankBy: RankBy,
+): CompareRow[] {
   return compareRegions(w, ctx, { regions: filter, baseline: w.location, top: 1, rankBy }).table;
 }
 
 function regionSuggestion(row: CompareRow, intensity0: number, pue0: number): Suggestion {
-  const cfe = row.carbonFreeEnergyShare > 0 ? `; the provider's carbon-free share there is ${roundTo(row.carbonFreeEnergyShare * 100)} %` : '';
+  const cfe =
+    row.carbonFreeEnergyShare > 0
+      ? `; the provider's carbon-free share there is ${roundTo(row.carbonFreeEnergyShare * 100)} %`
+      : '';
   const assumption =
     `Same workload in ${row.regionId}: grid ${row.zone} at ${roundTo(row.intensityGCo2ePerKwh)} vs ${roundTo(intensity0)} gCO2e/kWh ` +
     `as given, PUE ${row.pue} vs ${pue0}${cfe}; data transfer and latency are not counted.`;
-  return { kind: 'region', label: `${row.name} (${row.regionId})`, change: { location: row.regionId }, energyKwh: row.energyKwh, emissionsKgCo2e: row.emissionsKgCo2e, kgCo2eSaved: row.savingKg, pctSaved: row.savingPct, assumption };
+  return {
+    kind: 'region',
+    label: `${row.name} (${row.regionId})`,
+    change: { location: row.regionId },
+    energyKwh: row.energyKwh,
+    emissionsKgCo2e: row.emissionsKgCo2e,
+    kgCo2eSaved: row.savingKg,
+    pctSaved: row.savingPct,
+    assumption,
+  };
 }
 
 /** Best hardware, then the best region for it, then the best start there; estimated as one workload. */
-function combineBest(input: Workload, hardware: Workload | null, filter: RegionFilter | undefined, ctx: EstimatorContext, options: SuggestOptions, baseKg: number): SuggestResult['best'] {
+function combineBest(
+  input: Workload,
+  hardware: Workload | null,
+  filter: RegionFilter | undefined,
+  ctx: EstimatorContext,
+  options: SuggestOptions,
+  baseKg: number,
+): SuggestResult['best'] {
   let w = hardware ?? input;
   const change: Suggestion['change'] = {};
   const [bestRegion] = rankRegions(w, ctx, filter, options.rankBy);
@@ -86,13 +150,22 @@ function combineBest(input: Workload, hardware: Workload | null, filter: RegionF
     w = { ...w, location: bestRegion.regionId };
     change.location = bestRegion.regionId;
   }
-  const found = findBestStart(w, prepareSweep(w, ctx).durationHours, options.flexibility, ctx.tables);
+  const found = findBestStart(
+    w,
+    prepareSweep(w, ctx).durationHours,
+    options.flexibility,
+    ctx.tables,
+  );
   if (found.ok) {
     w = { ...w, start: found.search.start };
     change.start = found.search.start;
   }
   const result = ctx.estimate(w);
-  if (hardware) Object.assign(change, { gpu: result.resolved.gpu?.id ?? undefined, durationHours: result.durationHours });
+  if (hardware)
+    Object.assign(change, {
+      gpu: result.resolved.gpu?.id ?? undefined,
+      durationHours: result.durationHours,
+    });
   const e = summariseResult(result);
   const left = rankMeasure(options.rankBy)(e);
   const price = options.offsetPricePerTonne ?? null;

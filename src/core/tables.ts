@@ -118,7 +118,10 @@ export const Accelerator = z.object({
    * Measured average draw under training load where the operator published one (e.g. Google's TPU
    * system power per chip): the default draw when utilisation is not given. Absent/null = share of TDP.
    */
-  typicalPower: z.object({ watts: z.number().positive(), basis: z.string(), source: SourceId }).nullable().optional(),
+  typicalPower: z
+    .object({ watts: z.number().positive(), basis: z.string(), source: SourceId })
+    .nullable()
+    .optional(),
   peakDenseTflops: PeakTflops,
   /** HBM/GDDR bandwidth per device, TB/s; null where not published. */
   memoryBandwidthTbs: z.number().positive().nullable(),
@@ -265,7 +268,9 @@ export interface ZoneHourlySeries {
   readonly years: readonly number[];
   readonly latestYear: number;
   series(year: number): ArrayLike<number>;
-  meta(year: number): { readonly estimated: boolean | null; readonly source: string; readonly meanG: number } | null;
+  meta(
+    year: number,
+  ): { readonly estimated: boolean | null; readonly source: string; readonly meanG: number } | null;
 }
 
 export interface HourlyTables {
@@ -388,7 +393,12 @@ export const AiCoefficients = z.object({
   /** Whole-run GPU-hours ÷ steady-rate GPU-hours (restarts, evaluation, checkpointing); at least 1. */
   trainingRunOverhead: Coefficient,
   /** The published runs the three training coefficients are derived from. */
-  trainingRuns: z.object({ source: z.string(), year: z.number().int(), note: z.string(), runs: z.array(TrainingRun).min(1) }),
+  trainingRuns: z.object({
+    source: z.string(),
+    year: z.number().int(),
+    note: z.string(),
+    runs: z.array(TrainingRun).min(1),
+  }),
   /** Share of peak FLOP/s reached while prefilling prompts (compute-bound). */
   prefillMfu: Coefficient,
   /** Host (CPU, DRAM, NIC, fans) draw per GPU of an inference server. */

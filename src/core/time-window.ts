@@ -27,7 +27,8 @@ function checkSeries(series: ArrayLike<number>): number {
 }
 
 function checkIndex(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0) throw new HourlyError('invalid_argument', `${name} must be an integer >= 0, got ${value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new HourlyError('invalid_argument', `${name} must be an integer >= 0, got ${value}`);
 }
 
 /**
@@ -36,11 +37,24 @@ function checkIndex(name: string, value: number): void {
  * Ties go to the earliest start. Starts more than a series length after the earliest repeat the same
  * data and are not examined.
  */
-export function bestStart(series: ArrayLike<number>, earliestIndex: number, durationHours: number, delayHours: number): BestStart {
+export function bestStart(
+  series: ArrayLike<number>,
+  earliestIndex: number,
+  durationHours: number,
+  delayHours: number,
+): BestStart {
   const n = checkSeries(series);
   checkIndex('earliestIndex', earliestIndex);
-  if (!Number.isFinite(durationHours) || durationHours <= 0) throw new HourlyError('invalid_argument', `durationHours must be a finite number > 0, got ${durationHours}`);
-  if (!Number.isFinite(delayHours) || delayHours < 0) throw new HourlyError('invalid_argument', `delayHours must be a finite number >= 0, got ${delayHours}`);
+  if (!Number.isFinite(durationHours) || durationHours <= 0)
+    throw new HourlyError(
+      'invalid_argument',
+      `durationHours must be a finite number > 0, got ${durationHours}`,
+    );
+  if (!Number.isFinite(delayHours) || delayHours < 0)
+    throw new HourlyError(
+      'invalid_argument',
+      `delayHours must be a finite number >= 0, got ${delayHours}`,
+    );
 
   const candidates = Math.min(Math.floor(delayHours), n - 1) + 1;
   const whole = Math.floor(durationHours);
@@ -53,8 +67,13 @@ export function bestStart(series: ArrayLike<number>, earliestIndex: number, dura
   const span = candidates - 1 + partial;
   const prefix = new Float64Array(span + 1);
   const e0 = earliestIndex % n;
-  for (let j = 0, i = e0; j < span; j++, i = i + 1 === n ? 0 : i + 1) prefix[j + 1] = prefix[j]! + series[i]!;
-  const windowSum = (k: number) => cyclesSum + prefix[k + partial]! - prefix[k]! + (tail > 0 ? tail * series[(e0 + k + whole) % n]! : 0);
+  for (let j = 0, i = e0; j < span; j++, i = i + 1 === n ? 0 : i + 1)
+    prefix[j + 1] = prefix[j]! + series[i]!;
+  const windowSum = (k: number) =>
+    cyclesSum +
+    prefix[k + partial]! -
+    prefix[k]! +
+    (tail > 0 ? tail * series[(e0 + k + whole) % n]! : 0);
 
   const baseline = windowSum(0);
   let best = 0;
@@ -85,7 +104,8 @@ export function bestStart(series: ArrayLike<number>, earliestIndex: number, dura
  */
 export function windowSeries(series: ArrayLike<number>, from: number, count: number): Float64Array {
   const n = checkSeries(series);
-  if (!Number.isInteger(from)) throw new HourlyError('invalid_argument', `from must be an integer, got ${from}`);
+  if (!Number.isInteger(from))
+    throw new HourlyError('invalid_argument', `from must be an integer, got ${from}`);
   checkIndex('count', count);
   const out = new Float64Array(count);
   let i = ((from % n) + n) % n;

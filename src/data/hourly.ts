@@ -3,7 +3,14 @@
 // once (loadHourlySeries: from disk on Node, the assets binding on Workers) before the first estimate.
 // A zone-year's series is decoded at its first use, then memoised. No zod parsing at run time:
 // data/build-hourly.ts validated every row and test/data/hourly.test.ts checks the committed files.
-import { hourlyDropped, hourlyGridDivisor, hourlySeriesFile, hourlySources, hourlyZoneYears, typicalProfiles } from '../../data/built/hourly.ts';
+import {
+  hourlyDropped,
+  hourlyGridDivisor,
+  hourlySeriesFile,
+  hourlySources,
+  hourlyZoneYears,
+  typicalProfiles,
+} from '../../data/built/hourly.ts';
 import {
   decodeSeries,
   decodeTypical,
@@ -35,7 +42,9 @@ export interface ZoneHourly {
 export const HOURLY_SERIES_FILE = hourlySeriesFile;
 
 /** Reads a built file's bytes as stored (gzip): a stream, a buffer or bytes. */
-export type ReadBuiltFile = (name: string) => Promise<ReadableStream<Uint8Array> | ArrayBuffer | Uint8Array>;
+export type ReadBuiltFile = (
+  name: string,
+) => Promise<ReadableStream<Uint8Array> | ArrayBuffer | Uint8Array>;
 
 interface Located {
   row: HourlyZoneYear;
@@ -65,8 +74,13 @@ let body: { file: Uint8Array; start: number } | null = null;
 let loading: Promise<void> | null = null;
 
 /** Gunzips with the standard DecompressionStream (Node 18+ and Workers); passes unzipped bytes through. */
-async function gunzip(data: ReadableStream<Uint8Array> | ArrayBuffer | Uint8Array): Promise<Uint8Array> {
-  const bytes = data instanceof ReadableStream ? new Uint8Array(await new Response(data).arrayBuffer()) : new Uint8Array(data);
+async function gunzip(
+  data: ReadableStream<Uint8Array> | ArrayBuffer | Uint8Array,
+): Promise<Uint8Array> {
+  const bytes =
+    data instanceof ReadableStream
+      ? new Uint8Array(await new Response(data).arrayBuffer())
+      : new Uint8Array(data);
   // A server that sent the file with Content-Encoding: gzip has had it unzipped by fetch already.
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
@@ -76,9 +90,15 @@ async function gunzip(data: ReadableStream<Uint8Array> | ArrayBuffer | Uint8Arra
 function install(file: Uint8Array): void {
   const start = seriesBodyOffset(file);
   const format = new TextDecoder().decode(file.subarray(0, file.indexOf(10)));
-  if (format !== HOURLY_SERIES_FORMAT) throw new Error(`${HOURLY_SERIES_FILE}: expected "${HOURLY_SERIES_FORMAT}", found "${format.slice(0, 80)}"`);
+  if (format !== HOURLY_SERIES_FORMAT)
+    throw new Error(
+      `${HOURLY_SERIES_FILE}: expected "${HOURLY_SERIES_FORMAT}", found "${format.slice(0, 80)}"`,
+    );
   // data/built/hourly.ts and the series file are built together: a length mismatch means they are not.
-  if (file.length - start !== bodyBytes) throw new Error(`${HOURLY_SERIES_FILE}: ${file.length - start} bytes of series where data/built/hourly.ts lists ${bodyBytes}`);
+  if (file.length - start !== bodyBytes)
+    throw new Error(
+      `${HOURLY_SERIES_FILE}: ${file.length - start} bytes of series where data/built/hourly.ts lists ${bodyBytes}`,
+    );
   body = { file, start };
 }
 
@@ -104,7 +124,10 @@ export function hourlySeriesLoaded(): boolean {
 }
 
 function loadedBody(): { file: Uint8Array; start: number } {
-  if (!body) throw new Error(`hourly series not loaded: the adapter must await loadHourlySeries() before the first estimate`);
+  if (!body)
+    throw new Error(
+      `hourly series not loaded: the adapter must await loadHourlySeries() before the first estimate`,
+    );
   return body;
 }
 
@@ -120,7 +143,10 @@ function view(zone: string, rows: readonly Located[]): ZoneHourly {
       let s = decoded.get(key);
       if (!s) {
         const located = byYear.get(year);
-        if (!located) throw new RangeError(`no hourly data for ${zone} in ${year} (years: ${years.join(', ')})`);
+        if (!located)
+          throw new RangeError(
+            `no hourly data for ${zone} in ${year} (years: ${years.join(', ')})`,
+          );
         const { file, start } = loadedBody();
         s = decodeSeries(file, start + located.offset, located.row.hours, grid);
         decoded.set(key, s);

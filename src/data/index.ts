@@ -25,7 +25,9 @@ function byId<T extends { id: string }>(rows: readonly T[]): ReadonlyMap<string,
  * Normalised name -> id over every alias, the normalised id and the normalised name of each row.
  * Rows store only the extra spellings in `aliases`; the id and name are added here.
  */
-export function aliasMap(rows: readonly { id: string; name: string; aliases: readonly string[] }[]): ReadonlyMap<string, string> {
+export function aliasMap(
+  rows: readonly { id: string; name: string; aliases: readonly string[] }[],
+): ReadonlyMap<string, string> {
   const map = new Map<string, string>();
   for (const r of rows) {
     for (const alias of [r.id, r.name, ...r.aliases]) map.set(normalizeName(alias), r.id);

@@ -26,13 +26,25 @@ export function electricityMapsProvider(options: ElectricityMapsOptions): GridPr
     url: 'https://www.electricitymaps.com',
     covers: () => true,
     async latest({ zone }) {
-      const body = await fetchJson(options.fetch, 'electricitymaps', `${base}/v3/carbon-intensity/latest?zone=${encodeURIComponent(zone.id)}`, {
-        headers: { 'auth-token': options.apiKey },
-      });
+      const body = await fetchJson(
+        options.fetch,
+        'electricitymaps',
+        `${base}/v3/carbon-intensity/latest?zone=${encodeURIComponent(zone.id)}`,
+        {
+          headers: { 'auth-token': options.apiKey },
+        },
+      );
       const parsed = Latest.safeParse(body);
-      if (!parsed.success) throw new LiveGridError('electricitymaps', 'answered in an unexpected shape');
+      if (!parsed.success)
+        throw new LiveGridError('electricitymaps', 'answered in an unexpected shape');
       const type = parsed.data.emissionFactorType ?? 'lifecycle';
-      return { provider: 'electricitymaps', area: parsed.data.zone, intensityGCo2ePerKwh: parsed.data.carbonIntensity, datetime: parsed.data.datetime, basis: `${type}, consumption-based` };
+      return {
+        provider: 'electricitymaps',
+        area: parsed.data.zone,
+        intensityGCo2ePerKwh: parsed.data.carbonIntensity,
+        datetime: parsed.data.datetime,
+        basis: `${type}, consumption-based`,
+      };
     },
   };
 }

@@ -1,7 +1,13 @@
 // Which live providers run, from variables the entry (src/node.ts or src/worker.ts) reads and passes in.
 import { electricityMapsProvider } from './electricity-maps.ts';
 import { nesoProvider } from './neso.ts';
-import { createLiveGrid, LIVE_PROVIDER_IDS, type FetchLike, type GridProvider, type LiveGrid } from './provider.ts';
+import {
+  createLiveGrid,
+  LIVE_PROVIDER_IDS,
+  type FetchLike,
+  type GridProvider,
+  type LiveGrid,
+} from './provider.ts';
 import { wattTimeProvider } from './watttime.ts';
 
 /** The variables read; base URLs exist for tests and proxies. */
@@ -23,16 +29,40 @@ export interface LiveGridEnv {
  * Providers with credentials (NESO when enabled) in order: NESO for GB, Electricity Maps, WattTime.
  * Null when none is configured: the embedded tables answer alone.
  */
-export function liveGridFromEnv(env: LiveGridEnv, fetchFn: FetchLike, now: () => number = Date.now): LiveGrid | null {
+export function liveGridFromEnv(
+  env: LiveGridEnv,
+  fetchFn: FetchLike,
+  now: () => number = Date.now,
+): LiveGrid | null {
   const providers: GridProvider[] = [];
-  if (env.GRIDSHIFT_LIVE_NESO === '1') providers.push(nesoProvider({ baseUrl: env.NESO_BASE_URL, fetch: fetchFn }));
-  if (env.ELECTRICITYMAPS_API_KEY) providers.push(electricityMapsProvider({ apiKey: env.ELECTRICITYMAPS_API_KEY, baseUrl: env.ELECTRICITYMAPS_BASE_URL, fetch: fetchFn }));
+  if (env.GRIDSHIFT_LIVE_NESO === '1')
+    providers.push(nesoProvider({ baseUrl: env.NESO_BASE_URL, fetch: fetchFn }));
+  if (env.ELECTRICITYMAPS_API_KEY)
+    providers.push(
+      electricityMapsProvider({
+        apiKey: env.ELECTRICITYMAPS_API_KEY,
+        baseUrl: env.ELECTRICITYMAPS_BASE_URL,
+        fetch: fetchFn,
+      }),
+    );
   if (env.WATTTIME_USERNAME && env.WATTTIME_PASSWORD) {
-    providers.push(wattTimeProvider({ username: env.WATTTIME_USERNAME, password: env.WATTTIME_PASSWORD, signalType: env.WATTTIME_SIGNAL, baseUrl: env.WATTTIME_BASE_URL, fetch: fetchFn, now }));
+    providers.push(
+      wattTimeProvider({
+        username: env.WATTTIME_USERNAME,
+        password: env.WATTTIME_PASSWORD,
+        signalType: env.WATTTIME_SIGNAL,
+        baseUrl: env.WATTTIME_BASE_URL,
+        fetch: fetchFn,
+        now,
+      }),
+    );
   }
   if (providers.length === 0) return null;
   const ttlS = Number(env.GRIDSHIFT_LIVE_TTL_S ?? 300);
-  return createLiveGrid(providers, { ttlMs: Number.isFinite(ttlS) && ttlS >= 0 ? ttlS * 1000 : 300_000, now });
+  return createLiveGrid(providers, {
+    ttlMs: Number.isFinite(ttlS) && ttlS >= 0 ? ttlS * 1000 : 300_000,
+    now,
+  });
 }
 
 export { LIVE_PROVIDER_IDS };

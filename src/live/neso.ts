@@ -11,7 +11,10 @@ const Intensity = z.object({
       z.object({
         from: z.string(),
         to: z.string(),
-        intensity: z.object({ forecast: z.number().nonnegative().nullable(), actual: z.number().nonnegative().nullable() }),
+        intensity: z.object({
+          forecast: z.number().nonnegative().nullable(),
+          actual: z.number().nonnegative().nullable(),
+        }),
       }),
     )
     .min(1),
@@ -33,11 +36,20 @@ export function nesoProvider(options: NesoOptions): GridProvider {
     url: 'https://carbonintensity.org.uk',
     covers: ({ zone }) => GB_ZONES.has(zone.id),
     async latest() {
-      const parsed = Intensity.safeParse(await fetchJson(options.fetch, 'neso', `${base}/intensity`));
+      const parsed = Intensity.safeParse(
+        await fetchJson(options.fetch, 'neso', `${base}/intensity`),
+      );
       const slot = parsed.success ? parsed.data.data[0] : undefined;
       const value = slot?.intensity.actual ?? slot?.intensity.forecast;
-      if (!slot || value === null || value === undefined) throw new LiveGridError('neso', 'answered in an unexpected shape');
-      return { provider: 'neso', area: 'GB', intensityGCo2ePerKwh: value, datetime: slot.from, basis: `direct, generation-based, ${slot.intensity.actual === null ? 'forecast' : 'actual'}` };
+      if (!slot || value === null || value === undefined)
+        throw new LiveGridError('neso', 'answered in an unexpected shape');
+      return {
+        provider: 'neso',
+        area: 'GB',
+        intensityGCo2ePerKwh: value,
+        datetime: slot.from,
+        basis: `direct, generation-based, ${slot.intensity.actual === null ? 'forecast' : 'actual'}`,
+      };
     },
   };
 }

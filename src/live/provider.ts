@@ -48,7 +48,8 @@ export class LiveGridError extends Error {
 }
 
 /** What the shell asked for: a live value, or why the embedded tables answer instead. */
-export type LiveLookup = { ok: true; value: LiveIntensity } | { ok: false; provider: LiveProviderId; reason: string };
+export type LiveLookup =
+  { ok: true; value: LiveIntensity } | { ok: false; provider: LiveProviderId; reason: string };
 
 export interface LiveGrid {
   readonly providers: readonly GridProvider[];
@@ -63,7 +64,10 @@ export interface LiveGridOptions {
 }
 
 /** Providers in order of preference, each value cached for `ttlMs`; failures are not cached. */
-export function createLiveGrid(providers: readonly GridProvider[], options: LiveGridOptions = {}): LiveGrid {
+export function createLiveGrid(
+  providers: readonly GridProvider[],
+  options: LiveGridOptions = {},
+): LiveGrid {
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { value: LiveIntensity; expires: number }>();
@@ -88,7 +92,13 @@ export function createLiveGrid(providers: readonly GridProvider[], options: Live
 }
 
 /** GETs JSON with a timeout; any failure becomes a LiveGridError that names the status only. */
-export async function fetchJson(fetchFn: FetchLike, provider: LiveProviderId, url: string, init: RequestInit = {}, timeoutMs = 5_000): Promise<unknown> {
+export async function fetchJson(
+  fetchFn: FetchLike,
+  provider: LiveProviderId,
+  url: string,
+  init: RequestInit = {},
+  timeoutMs = 5_000,
+): Promise<unknown> {
   let res: Response;
   try {
     res = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });

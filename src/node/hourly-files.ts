@@ -4,7 +4,9 @@ import { loadHourlySeries } from '../data/hourly.ts';
 
 // From the sources, data/built; from the published package, the copy scripts/build-lib.mjs puts in dist/data
 // (this code then sits in dist/ or dist/chunks/).
-const DIRECTORIES = ['../../data/built/', '../data/', './data/'].map((path) => new URL(path, import.meta.url));
+const DIRECTORIES = ['../../data/built/', '../data/', './data/'].map(
+  (path) => new URL(path, import.meta.url),
+);
 
 async function readBuiltFile(name: string): Promise<Uint8Array> {
   for (const dir of DIRECTORIES.slice(0, -1)) {

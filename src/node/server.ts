@@ -36,8 +36,18 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   await loadHourlyFromDisk();
   // Rate limiting keys on the TCP peer unless told to trust a proxy's header.
-  const rateLimit = options.rateLimit && { socketAddress: (c: Context) => getConnInfo(c).remote.address, ...options.rateLimit };
-  const app = createApp({ estimator: options.estimator, liveGrid: options.liveGrid ?? null, limits: options.limits, rateLimit, cors: options.cors, encodeAscii: asciiBody });
+  const rateLimit = options.rateLimit && {
+    socketAddress: (c: Context) => getConnInfo(c).remote.address,
+    ...options.rateLimit,
+  };
+  const app = createApp({
+    estimator: options.estimator,
+    liveGrid: options.liveGrid ?? null,
+    limits: options.limits,
+    rateLimit,
+    cors: options.cors,
+    encodeAscii: asciiBody,
+  });
   options.extend?.(app);
   // web/: the page, after the API routes (serveStatic from @hono/node-server).
   serveWeb(app);
@@ -45,16 +55,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Node's own backstops against slow clients: headers within 10 s, the whole request soon after the app's budget.
     const requestTimeout = (options.limits?.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 5_000;
     const serverOptions = { requestTimeout, headersTimeout: Math.min(10_000, requestTimeout) };
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname, serverOptions }, (info: AddressInfo) => {
-      resolve({
-        url: `http://${formatHost(info.address)}:${info.port}`,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.close((err) => (err ? fail(err) : done()));
-            if ('closeAllConnections' in server) server.closeAllConnections();
-          }),
-      });
-    });
+    const server = serve(
+      { fetch: app.fetch, port: options.port, hostname: options.hostname, serverOptions },
+      (info: AddressInfo) => {
+        resolve({
+          url: `http://${formatHost(info.address)}:${info.port}`,
+          close: () =>
+            new Promise<void>((done, fail) => {
+              server.close((err) => (err ? fail(err) : done()));
+              if ('closeAllConnections' in server) server.closeAllConnections();
+            }),
+        });
+      },
+    );
     server.once('error', reject);
   });
 }
@@ -67,14 +80,17 @@ function formatHost(address: string): string {
 export async function main(extend?: ServerOptions['extend']): Promise<void> {
   const { estimator } = await import('../data/index.ts');
   const port = Number(process.env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be an integer 0–65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error('PORT must be an integer 0–65535');
   const hostname = process.env.HOST ?? '0.0.0.0';
   // ELECTRICITYMAPS_API_KEY, WATTTIME_USERNAME/PASSWORD, GRIDSHIFT_LIVE_NESO=1: see src/live/from-env.ts.
   const liveGrid = liveGridFromEnv(process.env, fetch);
   // GRIDSHIFT_RATE_LIMIT, GRIDSHIFT_CLIENT_IP, GRIDSHIFT_CORS_ORIGINS, GRIDSHIFT_TIMEOUT_MS: see src/api/config.ts.
   const security = securityConfigFromEnv(process.env, { clientIp: 'socket' });
   const server = await startServer({ port, hostname, estimator, liveGrid, extend, ...security });
-  console.log(`gridshift API listening on ${server.url}${liveGrid ? ` (live grid: ${liveGrid.providers.map((p) => p.id).join(', ')})` : ''}`);
+  console.log(
+    `gridshift API listening on ${server.url}${liveGrid ? ` (live grid: ${liveGrid.providers.map((p) => p.id).join(', ')})` : ''}`,
+  );
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -12,11 +12,15 @@ export const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
 export const WEB_BUNDLE = fileURLToPath(new URL('../../web/dist/app.js', import.meta.url));
 
 // Only the page and its build output are public; web/src holds the bundle's TypeScript sources.
-const PUBLIC_PATH = /^\/(?:$|index\.html$|methodology\.html$|styles\.css$|favicon\.svg$|dist\/[\w.-]+$)/;
+const PUBLIC_PATH =
+  /^\/(?:$|index\.html$|methodology\.html$|styles\.css$|favicon\.svg$|dist\/[\w.-]+$)/;
 
 /** Serves `web/` at `/`. Every answer says `no-cache`: the browser revalidates, so a rebuild shows at once. */
 export function serveWeb(app: Hono<AppEnv>): void {
-  if (!existsSync(WEB_BUNDLE)) console.warn('[gridshift] web/dist/app.js is missing: `node scripts/build-web.mjs` builds the page');
+  if (!existsSync(WEB_BUNDLE))
+    console.warn(
+      '[gridshift] web/dist/app.js is missing: `node scripts/build-web.mjs` builds the page',
+    );
   const files = serveStatic({ root: WEB_ROOT });
   const publicFiles: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (!PUBLIC_PATH.test(c.req.path)) return next();
@@ -26,4 +30,3 @@ export function serveWeb(app: Hono<AppEnv>): void {
   };
   app.use('*', publicFiles);
 }
-

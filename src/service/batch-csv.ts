@@ -8,35 +8,38 @@ import { nearestIds } from './text-match.ts';
 type Cell = 'string' | 'number' | 'boolean';
 
 /** Input columns: where each cell goes in the workload, and how it is read. */
-export const CSV_COLUMNS: Readonly<Record<string, readonly [path: readonly string[], type: Cell]>> = {
-  location: [['location'], 'string'],
-  durationHours: [['durationHours'], 'number'],
-  instance: [['instance', 'type'], 'string'],
-  instanceCount: [['instance', 'count'], 'number'],
-  gpu: [['gpu', 'model'], 'string'],
-  gpuCount: [['gpu', 'count'], 'number'],
-  gpuUtilization: [['gpu', 'utilization'], 'number'],
-  gpuPowerW: [['gpu', 'powerW'], 'number'],
-  cpu: [['cpu', 'model'], 'string'],
-  cpuThreads: [['cpu', 'threads'], 'number'],
-  cpuUtilization: [['cpu', 'utilization'], 'number'],
-  memoryGb: [['memoryGb'], 'number'],
-  ssdTb: [['storage', 'ssdTb'], 'number'],
-  hddTb: [['storage', 'hddTb'], 'number'],
-  replication: [['storage', 'replication'], 'number'],
-  networkGb: [['networkGb'], 'number'],
-  pue: [['pue'], 'number'],
-  gridIntensity: [['gridIntensity'], 'number'],
-  year: [['year'], 'number'],
-  renewableShare: [['renewableShare'], 'number'],
-  functionalUnit: [['functionalUnit', 'name'], 'string'],
-  functionalUnitCount: [['functionalUnit', 'count'], 'number'],
-  embodied: [['embodied'], 'boolean'],
-  preset: [['preset'], 'string'],
-};
+export const CSV_COLUMNS: Readonly<Record<string, readonly [path: readonly string[], type: Cell]>> =
+  {
+    location: [['location'], 'string'],
+    durationHours: [['durationHours'], 'number'],
+    instance: [['instance', 'type'], 'string'],
+    instanceCount: [['instance', 'count'], 'number'],
+    gpu: [['gpu', 'model'], 'string'],
+    gpuCount: [['gpu', 'count'], 'number'],
+    gpuUtilization: [['gpu', 'utilization'], 'number'],
+    gpuPowerW: [['gpu', 'powerW'], 'number'],
+    cpu: [['cpu', 'model'], 'string'],
+    cpuThreads: [['cpu', 'threads'], 'number'],
+    cpuUtilization: [['cpu', 'utilization'], 'number'],
+    memoryGb: [['memoryGb'], 'number'],
+    ssdTb: [['storage', 'ssdTb'], 'number'],
+    hddTb: [['storage', 'hddTb'], 'number'],
+    replication: [['storage', 'replication'], 'number'],
+    networkGb: [['networkGb'], 'number'],
+    pue: [['pue'], 'number'],
+    gridIntensity: [['gridIntensity'], 'number'],
+    year: [['year'], 'number'],
+    renewableShare: [['renewableShare'], 'number'],
+    functionalUnit: [['functionalUnit', 'name'], 'string'],
+    functionalUnitCount: [['functionalUnit', 'count'], 'number'],
+    embodied: [['embodied'], 'boolean'],
+    preset: [['preset'], 'string'],
+  };
 
 /** Dotted workload path -> column, so row errors name the column the user wrote. */
-const COLUMN_OF_PATH = new Map(Object.entries(CSV_COLUMNS).map(([column, [path]]) => [path.join('.'), column]));
+const COLUMN_OF_PATH = new Map(
+  Object.entries(CSV_COLUMNS).map(([column, [path]]) => [path.join('.'), column]),
+);
 
 /** A parsed row: the workload request it holds, or why it cannot be read. */
 export type CsvRow = { ok: true; request: unknown } | { ok: false; errors: ProblemItem[] };
@@ -45,13 +48,30 @@ export type CsvRow = { ok: true; request: unknown } | { ok: false; errors: Probl
 export function parseBatchCsv(text: string): CsvRow[] {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true });
+    records = parse(text, {
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    });
   } catch (err) {
-    const where = typeof err === 'object' && err !== null && 'lines' in err ? ` near line ${String(err.lines)}` : '';
-    throw csvProblem([{ path: '', code: 'invalid_csv', message: `expected RFC 4180 CSV; the file could not be parsed${where}` }]);
+    const where =
+      typeof err === 'object' && err !== null && 'lines' in err
+        ? ` near line ${String(err.lines)}`
+        : '';
+    throw csvProblem([
+      {
+        path: '',
+        code: 'invalid_csv',
+        message: `expected RFC 4180 CSV; the file could not be parsed${where}`,
+      },
+    ]);
   }
   const [header, ...rows] = records;
-  if (!header) throw csvProblem([{ path: '', code: 'invalid_csv', message: 'expected a header row naming the columns' }]);
+  if (!header)
+    throw csvProblem([
+      { path: '', code: 'invalid_csv', message: 'expected a header row naming the columns' },
+    ]);
   const columns = readHeader(header);
   return rows.map((cells) => readRow(columns, cells));
 }
@@ -62,8 +82,17 @@ function readHeader(header: readonly string[]): string[] {
   header.forEach((name, i) => {
     if (!Object.hasOwn(CSV_COLUMNS, name)) {
       const [closest] = nearestIds(name, known, 1);
-      errors.push({ path: `header.${i}`, code: 'unknown_column', message: `unknown column '${name.slice(0, 40)}'${closest ? `; did you mean '${closest}'?` : ''}` });
-    } else if (header.indexOf(name) !== i) errors.push({ path: `header.${i}`, code: 'duplicate_column', message: `column '${name}' appears twice` });
+      errors.push({
+        path: `header.${i}`,
+        code: 'unknown_column',
+        message: `unknown column '${name.slice(0, 40)}'${closest ? `; did you mean '${closest}'?` : ''}`,
+      });
+    } else if (header.indexOf(name) !== i)
+      errors.push({
+        path: `header.${i}`,
+        code: 'duplicate_column',
+        message: `column '${name}' appears twice`,
+      });
   });
   if (errors.length > 0) throw csvProblem(errors);
   return [...header];
@@ -71,7 +100,16 @@ function readHeader(header: readonly string[]): string[] {
 
 function readRow(columns: readonly string[], cells: readonly string[]): CsvRow {
   if (cells.length !== columns.length) {
-    return { ok: false, errors: [{ path: '', code: 'invalid_row', message: `expected ${columns.length} cells, got ${cells.length}` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          code: 'invalid_row',
+          message: `expected ${columns.length} cells, got ${cells.length}`,
+        },
+      ],
+    };
   }
   const request: Record<string, unknown> = {};
   columns.forEach((column, i) => {
@@ -85,7 +123,8 @@ function readRow(columns: readonly string[], cells: readonly string[]): CsvRow {
 
 /** Numbers and booleans are converted when they read as such; otherwise the text goes on, so the schema names the column. */
 function readCell(cell: string, type: Cell): unknown {
-  if (type === 'number') return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) ? Number(cell) : cell;
+  if (type === 'number')
+    return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) ? Number(cell) : cell;
   if (type === 'boolean') {
     const lower = cell.toLowerCase();
     return lower === 'true' ? true : lower === 'false' ? false : cell;
@@ -105,35 +144,81 @@ export function columnOf(path: string): string {
 }
 
 function csvProblem(errors: ProblemItem[]): GridshiftError {
-  return new GridshiftError({ code: 'validation_failed', detail: `The CSV body cannot be read (${errors.length} problem(s)): see errors.`, errors });
+  return new GridshiftError({
+    code: 'validation_failed',
+    detail: `The CSV body cannot be read (${errors.length} problem(s)): see errors.`,
+    errors,
+  });
 }
 
 /** Output columns, one result per row, in input order. */
 export const CSV_RESULT_COLUMNS = [
-  'row', 'ok', 'error', 'location', 'regionId', 'zone', 'intensity', 'pue', 'durationHours',
-  'energyKwh', 'energyLowKwh', 'energyHighKwh', 'kgCo2e', 'kgCo2eLow', 'kgCo2eHigh',
-  'locationKg', 'marketKg', 'embodiedKg', 'sciGCo2ePerUnit', 'waterL',
+  'row',
+  'ok',
+  'error',
+  'location',
+  'regionId',
+  'zone',
+  'intensity',
+  'pue',
+  'durationHours',
+  'energyKwh',
+  'energyLowKwh',
+  'energyHighKwh',
+  'kgCo2e',
+  'kgCo2eLow',
+  'kgCo2eHigh',
+  'locationKg',
+  'marketKg',
+  'embodiedKg',
+  'sciGCo2ePerUnit',
+  'waterL',
 ] as const;
 
 /** Results as CSV (RFC 4180, CRLF line ends), `row` counting data rows from 1. */
 export function formatBatchCsv(results: readonly BatchItem[]): string {
   const lines = [CSV_RESULT_COLUMNS.join(',')];
-  results.forEach((item, i) => lines.push(resultCells(item, i + 1).map(csvCell).join(',')));
+  results.forEach((item, i) =>
+    lines.push(
+      resultCells(item, i + 1)
+        .map(csvCell)
+        .join(','),
+    ),
+  );
   return lines.join('\r\n') + '\r\n';
 }
 
 function resultCells(item: BatchItem, row: number): unknown[] {
   if (!item.ok) {
-    const error = item.error.errors.map((e) => (e.path === '' ? e.message : `${e.path}: ${e.message}`)).join('; ');
+    const error = item.error.errors
+      .map((e) => (e.path === '' ? e.message : `${e.path}: ${e.message}`))
+      .join('; ');
     return [row, false, error, ...Array<null>(CSV_RESULT_COLUMNS.length - 3).fill(null)];
   }
   const r = item.result;
   const e = r.emissionsKgCo2e;
   const loc = r.resolved.location;
   return [
-    row, true, '', loc.input, loc.regionId, loc.zone, loc.intensityGCo2ePerKwh, r.resolved.pue.value, r.durationHours,
-    r.energyKwh.total, r.energyKwh.low, r.energyKwh.high, e.total, e.low, e.high,
-    e.location, e.market, e.embodied, r.sci?.gCo2ePerUnit ?? null, r.waterL,
+    row,
+    true,
+    '',
+    loc.input,
+    loc.regionId,
+    loc.zone,
+    loc.intensityGCo2ePerKwh,
+    r.resolved.pue.value,
+    r.durationHours,
+    r.energyKwh.total,
+    r.energyKwh.low,
+    r.energyKwh.high,
+    e.total,
+    e.low,
+    e.high,
+    e.location,
+    e.market,
+    e.embodied,
+    r.sci?.gCo2ePerUnit ?? null,
+    r.waterL,
   ];
 }
 

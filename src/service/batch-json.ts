@@ -16,7 +16,8 @@ export function batchJsonStream(answer: BatchResult): ReadableStream<Uint8Array>
       const from = next;
       const to = Math.min(results.length, from + ITEMS_PER_CHUNK);
       let text = from === 0 ? '{"results":[' : ',';
-      for (let i = from; i < to; i++) text += i > from ? ',' + JSON.stringify(results[i]) : JSON.stringify(results[i]);
+      for (let i = from; i < to; i++)
+        text += i > from ? ',' + JSON.stringify(results[i]) : JSON.stringify(results[i]);
       next = to;
       if (to < results.length) return controller.enqueue(encoder.encode(text));
       controller.enqueue(encoder.encode(`${text}],"provenance":${JSON.stringify(provenance)}}`));

@@ -1,10 +1,22 @@
 // Batch below HTTP: runs core's batch over read rows (JSON or CSV) and writes each refusal as a
 // per-item problem, so one bad item never fails the rest; the JSON answer lists provenance once.
 import type { Estimator } from '../core/estimator.ts';
-import type { BatchAnswerItem, BatchItem, BatchItemError, BatchResult, Provenance } from '../core/decision-schemas.ts';
+import type {
+  BatchAnswerItem,
+  BatchItem,
+  BatchItemError,
+  BatchResult,
+  Provenance,
+} from '../core/decision-schemas.ts';
 import type { BatchOutcome } from '../core/batch.ts';
 import { describeIssues } from './issues.ts';
-import { invalidValues, PROBLEMS, problemFromEstimateError, problemTypeUri, type ProblemInit } from './problem.ts';
+import {
+  invalidValues,
+  PROBLEMS,
+  problemFromEstimateError,
+  problemTypeUri,
+  type ProblemInit,
+} from './problem.ts';
 import { columnOf, type CsvRow } from './batch-csv.ts';
 
 export interface BatchInput {
@@ -18,20 +30,41 @@ export function runBatch(input: BatchInput, estimator: Estimator): BatchItem[] {
   const outcomes = estimator.batch(requests);
   let next = 0;
   return input.rows.map((row) => {
-    if (!row.ok) return { ok: false, error: itemError({ code: 'validation_failed', detail: 'The row cannot be read.', errors: row.errors }) };
+    if (!row.ok)
+      return {
+        ok: false,
+        error: itemError({
+          code: 'validation_failed',
+          detail: 'The row cannot be read.',
+          errors: row.errors,
+        }),
+      };
     const outcome = outcomes[next++]!;
     return outcome.ok ? outcome : { ok: false, error: outcomeError(outcome, input.csv) };
   });
 }
 
 function outcomeError(outcome: Exclude<BatchOutcome, { ok: true }>, csv: boolean): BatchItemError {
-  const init = 'refusal' in outcome ? problemFromEstimateError(outcome.refusal) : invalidValues(describeIssues(outcome.issues, outcome.schema), 'workload', '(item)');
-  return itemError(csv ? { ...init, errors: (init.errors ?? []).map((e) => ({ ...e, path: columnOf(e.path) })) } : init);
+  const init =
+    'refusal' in outcome
+      ? problemFromEstimateError(outcome.refusal)
+      : invalidValues(describeIssues(outcome.issues, outcome.schema), 'workload', '(item)');
+  return itemError(
+    csv
+      ? { ...init, errors: (init.errors ?? []).map((e) => ({ ...e, path: columnOf(e.path) })) }
+      : init,
+  );
 }
 
 function itemError(init: ProblemInit): BatchItemError {
   const kind = PROBLEMS[init.code];
-  return { type: problemTypeUri(init.code), status: kind.status, title: kind.title, detail: init.detail, errors: [...(init.errors ?? [])] };
+  return {
+    type: problemTypeUri(init.code),
+    status: kind.status,
+    title: kind.title,
+    detail: init.detail,
+    errors: [...(init.errors ?? [])],
+  };
 }
 
 /**
@@ -41,14 +74,27 @@ function itemError(init: ProblemInit): BatchItemError {
  */
 export function shareProvenance(items: readonly BatchItem[]): BatchResult {
   const provenance: Provenance[] = [];
-  const byLists = new Map<readonly unknown[], Map<readonly unknown[], { readonly assumptions: readonly string[]; readonly index: number }[]>>();
+  const byLists = new Map<
+    readonly unknown[],
+    Map<readonly unknown[], { readonly assumptions: readonly string[]; readonly index: number }[]>
+  >();
   const indexOf = (p: Provenance): number => {
     let bySources = byLists.get(p.factors);
-    if (!bySources) byLists.set(p.factors, (bySources = new Map<readonly unknown[], { readonly assumptions: readonly string[]; readonly index: number }[]>()));
+    if (!bySources)
+      byLists.set(
+        p.factors,
+        (bySources = new Map<
+          readonly unknown[],
+          { readonly assumptions: readonly string[]; readonly index: number }[]
+        >()),
+      );
     let seen = bySources.get(p.sources);
     if (!seen) bySources.set(p.sources, (seen = []));
-    for (const s of seen) if (s.assumptions === p.assumptions || sameStrings(s.assumptions, p.assumptions)) return s.index;
-    const index = provenance.push({ assumptions: p.assumptions, factors: p.factors, sources: p.sources }) - 1;
+    for (const s of seen)
+      if (s.assumptions === p.assumptions || sameStrings(s.assumptions, p.assumptions))
+        return s.index;
+    const index =
+      provenance.push({ assumptions: p.assumptions, factors: p.factors, sources: p.sources }) - 1;
     seen.push({ assumptions: p.assumptions, index });
     return index;
   };

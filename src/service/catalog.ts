@@ -1,5 +1,13 @@
 // Catalogue views over the tables: listing, lookup and search as small pure functions.
-import type { AnnualIntensity, GridZone, LlmModel, Provider, Region, Source, Tables } from '../core/tables.ts';
+import type {
+  AnnualIntensity,
+  GridZone,
+  LlmModel,
+  Provider,
+  Region,
+  Source,
+  Tables,
+} from '../core/tables.ts';
 import { GridshiftError } from './problem.ts';
 import { closestIds } from '../core/closest.ts';
 import { nearestIds, searchByName } from './text-match.ts';
@@ -31,7 +39,13 @@ export interface RegionView extends Region {
 export function describeRegion(tables: Tables, id: string): RegionView {
   const region = tables.regions.get(id) ?? tables.regions.get(id.toLowerCase());
   if (!region) {
-    const names = [...tables.regions.values()].flatMap((r) => [[r.id, r.id], [r.region, r.id]] as const);
+    const names = [...tables.regions.values()].flatMap(
+      (r) =>
+        [
+          [r.id, r.id],
+          [r.region, r.id],
+        ] as const,
+    );
     throw unknownId('unknown_region', 'region', id, names);
   }
   const zone = region.gridZone === null ? undefined : tables.zones.get(region.gridZone);
@@ -49,16 +63,28 @@ export interface ZoneView extends GridZone {
 
 /** One grid zone with every annual intensity and their sources, or a 404 problem. */
 export function describeZone(tables: Tables, id: string): ZoneView {
-  const zone = tables.zones.get(id) ?? tables.zones.get(id.toUpperCase()) ?? findIgnoringCase(tables.zones, id);
+  const zone =
+    tables.zones.get(id) ??
+    tables.zones.get(id.toUpperCase()) ??
+    findIgnoringCase(tables.zones, id);
   if (!zone) {
-    const names = [...tables.zones.values()].flatMap((z) => [[z.id, z.id], [z.name, z.id]] as const);
+    const names = [...tables.zones.values()].flatMap(
+      (z) =>
+        [
+          [z.id, z.id],
+          [z.name, z.id],
+        ] as const,
+    );
     throw unknownId('unknown_zone', 'grid zone', id, names);
   }
   const used = new Set([...zone.primary, ...zone.alternates].map((row) => row.source));
   return { ...zone, sources: listSources(tables).filter((s) => used.has(s.id)) };
 }
 
-export type SourceView = Pick<Source, 'id' | 'title' | 'publisher' | 'licence' | 'year' | 'url' | 'attribution'>;
+export type SourceView = Pick<
+  Source,
+  'id' | 'title' | 'publisher' | 'licence' | 'year' | 'url' | 'attribution'
+>;
 
 /** Every dataset the tables come from, without build-only fields. */
 export function listSources(tables: Tables): SourceView[] {
@@ -93,12 +119,23 @@ export function countTables(tables: Tables): Record<string, number> {
 }
 
 /** 404 problem with the closest ids: core's matcher (names too), else the nearest ids at all. */
-function unknownId(code: 'unknown_region' | 'unknown_zone', noun: string, id: string, names: readonly (readonly [string, string])[]) {
+function unknownId(
+  code: 'unknown_region' | 'unknown_zone',
+  noun: string,
+  id: string,
+  names: readonly (readonly [string, string])[],
+) {
   const close = closestIds(id, names);
-  const candidates = close.length > 0 ? close : nearestIds(id, new Set(names.map(([, target]) => target)));
+  const candidates =
+    close.length > 0 ? close : nearestIds(id, new Set(names.map(([, target]) => target)));
   const hint = candidates.length > 0 ? `; closest known ids: ${candidates.join(', ')}` : '';
   const message = `no ${noun} with this id${hint}`;
-  return new GridshiftError({ code, detail: message, errors: [{ path: 'id', code, message }], candidates });
+  return new GridshiftError({
+    code,
+    detail: message,
+    errors: [{ path: 'id', code, message }],
+    candidates,
+  });
 }
 
 function findIgnoringCase<T>(map: ReadonlyMap<string, T>, id: string): T | undefined {

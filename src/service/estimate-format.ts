@@ -17,6 +17,9 @@ export const ESTIMATE_MEDIA_TYPES: { readonly [F in EstimateFormat]: string } = 
 export const EstimateQuery = z
   .object({
     /** Overrides the Accept header: `csv` (one header row and one result row) or `boamps` (BoAmps 1.1.0 report). */
-    format: z.enum(ESTIMATE_FORMATS).optional().meta({ description: 'json (default), csv, or boamps (a BoAmps 1.1.0 report); overrides the Accept header.' }),
+    format: z.enum(ESTIMATE_FORMATS).optional().meta({
+      description:
+        'json (default), csv, or boamps (a BoAmps 1.1.0 report); overrides the Accept header.',
+    }),
   })
   .strict();

@@ -33,7 +33,11 @@ export function searchHardware(tables: Tables, query: HardwareQuery): HardwareRe
   const wants = (kind: HardwareKind) => query.kind === undefined || query.kind === kind;
   const result: HardwareResult = {};
   if (wants('gpus')) {
-    const rows = searchByName(tables.accelerators.values(), query.q, (g) => [g.id, g.name, ...g.aliases]);
+    const rows = searchByName(tables.accelerators.values(), query.q, (g) => [
+      g.id,
+      g.name,
+      ...g.aliases,
+    ]);
     result.gpus = paginate(rows, query);
   }
   if (wants('cpus')) {
@@ -42,14 +46,24 @@ export function searchHardware(tables: Tables, query: HardwareQuery): HardwareRe
   }
   if (wants('instances')) {
     const provider = query.provider?.toLowerCase();
-    const inProvider = [...tables.instances.values()].filter((i) => provider === undefined || i.provider === provider);
-    const rows = searchByName(inProvider, query.q, (i) => [i.id, i.type, i.cpuName ?? '', i.gpu ?? '']);
+    const inProvider = [...tables.instances.values()].filter(
+      (i) => provider === undefined || i.provider === provider,
+    );
+    const rows = searchByName(inProvider, query.q, (i) => [
+      i.id,
+      i.type,
+      i.cpuName ?? '',
+      i.gpu ?? '',
+    ]);
     result.instances = paginate(rows, query);
   }
   return result;
 }
 
-function paginate<T>(rows: readonly T[], { limit, offset }: { limit: number; offset: number }): Page<T> {
+function paginate<T>(
+  rows: readonly T[],
+  { limit, offset }: { limit: number; offset: number },
+): Page<T> {
   const items = rows.slice(offset, offset + limit);
   return { items, count: items.length, total: rows.length };
 }

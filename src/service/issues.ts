@@ -35,7 +35,9 @@ function describeIssue(issue: Issue): string {
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_format':
       // Request schemas give every regex a message phrased "expected ...".
-      return issue.format === 'regex' ? issue.message : `expected a string in ${issue.format} format`;
+      return issue.format === 'regex'
+        ? issue.message
+        : `expected a string in ${issue.format} format`;
     case 'invalid_union':
       return 'options' in issue && Array.isArray(issue.options)
         ? `expected one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`
@@ -88,7 +90,11 @@ function truncate(text: string, max = 40): string {
 function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let node: unknown = schema;
   for (const segment of [...path, null]) {
-    while (node instanceof z.ZodOptional || node instanceof z.ZodDefault || node instanceof z.ZodNullable) {
+    while (
+      node instanceof z.ZodOptional ||
+      node instanceof z.ZodDefault ||
+      node instanceof z.ZodNullable
+    ) {
       node = node.unwrap();
     }
     if (segment === null && node instanceof z.ZodUnion) return unionKeys(node.options);
@@ -100,6 +106,8 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
 }
 
 function unionKeys(options: readonly unknown[]): string[] {
-  const keys = options.flatMap((option) => (option instanceof z.ZodObject ? Object.keys(option.shape) : []));
+  const keys = options.flatMap((option) =>
+    option instanceof z.ZodObject ? Object.keys(option.shape) : [],
+  );
   return [...new Set(keys)];
 }

@@ -120,9 +120,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * The one "N invalid value(s)" problem: every refused field listed; `subject` names what was
  * refused (`request`, `workload`) and `whole` how a refusal of all of it is listed.
  */
-export function invalidValues(errors: readonly ProblemItem[], subject = 'request', whole = '(body)'): ProblemInit {
+export function invalidValues(
+  errors: readonly ProblemItem[],
+  subject = 'request',
+  whole = '(body)',
+): ProblemInit {
   const paths = [...new Set(errors.map((e) => (e.path === '' ? whole : e.path)))];
-  return { code: 'validation_failed', detail: `The ${subject} has ${errors.length} invalid value(s): ${paths.join(', ')}.`, errors };
+  return {
+    code: 'validation_failed',
+    detail: `The ${subject} has ${errors.length} invalid value(s): ${paths.join(', ')}.`,
+    errors,
+  };
 }
 
 /** Core's refusal as a problem; the closest ids go in the detail and in `candidates`. */
@@ -149,7 +157,9 @@ export function problemFromError(err: unknown): ProblemInit | null {
   if (err instanceof EstimateError) return problemFromEstimateError(err);
   if (err instanceof HourlyError) {
     if (err.code !== 'invalid_time') return null;
-    return invalidValues([{ path: '', code: err.code, message: 'expected an ISO 8601 date-time with an offset' }]);
+    return invalidValues([
+      { path: '', code: err.code, message: 'expected an ISO 8601 date-time with an offset' },
+    ]);
   }
   return null;
 }

@@ -16,7 +16,12 @@ export function nearestIds(input: string, ids: Iterable<string>, limit = 5): str
       foreign: prefix !== null && !id.toLowerCase().startsWith(prefix) ? 1 : 0,
       distance: editDistance(needle, id.toLowerCase()),
     }))
-    .sort((a, b) => a.foreign - b.foreign || a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort(
+      (a, b) =>
+        a.foreign - b.foreign ||
+        a.distance - b.distance ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
     .slice(0, limit)
     .map((entry) => entry.id);
 }
@@ -36,7 +41,11 @@ export function scoreMatch(query: string, names: readonly string[]): number | nu
 }
 
 /** Items whose names match `query`, best match first, then in their given order. */
-export function searchByName<T>(items: Iterable<T>, query: string | undefined, names: (item: T) => readonly string[]): T[] {
+export function searchByName<T>(
+  items: Iterable<T>,
+  query: string | undefined,
+  names: (item: T) => readonly string[],
+): T[] {
   const list = [...items];
   if (query === undefined) return list;
   return list

@@ -4,7 +4,12 @@ import type { Tables } from '../core/tables.ts';
 import type { Workload } from '../core/schemas.ts';
 import type { WorkloadRequest } from '../core/decision-schemas.ts';
 import { rePathed } from '../core/errors.ts';
-import { parseWorkloadRequest, resolveWorkloadRequest, type ParsedWorkload, type PresetUse } from '../core/presets.ts';
+import {
+  parseWorkloadRequest,
+  resolveWorkloadRequest,
+  type ParsedWorkload,
+  type PresetUse,
+} from '../core/presets.ts';
 import { describeIssues } from './issues.ts';
 import { GridshiftError, invalidValues } from './problem.ts';
 
@@ -27,7 +32,13 @@ function settle(parse: () => ParsedWorkload, at: string): WorkloadRead {
   const parsed = at === '' ? parse() : rePathed(parse, (path) => [at, ...path]);
   if (!parsed.ok) {
     const errors = describeIssues(parsed.issues, parsed.schema);
-    throw new GridshiftError(invalidValues(at === '' ? errors : errors.map((e) => ({ ...e, path: e.path === '' ? at : `${at}.${e.path}` }))));
+    throw new GridshiftError(
+      invalidValues(
+        at === ''
+          ? errors
+          : errors.map((e) => ({ ...e, path: e.path === '' ? at : `${at}.${e.path}` })),
+      ),
+    );
   }
   return parsed;
 }

@@ -23,22 +23,49 @@ export interface ZoneProfile {
 }
 
 /** The profile of zone `id` (any case); 404 problems for an unknown zone or one without hourly data. */
-export function zoneProfile(tables: Tables, id: string, start: string | undefined, hours: number): ZoneProfile {
+export function zoneProfile(
+  tables: Tables,
+  id: string,
+  start: string | undefined,
+  hours: number,
+): ZoneProfile {
   const { id: zone, name } = describeZone(tables, id);
   const series = tables.hourly?.forZone(zone);
   const typical = tables.hourly?.typical?.(zone);
   if (!series || !typical) {
     const message = `no hourly data for grid zone ${zone}; annual averages only`;
-    throw new GridshiftError({ code: 'not_found', detail: message, errors: [{ path: 'id', code: 'not_found', message }] });
+    throw new GridshiftError({
+      code: 'not_found',
+      detail: message,
+      errors: [{ path: 'id', code: 'not_found', message }],
+    });
   }
   const year = series.latestYear;
   const meta = series.meta(year);
   const months = Array.from({ length: 12 }, (_, m) => typical.values.slice(m * 24, m * 24 + 24));
-  return { zone, name, year, unit: 'gCO2e/kWh', source: meta?.source ?? '', estimated: meta?.estimated ?? null, months, slice: start === undefined ? null : sliceFrom(series.series(year), start, year, hours) };
+  return {
+    zone,
+    name,
+    year,
+    unit: 'gCO2e/kWh',
+    source: meta?.source ?? '',
+    estimated: meta?.estimated ?? null,
+    months,
+    slice: start === undefined ? null : sliceFrom(series.series(year), start, year, hours),
+  };
 }
 
 // The series wraps at the end of the year, as the time-shift search does.
-function sliceFrom(values: ArrayLike<number>, start: string, year: number, hours: number): ZoneProfile['slice'] {
+function sliceFrom(
+  values: ArrayLike<number>,
+  start: string,
+  year: number,
+  hours: number,
+): ZoneProfile['slice'] {
   const first = Math.floor(sameCalendarHour(hourOfYear(start), year));
-  return { start, hours, values: Array.from({ length: hours }, (_, i) => values[(first + i) % values.length]!) };
+  return {
+    start,
+    hours,
+    values: Array.from({ length: hours }, (_, i) => values[(first + i) % values.length]!),
+  };
 }

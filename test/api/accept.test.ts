@@ -20,8 +20,12 @@ describe('preferredMediaType', () => {
 describe('negotiateEstimateFormat', () => {
   it('prefers ?format, then the first of the three types Accept names', () => {
     expect(negotiateEstimateFormat('csv', 'application/json')).toBe('csv');
-    expect(negotiateEstimateFormat(undefined, 'application/vnd.boamps+json, text/csv')).toBe('boamps');
-    expect(negotiateEstimateFormat(undefined, 'text/csv;q=0.5, application/vnd.boamps+json')).toBe('csv');
+    expect(negotiateEstimateFormat(undefined, 'application/vnd.boamps+json, text/csv')).toBe(
+      'boamps',
+    );
+    expect(negotiateEstimateFormat(undefined, 'text/csv;q=0.5, application/vnd.boamps+json')).toBe(
+      'csv',
+    );
     expect(negotiateEstimateFormat(undefined, 'text/html')).toBe('json');
   });
 });

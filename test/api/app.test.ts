@@ -23,14 +23,18 @@ afterEach(() => {
 describe('createApp', () => {
   it('serves the tables it is given, sharing nothing between apps', async () => {
     const full = createApp({ estimator: createEstimator(fixtureTables) });
-    const empty = createApp({ estimator: createEstimator({ ...fixtureTables, regions: new Map() }) });
+    const empty = createApp({
+      estimator: createEstimator({ ...fixtureTables, regions: new Map() }),
+    });
     expect(await (await full.request('/v1/regions')).json()).toMatchObject({ count: 4 });
     expect(await (await empty.request('/v1/regions')).json()).toMatchObject({ count: 0 });
   });
 
   it('answers an unexpected error with a generic 500 that echoes nothing, and logs it', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const res = await createApp({ estimator: createEstimator(tablesWithBrokenRegions()) }).request('/v1/regions?q=my-query');
+    const res = await createApp({ estimator: createEstimator(tablesWithBrokenRegions()) }).request(
+      '/v1/regions?q=my-query',
+    );
     const problem = await expectProblem(res, 500);
     expect(problem.type).toBe('https://gridshift.dev/problems/internal-error');
     expect(JSON.stringify(problem)).not.toMatch(/secret|srv|my-query/);

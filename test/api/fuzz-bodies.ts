@@ -16,16 +16,19 @@ type Path = readonly Key[];
 /** A plain value as a tree. */
 export function tree(value: unknown): Json {
   if (Array.isArray(value)) return value.map(tree);
-  if (typeof value === 'object' && value !== null) return new Obj(Object.entries(value).map(([k, v]) => [k, tree(v)] as const));
+  if (typeof value === 'object' && value !== null)
+    return new Obj(Object.entries(value).map(([k, v]) => [k, tree(v)] as const));
   return value as Json;
 }
 
 /** JSON text of a tree; entries are written in order, duplicates included. */
 export function write(value: Json): string {
   if (value instanceof Raw) return value.text;
-  if (value instanceof Obj) return `{${value.entries.map(([k, v]) => `${JSON.stringify(k)}:${write(v)}`).join(',')}}`;
+  if (value instanceof Obj)
+    return `{${value.entries.map(([k, v]) => `${JSON.stringify(k)}:${write(v)}`).join(',')}}`;
   if (Array.isArray(value)) return `[${value.map(write).join(',')}]`;
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`write: ${value} is not JSON; use Raw`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new Error(`write: ${value} is not JSON; use Raw`);
   return JSON.stringify(value);
 }
 
@@ -33,25 +36,31 @@ export function write(value: Json): string {
 function setAt(root: Json, path: Path, value: Json): Json {
   if (path.length === 0) return value;
   const [head, ...rest] = path as [Key, ...Key[]];
-  if (Array.isArray(root) && typeof head === 'number') return root.map((item, i) => (i === head ? setAt(item, rest, value) : item));
+  if (Array.isArray(root) && typeof head === 'number')
+    return root.map((item, i) => (i === head ? setAt(item, rest, value) : item));
   const entries = root instanceof Obj ? root.entries : [];
   const last = entries.map(([k]) => k).lastIndexOf(String(head));
   if (last < 0) return new Obj([...entries, [String(head), setAt(new Obj([]), rest, value)]]);
-  return new Obj(entries.map((entry, i) => (i === last ? [entry[0], setAt(entry[1], rest, value)] : entry)));
+  return new Obj(
+    entries.map((entry, i) => (i === last ? [entry[0], setAt(entry[1], rest, value)] : entry)),
+  );
 }
 
 function removeAt(root: Json, path: Path): Json {
   const parent = path.slice(0, -1);
   const key = String(path.at(-1));
   const obj = getAt(root, parent);
-  return obj instanceof Obj ? setAt(root, parent, new Obj(obj.entries.filter(([k]) => k !== key))) : root;
+  return obj instanceof Obj
+    ? setAt(root, parent, new Obj(obj.entries.filter(([k]) => k !== key)))
+    : root;
 }
 
 function getAt(root: Json, path: Path): Json | undefined {
   let node: Json | undefined = root;
   for (const key of path) {
     if (Array.isArray(node)) node = node[Number(key)];
-    else if (node instanceof Obj) node = [...node.entries].reverse().find(([k]) => k === String(key))?.[1];
+    else if (node instanceof Obj)
+      node = [...node.entries].reverse().find(([k]) => k === String(key))?.[1];
     else return undefined;
   }
   return node;
@@ -68,12 +77,25 @@ function addEntry(root: Json, path: Path, key: string, value: Json): Json {
 
 type Slot =
   | { kind: 'number'; min: number; max?: number; int?: boolean; exclusiveMin?: boolean }
-  | { kind: 'string'; max: number; min?: number; unknownIds?: readonly string[]; pattern?: 'country' }
+  | {
+      kind: 'string';
+      max: number;
+      min?: number;
+      unknownIds?: readonly string[];
+      pattern?: 'country';
+    }
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'boolean' }
   | { kind: 'datetime' }
   | { kind: 'object'; keys: readonly string[] }
-  | { kind: 'array'; max?: number; min?: number; item: Slot; oneOrMany?: boolean; anyItem?: boolean };
+  | {
+      kind: 'array';
+      max?: number;
+      min?: number;
+      item: Slot;
+      oneOrMany?: boolean;
+      anyItem?: boolean;
+    };
 
 export interface Field {
   path: Path;
@@ -81,19 +103,50 @@ export interface Field {
   required?: boolean;
 }
 
-const num = (min: number, max?: number, more: { int?: boolean; exclusiveMin?: boolean } = {}): Slot => ({ kind: 'number', min, ...(max === undefined ? {} : { max }), ...more });
+const num = (
+  min: number,
+  max?: number,
+  more: { int?: boolean; exclusiveMin?: boolean } = {},
+): Slot => ({ kind: 'number', min, ...(max === undefined ? {} : { max }), ...more });
 const pos = (max?: number): Slot => num(0, max, { exclusiveMin: true });
-const str = (max: number, unknownIds?: readonly string[]): Slot => ({ kind: 'string', min: 1, max, ...(unknownIds ? { unknownIds } : {}) });
+const str = (max: number, unknownIds?: readonly string[]): Slot => ({
+  kind: 'string',
+  min: 1,
+  max,
+  ...(unknownIds ? { unknownIds } : {}),
+});
 const obj = (...keys: string[]): Slot => ({ kind: 'object', keys });
-const at = (prefix: Path, fields: readonly Field[]): Field[] => fields.map((f) => ({ ...f, path: [...prefix, ...f.path] }));
+const at = (prefix: Path, fields: readonly Field[]): Field[] =>
+  fields.map((f) => ({ ...f, path: [...prefix, ...f.path] }));
 
 const GPU_KEYS = ['model', 'count', 'utilization', 'maxPowerW', 'powerW'];
 const CPU_KEYS = ['model', 'threads', 'utilization', 'tdpW', 'powerW'];
-const WORKLOAD_KEYS = ['location', 'durationHours', 'instance', 'gpu', 'cpu', 'memoryGb', 'storage', 'networkGb', 'pue', 'gridIntensity', 'year', 'renewableShare', 'functionalUnit', 'embodied', 'start', 'ai'];
+const WORKLOAD_KEYS = [
+  'location',
+  'durationHours',
+  'instance',
+  'gpu',
+  'cpu',
+  'memoryGb',
+  'storage',
+  'networkGb',
+  'pue',
+  'gridIntensity',
+  'year',
+  'renewableShare',
+  'functionalUnit',
+  'embodied',
+  'start',
+  'ai',
+];
 
 const COMMON_FIELDS: Field[] = [
   { path: [], slot: obj(...WORKLOAD_KEYS) },
-  { path: ['location'], slot: str(100, ['aws:mars-1', 'XX-NOWHERE', 'gcp:europe-west99']), required: true },
+  {
+    path: ['location'],
+    slot: str(100, ['aws:mars-1', 'XX-NOWHERE', 'gcp:europe-west99']),
+    required: true,
+  },
   { path: ['durationHours'], slot: num(0, 100_000_000) },
   { path: ['memoryGb'], slot: num(0, 100_000_000) },
   { path: ['networkGb'], slot: num(0, 1e12) },
@@ -137,17 +190,43 @@ const INSTANCE_FIELDS: Field[] = [
 ];
 
 const TRAINING_FIELDS: Field[] = [
-  { path: ['ai'], slot: obj('task', 'parameters', 'tokens', 'activeParameters', 'mfu', 'precision') },
-  { path: ['ai', 'task'], slot: { kind: 'enum', values: ['training', 'inference'] }, required: true },
+  {
+    path: ['ai'],
+    slot: obj('task', 'parameters', 'tokens', 'activeParameters', 'mfu', 'precision'),
+  },
+  {
+    path: ['ai', 'task'],
+    slot: { kind: 'enum', values: ['training', 'inference'] },
+    required: true,
+  },
   { path: ['ai', 'parameters'], slot: pos(1e14), required: true },
   { path: ['ai', 'tokens'], slot: pos(1e17), required: true },
   { path: ['ai', 'mfu'], slot: pos(1) },
-  { path: ['ai', 'precision'], slot: { kind: 'enum', values: ['bf16', 'fp16', 'fp8', 'tf32', 'fp32'] } },
+  {
+    path: ['ai', 'precision'],
+    slot: { kind: 'enum', values: ['bf16', 'fp16', 'fp8', 'tf32', 'fp32'] },
+  },
 ];
 
 const INFERENCE_FIELDS: Field[] = [
-  { path: ['ai'], slot: obj('task', 'model', 'parameters', 'activeParameters', 'inputTokens', 'outputTokens', 'requests', 'batchSize') },
-  { path: ['ai', 'task'], slot: { kind: 'enum', values: ['training', 'inference'] }, required: true },
+  {
+    path: ['ai'],
+    slot: obj(
+      'task',
+      'model',
+      'parameters',
+      'activeParameters',
+      'inputTokens',
+      'outputTokens',
+      'requests',
+      'batchSize',
+    ),
+  },
+  {
+    path: ['ai', 'task'],
+    slot: { kind: 'enum', values: ['training', 'inference'] },
+    required: true,
+  },
   { path: ['ai', 'model'], slot: str(200, ['llama-99b-zz']) },
   { path: ['ai', 'requests'], slot: pos(1e15) },
   { path: ['ai', 'batchSize'], slot: pos(4096) },
@@ -166,41 +245,105 @@ export interface Base {
 export const WORKLOADS: readonly Base[] = [
   {
     name: 'GPU job',
-    body: { location: 'aws:us-east-1', durationHours: 36, gpu: { model: 'H100 SXM', count: 8, utilization: 0.9 }, cpu: { model: 'AMD EPYC 9654', threads: 96, utilization: 0.5 }, memoryGb: 2048, storage: { ssdTb: 30, replication: 2 }, networkGb: 500, pue: 1.2, renewableShare: 0.3, functionalUnit: { name: 'request', count: 1_000_000 }, embodied: true, start: '2024-03-01T20:00:00Z' },
+    body: {
+      location: 'aws:us-east-1',
+      durationHours: 36,
+      gpu: { model: 'H100 SXM', count: 8, utilization: 0.9 },
+      cpu: { model: 'AMD EPYC 9654', threads: 96, utilization: 0.5 },
+      memoryGb: 2048,
+      storage: { ssdTb: 30, replication: 2 },
+      networkGb: 500,
+      pue: 1.2,
+      renewableShare: 0.3,
+      functionalUnit: { name: 'request', count: 1_000_000 },
+      embodied: true,
+      start: '2024-03-01T20:00:00Z',
+    },
     fields: [...COMMON_FIELDS, ...GPU_FIELDS, ...CPU_FIELDS],
     preset: false,
   },
   {
     name: 'instances',
-    body: { location: 'aws:us-east-1', durationHours: 720, instance: { type: 'aws:m5.large', count: 3 }, year: 2023, gridIntensity: 400 },
+    body: {
+      location: 'aws:us-east-1',
+      durationHours: 720,
+      instance: { type: 'aws:m5.large', count: 3 },
+      year: 2023,
+      gridIntensity: 400,
+    },
     fields: [...COMMON_FIELDS, ...INSTANCE_FIELDS],
     preset: false,
   },
   {
     name: 'AI training',
-    body: { location: 'US', gpu: { model: 'A100 SXM4 80GB', count: 1024 }, ai: { task: 'training', parameters: 7e9, tokens: 2e12, mfu: 0.4, precision: 'bf16' } },
+    body: {
+      location: 'US',
+      gpu: { model: 'A100 SXM4 80GB', count: 1024 },
+      ai: { task: 'training', parameters: 7e9, tokens: 2e12, mfu: 0.4, precision: 'bf16' },
+    },
     fields: [...COMMON_FIELDS, ...GPU_FIELDS, ...TRAINING_FIELDS],
     preset: false,
   },
   {
     name: 'AI inference',
-    body: { location: 'gcp:europe-west4', gpu: { model: 'H100' }, ai: { task: 'inference', model: 'llama-3.1-8b', requests: 1_000_000, batchSize: 64, inputTokens: 5e8 } },
+    body: {
+      location: 'gcp:europe-west4',
+      gpu: { model: 'H100' },
+      ai: {
+        task: 'inference',
+        model: 'llama-3.1-8b',
+        requests: 1_000_000,
+        batchSize: 64,
+        inputTokens: 5e8,
+      },
+    },
     fields: [...COMMON_FIELDS, ...GPU_FIELDS, ...INFERENCE_FIELDS],
     preset: false,
   },
   {
     name: 'preset with overrides',
-    body: { preset: 'llm-finetune-lora-8xh100', location: 'FR', gpu: { count: 4 }, storage: { ssdTb: 2 } },
-    fields: [{ path: [], slot: obj('preset', ...WORKLOAD_KEYS) }, { path: ['preset'], slot: str(100, ['no-such-preset']) }, ...COMMON_FIELDS.slice(1), ...GPU_FIELDS],
+    body: {
+      preset: 'llm-finetune-lora-8xh100',
+      location: 'FR',
+      gpu: { count: 4 },
+      storage: { ssdTb: 2 },
+    },
+    fields: [
+      { path: [], slot: obj('preset', ...WORKLOAD_KEYS) },
+      { path: ['preset'], slot: str(100, ['no-such-preset']) },
+      ...COMMON_FIELDS.slice(1),
+      ...GPU_FIELDS,
+    ],
     preset: true,
   },
 ];
 
 const REGION_FILTER: Field[] = [
   { path: ['regions'], slot: obj('provider', 'country', 'continent', 'ids') },
-  { path: ['regions', 'provider'], slot: { kind: 'array', max: 50, min: 1, oneOrMany: true, item: { kind: 'enum', values: ['aws', 'gcp', 'azure'] } } },
-  { path: ['regions', 'country'], slot: { kind: 'array', max: 50, min: 1, oneOrMany: true, item: { kind: 'string', max: 2, min: 2, pattern: 'country' } } },
-  { path: ['regions', 'ids'], slot: { kind: 'array', max: 500, min: 1, item: { kind: 'string', min: 1, max: 100 } } },
+  {
+    path: ['regions', 'provider'],
+    slot: {
+      kind: 'array',
+      max: 50,
+      min: 1,
+      oneOrMany: true,
+      item: { kind: 'enum', values: ['aws', 'gcp', 'azure'] },
+    },
+  },
+  {
+    path: ['regions', 'country'],
+    slot: {
+      kind: 'array',
+      max: 50,
+      min: 1,
+      oneOrMany: true,
+      item: { kind: 'string', max: 2, min: 2, pattern: 'country' },
+    },
+  },
+  {
+    path: ['regions', 'ids'],
+    slot: { kind: 'array', max: 500, min: 1, item: { kind: 'string', min: 1, max: 100 } },
+  },
 ];
 
 export interface Route {
@@ -208,35 +351,70 @@ export interface Route {
   bases: readonly Base[];
 }
 
-const wrapped = (name: 'compare' | 'suggest', build: (w: unknown) => unknown, fields: readonly Field[]): Base[] =>
-  WORKLOADS.map((w) => ({ name: `${name}: ${w.name}`, body: build(w.body), fields: [...fields, ...at(['workload'], w.fields)], preset: w.preset }));
+const wrapped = (
+  name: 'compare' | 'suggest',
+  build: (w: unknown) => unknown,
+  fields: readonly Field[],
+): Base[] =>
+  WORKLOADS.map((w) => ({
+    name: `${name}: ${w.name}`,
+    body: build(w.body),
+    fields: [...fields, ...at(['workload'], w.fields)],
+    preset: w.preset,
+  }));
 
 export const ROUTES: readonly Route[] = [
   { path: '/v1/estimate', bases: WORKLOADS },
   {
     path: '/v1/compare',
-    bases: wrapped('compare', (workload) => ({ workload, regions: { provider: 'aws', country: ['US', 'DE'] }, top: 5, rankBy: 'location' }), [
-      { path: [], slot: obj('workload', 'regions', 'hardware', 'baseline', 'top', 'rankBy') },
-      { path: ['workload'], slot: obj(...WORKLOAD_KEYS, 'preset'), required: true },
-      ...REGION_FILTER,
-      { path: ['hardware'], slot: { kind: 'array', max: 20, min: 1, item: { kind: 'string', min: 1, max: 200 } } },
-      { path: ['baseline'], slot: str(100, ['aws:mars-1']) },
-      { path: ['top'], slot: num(1, 200, { int: true }) },
-      { path: ['rankBy'], slot: { kind: 'enum', values: ['location', 'market'] } },
-    ]),
+    bases: wrapped(
+      'compare',
+      (workload) => ({
+        workload,
+        regions: { provider: 'aws', country: ['US', 'DE'] },
+        top: 5,
+        rankBy: 'location',
+      }),
+      [
+        { path: [], slot: obj('workload', 'regions', 'hardware', 'baseline', 'top', 'rankBy') },
+        { path: ['workload'], slot: obj(...WORKLOAD_KEYS, 'preset'), required: true },
+        ...REGION_FILTER,
+        {
+          path: ['hardware'],
+          slot: { kind: 'array', max: 20, min: 1, item: { kind: 'string', min: 1, max: 200 } },
+        },
+        { path: ['baseline'], slot: str(100, ['aws:mars-1']) },
+        { path: ['top'], slot: num(1, 200, { int: true }) },
+        { path: ['rankBy'], slot: { kind: 'enum', values: ['location', 'market'] } },
+      ],
+    ),
   },
   {
     path: '/v1/suggest',
-    bases: wrapped('suggest', (workload) => ({ workload, regions: { provider: 'gcp' }, flexibility: { delayHours: 24 }, rankBy: 'market', top: 3, offsetPricePerTonne: 80 }), [
-      { path: [], slot: obj('workload', 'regions', 'flexibility', 'rankBy', 'top', 'offsetPricePerTonne') },
-      { path: ['workload'], slot: obj(...WORKLOAD_KEYS, 'preset'), required: true },
-      ...REGION_FILTER,
-      { path: ['flexibility'], slot: obj('delayHours', 'deadline') },
-      { path: ['flexibility', 'delayHours'], slot: num(0, 8760) },
-      { path: ['top'], slot: num(1, 50, { int: true }) },
-      { path: ['rankBy'], slot: { kind: 'enum', values: ['location', 'market'] } },
-      { path: ['offsetPricePerTonne'], slot: pos() },
-    ]),
+    bases: wrapped(
+      'suggest',
+      (workload) => ({
+        workload,
+        regions: { provider: 'gcp' },
+        flexibility: { delayHours: 24 },
+        rankBy: 'market',
+        top: 3,
+        offsetPricePerTonne: 80,
+      }),
+      [
+        {
+          path: [],
+          slot: obj('workload', 'regions', 'flexibility', 'rankBy', 'top', 'offsetPricePerTonne'),
+        },
+        { path: ['workload'], slot: obj(...WORKLOAD_KEYS, 'preset'), required: true },
+        ...REGION_FILTER,
+        { path: ['flexibility'], slot: obj('delayHours', 'deadline') },
+        { path: ['flexibility', 'delayHours'], slot: num(0, 8760) },
+        { path: ['top'], slot: num(1, 50, { int: true }) },
+        { path: ['rankBy'], slot: { kind: 'enum', values: ['location', 'market'] } },
+        { path: ['offsetPricePerTonne'], slot: pos() },
+      ],
+    ),
   },
   {
     path: '/v1/batch',
@@ -247,7 +425,11 @@ export const ROUTES: readonly Route[] = [
         fields: [
           { path: [], slot: obj('workloads') },
           // Any item is read on its own (a bad one fails alone), so only the list itself can be wrong here.
-          { path: ['workloads'], slot: { kind: 'array', item: { kind: 'object', keys: [] }, anyItem: true }, required: true },
+          {
+            path: ['workloads'],
+            slot: { kind: 'array', item: { kind: 'object', keys: [] }, anyItem: true },
+            required: true,
+          },
         ],
         preset: false,
       },
@@ -258,20 +440,86 @@ export const ROUTES: readonly Route[] = [
 // ---------------------------------------------------------------------------------------------
 // Invalid values
 
-const EVIL_KEYS = ['constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', '__lookupSetter__', 'then', 'length', '', ' ', 'ǥpu', 'gpu\u0000', 'durationHour', 'Location', '\u202egpu', '💥'];
-const NUMERIC_STRINGS = ['NaN', 'Infinity', '-Infinity', '1e309', '-0', '12', '0x10', '', ' ', '١٢', '1,5'];
-const SYNTAX_TOKENS = ['NaN', 'Infinity', '-Infinity', 'undefined', "'x'", '0x10', '01', '+1', '.5', '1.', '1e', '--1', 'True', 'nul'];
+const EVIL_KEYS = [
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+  '__lookupSetter__',
+  'then',
+  'length',
+  '',
+  ' ',
+  'ǥpu',
+  'gpu\u0000',
+  'durationHour',
+  'Location',
+  '\u202egpu',
+  '💥',
+];
+const NUMERIC_STRINGS = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e309',
+  '-0',
+  '12',
+  '0x10',
+  '',
+  ' ',
+  '١٢',
+  '1,5',
+];
+const SYNTAX_TOKENS = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  'undefined',
+  "'x'",
+  '0x10',
+  '01',
+  '+1',
+  '.5',
+  '1.',
+  '1e',
+  '--1',
+  'True',
+  'nul',
+];
 
 /** Strings of every kind: empty, unicode, lone surrogates, control characters. */
-const anyString = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('\ud800', '\udfff\ud800', '\u0000', 'e\u0301', '👩‍👩‍👧', '\u200b', 'ﷺ'));
+const anyString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('\ud800', '\udfff\ud800', '\u0000', 'e\u0301', '👩‍👩‍👧', '\u200b', 'ﷺ'),
+);
 
 /** Values of any JSON type but `not`: nested a little, sometimes an object with odd keys. */
-function wrongType(not: 'number' | 'string' | 'boolean' | 'object' | 'array', allowNull: boolean): fc.Arbitrary<Json> {
+function wrongType(
+  not: 'number' | 'string' | 'boolean' | 'object' | 'array',
+  allowNull: boolean,
+): fc.Arbitrary<Json> {
   const options: fc.Arbitrary<Json>[] = [];
-  if (not !== 'number') options.push(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer());
-  if (not !== 'string') options.push(fc.constantFrom(...NUMERIC_STRINGS, 'true', 'null', '[]'), anyString.filter((s) => !/^[A-Za-z]{2}$/.test(s)));
+  if (not !== 'number')
+    options.push(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer());
+  if (not !== 'string')
+    options.push(
+      fc.constantFrom(...NUMERIC_STRINGS, 'true', 'null', '[]'),
+      anyString.filter((s) => !/^[A-Za-z]{2}$/.test(s)),
+    );
   if (not !== 'boolean') options.push(fc.boolean());
-  if (not !== 'object') options.push(fc.dictionary(fc.oneof(anyString, fc.constantFrom(...EVIL_KEYS)), fc.integer(), { maxKeys: 3 }).map((d) => new Obj(Object.entries(d))));
+  if (not !== 'object')
+    options.push(
+      fc
+        .dictionary(fc.oneof(anyString, fc.constantFrom(...EVIL_KEYS)), fc.integer(), {
+          maxKeys: 3,
+        })
+        .map((d) => new Obj(Object.entries(d))),
+    );
   if (not !== 'array') options.push(fc.array(fc.oneof(fc.integer(), anyString), { maxLength: 3 }));
   if (allowNull) options.push(fc.constant(null));
   return fc.oneof(...options);
@@ -289,10 +537,23 @@ function invalidValue(slot: Slot, allowNull: boolean): fc.Arbitrary<Json> {
     case 'number': {
       const below = slot.exclusiveMin
         ? fc.double({ max: slot.min, noNaN: true, noDefaultInfinity: true })
-        : fc.double({ max: slot.min, noNaN: true, noDefaultInfinity: true }).filter((x) => x < slot.min);
-      const above = slot.max === undefined ? fc.constant(new Raw('1e999')) : fc.oneof(fc.double({ min: slot.max, minExcluded: true, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(new Raw('1e999'), 1e308));
+        : fc
+            .double({ max: slot.min, noNaN: true, noDefaultInfinity: true })
+            .filter((x) => x < slot.min);
+      const above =
+        slot.max === undefined
+          ? fc.constant(new Raw('1e999'))
+          : fc.oneof(
+              fc.double({ min: slot.max, minExcluded: true, noNaN: true, noDefaultInfinity: true }),
+              fc.constantFrom(new Raw('1e999'), 1e308),
+            );
       const options = [wrong, below, above, fc.constantFrom(new Raw('-1e999'), -Number.MIN_VALUE)];
-      if (slot.int) options.push(fc.double({ min: slot.min, max: slot.max ?? 1e9, noNaN: true }).filter((x) => !Number.isInteger(x)));
+      if (slot.int)
+        options.push(
+          fc
+            .double({ min: slot.min, max: slot.max ?? 1e9, noNaN: true })
+            .filter((x) => !Number.isInteger(x)),
+        );
       return fc.oneof(...options);
     }
     case 'string': {
@@ -304,21 +565,49 @@ function invalidValue(slot: Slot, allowNull: boolean): fc.Arbitrary<Json> {
       const options: fc.Arbitrary<Json>[] = [wrong, tooLong];
       if ((slot.min ?? 0) > 0) options.push(fc.constant(''));
       if (slot.unknownIds) options.push(fc.constantFrom(...slot.unknownIds));
-      if (slot.pattern === 'country') options.push(fc.constantFrom('D', 'DEU', '12', 'D1', 'ΔΕ', ''));
+      if (slot.pattern === 'country')
+        options.push(fc.constantFrom('D', 'DEU', '12', 'D1', 'ΔΕ', ''));
       return fc.oneof(...options);
     }
     case 'enum':
-      return fc.oneof(wrong, anyString.filter((s) => !slot.values.includes(s)), fc.constantFrom(...slot.values.map((v) => v.toUpperCase()), ...slot.values.map((v) => ` ${v}`)));
+      return fc.oneof(
+        wrong,
+        anyString.filter((s) => !slot.values.includes(s)),
+        fc.constantFrom(
+          ...slot.values.map((v) => v.toUpperCase()),
+          ...slot.values.map((v) => ` ${v}`),
+        ),
+      );
     case 'boolean':
       return fc.oneof(wrong, fc.constantFrom('true', 'false', 0, 1));
     case 'datetime':
-      return fc.oneof(wrong, fc.constantFrom('yesterday', '2024-13-01T00:00:00Z', '2024-02-30T12:00:00Z', '2024-01-01T25:00:00Z', '2024-01-01T00:00:00', '2024-01-01T00:00:00+25:00', '2024-01-01', 'x'.repeat(41), '٢٠٢٤-٠١-٠١T00:00:00Z'));
+      return fc.oneof(
+        wrong,
+        fc.constantFrom(
+          'yesterday',
+          '2024-13-01T00:00:00Z',
+          '2024-02-30T12:00:00Z',
+          '2024-01-01T25:00:00Z',
+          '2024-01-01T00:00:00',
+          '2024-01-01T00:00:00+25:00',
+          '2024-01-01',
+          'x'.repeat(41),
+          '٢٠٢٤-٠١-٠١T00:00:00Z',
+        ),
+      );
     case 'object':
       return wrong;
     case 'array': {
       if (slot.anyItem) return wrong;
-      const options: fc.Arbitrary<Json>[] = [fc.tuple(fc.nat(3), invalidValue(slot.item, true)).map(([i, bad]) => [...Array<Json>(i).fill(validItem(slot.item)), bad])];
-      if (slot.max !== undefined) options.push(fc.integer({ min: slot.max + 1, max: slot.max + 5 }).map((n) => Array<Json>(n).fill(1)));
+      const options: fc.Arbitrary<Json>[] = [
+        fc
+          .tuple(fc.nat(3), invalidValue(slot.item, true))
+          .map(([i, bad]) => [...Array<Json>(i).fill(validItem(slot.item)), bad]),
+      ];
+      if (slot.max !== undefined)
+        options.push(
+          fc.integer({ min: slot.max + 1, max: slot.max + 5 }).map((n) => Array<Json>(n).fill(1)),
+        );
       // One-or-many fields read a single value as a list of one: only non-lists of the wrong kind fail.
       options.push(slot.oneOrMany ? invalidValue(slot.item, true) : wrong);
       if ((slot.min ?? 0) > 0) options.push(fc.constant([]));
@@ -359,7 +648,12 @@ export interface Case {
 }
 
 const dotted = (path: Path) => path.join('.');
-const JSON_TYPE = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/problem+json');
+const JSON_TYPE = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'APPLICATION/JSON',
+  'application/problem+json',
+);
 
 interface Mutation {
   label: string;
@@ -371,27 +665,61 @@ interface Mutation {
 
 /** The body with every mutation applied, deepest first. */
 function applyAll(body: unknown, mutations: readonly Mutation[]): Json {
-  return [...mutations].sort((a, b) => b.depth - a.depth).reduce((root, m) => m.apply(root), tree(body));
+  return [...mutations]
+    .sort((a, b) => b.depth - a.depth)
+    .reduce((root, m) => m.apply(root), tree(body));
 }
 
 function fieldMutation(base: Base): fc.Arbitrary<Mutation> {
   const options: fc.Arbitrary<Mutation>[] = base.fields.map((field) =>
-    invalidValue(field.slot, !base.preset).map((value) => ({ label: `invalid ${dotted(field.path) || '(body)'}`, apply: (root: Json) => setAt(root, field.path, value), path: dotted(field.path), depth: field.path.length })),
+    invalidValue(field.slot, !base.preset).map((value) => ({
+      label: `invalid ${dotted(field.path) || '(body)'}`,
+      apply: (root: Json) => setAt(root, field.path, value),
+      path: dotted(field.path),
+      depth: field.path.length,
+    })),
   );
-  const required = base.preset ? [] : base.fields.filter((f) => f.required && getAt(tree(base.body), f.path) !== undefined);
+  const required = base.preset
+    ? []
+    : base.fields.filter((f) => f.required && getAt(tree(base.body), f.path) !== undefined);
   if (required.length > 0) {
-    options.push(fc.constantFrom(...required).map((field) => ({ label: `missing ${dotted(field.path)}`, apply: (root: Json) => removeAt(root, field.path), path: dotted(field.path), depth: field.path.length })));
+    options.push(
+      fc.constantFrom(...required).map((field) => ({
+        label: `missing ${dotted(field.path)}`,
+        apply: (root: Json) => removeAt(root, field.path),
+        path: dotted(field.path),
+        depth: field.path.length,
+      })),
+    );
   }
-  const objects = base.fields.filter((f) => f.slot.kind === 'object' && (f.slot.keys.length > 0 || f.path.length === 0));
-  const unknownKey = fc.oneof(fc.constantFrom(...EVIL_KEYS), anyString, fc.constantFrom('k'.repeat(10_000), 'ключ'.repeat(2_000)));
+  const objects = base.fields.filter(
+    (f) => f.slot.kind === 'object' && (f.slot.keys.length > 0 || f.path.length === 0),
+  );
+  const unknownKey = fc.oneof(
+    fc.constantFrom(...EVIL_KEYS),
+    anyString,
+    fc.constantFrom('k'.repeat(10_000), 'ключ'.repeat(2_000)),
+  );
   options.push(
     // In a preset's overrides null removes a field, so it is no unknown value there.
-    fc.tuple(fc.constantFrom(...objects), unknownKey, base.preset ? fc.oneof(fc.integer(), anyString) : fc.oneof(fc.integer(), anyString, fc.constant(null))).filter(([field, key]) => field.slot.kind === 'object' && !field.slot.keys.includes(key) && key !== 'preset').map(([field, key, value]) => ({
-      label: `unknown key ${JSON.stringify(key.slice(0, 20))} in ${dotted(field.path) || '(body)'}`,
-      apply: (root: Json) => addEntry(root, field.path, key, value),
-      path: dotted([...field.path, key]),
-      depth: field.path.length + 1,
-    })),
+    fc
+      .tuple(
+        fc.constantFrom(...objects),
+        unknownKey,
+        base.preset
+          ? fc.oneof(fc.integer(), anyString)
+          : fc.oneof(fc.integer(), anyString, fc.constant(null)),
+      )
+      .filter(
+        ([field, key]) =>
+          field.slot.kind === 'object' && !field.slot.keys.includes(key) && key !== 'preset',
+      )
+      .map(([field, key, value]) => ({
+        label: `unknown key ${JSON.stringify(key.slice(0, 20))} in ${dotted(field.path) || '(body)'}`,
+        apply: (root: Json) => addEntry(root, field.path, key, value),
+        path: dotted([...field.path, key]),
+        depth: field.path.length + 1,
+      })),
   );
   // Duplicate keys: JSON.parse keeps the last one, so the invalid value goes last.
   const leaves = base.fields.filter((f) => f.path.length > 0 && f.slot.kind !== 'object');
@@ -399,7 +727,8 @@ function fieldMutation(base: Base): fc.Arbitrary<Mutation> {
     fc.constantFrom(...leaves).chain((field) =>
       invalidValue(field.slot, !base.preset).map((value) => ({
         label: `duplicate ${dotted(field.path)}, invalid last`,
-        apply: (root: Json) => addEntry(root, field.path.slice(0, -1), String(field.path.at(-1)), value),
+        apply: (root: Json) =>
+          addEntry(root, field.path.slice(0, -1), String(field.path.at(-1)), value),
         path: dotted(field.path),
         depth: field.path.length,
       })),
@@ -408,61 +737,157 @@ function fieldMutation(base: Base): fc.Arbitrary<Mutation> {
   return fc.oneof(...options);
 }
 
-const objectPaths = (base: Base) => base.fields.filter((f) => f.slot.kind === 'object').map((f) => f.path);
+const objectPaths = (base: Base) =>
+  base.fields.filter((f) => f.slot.kind === 'object').map((f) => f.path);
 
 /** Hostile bodies for one route: mutations of valid bodies, broken JSON, wrong types and sizes. */
-export function hostileCase(route: Route, limits: { bodyBytes: number; oversized: boolean }): fc.Arbitrary<Case> {
+export function hostileCase(
+  route: Route,
+  limits: { bodyBytes: number; oversized: boolean },
+): fc.Arbitrary<Case> {
   const base = fc.constantFrom(...route.bases);
-  const json = (label: string, body: string, statuses: readonly number[], paths: readonly string[] | null) =>
-    JSON_TYPE.map((contentType): Case => ({ label, contentType, body, statuses, paths }));
+  const json = (
+    label: string,
+    body: string,
+    statuses: readonly number[],
+    paths: readonly string[] | null,
+  ) => JSON_TYPE.map((contentType): Case => ({ label, contentType, body, statuses, paths }));
 
   const mutated = base.chain((b) =>
     fc.array(fieldMutation(b), { minLength: 1, maxLength: 3 }).chain((mutations) => {
       const body = write(applyAll(b.body, mutations));
       const bytes = Buffer.byteLength(body);
-      return json(`${b.name}: ${mutations.map((m) => m.label).join('; ')}`, body, bytes > limits.bodyBytes ? [413] : [422], bytes > limits.bodyBytes ? [''] : mutations.map((m) => m.path));
+      return json(
+        `${b.name}: ${mutations.map((m) => m.label).join('; ')}`,
+        body,
+        bytes > limits.bodyBytes ? [413] : [422],
+        bytes > limits.bodyBytes ? [''] : mutations.map((m) => m.path),
+      );
     }),
   );
 
   const protoKey = base.chain((b) =>
-    fc.tuple(fc.constantFrom(...objectPaths(b)), fc.oneof(fc.integer(), fc.constant(new Obj([['polluted', true]])))).chain(([path, value]) =>
-      json(`${b.name}: __proto__ in ${dotted(path) || '(body)'}`, write(addEntry(tree(b.body), path, '__proto__', value)), [422], [dotted([...path, '__proto__'])]),
-    ),
+    fc
+      .tuple(
+        fc.constantFrom(...objectPaths(b)),
+        fc.oneof(fc.integer(), fc.constant(new Obj([['polluted', true]]))),
+      )
+      .chain(([path, value]) =>
+        json(
+          `${b.name}: __proto__ in ${dotted(path) || '(body)'}`,
+          write(addEntry(tree(b.body), path, '__proto__', value)),
+          [422],
+          [dotted([...path, '__proto__'])],
+        ),
+      ),
   );
 
   const deep = base.chain((b) =>
-    fc.tuple(fc.constantFrom(...objectPaths(b)), fc.integer({ min: 33, max: 20_000 }), fc.nat(5)).chain(([path, depth, style]) =>
-      json(`${b.name}: ${depth} levels under ${dotted(path) || '(body)'}`, write(addEntry(tree(b.body), path, 'deep', nested(depth, style))), [422], [dotted([...path, 'deep'])]),
-    ),
+    fc
+      .tuple(fc.constantFrom(...objectPaths(b)), fc.integer({ min: 33, max: 20_000 }), fc.nat(5))
+      .chain(([path, depth, style]) =>
+        json(
+          `${b.name}: ${depth} levels under ${dotted(path) || '(body)'}`,
+          write(addEntry(tree(b.body), path, 'deep', nested(depth, style))),
+          [422],
+          [dotted([...path, 'deep'])],
+        ),
+      ),
   );
 
   const truncated = base.chain((b) => {
     const text = JSON.stringify(b.body);
-    return fc.nat(text.length - 1).chain((cut) => json(`${b.name}: cut at ${cut}`, text.slice(0, cut), [400], ['']));
+    return fc
+      .nat(text.length - 1)
+      .chain((cut) => json(`${b.name}: cut at ${cut}`, text.slice(0, cut), [400], ['']));
   });
 
   const badToken = base.chain((b) => {
     const numbers = b.fields.filter((f) => f.slot.kind === 'number').map((f) => f.path);
-    return fc.tuple(fc.constantFrom(...(numbers.length > 0 ? numbers : [['x']])), fc.constantFrom(...SYNTAX_TOKENS)).chain(([path, token]) =>
-      json(`${b.name}: ${dotted(path)} = ${token}`, write(setAt(tree(b.body), path, new Raw(token))), [400], ['']),
-    );
+    return fc
+      .tuple(
+        fc.constantFrom(...(numbers.length > 0 ? numbers : [['x']])),
+        fc.constantFrom(...SYNTAX_TOKENS),
+      )
+      .chain(([path, token]) =>
+        json(
+          `${b.name}: ${dotted(path)} = ${token}`,
+          write(setAt(tree(b.body), path, new Raw(token))),
+          [400],
+          [''],
+        ),
+      );
   });
 
-  const brokenText = fc.oneof(
-    fc.constantFrom('', ' ', '\n\t', '{', '}', '{"location":', '{"a":1,}', '{"a":1}//', '/* */{}', '{a:1}', "{'a':1}", '\ufeff{}', '[', '"', '{"a":"\\x"}', '{"a":"\u0001"}', '\u0000'),
-    anyString.filter((s) => !isJson(s)),
-    // Reading the body as UTF-8 drops a leading BOM: BOM + JSON is JSON, refused as a value (422).
-  ).chain((text) => json(`not JSON: ${JSON.stringify(text.slice(0, 30))}`, text, [400, 422], null));
+  const brokenText = fc
+    .oneof(
+      fc.constantFrom(
+        '',
+        ' ',
+        '\n\t',
+        '{',
+        '}',
+        '{"location":',
+        '{"a":1,}',
+        '{"a":1}//',
+        '/* */{}',
+        '{a:1}',
+        "{'a':1}",
+        '\ufeff{}',
+        '[',
+        '"',
+        '{"a":"\\x"}',
+        '{"a":"\u0001"}',
+        '\u0000',
+      ),
+      anyString.filter((s) => !isJson(s)),
+      // Reading the body as UTF-8 drops a leading BOM: BOM + JSON is JSON, refused as a value (422).
+    )
+    .chain((text) =>
+      json(`not JSON: ${JSON.stringify(text.slice(0, 30))}`, text, [400, 422], null),
+    );
 
   const notObject = fc
-    .oneof(fc.constantFrom<Json>(null, true, 0, -1, 'text', [], [1, 2]), fc.array(base.map((b) => tree(b.body)), { minLength: 1, maxLength: 3 }), fc.double({ noNaN: true, noDefaultInfinity: true }))
+    .oneof(
+      fc.constantFrom<Json>(null, true, 0, -1, 'text', [], [1, 2]),
+      fc.array(
+        base.map((b) => tree(b.body)),
+        { minLength: 1, maxLength: 3 },
+      ),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    )
     .chain((value) => json(`top level ${write(value).slice(0, 30)}`, write(value), [422], ['']));
 
   const wrongMediaType = fc
-    .tuple(base, fc.constantFrom(undefined, 'text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/jsonx', 'application/json-seq', 'json', 'application/', '*/*', 'application/javascript', 'text/json'))
-    .map(([b, contentType]): Case => ({ label: `${b.name} as ${contentType}`, contentType, body: JSON.stringify(b.body), statuses: [415], paths: [''] }));
+    .tuple(
+      base,
+      fc.constantFrom(
+        undefined,
+        'text/plain',
+        'text/plain;charset=UTF-8',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+        'application/jsonx',
+        'application/json-seq',
+        'json',
+        'application/',
+        '*/*',
+        'application/javascript',
+        'text/json',
+      ),
+    )
+    .map(([b, contentType]): Case => ({
+      label: `${b.name} as ${contentType}`,
+      contentType,
+      body: JSON.stringify(b.body),
+      statuses: [415],
+      paths: [''],
+    }));
 
-  const oversized = base.chain((b) => json(`${b.name}: over ${limits.bodyBytes} bytes`, paddedBody(b, limits.bodyBytes), [413], ['']));
+  const oversized = base.chain((b) =>
+    json(`${b.name}: over ${limits.bodyBytes} bytes`, paddedBody(b, limits.bodyBytes), [413], ['']),
+  );
 
   return fc.oneof(
     { arbitrary: mutated, weight: 40 },
@@ -521,28 +946,87 @@ export const batchItems: fc.Arbitrary<ItemsCase> = fc
           paths: ms.map((m) => m.path),
         })),
       ),
-      fc.oneof(fc.constantFrom<Json>(null, 1, 'x', true, []), wrongType('object', true)).map((value) => ({ label: `item ${write(value).slice(0, 20)}`, value, paths: [''] })),
+      fc
+        .oneof(fc.constantFrom<Json>(null, 1, 'x', true, []), wrongType('object', true))
+        .map((value) => ({ label: `item ${write(value).slice(0, 20)}`, value, paths: [''] })),
     ),
     { minLength: 1, maxLength: 8 },
   )
   .filter((items) => Buffer.byteLength(write(items.map((i) => i.value))) < 1_000_000)
-  .map((items) => ({ label: items.map((i) => i.label).join(' | '), body: write(new Obj([['workloads', items.map((i) => i.value)]])), items: items.map((i) => i.paths) }));
+  .map((items) => ({
+    label: items.map((i) => i.label).join(' | '),
+    body: write(new Obj([['workloads', items.map((i) => i.value)]])),
+    items: items.map((i) => i.paths),
+  }));
 
-const CSV_COLUMNS = ['location', 'durationHours', 'instance', 'instanceCount', 'gpu', 'gpuCount', 'gpuUtilization', 'cpu', 'cpuThreads', 'memoryGb', 'pue', 'year', 'renewableShare', 'embodied', 'preset', 'functionalUnit', 'functionalUnitCount'];
+const CSV_COLUMNS = [
+  'location',
+  'durationHours',
+  'instance',
+  'instanceCount',
+  'gpu',
+  'gpuCount',
+  'gpuUtilization',
+  'cpu',
+  'cpuThreads',
+  'memoryGb',
+  'pue',
+  'year',
+  'renewableShare',
+  'embodied',
+  'preset',
+  'functionalUnit',
+  'functionalUnitCount',
+];
 const csvCell = fc.oneof(
-  fc.constantFrom('', 'DE', 'aws:us-east-1', 'H100', '8', '-1', '1e999', 'NaN', 'Infinity', 'true', 'yes', '0.5', '1,5', '"a""b"', '"unterminated', '=cmd()', '__proto__'),
+  fc.constantFrom(
+    '',
+    'DE',
+    'aws:us-east-1',
+    'H100',
+    '8',
+    '-1',
+    '1e999',
+    'NaN',
+    'Infinity',
+    'true',
+    'yes',
+    '0.5',
+    '1,5',
+    '"a""b"',
+    '"unterminated',
+    '=cmd()',
+    '__proto__',
+  ),
   anyString,
 );
 const csvHeader = fc.oneof(
-  { arbitrary: fc.uniqueArray(fc.constantFrom(...CSV_COLUMNS), { minLength: 1, maxLength: 8 }), weight: 4 },
-  { arbitrary: fc.array(fc.oneof(fc.constantFrom(...CSV_COLUMNS, ...EVIL_KEYS, '__proto__'), anyString), { minLength: 1, maxLength: 6 }), weight: 2 },
+  {
+    arbitrary: fc.uniqueArray(fc.constantFrom(...CSV_COLUMNS), { minLength: 1, maxLength: 8 }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.array(
+      fc.oneof(fc.constantFrom(...CSV_COLUMNS, ...EVIL_KEYS, '__proto__'), anyString),
+      { minLength: 1, maxLength: 6 },
+    ),
+    weight: 2,
+  },
 );
 
 /** CSV bodies: known and unknown columns, hostile cells, broken quoting, odd row lengths. */
 export const csvBody: fc.Arbitrary<{ label: string; body: string }> = fc
-  .tuple(csvHeader, fc.array(fc.array(csvCell, { maxLength: 10 }), { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
+  .tuple(
+    csvHeader,
+    fc.array(fc.array(csvCell, { maxLength: 10 }), { maxLength: 6 }),
+    fc.constantFrom('\n', '\r\n', '\r'),
+    fc.boolean(),
+  )
   .map(([header, rows, eol, bom]) => {
-    const line = (cells: readonly string[]) => cells.map((c) => (/[",\r\n]/.test(c) && !c.startsWith('"') ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+    const line = (cells: readonly string[]) =>
+      cells
+        .map((c) => (/[",\r\n]/.test(c) && !c.startsWith('"') ? `"${c.replace(/"/g, '""')}"` : c))
+        .join(',');
     const body = (bom ? '\ufeff' : '') + [header, ...rows].map(line).join(eol);
     return { label: `csv ${JSON.stringify(body.slice(0, 60))}`, body };
   });

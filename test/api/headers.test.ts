@@ -19,7 +19,8 @@ const SECURE = {
   'strict-transport-security': 'max-age=15552000; includeSubDomains',
 };
 const FINGERPRINTS = ['server', 'x-powered-by', 'x-aspnet-version', 'via'];
-const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
 
 const headersOf = (res: Response) => {
   const out: Record<string, string> = {};
@@ -44,7 +45,10 @@ describeApi('headers', apiTargets(), (api) => {
       const res = await api.fetch(path, init);
       await res.arrayBuffer();
       const headers = headersOf(res);
-      expect(headers, path).toMatchObject({ ...SECURE, 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" });
+      expect(headers, path).toMatchObject({
+        ...SECURE,
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      });
       for (const name of FINGERPRINTS) expect(headers[name], `${path} ${name}`).toBeUndefined();
     }
   });
@@ -58,7 +62,13 @@ describeApi('headers', apiTargets(), (api) => {
       expect(res.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
       expect(res.headers.get('access-control-allow-credentials')).toBeNull();
     }
-    const post = await api.fetch('/v1/estimate', json({ location: 'FR', durationHours: 1, cpu: { threads: 2 } }, { origin: 'https://elsewhere.example' }));
+    const post = await api.fetch(
+      '/v1/estimate',
+      json(
+        { location: 'FR', durationHours: 1, cpu: { threads: 2 } },
+        { origin: 'https://elsewhere.example' },
+      ),
+    );
     await post.arrayBuffer();
     expect(post.headers.get('access-control-allow-origin')).toBe('*');
   });
@@ -67,35 +77,56 @@ describeApi('headers', apiTargets(), (api) => {
     const res = await api.get('/');
     await res.arrayBuffer();
     expect(res.status).toBe(200);
-    expect(headersOf(res)).toMatchObject({ 'content-security-policy': PAGE_CSP, 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+    expect(headersOf(res)).toMatchObject({
+      'content-security-policy': PAGE_CSP,
+      'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
   });
 
   it('answers a preflight for POST with JSON', async () => {
     const res = await api.fetch('/v1/compare', {
       method: 'OPTIONS',
-      headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://elsewhere.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     await res.arrayBuffer();
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(res.headers.get('access-control-allow-methods')?.split(',')).toEqual(expect.arrayContaining(['GET', 'POST']));
-    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
+    expect(res.headers.get('access-control-allow-methods')?.split(',')).toEqual(
+      expect.arrayContaining(['GET', 'POST']),
+    );
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
+      'content-type',
+    );
     expect(Number(res.headers.get('access-control-max-age'))).toBeGreaterThan(0);
   });
 });
 
 describe('web/_headers (the page on Workers)', () => {
   it('holds the same Content-Security-Policy as the Node server sends', () => {
-    const policy = /^\s+Content-Security-Policy: (.+)$/m.exec(readFileSync(new URL('../../web/_headers', import.meta.url), 'utf8'))?.[1];
+    const policy = /^\s+Content-Security-Policy: (.+)$/m.exec(
+      readFileSync(new URL('../../web/_headers', import.meta.url), 'utf8'),
+    )?.[1];
     expect(policy).toBe(PAGE_CSP);
   });
 });
 
 describe('CORS settings', () => {
-  const preflight = { method: 'OPTIONS', headers: { origin: 'https://a.example', 'access-control-request-method': 'POST' } };
+  const preflight = {
+    method: 'OPTIONS',
+    headers: { origin: 'https://a.example', 'access-control-request-method': 'POST' },
+  };
 
   it('allows only the listed origins, varying on Origin', async () => {
-    const app = createApp({ estimator: estimatorFor(tables), cors: { origins: ['https://a.example'] } });
+    const app = createApp({
+      estimator: estimatorFor(tables),
+      cors: { origins: ['https://a.example'] },
+    });
     const allowed = await app.request('/v1/sources', { headers: { origin: 'https://a.example' } });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://a.example');
     expect(allowed.headers.get('vary')).toMatch(/origin/i);
@@ -122,7 +153,10 @@ describe('the page under its Content-Security-Policy (Node server, chromium)', (
   let browser: Browser;
   beforeAll(async () => {
     buildWeb();
-    [server, browser] = await Promise.all([startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
+      launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -134,7 +168,11 @@ describe('the page under its Content-Security-Policy (Node server, chromium)', (
       const res = await fetch(server.url + path);
       await res.arrayBuffer();
       expect(res.status, path).toBe(200);
-      expect(headersOf(res), path).toMatchObject({ ...SECURE, 'content-security-policy': PAGE_CSP, 'cross-origin-resource-policy': 'same-origin' });
+      expect(headersOf(res), path).toMatchObject({
+        ...SECURE,
+        'content-security-policy': PAGE_CSP,
+        'cross-origin-resource-policy': 'same-origin',
+      });
       for (const name of FINGERPRINTS) expect(res.headers.get(name), `${path} ${name}`).toBeNull();
     }
   });
@@ -144,7 +182,8 @@ describe('the page under its Content-Security-Policy (Node server, chromium)', (
     for (const path of ['/', '/methodology.html']) {
       const page = await browser.context.newPage();
       page.on('console', (message) => {
-        if (/content security policy/i.test(message.text())) violations.push(`${path}: ${message.text()}`);
+        if (/content security policy/i.test(message.text()))
+          violations.push(`${path}: ${message.text()}`);
       });
       page.on('pageerror', (err) => violations.push(`${path}: ${err.message}`));
       await page.goto(server.url + path);
@@ -153,7 +192,9 @@ describe('the page under its Content-Security-Policy (Node server, chromium)', (
         await page.selectOption('#f-preset', 'llm-finetune-lora-8xh100');
         await page.click('button[type="submit"]');
         await page.waitForSelector('#results[data-panels="done"]');
-        expect(await page.$eval('#chart-breakdown', (canvas) => (canvas as HTMLCanvasElement).width)).toBeGreaterThan(0);
+        expect(
+          await page.$eval('#chart-breakdown', (canvas) => (canvas as HTMLCanvasElement).width),
+        ).toBeGreaterThan(0);
       }
       await page.close();
     }

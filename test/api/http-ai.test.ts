@@ -6,7 +6,11 @@ import { errorPaths, expectProblem } from '../helpers/problem.ts';
 import { apiTargets } from '../helpers/server.ts';
 import { aiCoefficients } from '../../data/built/ai-coefficients.ts';
 
-const training = { location: 'US', gpu: { model: 'A100 SXM4 80GB', count: 1024 }, ai: { task: 'training', parameters: 7e9, tokens: 2e12 } };
+const training = {
+  location: 'US',
+  gpu: { model: 'A100 SXM4 80GB', count: 1024 },
+  ai: { task: 'training', parameters: 7e9, tokens: 2e12 },
+};
 
 describeApi('ai workloads', apiTargets(), (api) => {
   it('derives hours for training by model size and states the MFU assumed', async () => {
@@ -30,23 +34,39 @@ describeApi('ai workloads', apiTargets(), (api) => {
   });
 
   it('422 on negative tokens, naming ai.tokens', async () => {
-    const problem = await expectProblem(await api.postJson('/v1/estimate', { ...training, ai: { ...training.ai, tokens: -1 } }), 422);
+    const problem = await expectProblem(
+      await api.postJson('/v1/estimate', { ...training, ai: { ...training.ai, tokens: -1 } }),
+      422,
+    );
     expect(errorPaths(problem)).toContain('ai.tokens');
   });
 
   it('422 on MoE active parameters above the total, naming ai.activeParameters', async () => {
-    const problem = await expectProblem(await api.postJson('/v1/estimate', { ...training, ai: { ...training.ai, activeParameters: 8e9 } }), 422);
+    const problem = await expectProblem(
+      await api.postJson('/v1/estimate', {
+        ...training,
+        ai: { ...training.ai, activeParameters: 8e9 },
+      }),
+      422,
+    );
     expect(errorPaths(problem)).toContain('ai.activeParameters');
   });
 
   it('422 on an unknown model with no parameters, naming ai.model', async () => {
-    const body = { location: 'US', gpu: { model: 'H100' }, ai: { task: 'inference', model: 'no-such-llm-9000', outputTokens: 1000 } };
+    const body = {
+      location: 'US',
+      gpu: { model: 'H100' },
+      ai: { task: 'inference', model: 'no-such-llm-9000', outputTokens: 1000 },
+    };
     const problem = await expectProblem(await api.postJson('/v1/estimate', body), 422);
     expect(errorPaths(problem)).toContain('ai.model');
   });
 
   it('422 on an unknown task, naming ai.task', async () => {
-    const problem = await expectProblem(await api.postJson('/v1/estimate', { ...training, ai: { task: 'dreaming' } }), 422);
+    const problem = await expectProblem(
+      await api.postJson('/v1/estimate', { ...training, ai: { task: 'dreaming' } }),
+      422,
+    );
     expect(errorPaths(problem)).toContain('ai.task');
   });
 });

@@ -7,13 +7,23 @@ import { expectProblem } from '../helpers/problem.ts';
 import { apiTargets } from '../helpers/server.ts';
 
 const RegionList = z.object({ regions: z.array(Region), count: z.number().int() });
-const page = <T extends z.ZodType>(row: T) => z.object({ items: z.array(row), count: z.number().int(), total: z.number().int() });
+const page = <T extends z.ZodType>(row: T) =>
+  z.object({ items: z.array(row), count: z.number().int(), total: z.number().int() });
 const HardwareResult = z
   .object({ gpus: page(Accelerator), cpus: page(Cpu), instances: page(Instance) })
   .partial()
   .strict();
 const SourceList = z.object({
-  sources: z.array(z.object({ id: z.string(), title: z.string(), licence: z.string(), year: z.number(), url: z.string(), attribution: z.string() })),
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      licence: z.string(),
+      year: z.number(),
+      url: z.string(),
+      attribution: z.string(),
+    }),
+  ),
   count: z.number().int(),
 });
 
@@ -51,10 +61,19 @@ describeApi('catalogue routes', apiTargets(), (api) => {
     expect(regions[0]?.id).toBe('aws:us-east-1');
   });
 
-  for (const path of ['/v1/regions/aws:us-east-1', '/v1/regions/aws%3Aus-east-1', '/v1/regions/AWS:US-EAST-1']) {
+  for (const path of [
+    '/v1/regions/aws:us-east-1',
+    '/v1/regions/aws%3Aus-east-1',
+    '/v1/regions/AWS:US-EAST-1',
+  ]) {
     it(`GET ${path} returns the region and its zone's latest intensity`, async () => {
       const View = Region.extend({
-        latestIntensity: z.object({ zone: z.string(), year: z.number().int(), intensityGCo2ePerKwh: z.number().positive(), source: z.string() }),
+        latestIntensity: z.object({
+          zone: z.string(),
+          year: z.number().int(),
+          intensityGCo2ePerKwh: z.number().positive(),
+          source: z.string(),
+        }),
       });
       const region = await json(path, View);
       expect(region.id).toBe('aws:us-east-1');
@@ -133,11 +152,17 @@ describeApi('catalogue routes', apiTargets(), (api) => {
   });
 
   it('GET /v1/models lists the LLMs the inference estimate knows', async () => {
-    const { models, count } = await json('/v1/models', z.object({ models: z.array(LlmModel), count: z.number().int() }));
+    const { models, count } = await json(
+      '/v1/models',
+      z.object({ models: z.array(LlmModel), count: z.number().int() }),
+    );
     expect(count).toBe(models.length);
     const first = models[0];
     if (first) {
-      const found = await json(`/v1/models?q=${encodeURIComponent(first.name)}`, z.object({ models: z.array(LlmModel) }));
+      const found = await json(
+        `/v1/models?q=${encodeURIComponent(first.name)}`,
+        z.object({ models: z.array(LlmModel) }),
+      );
       expect(found.models[0]?.id).toBe(first.id);
     }
   });
@@ -145,9 +170,15 @@ describeApi('catalogue routes', apiTargets(), (api) => {
   it('GET /health reports ok, the methodology version and non-empty tables', async () => {
     const health = await json(
       '/health',
-      z.object({ status: z.literal('ok'), methodologyVersion: z.string(), tables: z.record(z.string(), z.number().int().positive()) }),
+      z.object({
+        status: z.literal('ok'),
+        methodologyVersion: z.string(),
+        tables: z.record(z.string(), z.number().int().positive()),
+      }),
     );
-    expect(Object.keys(health.tables)).toEqual(expect.arrayContaining(['cpus', 'gpus', 'instances', 'regions', 'sources', 'zones']));
+    expect(Object.keys(health.tables)).toEqual(
+      expect.arrayContaining(['cpus', 'gpus', 'instances', 'regions', 'sources', 'zones']),
+    );
   });
 
   it('HEAD /health answers like GET without a body', async () => {

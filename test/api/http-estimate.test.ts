@@ -20,7 +20,9 @@ const contractExample: WorkloadInput = {
 };
 
 const closeTo = (actual: number, expected: number, rel = 1e-9) =>
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(Math.abs(expected), 1e-12));
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(
+    rel * Math.max(Math.abs(expected), 1e-12),
+  );
 
 const sum = (values: Record<string, number>) => Object.values(values).reduce((a, b) => a + b, 0);
 
@@ -47,7 +49,11 @@ describeApi('POST /v1/estimate', apiTargets(), (api) => {
     expect(energyKwh.byComponent.cpu).toBeGreaterThan(0);
     // Facility energy = IT energy × PUE, and overhead is the (PUE − 1) share.
     closeTo(energyKwh.total, sum(energyKwh.byComponent), 1e-6);
-    closeTo(energyKwh.byComponent.overhead, (sum(energyKwh.byComponent) - energyKwh.byComponent.overhead) * 0.1, 1e-6);
+    closeTo(
+      energyKwh.byComponent.overhead,
+      (sum(energyKwh.byComponent) - energyKwh.byComponent.overhead) * 0.1,
+      1e-6,
+    );
     closeTo(co2.location, sum(co2.byComponent), 1e-6);
     closeTo(co2.total, co2.location + co2.embodied, 1e-6);
     expect(co2.embodied).toBeGreaterThan(0);
@@ -65,7 +71,8 @@ describeApi('POST /v1/estimate', apiTargets(), (api) => {
     for (const factor of result.factors) {
       expect(factor.source, factor.id).not.toBe('');
       expect(factor.year === null || Number.isInteger(factor.year), factor.id).toBe(true);
-      if (factor.source !== 'user') expect(listed.has(factor.source), `${factor.id} from ${factor.source}`).toBe(true);
+      if (factor.source !== 'user')
+        expect(listed.has(factor.source), `${factor.id} from ${factor.source}`).toBe(true);
     }
   });
 
@@ -91,7 +98,11 @@ describeApi('POST /v1/estimate', apiTargets(), (api) => {
     closeTo(result.energyKwh.total, 5);
     closeTo(result.emissionsKgCo2e.location, 0.5);
     closeTo(result.emissionsKgCo2e.total, 0.5);
-    expect(result.resolved.location).toMatchObject({ kind: 'country', zone: 'FR', intensityGCo2ePerKwh: 100 });
+    expect(result.resolved.location).toMatchObject({
+      kind: 'country',
+      zone: 'FR',
+      intensityGCo2ePerKwh: 100,
+    });
     expect(result.sci).toBeNull();
   });
 

@@ -6,12 +6,21 @@ import { expectProblem } from '../helpers/problem.ts';
 import { apiTargets } from '../helpers/server.ts';
 
 const JOB = { location: 'aws:us-east-1', durationHours: 36, gpu: { model: 'h100-sxm', count: 8 } };
-const post = (headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(JOB) });
+const post = (headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(JOB),
+});
 
 describeApi('POST /v1/estimate formats', apiTargets(), (api) => {
   it('answers CSV for ?format=csv and for Accept: text/csv, with the JSON answer inside', async () => {
-    const json = (await (await api.postJson('/v1/estimate', JOB)).json()) as { emissionsKgCo2e: { total: number } };
-    for (const [path, headers] of [['/v1/estimate?format=csv', {}], ['/v1/estimate', { accept: 'text/csv, application/json;q=0.5' }]] as const) {
+    const json = (await (await api.postJson('/v1/estimate', JOB)).json()) as {
+      emissionsKgCo2e: { total: number };
+    };
+    for (const [path, headers] of [
+      ['/v1/estimate?format=csv', {}],
+      ['/v1/estimate', { accept: 'text/csv, application/json;q=0.5' }],
+    ] as const) {
       const res = await api.fetch(path, post(headers));
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -24,11 +33,17 @@ describeApi('POST /v1/estimate formats', apiTargets(), (api) => {
   });
 
   it('answers a BoAmps report for ?format=boamps and for its media type', async () => {
-    for (const [path, headers] of [['/v1/estimate?format=boamps', {}], ['/v1/estimate', { accept: 'application/vnd.boamps+json' }]] as const) {
+    for (const [path, headers] of [
+      ['/v1/estimate?format=boamps', {}],
+      ['/v1/estimate', { accept: 'application/vnd.boamps+json' }],
+    ] as const) {
       const res = await api.fetch(path, post(headers));
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/vnd\.boamps\+json/);
-      const report = (await res.json()) as { header: { reportId: string; reportDatetime: string }; measures: { powerConsumption: number }[] };
+      const report = (await res.json()) as {
+        header: { reportId: string; reportDatetime: string };
+        measures: { powerConsumption: number }[];
+      };
       expect(report.header.reportId).toMatch(/^[0-9a-f-]{36}$/);
       expect(report.header.reportDatetime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
       expect(report.measures[0]!.powerConsumption).toBeGreaterThan(0);
@@ -42,8 +57,14 @@ describeApi('POST /v1/estimate formats', apiTargets(), (api) => {
 
   it('refuses an unknown format with a 422 naming the allowed ones, and reports bad input as problem+json whatever the format', async () => {
     const bad = await expectProblem(await api.fetch('/v1/estimate?format=xml', post()), 422);
-    expect(bad.errors).toEqual([{ path: 'format', code: 'invalid_value', message: 'expected one of "json", "csv", "boamps"' }]);
-    const res = await api.fetch('/v1/estimate?format=csv', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...JOB, durationHours: -1 }) });
+    expect(bad.errors).toEqual([
+      { path: 'format', code: 'invalid_value', message: 'expected one of "json", "csv", "boamps"' },
+    ]);
+    const res = await api.fetch('/v1/estimate?format=csv', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...JOB, durationHours: -1 }),
+    });
     await expectProblem(res, 422);
   });
 });

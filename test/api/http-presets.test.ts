@@ -45,19 +45,26 @@ describeApi('presets', apiTargets(), (api) => {
         expect(r.emissionsKgCo2e.total, location).toBeGreaterThan(0);
         expect(Number.isFinite(r.emissionsKgCo2e.high), location).toBe(true);
         expect(r.assumptions[0]).toBe(`Preset ${preset.id} with overrides: location.`);
-        for (const a of preset.assumptions) expect(r.assumptions).toContain(`Preset ${preset.id}: ${a}.`);
+        for (const a of preset.assumptions)
+          expect(r.assumptions).toContain(`Preset ${preset.id}: ${a}.`);
       }
     });
   }
 
   it('deep-merges overrides: gpu.count halves the GPU energy, the other gpu fields kept', async () => {
     const base = await estimateOk({ preset: 'llm-finetune-lora-8xh100', location: 'FR' });
-    const half = await estimateOk({ preset: 'llm-finetune-lora-8xh100', location: 'FR', gpu: { count: 4 } });
+    const half = await estimateOk({
+      preset: 'llm-finetune-lora-8xh100',
+      location: 'FR',
+      gpu: { count: 4 },
+    });
     expect(half.resolved.gpu).toMatchObject({ count: 4, name: base.resolved.gpu!.name });
     expect(half.resolved.gpu!.averagePowerW).toBe(base.resolved.gpu!.averagePowerW);
     expect(half.energyKwh.byComponent.gpu).toBeCloseTo(base.energyKwh.byComponent.gpu / 2, 9);
     expect(half.emissionsKgCo2e.total).toBeLessThan(base.emissionsKgCo2e.total);
-    expect(half.assumptions[0]).toBe('Preset llm-finetune-lora-8xh100 with overrides: location, gpu.count.');
+    expect(half.assumptions[0]).toBe(
+      'Preset llm-finetune-lora-8xh100 with overrides: location, gpu.count.',
+    );
   });
 
   it('an unmodified preset estimates its own workload', async () => {
@@ -75,14 +82,24 @@ describeApi('presets', apiTargets(), (api) => {
   });
 
   it('422 on an unknown preset, with path `preset` and the closest ids', async () => {
-    const problem = await expectProblem(await api.postJson('/v1/estimate', { preset: 'llm-finetune-lora-8xh10', location: 'FR' }), 422);
+    const problem = await expectProblem(
+      await api.postJson('/v1/estimate', { preset: 'llm-finetune-lora-8xh10', location: 'FR' }),
+      422,
+    );
     expect(problem.type).toBe('https://gridshift.dev/problems/unknown-preset');
     expect(problem.errors[0]).toMatchObject({ path: 'preset', code: 'unknown_preset' });
     expect(problem.candidates?.[0]).toBe('llm-finetune-lora-8xh100');
   });
 
   it('422 naming the field when an override is invalid after merging', async () => {
-    const problem = await expectProblem(await api.postJson('/v1/estimate', { preset: 'llm-finetune-lora-8xh100', gpu: { count: -1 }, durationHour: 3 }), 422);
+    const problem = await expectProblem(
+      await api.postJson('/v1/estimate', {
+        preset: 'llm-finetune-lora-8xh100',
+        gpu: { count: -1 },
+        durationHour: 3,
+      }),
+      422,
+    );
     expect(problem.errors.map((e) => e.path).sort()).toEqual(['durationHour', 'gpu.count']);
     const wrongType = await expectProblem(await api.postJson('/v1/estimate', { preset: 42 }), 422);
     expect(wrongType.errors[0]).toMatchObject({ path: 'preset', code: 'invalid_type' });

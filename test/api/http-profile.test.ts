@@ -12,14 +12,24 @@ const ZONE = 'US-MIDA-PJM';
 describeApi('GET /v1/zones/:id/profile', apiTargets(), (api) => {
   const get = async (path: string) => {
     const res = await api.get(path);
-    return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as ZoneProfile & { errors: { path: string; code: string }[] } };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      body: (await res.json()) as ZoneProfile & { errors: { path: string; code: string }[] },
+    };
   };
 
   it('answers the typical day of every month of the latest hourly year', async () => {
     const { status, body } = await get(`/v1/zones/${ZONE}/profile`);
     expect(status).toBe(200);
     const hourly = hourlyFor(ZONE)!;
-    expect(body).toMatchObject({ zone: ZONE, name: 'PJM Interconnection', year: hourly.latestYear, unit: 'gCO2e/kWh', slice: null });
+    expect(body).toMatchObject({
+      zone: ZONE,
+      name: 'PJM Interconnection',
+      year: hourly.latestYear,
+      unit: 'gCO2e/kWh',
+      slice: null,
+    });
     expect(body.source).toBe(hourly.meta(hourly.latestYear)!.source);
     expect(body.months).toHaveLength(12);
     expect(body.months.flat()).toEqual(typicalProfile(ZONE)!.values);
@@ -28,11 +38,21 @@ describeApi('GET /v1/zones/:id/profile', apiTargets(), (api) => {
   it('slices the hours from a start on the same calendar hours of the data year, wrapping at its end', async () => {
     const hourly = hourlyFor(ZONE)!;
     const series = hourly.series(hourly.latestYear);
-    for (const start of ['2026-06-01T10:30:00Z', '2026-12-31T22:00:00+00:00', '2026-03-01T09:00:00+02:00']) {
-      const { status, body } = await get(`/v1/zones/${ZONE}/profile?start=${encodeURIComponent(start)}&hours=5`);
+    for (const start of [
+      '2026-06-01T10:30:00Z',
+      '2026-12-31T22:00:00+00:00',
+      '2026-03-01T09:00:00+02:00',
+    ]) {
+      const { status, body } = await get(
+        `/v1/zones/${ZONE}/profile?start=${encodeURIComponent(start)}&hours=5`,
+      );
       expect(status, start).toBe(200);
       const first = Math.floor(sameCalendarHour(hourOfYear(start), hourly.latestYear));
-      expect(body.slice).toEqual({ start, hours: 5, values: [0, 1, 2, 3, 4].map((i) => series[(first + i) % series.length]) });
+      expect(body.slice).toEqual({
+        start,
+        hours: 5,
+        values: [0, 1, 2, 3, 4].map((i) => series[(first + i) % series.length]),
+      });
     }
   });
 

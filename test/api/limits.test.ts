@@ -39,8 +39,13 @@ function stalledBody(head: string): { stream: ReadableStream<Uint8Array>; end():
 
 describe('body size', () => {
   it(`answers 413 over ${MAX_BODY_BYTES} bytes, and reads a body of exactly the limit`, async () => {
-    const over = await expectProblem(await post('/v1/estimate', padded(JOB, MAX_BODY_BYTES + 1)), 413);
-    expect(over.errors).toEqual([{ path: '', code: 'payload_too_large', message: `expected at most ${MAX_BODY_BYTES} bytes` }]);
+    const over = await expectProblem(
+      await post('/v1/estimate', padded(JOB, MAX_BODY_BYTES + 1)),
+      413,
+    );
+    expect(over.errors).toEqual([
+      { path: '', code: 'payload_too_large', message: `expected at most ${MAX_BODY_BYTES} bytes` },
+    ]);
     expect((await post('/v1/estimate', padded(JOB, MAX_BODY_BYTES))).status).toBe(200);
   });
 
@@ -54,7 +59,12 @@ describe('body size', () => {
         controller.enqueue(chunk);
       },
     });
-    const res = await app.request('/v1/compare', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    const res = await app.request('/v1/compare', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     await expectProblem(res, 413);
   });
 
@@ -66,25 +76,54 @@ describe('body size', () => {
 
   it('takes other limits from createApp options', async () => {
     const small = createApp({ estimator: estimatorFor(tables), limits: { bodyBytes: 100 } });
-    await expectProblem(await post('/v1/estimate', padded(JOB, 101), 'application/json', small), 413);
-    expect((await post('/v1/estimate', padded(JOB, 100), 'application/json', small)).status).toBe(200);
+    await expectProblem(
+      await post('/v1/estimate', padded(JOB, 101), 'application/json', small),
+      413,
+    );
+    expect((await post('/v1/estimate', padded(JOB, 100), 'application/json', small)).status).toBe(
+      200,
+    );
   });
 });
 
 describe('batch and region list sizes', () => {
   it(`answers 413 naming the limit past ${MAX_BATCH_ITEMS} workloads, JSON or CSV`, async () => {
-    const json = await expectProblem(await post('/v1/batch', JSON.stringify({ workloads: Array(MAX_BATCH_ITEMS + 1).fill({}) })), 413);
-    expect(json.errors).toEqual([{ path: 'workloads', code: 'payload_too_large', message: `expected at most ${MAX_BATCH_ITEMS} workloads per batch, got ${MAX_BATCH_ITEMS + 1}` }]);
-    const csv = await expectProblem(await post('/v1/batch', `location\n${'DE\n'.repeat(MAX_BATCH_ITEMS + 1)}`, 'text/csv'), 413);
+    const json = await expectProblem(
+      await post('/v1/batch', JSON.stringify({ workloads: Array(MAX_BATCH_ITEMS + 1).fill({}) })),
+      413,
+    );
+    expect(json.errors).toEqual([
+      {
+        path: 'workloads',
+        code: 'payload_too_large',
+        message: `expected at most ${MAX_BATCH_ITEMS} workloads per batch, got ${MAX_BATCH_ITEMS + 1}`,
+      },
+    ]);
+    const csv = await expectProblem(
+      await post('/v1/batch', `location\n${'DE\n'.repeat(MAX_BATCH_ITEMS + 1)}`, 'text/csv'),
+      413,
+    );
     expect(csv.detail).toContain(String(MAX_BATCH_ITEMS));
   });
 
   it('answers 422 at regions.ids past 500 ids in /v1/compare, and takes 500', async () => {
     const ids = [...tables.regions.keys()];
     const list = (n: number) => Array.from({ length: n }, (_, i) => ids[i % ids.length]!);
-    const over = await expectProblem(await post('/v1/compare', JSON.stringify({ workload: JOB, regions: { ids: list(501) } })), 422);
-    expect(over.errors).toEqual([expect.objectContaining({ path: 'regions.ids', code: 'too_big' })]);
-    expect((await post('/v1/compare', JSON.stringify({ workload: JOB, regions: { ids: list(500) }, top: 1 }))).status).toBe(200);
+    const over = await expectProblem(
+      await post('/v1/compare', JSON.stringify({ workload: JOB, regions: { ids: list(501) } })),
+      422,
+    );
+    expect(over.errors).toEqual([
+      expect.objectContaining({ path: 'regions.ids', code: 'too_big' }),
+    ]);
+    expect(
+      (
+        await post(
+          '/v1/compare',
+          JSON.stringify({ workload: JOB, regions: { ids: list(500) }, top: 1 }),
+        )
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -93,9 +132,18 @@ describe('JSON shape', () => {
 
   it(`takes ${MAX_JSON_DEPTH} levels of nesting and refuses one more, naming where`, async () => {
     expect(() => checkJsonShape(JSON.parse(nest(MAX_JSON_DEPTH)))).not.toThrow();
-    const res = await post('/v1/estimate', `{"location":"DE","gpu":{"model":${nest(MAX_JSON_DEPTH - 1)}}}`);
+    const res = await post(
+      '/v1/estimate',
+      `{"location":"DE","gpu":{"model":${nest(MAX_JSON_DEPTH - 1)}}}`,
+    );
     const problem = await expectProblem(res, 422);
-    expect(problem.errors).toEqual([{ path: `gpu.model${'.0'.repeat(MAX_JSON_DEPTH - 2)}`, code: 'too_deep', message: `expected JSON nested at most ${MAX_JSON_DEPTH} levels deep` }]);
+    expect(problem.errors).toEqual([
+      {
+        path: `gpu.model${'.0'.repeat(MAX_JSON_DEPTH - 2)}`,
+        code: 'too_deep',
+        message: `expected JSON nested at most ${MAX_JSON_DEPTH} levels deep`,
+      },
+    ]);
   });
 
   it('answers 422, not a stack overflow, for 100,000 levels in every POST route', async () => {
@@ -113,34 +161,64 @@ describe('JSON shape', () => {
 
   it('refuses a __proto__ key anywhere, with or without a preset, and pollutes nothing', async () => {
     for (const [path, body, where] of [
-      ['/v1/estimate', '{"location":"DE","durationHours":1,"cpu":{"threads":1},"__proto__":{"pue":1.2}}', '__proto__'],
-      ['/v1/estimate', '{"preset":"llm-pretrain-7b","gpu":{"__proto__":{"polluted":1}}}', 'gpu.__proto__'],
-      ['/v1/batch', '{"workloads":[{"preset":"llm-pretrain-7b","__proto__":{"location":"FR"}}]}', 'workloads.0.__proto__'],
+      [
+        '/v1/estimate',
+        '{"location":"DE","durationHours":1,"cpu":{"threads":1},"__proto__":{"pue":1.2}}',
+        '__proto__',
+      ],
+      [
+        '/v1/estimate',
+        '{"preset":"llm-pretrain-7b","gpu":{"__proto__":{"polluted":1}}}',
+        'gpu.__proto__',
+      ],
+      [
+        '/v1/batch',
+        '{"workloads":[{"preset":"llm-pretrain-7b","__proto__":{"location":"FR"}}]}',
+        'workloads.0.__proto__',
+      ],
     ] as const) {
       const problem = await expectProblem(await post(path, body), 422);
-      expect(problem.errors).toEqual([expect.objectContaining({ path: where, code: 'forbidden_key' })]);
+      expect(problem.errors).toEqual([
+        expect.objectContaining({ path: where, code: 'forbidden_key' }),
+      ]);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('reads CSV columns named like Object.prototype members as unknown columns (422, not 500)', async () => {
     for (const header of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
-      const problem = await expectProblem(await post('/v1/batch', `${header},location\n1,DE\n`, 'text/csv'), 422);
-      expect(problem.errors[0]).toEqual(expect.objectContaining({ path: 'header.0', code: 'unknown_column' }));
+      const problem = await expectProblem(
+        await post('/v1/batch', `${header},location\n1,DE\n`, 'text/csv'),
+        422,
+      );
+      expect(problem.errors[0]).toEqual(
+        expect.objectContaining({ path: 'header.0', code: 'unknown_column' }),
+      );
     }
   });
 });
 
 describe('work per request', () => {
   // 1e14 parameters × 1e17 tokens at 1 % MFU on H100s: about 1.7e10 hours, each on the hourly grid.
-  const huge = { location: 'DE', gpu: { model: 'H100', count: 100_000 }, ai: { task: 'training', parameters: 1e14, tokens: 1e17, mfu: 0.01 }, start: '2024-01-01T00:00:00Z' };
+  const huge = {
+    location: 'DE',
+    gpu: { model: 'H100', count: 100_000 },
+    ai: { task: 'training', parameters: 1e14, tokens: 1e17, mfu: 0.01 },
+    start: '2024-01-01T00:00:00Z',
+  };
 
   it('does not grow with the run length: a 1.7e10-hour run with a start answers within a second', async () => {
     for (const [path, body] of [
       ['/v1/estimate', huge],
       ['/v1/compare', { workload: huge, top: 200 }],
       ['/v1/suggest', { workload: huge, flexibility: { delayHours: 8760 } }],
-      ['/v1/suggest', { workload: { ...huge, ai: undefined, durationHours: 100_000_000 }, flexibility: { delayHours: 24 } }],
+      [
+        '/v1/suggest',
+        {
+          workload: { ...huge, ai: undefined, durationHours: 100_000_000 },
+          flexibility: { delayHours: 24 },
+        },
+      ],
     ] as const) {
       const started = performance.now();
       const res = await post(path, JSON.stringify(body));
@@ -155,10 +233,18 @@ describe('time budget', () => {
     const quick = createApp({ estimator: estimatorFor(tables), limits: { timeoutMs: 100 } });
     const body = stalledBody('{"location":');
     const started = performance.now();
-    const res = await quick.request('/v1/estimate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body.stream, duplex: 'half' } as RequestInit);
+    const res = await quick.request('/v1/estimate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body.stream,
+      duplex: 'half',
+    } as RequestInit);
     const problem = await expectProblem(res, 503);
     expect(performance.now() - started).toBeLessThan(2_000);
-    expect(problem).toMatchObject({ type: 'https://gridshift.dev/problems/timeout', errors: [{ path: '', code: 'timeout' }] });
+    expect(problem).toMatchObject({
+      type: 'https://gridshift.dev/problems/timeout',
+      errors: [{ path: '', code: 'timeout' }],
+    });
     expect(res.headers.get('connection')).toBe('close');
     body.end();
   });
@@ -170,19 +256,33 @@ describe('time budget', () => {
   describe('on the Node server', () => {
     let server: RunningServer;
     beforeAll(async () => {
-      server = await startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables), limits: { timeoutMs: 200 } });
+      server = await startServer({
+        port: 0,
+        hostname: '127.0.0.1',
+        estimator: estimatorFor(tables),
+        limits: { timeoutMs: 200 },
+      });
     });
     afterAll(() => server.close());
 
     it('answers a slow upload with 503 and closes the connection; the server stays up', async () => {
       const { port } = new URL(server.url);
       const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/v1/estimate', headers: { 'content-type': 'application/json', 'content-length': '1000' } }, (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        });
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/v1/estimate',
+            headers: { 'content-type': 'application/json', 'content-length': '1000' },
+          },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
         req.on('error', reject);
         req.write('{"location":');
       });
@@ -196,8 +296,18 @@ describe('time budget', () => {
 describe('rate limit', () => {
   const limited = (options: Partial<RateLimitOptions> = {}) => {
     let clock = 0;
-    const limitedApp = createApp({ estimator: estimatorFor(tables), rateLimit: { limit: 3, windowMs: 60_000, clientIp: 'x-forwarded-for', now: () => clock, ...options } });
-    const get = (ip: string, path = '/v1/sources') => limitedApp.request(path, { headers: { 'x-forwarded-for': ip } });
+    const limitedApp = createApp({
+      estimator: estimatorFor(tables),
+      rateLimit: {
+        limit: 3,
+        windowMs: 60_000,
+        clientIp: 'x-forwarded-for',
+        now: () => clock,
+        ...options,
+      },
+    });
+    const get = (ip: string, path = '/v1/sources') =>
+      limitedApp.request(path, { headers: { 'x-forwarded-for': ip } });
     return { get, tick: (ms: number) => (clock += ms) };
   };
 
@@ -207,7 +317,12 @@ describe('rate limit', () => {
     const res = await get('203.0.113.7');
     const problem = await expectProblem(res, 429);
     expect(res.headers.get('retry-after')).toBe('20');
-    expect(problem).toMatchObject({ type: 'https://gridshift.dev/problems/rate-limited', errors: [{ path: '', code: 'rate_limited', message: 'expected at most 3 requests per minute' }] });
+    expect(problem).toMatchObject({
+      type: 'https://gridshift.dev/problems/rate-limited',
+      errors: [
+        { path: '', code: 'rate_limited', message: 'expected at most 3 requests per minute' },
+      ],
+    });
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     tick(19_999);
     expect((await get('203.0.113.7')).status).toBe(429);
@@ -246,14 +361,21 @@ describe('rate limit', () => {
   describe('on the Node server, by socket address', () => {
     let server: RunningServer;
     beforeAll(async () => {
-      server = await startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables), rateLimit: { limit: 2, windowMs: 60_000, clientIp: 'socket' } });
+      server = await startServer({
+        port: 0,
+        hostname: '127.0.0.1',
+        estimator: estimatorFor(tables),
+        rateLimit: { limit: 2, windowMs: 60_000, clientIp: 'socket' },
+      });
     });
     afterAll(() => server.close());
 
     it('ignores x-forwarded-for when not told to trust it', async () => {
       const statuses = [];
       for (let i = 0; i < 3; i++) {
-        const res = await fetch(`${server.url}/v1/sources`, { headers: { 'x-forwarded-for': `192.0.2.${i}` } });
+        const res = await fetch(`${server.url}/v1/sources`, {
+          headers: { 'x-forwarded-for': `192.0.2.${i}` },
+        });
         await res.arrayBuffer();
         statuses.push(res.status);
       }
@@ -270,11 +392,19 @@ describe('settings from the environment', () => {
   });
 
   it('reads GRIDSHIFT_RATE_LIMIT, GRIDSHIFT_CLIENT_IP, GRIDSHIFT_CORS_ORIGINS and GRIDSHIFT_TIMEOUT_MS', () => {
-    expect(read({ GRIDSHIFT_RATE_LIMIT: '60/min' }).rateLimit).toEqual({ limit: 60, windowMs: 60_000, clientIp: 'socket' });
-    expect(read({ GRIDSHIFT_RATE_LIMIT: '5 / s', GRIDSHIFT_CLIENT_IP: 'x-forwarded-for' }).rateLimit).toEqual({ limit: 5, windowMs: 1000, clientIp: 'x-forwarded-for' });
+    expect(read({ GRIDSHIFT_RATE_LIMIT: '60/min' }).rateLimit).toEqual({
+      limit: 60,
+      windowMs: 60_000,
+      clientIp: 'socket',
+    });
+    expect(
+      read({ GRIDSHIFT_RATE_LIMIT: '5 / s', GRIDSHIFT_CLIENT_IP: 'x-forwarded-for' }).rateLimit,
+    ).toEqual({ limit: 5, windowMs: 1000, clientIp: 'x-forwarded-for' });
     expect(read({ GRIDSHIFT_RATE_LIMIT: 'off' }).rateLimit).toBeUndefined();
     expect(read({ GRIDSHIFT_CORS_ORIGINS: 'off' }).cors).toBe(false);
-    expect(read({ GRIDSHIFT_CORS_ORIGINS: 'https://a.example, http://localhost:3000' }).cors).toEqual({ origins: ['https://a.example', 'http://localhost:3000'] });
+    expect(
+      read({ GRIDSHIFT_CORS_ORIGINS: 'https://a.example, http://localhost:3000' }).cors,
+    ).toEqual({ origins: ['https://a.example', 'http://localhost:3000'] });
     expect(read({ GRIDSHIFT_TIMEOUT_MS: '2500' }).limits).toEqual({ timeoutMs: 2500 });
   });
 

@@ -5,16 +5,24 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
 import { EstimateResult } from '../../src/core/schemas.ts';
-import { tables, estimator } from '../../src/data/index.ts';
+import { estimator } from '../../src/data/index.ts';
 import { gridshift } from './helpers.ts';
 
 const FLAGS = ['--gpu', 'h100-sxm', '--count', '8', '--hours', '36', '--region', 'aws:us-east-1'];
-const WORKLOAD = { location: 'aws:us-east-1', durationHours: 36, gpu: { model: 'h100-sxm', count: 8 } };
+const WORKLOAD = {
+  location: 'aws:us-east-1',
+  durationHours: 36,
+  gpu: { model: 'h100-sxm', count: 8 },
+};
 const tmp = mkdtempSync(join(tmpdir(), 'gridshift-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function api(body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await createApp({ estimator }).request('/v1/estimate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await createApp({ estimator }).request('/v1/estimate', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -38,7 +46,9 @@ describe('gridshift estimate', () => {
   });
 
   it('--input reads a workload file; flags override it', () => {
-    const run = gridshift(['estimate', '--input', '-', '--hours', '72', '--json'], { input: JSON.stringify(WORKLOAD) });
+    const run = gridshift(['estimate', '--input', '-', '--hours', '72', '--json'], {
+      input: JSON.stringify(WORKLOAD),
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).durationHours).toBe(72);
   });
@@ -67,10 +77,15 @@ describe('gridshift estimate', () => {
     const run = gridshift(['estimate', ...FLAGS, '--count=-1', '--set', 'colour=red']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    const { status, json } = await api({ ...WORKLOAD, gpu: { model: 'h100-sxm', count: -1 }, colour: 'red' });
+    const { status, json } = await api({
+      ...WORKLOAD,
+      gpu: { model: 'h100-sxm', count: -1 },
+      colour: 'red',
+    });
     expect(status).toBe(422);
     expect(run.stderr).toContain(`gridshift: ${String(json.detail)}`);
-    for (const e of json.errors as { path: string; message: string }[]) expect(run.stderr).toContain(`${e.path}: ${e.message}`);
+    for (const e of json.errors as { path: string; message: string }[])
+      expect(run.stderr).toContain(`${e.path}: ${e.message}`);
   });
 
   it('exits 2 on an unknown GPU; --json prints the problem body the API answers', async () => {
@@ -82,7 +97,11 @@ describe('gridshift estimate', () => {
   });
 
   it('exits 2 on an unknown flag, a bad --format and a missing duration', () => {
-    for (const args of [[...FLAGS, '--colour', 'red'], [...FLAGS, '--format', 'xml'], ['--gpu', 'h100', '--region', 'FR']]) {
+    for (const args of [
+      [...FLAGS, '--colour', 'red'],
+      [...FLAGS, '--format', 'xml'],
+      ['--gpu', 'h100', '--region', 'FR'],
+    ]) {
       const run = gridshift(['estimate', ...args]);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^gridshift: /);

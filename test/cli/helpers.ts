@@ -10,7 +10,15 @@ export interface CliRun {
 }
 
 /** `gridshift ...args`, optionally with standard input; waits for exit. */
-export function gridshift(args: readonly string[], options: { input?: string; cwd?: string } = {}): CliRun {
-  const res = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: options.input ?? '', cwd: options.cwd, timeout: 60_000 });
+export function gridshift(
+  args: readonly string[],
+  options: { input?: string; cwd?: string } = {},
+): CliRun {
+  const res = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    input: options.input ?? '',
+    cwd: options.cwd,
+    timeout: 60_000,
+  });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }

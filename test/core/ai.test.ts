@@ -14,7 +14,13 @@ describe('training by model size', () => {
   // Fixture: tg700 peak 1000 TFLOP/s bf16 (no fp8); steady MFU 0.4 (±35 %), FP8 MFU 0.25, run overhead 1.5 (×2 up, never below 1).
   it('derives FLOPs, device-hours and wall hours with the whole-run overhead', () => {
     // 6 × 1e9 × 1e10 = 6e19 FLOPs; / (1000e12 × 0.4) = 150,000 s = 41.667 steady device-hours; × 1.5 = 62.5; / 8 = 7.8125 h
-    const r = run({ location: 'XX', gpu: { model: 'tg700', count: 8 }, ai: { task: 'training', parameters: 1e9, tokens: 1e10 }, pue: 1, embodied: false });
+    const r = run({
+      location: 'XX',
+      gpu: { model: 'tg700', count: 8 },
+      ai: { task: 'training', parameters: 1e9, tokens: 1e10 },
+      pue: 1,
+      embodied: false,
+    });
     expect(r.ai?.flops).toBe(6e19);
     expect(r.ai?.mfu).toBe(0.4);
     expect(r.ai?.deviceHours).toBeCloseTo(62.5, 9);
@@ -25,12 +31,18 @@ describe('training by model size', () => {
     expect(r.energyKwh.byComponent.gpu).toBeCloseTo(35, 9);
     // hours up: MFU ÷1.35 and overhead ×2 in log quadrature = exp(√(ln²1.35 + ln²2)) = 2.128; power spread adds more
     expect(r.energyKwh.high / r.energyKwh.total).toBeGreaterThan(2.12);
-    expect(r.factors.map((f) => f.id)).toEqual(expect.arrayContaining(['mfu', 'training_overhead']));
+    expect(r.factors.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['mfu', 'training_overhead']),
+    );
   });
 
   it('uses active parameters for MoE and reads a given MFU as steady, with the overhead on top', () => {
     // 6 × 2e9 active × 1e10 = 1.2e20; / (1000e12 × 0.5) = 240,000 s = 66.667 h; × 1.5 = 100 device-hours
-    const r = run({ location: 'XX', gpu: { model: 'tg700', count: 4 }, ai: { task: 'training', parameters: 8e9, activeParameters: 2e9, tokens: 1e10, mfu: 0.5 } });
+    const r = run({
+      location: 'XX',
+      gpu: { model: 'tg700', count: 4 },
+      ai: { task: 'training', parameters: 8e9, activeParameters: 2e9, tokens: 1e10, mfu: 0.5 },
+    });
     expect(r.ai?.deviceHours).toBeCloseTo(100, 9);
     expect(r.ai?.mfu).toBe(0.5);
     expect(r.factors.find((f) => f.id === 'mfu')?.source).toBe('user');
@@ -40,7 +52,12 @@ describe('training by model size', () => {
   it('refuses a duration shorter than the work at 100 % of peak, naming both hours', () => {
     // at peak: 6e19 / (8 × 1000e12) = 7,500 s = 2.0833 h; 2 h is faster than the hardware
     try {
-      run({ location: 'XX', durationHours: 2, gpu: { model: 'tg700', count: 8 }, ai: { task: 'training', parameters: 1e9, tokens: 1e10 } });
+      run({
+        location: 'XX',
+        durationHours: 2,
+        gpu: { model: 'tg700', count: 8 },
+        ai: { task: 'training', parameters: 1e9, tokens: 1e10 },
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(EstimateError);
@@ -52,7 +69,14 @@ describe('training by model size', () => {
 
   it('bills a longer duration as given and states the MFU it implies', () => {
     // 2.0833 h at peak over 100 h given -> whole-run MFU 0.020833; device-hours 8 × 100
-    const r = run({ location: 'XX', durationHours: 100, gpu: { model: 'tg700', count: 8 }, ai: { task: 'training', parameters: 1e9, tokens: 1e10 }, pue: 1, embodied: false });
+    const r = run({
+      location: 'XX',
+      durationHours: 100,
+      gpu: { model: 'tg700', count: 8 },
+      ai: { task: 'training', parameters: 1e9, tokens: 1e10 },
+      pue: 1,
+      embodied: false,
+    });
     expect(r.durationHours).toBe(100);
     expect(r.ai?.mfu).toBeCloseTo(7500 / 3600 / 100, 12);
     expect(r.ai?.deviceHours).toBe(800);
@@ -62,15 +86,31 @@ describe('training by model size', () => {
   });
 
   it('accepts exactly the hours at peak (MFU 1)', () => {
-    const r = run({ location: 'XX', durationHours: 7500 / 3600, gpu: { model: 'tg700', count: 8 }, ai: { task: 'training', parameters: 1e9, tokens: 1e10 } });
+    const r = run({
+      location: 'XX',
+      durationHours: 7500 / 3600,
+      gpu: { model: 'tg700', count: 8 },
+      ai: { task: 'training', parameters: 1e9, tokens: 1e10 },
+    });
     expect(r.ai?.mfu).toBeCloseTo(1, 12);
   });
 
   it('uses the FP8 efficiency against the FP8 peak, not half the bf16 hours', () => {
     const base = fixtureTables();
     const tg = base.accelerators.get('test-gpu-700')!;
-    const withFp8 = { ...base, accelerators: new Map([...base.accelerators, ['test-gpu-700', { ...tg, peakDenseTflops: { ...tg.peakDenseTflops, fp8: 2000 } }]]) };
-    const w = (precision: 'bf16' | 'fp8') => Workload.parse({ location: 'XX', gpu: { model: 'tg700', count: 8 }, ai: { task: 'training', parameters: 1e9, tokens: 1e10, precision } });
+    const withFp8 = {
+      ...base,
+      accelerators: new Map([
+        ...base.accelerators,
+        ['test-gpu-700', { ...tg, peakDenseTflops: { ...tg.peakDenseTflops, fp8: 2000 } }],
+      ]),
+    };
+    const w = (precision: 'bf16' | 'fp8') =>
+      Workload.parse({
+        location: 'XX',
+        gpu: { model: 'tg700', count: 8 },
+        ai: { task: 'training', parameters: 1e9, tokens: 1e10, precision },
+      });
     // fp8: 6e19 / (2000e12 × 0.25) = 120,000 s = 33.333 h × 1.5 = 50 device-hours; bf16 62.5 -> ratio 0.8, not 0.5
     const fp8 = estimate(w('fp8'), withFp8);
     const bf16 = estimate(w('bf16'), withFp8);
@@ -81,14 +121,27 @@ describe('training by model size', () => {
   });
 
   it('falls back to the bf16 peak and the bf16 MFU on a device without FP8', () => {
-    const r = run({ location: 'XX', gpu: { model: 'tg700', count: 8 }, ai: { task: 'training', parameters: 1e9, tokens: 1e10, precision: 'fp8' } });
+    const r = run({
+      location: 'XX',
+      gpu: { model: 'tg700', count: 8 },
+      ai: { task: 'training', parameters: 1e9, tokens: 1e10, precision: 'fp8' },
+    });
     expect(r.ai?.precision).toBe('bf16');
     expect(r.ai?.mfu).toBe(0.4);
     expect(r.ai?.deviceHours).toBeCloseTo(62.5, 9);
   });
 
-  test.prop([fc.double({ min: 1e8, max: 1e13, noNaN: true }), fc.double({ min: 1.0001, max: 100, noNaN: true })])('training energy rises with tokens', (tokens, k) => {
-    const at = (d: number) => run({ location: 'XX', gpu: { model: 'tg700', count: 8 }, ai: { task: 'training', parameters: 1e9, tokens: d }, pue: 1 }).energyKwh;
+  test.prop([
+    fc.double({ min: 1e8, max: 1e13, noNaN: true }),
+    fc.double({ min: 1.0001, max: 100, noNaN: true }),
+  ])('training energy rises with tokens', (tokens, k) => {
+    const at = (d: number) =>
+      run({
+        location: 'XX',
+        gpu: { model: 'tg700', count: 8 },
+        ai: { task: 'training', parameters: 1e9, tokens: d },
+        pue: 1,
+      }).energyKwh;
     const [a, b] = [at(tokens), at(tokens * k)];
     expect(b.total).toBeGreaterThan(a.total);
     expect(b.low).toBeGreaterThan(a.low);
@@ -96,7 +149,11 @@ describe('training by model size', () => {
   });
 
   it('refuses MoE active parameters above the total at parse time', () => {
-    const parsed = Workload.safeParse({ location: 'XX', gpu: { model: 'tg700', count: 1 }, ai: { task: 'training', parameters: 1e9, activeParameters: 2e9, tokens: 1 } });
+    const parsed = Workload.safeParse({
+      location: 'XX',
+      gpu: { model: 'tg700', count: 1 },
+      ai: { task: 'training', parameters: 1e9, activeParameters: 2e9, tokens: 1 },
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(['ai', 'activeParameters']);
   });

@@ -10,16 +10,22 @@ describe('editDistance', () => {
     expect(editDistance('abc', 'abc')).toBe(0);
   });
 
-  test.prop([fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })])('is symmetric and bounded by the longer length', (a, b) => {
-    expect(editDistance(a, b)).toBe(editDistance(b, a));
-    expect(editDistance(a, b)).toBeLessThanOrEqual(Math.max(a.length, b.length));
-    expect(editDistance(a, b) === 0).toBe(a === b);
-  });
+  test.prop([fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })])(
+    'is symmetric and bounded by the longer length',
+    (a, b) => {
+      expect(editDistance(a, b)).toBe(editDistance(b, a));
+      expect(editDistance(a, b)).toBeLessThanOrEqual(Math.max(a.length, b.length));
+      expect(editDistance(a, b) === 0).toBe(a === b);
+    },
+  );
 
-  test.prop([fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), fc.nat({ max: 6 })])('with a limit, answers the distance up to it, and more than the limit past it', (a, b, limit) => {
-    const exact = editDistance(a, b);
-    const limited = editDistance(a, b, limit);
-    if (exact <= limit) expect(limited).toBe(exact);
-    else expect(limited).toBeGreaterThan(limit);
-  });
+  test.prop([fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), fc.nat({ max: 6 })])(
+    'with a limit, answers the distance up to it, and more than the limit past it',
+    (a, b, limit) => {
+      const exact = editDistance(a, b);
+      const limited = editDistance(a, b, limit);
+      if (exact <= limit) expect(limited).toBe(exact);
+      else expect(limited).toBeGreaterThan(limit);
+    },
+  );
 });

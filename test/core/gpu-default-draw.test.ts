@@ -7,7 +7,11 @@ import type { WorkloadInput } from '../../src/core/schemas.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 
-const run = (gpu: WorkloadInput['gpu']) => estimate(Workload.parse({ location: 'FR', durationHours: 1, pue: 1, embodied: false, gpu }), tables);
+const run = (gpu: WorkloadInput['gpu']) =>
+  estimate(
+    Workload.parse({ location: 'FR', durationHours: 1, pue: 1, embodied: false, gpu }),
+    tables,
+  );
 const floor = tables.datacentre.coefficients.gpuMinPowerFraction!.value;
 
 describe('default accelerator draw', () => {

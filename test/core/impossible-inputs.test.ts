@@ -8,9 +8,37 @@ import { ZERO } from '../../src/core/range.ts';
 
 /** One GPU drawn by utilisation between idle and rated power, over 1000 h (so kWh = W): its draw and high bound. */
 function gpuDraw(maxW: number, idleW: number, highMaxW: number, utilization: number) {
-  const gpu = { id: null, name: 'test', count: 1, powerModel: 'test', embodiedKgPerDevice: null, fixedPowerW: null, maxW, idleW, highMaxW };
-  const it = { gpu, cpu: null, memoryGb: 0, ssdTb: 0, hddTb: 0, memoryWPerGb: null, ssdWhPerTbH: null, hddWhPerTbH: null, network: ZERO };
-  const e = itEnergy(it, Workload.parse({ location: 'FR', durationHours: 1000, gpu: { model: 'test', count: 1, utilization } }), 1000);
+  const gpu = {
+    id: null,
+    name: 'test',
+    count: 1,
+    powerModel: 'test',
+    embodiedKgPerDevice: null,
+    fixedPowerW: null,
+    maxW,
+    idleW,
+    highMaxW,
+  };
+  const it = {
+    gpu,
+    cpu: null,
+    memoryGb: 0,
+    ssdTb: 0,
+    hddTb: 0,
+    memoryWPerGb: null,
+    ssdWhPerTbH: null,
+    hddWhPerTbH: null,
+    network: ZERO,
+  };
+  const e = itEnergy(
+    it,
+    Workload.parse({
+      location: 'FR',
+      durationHours: 1000,
+      gpu: { model: 'test', count: 1, utilization },
+    }),
+    1000,
+  );
   return { w: e.gpuW, highW: e.gpu + Math.sqrt(e.up2) };
 }
 import type { WorkloadInput } from '../../src/core/schemas.ts';
@@ -45,16 +73,24 @@ describe('measured gpu.powerW above the rating', () => {
   });
 
   it('compares with gpu.maxPowerW when given: 5000 W under a 6000 W rating passes, 6700 W (> 6600) is refused', () => {
-    const ok = run({ ...base, gpu: { model: 'H100 SXM', count: 1, powerW: 5000, maxPowerW: 6000 } });
+    const ok = run({
+      ...base,
+      gpu: { model: 'H100 SXM', count: 1, powerW: 5000, maxPowerW: 6000 },
+    });
     expect(ok.energyKwh.byComponent.gpu).toBeCloseTo(50, 10);
-    const e = refusal({ ...base, gpu: { model: 'H100 SXM', count: 1, powerW: 6700, maxPowerW: 6000 } });
+    const e = refusal({
+      ...base,
+      gpu: { model: 'H100 SXM', count: 1, powerW: 6700, maxPowerW: 6000 },
+    });
     expect(e.path).toEqual(['gpu', 'powerW']);
     expect(e.message).toContain('gpu.maxPowerW of 6000 W');
     expect(e.message).toContain('6600 W');
   });
 
   it("uses an estimated rating's high watts: TPU v6e (350 W, up to 500 W) allows 550 W, refuses 560 W", () => {
-    expect(run({ ...base, gpu: { model: 'TPU v6e', count: 1, powerW: 540 } }).energyKwh.byComponent.gpu).toBeCloseTo(5.4, 10);
+    expect(
+      run({ ...base, gpu: { model: 'TPU v6e', count: 1, powerW: 540 } }).energyKwh.byComponent.gpu,
+    ).toBeCloseTo(5.4, 10);
     const e = refusal({ ...base, gpu: { model: 'TPU v6e', count: 1, powerW: 560 } });
     expect(e.message).toContain('500 W');
     expect(e.message).toContain('550 W');
@@ -63,7 +99,11 @@ describe('measured gpu.powerW above the rating', () => {
 
 describe('gpu.count above the instance', () => {
   it('refuses 64 GPUs on one aws:p5.48xlarge (8 GPUs), naming gpu.count and the 8', () => {
-    const e = refusal({ ...base, instance: { type: 'aws:p5.48xlarge' }, gpu: { model: 'H100 SXM', count: 64 } });
+    const e = refusal({
+      ...base,
+      instance: { type: 'aws:p5.48xlarge' },
+      gpu: { model: 'H100 SXM', count: 64 },
+    });
     expect(e.code).toBe('inconsistent_input');
     expect(e.path).toEqual(['gpu', 'count']);
     expect(e.message).toContain('gpu.count 64');
@@ -71,12 +111,20 @@ describe('gpu.count above the instance', () => {
   });
 
   it('accepts 64 GPUs on 8 × p5.48xlarge (8 × 8 = 64)', () => {
-    const r = run({ ...base, instance: { type: 'aws:p5.48xlarge', count: 8 }, gpu: { model: 'H100 SXM', count: 64 } });
+    const r = run({
+      ...base,
+      instance: { type: 'aws:p5.48xlarge', count: 8 },
+      gpu: { model: 'H100 SXM', count: 64 },
+    });
     expect(r.resolved.gpu?.count).toBe(64);
   });
 
   it('refuses 65 GPUs on 8 × p5.48xlarge, naming the 64 they carry', () => {
-    const e = refusal({ ...base, instance: { type: 'aws:p5.48xlarge', count: 8 }, gpu: { model: 'H100 SXM', count: 65 } });
+    const e = refusal({
+      ...base,
+      instance: { type: 'aws:p5.48xlarge', count: 8 },
+      gpu: { model: 'H100 SXM', count: 65 },
+    });
     expect(e.message).toContain('64 GPUs');
   });
 });
@@ -98,7 +146,9 @@ describe('an estimated rated power', () => {
     const factor = r.factors.find((f) => f.id === 'gpu_max_power');
     expect(factor?.label).toBe('NVIDIA A10G (AWS G5 variant) rated board power (estimated)');
     expect(factor?.value).toBe(150);
-    expect(r.assumptions.some((a) => a.includes('150 W is an estimate (range 150–300 W'))).toBe(true);
+    expect(r.assumptions.some((a) => a.includes('150 W is an estimate (range 150–300 W'))).toBe(
+      true,
+    );
     // Default draw 0.8 × 150 = 120 W over 10 h = 1.2 kWh; the total's high bound must allow the GPU at 300 W (3 kWh).
     expect(r.energyKwh.byComponent.gpu).toBeCloseTo(1.2, 10);
     expect(r.energyKwh.high).toBeGreaterThan(3);
@@ -106,7 +156,9 @@ describe('an estimated rated power', () => {
 
   it('leaves a published rating unlabelled and without the estimate assumption', () => {
     const r = run({ ...base, gpu: { model: 'H100 SXM', count: 1 } });
-    expect(r.factors.find((f) => f.id === 'gpu_max_power')?.label).toBe('NVIDIA H100 SXM5 80GB rated board power (TDP)');
+    expect(r.factors.find((f) => f.id === 'gpu_max_power')?.label).toBe(
+      'NVIDIA H100 SXM5 80GB rated board power (TDP)',
+    );
     expect(r.assumptions.some((a) => a.includes('is an estimate (range'))).toBe(false);
   });
 });

@@ -8,7 +8,12 @@ import type { EstimateResult, WorkloadInput } from '../../src/core/schemas.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 
-const accelerators = [...tables.accelerators.values()].filter((a) => a.maxPowerW !== null && a.memoryBandwidthTbs !== null && (a.peakDenseTflops.bf16 ?? a.peakDenseTflops.fp16) !== null);
+const accelerators = [...tables.accelerators.values()].filter(
+  (a) =>
+    a.maxPowerW !== null &&
+    a.memoryBandwidthTbs !== null &&
+    (a.peakDenseTflops.bf16 ?? a.peakDenseTflops.fp16) !== null,
+);
 const models = [...tables.ai.llmModels.values()];
 const idleFraction = tables.datacentre.coefficients.gpuIdleFraction.value;
 const hostShare = tables.ai.inferenceCalibration.hostPowerShareOfGpuRated;
@@ -46,48 +51,80 @@ function workload(r: Request): WorkloadInput {
     location: 'US',
     ...(r.durationHours === undefined ? {} : { durationHours: r.durationHours }),
     gpu: { model: r.gpu, ...(r.count === undefined ? {} : { count: r.count }) },
-    ai: { task: 'inference', model: r.model, requests: r.requests, ...(r.batchSize === undefined ? {} : { batchSize: r.batchSize }) },
+    ai: {
+      task: 'inference',
+      model: r.model,
+      requests: r.requests,
+      ...(r.batchSize === undefined ? {} : { batchSize: r.batchSize }),
+    },
   };
 }
 
 describe('inference invariants on every catalogue accelerator and model', () => {
-  test.prop([request], { numRuns: 300 })('each device draws between idle and rated power on average', (q) => {
-    const r = answer(workload(q));
-    if (!r) return;
-    const a = tables.accelerators.get(q.gpu)!;
-    const idle = a.idlePowerW ?? a.maxPowerW! * idleFraction;
-    expect(r.resolved.gpu!.averagePowerW).toBeGreaterThanOrEqual(idle * (1 - 1e-9));
-    expect(r.resolved.gpu!.averagePowerW).toBeLessThanOrEqual(a.maxPowerW! * (1 + 1e-9));
-  });
+  test.prop([request], { numRuns: 300 })(
+    'each device draws between idle and rated power on average',
+    (q) => {
+      const r = answer(workload(q));
+      if (!r) return;
+      const a = tables.accelerators.get(q.gpu)!;
+      const idle = a.idlePowerW ?? a.maxPowerW! * idleFraction;
+      expect(r.resolved.gpu!.averagePowerW).toBeGreaterThanOrEqual(idle * (1 - 1e-9));
+      expect(r.resolved.gpu!.averagePowerW).toBeLessThanOrEqual(a.maxPowerW! * (1 + 1e-9));
+    },
+  );
 
   test.prop([request], { numRuns: 300 })('time × power = energy, per component', (q) => {
     const r = answer(workload(q));
     if (!r) return;
     const gpu = r.resolved.gpu!;
-    expect(r.energyKwh.byComponent.gpu).toBeCloseTo((gpu.averagePowerW * gpu.count * r.durationHours) / 1000, 9);
-    expect(r.energyKwh.byComponent.cpu).toBeCloseTo((r.resolved.cpu!.averagePowerW * r.durationHours) / 1000, 9);
+    expect(r.energyKwh.byComponent.gpu).toBeCloseTo(
+      (gpu.averagePowerW * gpu.count * r.durationHours) / 1000,
+      9,
+    );
+    expect(r.energyKwh.byComponent.cpu).toBeCloseTo(
+      (r.resolved.cpu!.averagePowerW * r.durationHours) / 1000,
+      9,
+    );
     // The GPUs are busy no longer than the service runs.
     expect(r.ai!.busyHours!).toBeLessThanOrEqual(r.durationHours * (1 + 1e-9));
   });
 
-  test.prop([request], { numRuns: 300 })('the host is a bounded share: at most its share of rated power against GPUs at idle', (q) => {
-    const r = answer(workload(q));
-    if (!r) return;
-    const a = tables.accelerators.get(q.gpu)!;
-    const idle = a.idlePowerW ?? a.maxPowerW! * idleFraction;
-    const { cpu, gpu } = r.energyKwh.byComponent;
-    const bound = (hostShare * a.maxPowerW!) / (hostShare * a.maxPowerW! + idle);
-    expect(cpu / (cpu + gpu)).toBeLessThanOrEqual(bound * (1 + 1e-9));
-  });
+  test.prop([request], { numRuns: 300 })(
+    'the host is a bounded share: at most its share of rated power against GPUs at idle',
+    (q) => {
+      const r = answer(workload(q));
+      if (!r) return;
+      const a = tables.accelerators.get(q.gpu)!;
+      const idle = a.idlePowerW ?? a.maxPowerW! * idleFraction;
+      const { cpu, gpu } = r.energyKwh.byComponent;
+      const bound = (hostShare * a.maxPowerW!) / (hostShare * a.maxPowerW! + idle);
+      expect(cpu / (cpu + gpu)).toBeLessThanOrEqual(bound * (1 + 1e-9));
+    },
+  );
 
-  test.prop([fc.constantFrom(...accelerators.map((a) => a.id)), fc.double({ min: 0.5e9, max: 400e9, noNaN: true }), fc.double({ min: 1.01, max: 3, noNaN: true }), fc.integer({ min: 1, max: 256 })], { numRuns: 200 })(
+  test.prop(
+    [
+      fc.constantFrom(...accelerators.map((a) => a.id)),
+      fc.double({ min: 0.5e9, max: 400e9, noNaN: true }),
+      fc.double({ min: 1.01, max: 3, noNaN: true }),
+      fc.integer({ min: 1, max: 256 }),
+    ],
+    { numRuns: 200 },
+  )(
     'energy per token does not fall as active parameters grow (same GPUs, batch and precision)',
     (gpu, small, k, batchSize) => {
-      const per = (parameters: number) => answer({ location: 'US', gpu: { model: gpu, count: 256 }, ai: { task: 'inference', parameters, outputTokens: 1e6, batchSize, precision: 'fp8' } });
+      const per = (parameters: number) =>
+        answer({
+          location: 'US',
+          gpu: { model: gpu, count: 256 },
+          ai: { task: 'inference', parameters, outputTokens: 1e6, batchSize, precision: 'fp8' },
+        });
       const a = per(small);
       const b = per(small * k);
       if (!a || !b) return;
-      expect(b.ai!.gpuJPerOutputToken!).toBeGreaterThanOrEqual(a.ai!.gpuJPerOutputToken! * (1 - 1e-9));
+      expect(b.ai!.gpuJPerOutputToken!).toBeGreaterThanOrEqual(
+        a.ai!.gpuJPerOutputToken! * (1 - 1e-9),
+      );
     },
   );
 });
@@ -98,8 +135,16 @@ describe('the same weights under two ids give the same answer', () => {
     expect(pairs.length).toBeGreaterThan(20);
     for (const [id, weights] of pairs) {
       for (const gpu of ['nvidia-h100-sxm', 'nvidia-t4']) {
-        const a = answer({ location: 'US', gpu: { model: gpu }, ai: { task: 'inference', model: id, requests: 1000 } });
-        const b = answer({ location: 'US', gpu: { model: gpu }, ai: { task: 'inference', model: weights, requests: 1000 } });
+        const a = answer({
+          location: 'US',
+          gpu: { model: gpu },
+          ai: { task: 'inference', model: id, requests: 1000 },
+        });
+        const b = answer({
+          location: 'US',
+          gpu: { model: gpu },
+          ai: { task: 'inference', model: weights, requests: 1000 },
+        });
         expect(a?.energyKwh, `${id} vs ${weights} on ${gpu}`).toEqual(b?.energyKwh);
       }
     }

@@ -18,7 +18,12 @@ const estimate = (w: Workload, _tables: Tables) => shared.estimate(w);
 
 // Workloads differing in one field at a time from a base, so a key that missed a field would hand
 // one of them another's plan.
-const base: WorkloadInput = { location: 'aws:eu-west-1', durationHours: 10, instance: { type: 'aws:m5.xlarge' }, cpu: { utilization: 0.4 } };
+const base: WorkloadInput = {
+  location: 'aws:eu-west-1',
+  durationHours: 10,
+  instance: { type: 'aws:m5.xlarge' },
+  cpu: { utilization: 0.4 },
+};
 const variants: WorkloadInput[] = [
   base,
   { ...base, durationHours: 20 },
@@ -52,26 +57,48 @@ const variants: WorkloadInput[] = [
   { location: 'FR', durationHours: 5, gpu: { model: 'H100 SXM', count: 8, maxPowerW: 600 } },
   { location: 'FR', durationHours: 5, gpu: { model: 'H100 SXM', count: 8, powerW: 400 } },
   { location: 'FR', durationHours: 5, gpu: { model: 'A100 SXM4 80 GB', count: 8 } },
-  { location: 'FR', gpu: { model: 'A100 SXM4 80 GB', count: 64 }, ai: { task: 'training', parameters: 7e9, tokens: 2e11 } },
-  { location: 'FR', gpu: { model: 'A100 SXM4 80 GB', count: 64 }, ai: { task: 'training', parameters: 7e9, tokens: 4e11 } },
+  {
+    location: 'FR',
+    gpu: { model: 'A100 SXM4 80 GB', count: 64 },
+    ai: { task: 'training', parameters: 7e9, tokens: 2e11 },
+  },
+  {
+    location: 'FR',
+    gpu: { model: 'A100 SXM4 80 GB', count: 64 },
+    ai: { task: 'training', parameters: 7e9, tokens: 4e11 },
+  },
 ];
 
 describe('plan cache', () => {
   it('answers every variant as a fresh plan would, in any order and repeated', () => {
     const workloads = variants.map(parse);
     const expected = workloads.map((w) => JSON.stringify(fresh(w)));
-    for (const order of [workloads.map((_, i) => i), workloads.map((_, i) => workloads.length - 1 - i)]) {
-      for (const i of order) expect(JSON.stringify(estimate(workloads[i]!, tables)), JSON.stringify(variants[i])).toBe(expected[i]);
+    for (const order of [
+      workloads.map((_, i) => i),
+      workloads.map((_, i) => workloads.length - 1 - i),
+    ]) {
+      for (const i of order)
+        expect(JSON.stringify(estimate(workloads[i]!, tables)), JSON.stringify(variants[i])).toBe(
+          expected[i],
+        );
     }
   });
 
   it('answers a workload whose fields come in another order as a fresh plan would', () => {
-    const reversed = (o: object): object => Object.fromEntries(Object.entries(o).reverse().map(([k, v]) => [k, v !== null && typeof v === 'object' ? reversed(v) : v]));
+    const reversed = (o: object): object =>
+      Object.fromEntries(
+        Object.entries(o)
+          .reverse()
+          .map(([k, v]) => [k, v !== null && typeof v === 'object' ? reversed(v) : v]),
+      );
     const workloads = variants.map(parse);
     for (const [i, w] of workloads.entries()) {
       const expected = JSON.stringify(fresh(w));
       expect(JSON.stringify(estimate(w, tables)), JSON.stringify(variants[i])).toBe(expected);
-      expect(JSON.stringify(estimate(reversed(w) as Workload, tables)), JSON.stringify(variants[i])).toBe(expected);
+      expect(
+        JSON.stringify(estimate(reversed(w) as Workload, tables)),
+        JSON.stringify(variants[i]),
+      ).toBe(expected);
     }
   });
 
@@ -112,35 +139,63 @@ describe('plan cache', () => {
 
   it('plans a workload whose text holds the key separator on its own (no forged key)', () => {
     const sep = '\u0001';
-    const w = parse({ location: 'FR', durationHours: 5, gpu: { model: `H100 SXM${sep}8`, count: 8 } });
+    const w = parse({
+      location: 'FR',
+      durationHours: 5,
+      gpu: { model: `H100 SXM${sep}8`, count: 8 },
+    });
     expect(() => estimate(w, tables)).toThrow(/H100 SXM/);
     // No instance is keyed as the type SEP: an instance of that type must not get its plan.
     estimate(parse({ location: 'FR', durationHours: 5, cpu: { threads: 4 } }), tables);
-    expect(() => estimate(parse({ location: 'FR', durationHours: 5, cpu: { threads: 4 }, instance: { type: sep } }), tables)).toThrow(EstimateError);
+    expect(() =>
+      estimate(
+        parse({ location: 'FR', durationHours: 5, cpu: { threads: 4 }, instance: { type: sep } }),
+        tables,
+      ),
+    ).toThrow(EstimateError);
   });
 
   it('keys any text, including names an object inherits', () => {
     for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       // An unknown place or type: refused as a fresh plan refuses it (not a TypeError from the cache).
-      for (const w of [parse({ location: name, durationHours: 1, cpu: { threads: 4 } }), parse({ location: 'FR', durationHours: 1, instance: { type: name } })]) {
+      for (const w of [
+        parse({ location: name, durationHours: 1, cpu: { threads: 4 } }),
+        parse({ location: 'FR', durationHours: 1, instance: { type: name } }),
+      ]) {
         expect(() => estimate(w, tables)).toThrow(EstimateError);
       }
-      const known = parse({ ...base, instance: { type: 'aws:m5.xlarge' }, functionalUnit: { name, count: 2 } });
+      const known = parse({
+        ...base,
+        instance: { type: 'aws:m5.xlarge' },
+        functionalUnit: { name, count: 2 },
+      });
       expect(estimate(known, tables)).toEqual(fresh(known));
     }
   });
 
   it('stays right past its bound', () => {
-    const w = (hours: number, count: number) => parse({ ...base, durationHours: hours, instance: { type: 'aws:m5.xlarge', count } });
+    const w = (hours: number, count: number) =>
+      parse({ ...base, durationHours: hours, instance: { type: 'aws:m5.xlarge', count } });
     for (let count = 1; count <= MAX_PLANS + 10; count++) estimate(w(1, count), tables);
-    for (const count of [1, 7, MAX_PLANS + 5]) expect(estimate(w(2, count), tables)).toEqual(fresh(w(2, count)));
+    for (const count of [1, 7, MAX_PLANS + 5])
+      expect(estimate(w(2, count), tables)).toEqual(fresh(w(2, count)));
   });
 });
 
 describe('estimators', () => {
   it('keep their caches apart: a plan made over one table set never answers for another', () => {
     const w = parse({ location: 'FR', durationHours: 5, cpu: { threads: 4 } });
-    const lowCarbon = { ...tables, zones: new Map([...tables.zones].map(([id, z]) => [id, id === 'FR' ? { ...z, primary: z.primary.map((p) => ({ ...p, intensityGCo2ePerKwh: 1 })) } : z])) };
+    const lowCarbon = {
+      ...tables,
+      zones: new Map(
+        [...tables.zones].map(([id, z]) => [
+          id,
+          id === 'FR'
+            ? { ...z, primary: z.primary.map((p) => ({ ...p, intensityGCo2ePerKwh: 1 })) }
+            : z,
+        ]),
+      ),
+    };
     const a = createEstimator(tables);
     const b = createEstimator(lowCarbon);
     const before = a.estimate(w);

@@ -9,7 +9,13 @@ import { tables } from '../../src/data/index.ts';
 
 const run = (w: WorkloadInput) => estimate(Workload.parse(w), tables);
 const gpuAt = (location: string, pue?: number) =>
-  run({ location, durationHours: 10, embodied: false, gpu: { model: 'H100 SXM', count: 8, powerW: 500 }, ...(pue === undefined ? {} : { pue }) });
+  run({
+    location,
+    durationHours: 10,
+    embodied: false,
+    gpu: { model: 'H100 SXM', count: 8, powerW: 500 },
+    ...(pue === undefined ? {} : { pue }),
+  });
 
 describe('PUE of accelerator clusters at a zone or country', () => {
   it('uses the public-cloud average 1.25 for GPUs at a country, in place of the industry average', () => {
@@ -31,12 +37,22 @@ describe('PUE of accelerator clusters at a zone or country', () => {
 
   it('applies to a grid zone too, and to an instance type with GPUs', () => {
     expect(gpuAt('US-CAL-CISO').resolved.pue.value).toBe(1.25);
-    const inst = run({ location: 'DE', durationHours: 1, embodied: false, instance: { type: 'aws:p5.48xlarge' } });
+    const inst = run({
+      location: 'DE',
+      durationHours: 1,
+      embodied: false,
+      instance: { type: 'aws:p5.48xlarge' },
+    });
     expect(inst.resolved.pue.value).toBe(1.25);
   });
 
   it('leaves CPU-only workloads at a country on the industry average', () => {
-    const r = run({ location: 'US', durationHours: 10, embodied: false, cpu: { tdpW: 200, threads: 64, utilization: 0.5 } });
+    const r = run({
+      location: 'US',
+      durationHours: 10,
+      embodied: false,
+      cpu: { tdpW: 200, threads: 64, utilization: 0.5 },
+    });
     expect(r.resolved.pue.value).toBe(1.56);
   });
 

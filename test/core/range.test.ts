@@ -11,7 +11,10 @@ describe('range arithmetic', () => {
 
   it('multiplies in log space', () => {
     // 2 × 3 with factors ×/÷ e^0.3 and e^0.4: log deviation 0.5
-    const p = multiplyBounded(bounded(2, Math.exp(-0.3), Math.exp(0.3)), bounded(3, Math.exp(-0.4), Math.exp(0.4)));
+    const p = multiplyBounded(
+      bounded(2, Math.exp(-0.3), Math.exp(0.3)),
+      bounded(3, Math.exp(-0.4), Math.exp(0.4)),
+    );
     expect(p.central).toBeCloseTo(6, 12);
     expect(p.low).toBeCloseTo(6 * Math.exp(-0.5), 12);
     expect(p.high).toBeCloseTo(6 * Math.exp(0.5), 12);

@@ -7,7 +7,12 @@ import { estimate } from '../../src/index.ts';
 describe('estimatesToCsv', () => {
   it('writes a header and one row per estimate with the totals in their columns', () => {
     const a = estimate({ location: 'FR', durationHours: 10, cpu: { threads: 8 } });
-    const b = estimate({ location: 'aws:us-east-1', durationHours: 36, gpu: { model: 'h100-sxm', count: 8 }, functionalUnit: { name: 'run', count: 1 } });
+    const b = estimate({
+      location: 'aws:us-east-1',
+      durationHours: 36,
+      gpu: { model: 'h100-sxm', count: 8 },
+      functionalUnit: { name: 'run', count: 1 },
+    });
     const lines = estimatesToCsv([a, b]).split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');

@@ -14,12 +14,22 @@ const tables: Tables = {
   hourly: {
     forZone: (zone) =>
       zone === 'XX'
-        ? { years: [2024], latestYear: 2024, series: () => series, meta: () => ({ estimated: false, source: 'test', meanG: 150 }) }
+        ? {
+            years: [2024],
+            latestYear: 2024,
+            series: () => series,
+            meta: () => ({ estimated: false, source: 'test', meanG: 150 }),
+          }
         : null,
   },
 };
 const run = (w: object) => estimate(Workload.parse(w), tables);
-const base = { location: 'XX', gpu: { model: 'tg700', count: 1, powerW: 1000, maxPowerW: 1000 }, pue: 1, embodied: false };
+const base = {
+  location: 'XX',
+  gpu: { model: 'tg700', count: 1, powerW: 1000, maxPowerW: 1000 },
+  pue: 1,
+  embodied: false,
+};
 
 describe('estimate with start', () => {
   it('averages the hourly series over the run', () => {

@@ -11,8 +11,20 @@ import { fixtureTables } from '../helpers/arithmetic-tables.ts';
 
 const fixture = fixtureTables();
 const gpu = (id: string, bf16: number, maxPowerW: number, idlePowerW: number): Accelerator => ({
-  id, name: id, vendor: 'Test', formFactor: null, aliases: [], memoryGb: 80, maxPowerW, maxPowerEstimate: null, idlePowerW,
-  peakDenseTflops: { bf16, fp16: null, tf32: null, fp32: null, fp8: null, fp4: null }, memoryBandwidthTbs: null, embodiedKgCo2e: null, launchYear: null, source: 'test',
+  id,
+  name: id,
+  vendor: 'Test',
+  formFactor: null,
+  aliases: [],
+  memoryGb: 80,
+  maxPowerW,
+  maxPowerEstimate: null,
+  idlePowerW,
+  peakDenseTflops: { bf16, fp16: null, tf32: null, fp32: null, fp8: null, fp4: null },
+  memoryBandwidthTbs: null,
+  embodiedKgCo2e: null,
+  launchYear: null,
+  source: 'test',
 });
 // Zone XX, 2024 (leap): 100 g every hour except 400 g from 12:00 to 15:59 UTC.
 const series = Array.from({ length: 8784 }, (_, i) => (i % 24 >= 12 && i % 24 < 16 ? 400 : 100));
@@ -25,24 +37,41 @@ const tables: Tables = {
     ['test-gpu-hot', gpu('test-gpu-hot', 1000, 1400, 140)],
   ]),
   hourly: {
-    forZone: (zone) => (zone === 'XX' ? { years: [2024], latestYear: 2024, series: () => series, meta: () => ({ estimated: false, source: 'test', meanG: 150 }) } : null),
+    forZone: (zone) =>
+      zone === 'XX'
+        ? {
+            years: [2024],
+            latestYear: 2024,
+            series: () => series,
+            meta: () => ({ estimated: false, source: 'test', meanG: 150 }),
+          }
+        : null,
   },
 };
 const defaults: SuggestOptions = { rankBy: 'location', top: 5 };
-const suggest = (w: WorkloadInput, options: Partial<SuggestOptions> = {}) => suggestOptions(Workload.parse(w), tables, { ...defaults, ...options });
+const suggest = (w: WorkloadInput, options: Partial<SuggestOptions> = {}) =>
+  suggestOptions(Workload.parse(w), tables, { ...defaults, ...options });
 
-const measured = { gpu: { model: 'tg700', count: 1, powerW: 1000, maxPowerW: 1000 }, embodied: false };
+const measured = {
+  gpu: { model: 'tg700', count: 1, powerW: 1000, maxPowerW: 1000 },
+  embodied: false,
+};
 
 describe('suggestOptions: region', () => {
   it('keeps the provider of the workload region by default, and says when nothing is cleaner', () => {
     const r = suggest({ location: 'aws:test-1', durationHours: 10, ...measured });
     expect(r.region).toEqual([]);
-    expect(r.notes).toContain('region: no candidate region has lower emissions than the workload as given.');
+    expect(r.notes).toContain(
+      'region: no candidate region has lower emissions than the workload as given.',
+    );
   });
 
   it('computes the saving of a cleaner region by hand', () => {
     // 1,000 W × 10 h = 10 kWh IT. aws:test-1: × PUE 1.1 × 400 g = 4.4 kg; azure:plain: × 1.2 (azure fleet) × 100 g = 1.2 kg
-    const r = suggest({ location: 'aws:test-1', durationHours: 10, ...measured }, { regions: { provider: ['aws', 'azure'] } });
+    const r = suggest(
+      { location: 'aws:test-1', durationHours: 10, ...measured },
+      { regions: { provider: ['aws', 'azure'] } },
+    );
     expect(r.asGiven.kgCo2e).toBeCloseTo(4.4, 10);
     expect(r.region).toHaveLength(1);
     const [o] = r.region;
@@ -54,7 +83,10 @@ describe('suggestOptions: region', () => {
 
   it('ranks by market-based emissions on request, showing both', () => {
     // Market: aws:test-1 4.4 × (1 − CFE 0.6) = 1.76 kg; azure:plain has no CFE: 1.2 kg -> saves 0.56 kg
-    const r = suggest({ location: 'aws:test-1', durationHours: 10, ...measured }, { regions: { provider: ['aws', 'azure'] }, rankBy: 'market' });
+    const r = suggest(
+      { location: 'aws:test-1', durationHours: 10, ...measured },
+      { regions: { provider: ['aws', 'azure'] }, rankBy: 'market' },
+    );
     expect(r.asGiven.kgCo2e).toBeCloseTo(1.76, 10);
     expect(r.region[0]!.kgCo2eSaved).toBeCloseTo(0.56, 10);
     expect(r.region[0]!.emissionsKgCo2e.location).toBeCloseTo(1.2, 10);
@@ -62,7 +94,13 @@ describe('suggestOptions: region', () => {
 });
 
 describe('suggestOptions: time', () => {
-  const job = { location: 'XX', durationHours: 4, ...measured, pue: 1, start: '2026-03-10T10:00:00Z' };
+  const job = {
+    location: 'XX',
+    durationHours: 4,
+    ...measured,
+    pue: 1,
+    start: '2026-03-10T10:00:00Z',
+  };
 
   it('moves the start out of the dirty hours within the delay', () => {
     // From 10:00Z the 4 h run covers 10, 11 (100 g) and 12, 13 (400 g): mean 250 g -> 4 kWh × 250 = 1.0 kg.
@@ -85,16 +123,26 @@ describe('suggestOptions: time', () => {
 
   it('omits the time option with a reason when it cannot search', () => {
     const { start: _, ...noStart } = job;
-    expect(suggest(noStart, { flexibility: { delayHours: 8 } }).notes.join(' ')).toMatch(/time: give workload.start/);
+    expect(suggest(noStart, { flexibility: { delayHours: 8 } }).notes.join(' ')).toMatch(
+      /time: give workload.start/,
+    );
     expect(suggest(job).notes.join(' ')).toMatch(/time: give flexibility/);
-    expect(suggest({ ...job, location: 'XX-SUB' }, { flexibility: { delayHours: 8 } }).notes).toContain('time: no hourly data for XX-SUB; annual average only.');
-    expect(suggest(job, { flexibility: { delayHours: 1 } }).notes.join(' ')).toMatch(/already the cleanest start/);
-    expect(suggest(job, { flexibility: { deadline: '2026-03-10T12:00:00Z' } }).notes.join(' ')).toMatch(/deadline leaves no room/);
+    expect(
+      suggest({ ...job, location: 'XX-SUB' }, { flexibility: { delayHours: 8 } }).notes,
+    ).toContain('time: no hourly data for XX-SUB; annual average only.');
+    expect(suggest(job, { flexibility: { delayHours: 1 } }).notes.join(' ')).toMatch(
+      /already the cleanest start/,
+    );
+    expect(
+      suggest(job, { flexibility: { deadline: '2026-03-10T12:00:00Z' } }).notes.join(' '),
+    ).toMatch(/deadline leaves no room/);
   });
 
   it('refuses a deadline without start, naming workload.start', () => {
     const { start: _, ...noStart } = job;
-    expect(() => suggest(noStart, { flexibility: { deadline: '2026-03-10T19:00:00Z' } })).toThrow(EstimateError);
+    expect(() => suggest(noStart, { flexibility: { deadline: '2026-03-10T19:00:00Z' } })).toThrow(
+      EstimateError,
+    );
     try {
       suggest(noStart, { flexibility: { deadline: '2026-03-10T19:00:00Z' } });
     } catch (e) {
@@ -105,7 +153,12 @@ describe('suggestOptions: time', () => {
 
 describe('suggestOptions: hardware', () => {
   // tg700 at utilisation 1: 70 + 630 × 1 = 700 W × 10 h = 7 kWh IT × PUE 1.5 (industry, zone) × 100 g = 1.05 kg.
-  const job = { location: 'XX-SUB', durationHours: 10, gpu: { model: 'tg700', count: 1, utilization: 1 }, embodied: false };
+  const job = {
+    location: 'XX-SUB',
+    durationHours: 10,
+    gpu: { model: 'tg700', count: 1, utilization: 1 },
+    embodied: false,
+  };
 
   it('scales time by peak bf16 and power by the alternative, keeping only savers, best first', () => {
     // fast: 10 h × 1000 / 2000 = 5 h × 1,000 W = 5 kWh -> 0.75 kg (saves 0.3)
@@ -117,7 +170,9 @@ describe('suggestOptions: hardware', () => {
     expect(r.hardware[0]!.change.durationHours).toBeCloseTo(5, 10);
     expect(r.hardware[0]!.kgCo2eSaved).toBeCloseTo(0.3, 10);
     expect(r.hardware[1]!.kgCo2eSaved).toBeCloseTo(0.15, 10);
-    expect(r.hardware[0]!.assumption).toMatch(/compute-bound: time scales with peak dense bf16 FLOP\/s, ratio 2 /);
+    expect(r.hardware[0]!.assumption).toMatch(
+      /compute-bound: time scales with peak dense bf16 FLOP\/s, ratio 2 /,
+    );
   });
 
   it('says why there is no hardware option for a CPU-only workload', () => {
@@ -129,8 +184,18 @@ describe('suggestOptions: hardware', () => {
 
 describe('suggestOptions: best combined', () => {
   it('estimates best hardware × best region × best start together, and prices the rest', () => {
-    const w = { location: 'aws:test-1', durationHours: 10, gpu: { model: 'tg700', count: 1, utilization: 1 }, embodied: false, start: '2026-03-10T10:00:00Z' };
-    const r = suggest(w, { regions: { provider: ['aws', 'azure'] }, flexibility: { delayHours: 12 }, offsetPricePerTonne: 50 });
+    const w = {
+      location: 'aws:test-1',
+      durationHours: 10,
+      gpu: { model: 'tg700', count: 1, utilization: 1 },
+      embodied: false,
+      start: '2026-03-10T10:00:00Z',
+    };
+    const r = suggest(w, {
+      regions: { provider: ['aws', 'azure'] },
+      flexibility: { delayHours: 12 },
+      offsetPricePerTonne: 50,
+    });
     // Hardware is ranked where the job is, on the hourly series from 10:00Z (400 g from 12:00 to 15:59):
     //   as given: 700 W × 10 h = 7 kWh; hours 10–19: 4 × 400 + 6 × 100 -> 220 g; × 1.1 × 220 = 1.694 kg
     //   slow: 20 h × 300 W = 6 kWh; hours 10–29: 4 × 400 + 16 × 100 -> 160 g; × 1.1 = 1.056 kg (best)
@@ -138,8 +203,20 @@ describe('suggestOptions: best combined', () => {
     expect(r.hardware.map((o) => o.change.gpu)).toEqual(['test-gpu-slow', 'test-gpu-fast']);
     expect(r.hardware[0]!.emissionsKgCo2e.total).toBeCloseTo(1.056, 10);
     // Then the best region for it: azure:plain, 6 kWh × 1.2 × 100 g = 0.72 kg (no hourly data there: start kept).
-    expect(r.best.change).toEqual({ gpu: 'test-gpu-slow', durationHours: 20, location: 'azure:plain' });
-    const combined = estimate(Workload.parse({ ...w, location: 'azure:plain', durationHours: 20, gpu: { model: 'test-gpu-slow', count: 1, utilization: 1 } }), tables);
+    expect(r.best.change).toEqual({
+      gpu: 'test-gpu-slow',
+      durationHours: 20,
+      location: 'azure:plain',
+    });
+    const combined = estimate(
+      Workload.parse({
+        ...w,
+        location: 'azure:plain',
+        durationHours: 20,
+        gpu: { model: 'test-gpu-slow', count: 1, utilization: 1 },
+      }),
+      tables,
+    );
     expect(r.best.leftKgCo2e).toBeCloseTo(combined.emissionsKgCo2e.total, 12);
     expect(r.best.leftKgCo2e).toBeCloseTo(0.72, 10);
     // Offsetting the rest at 50 per tonne: 0.72 / 1000 × 50 = 0.036
@@ -148,7 +225,14 @@ describe('suggestOptions: best combined', () => {
   });
 
   it('moves the start where the zone has hourly data', () => {
-    const job = { location: 'XX', durationHours: 4, cpu: { powerW: 1000 }, pue: 1, embodied: false, start: '2026-03-10T10:00:00Z' };
+    const job = {
+      location: 'XX',
+      durationHours: 4,
+      cpu: { powerW: 1000 },
+      pue: 1,
+      embodied: false,
+      start: '2026-03-10T10:00:00Z',
+    };
     // aws:test-1 is in the same zone (XX), so no region saves; the start moves as in the time option.
     const r = suggest(job, { flexibility: { delayHours: 8 }, regions: { provider: ['aws'] } });
     expect(r.region).toEqual([]);

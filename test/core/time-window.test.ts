@@ -7,15 +7,29 @@ import { bestStart, windowSeries } from '../../src/core/time-window.ts';
 
 // Two synthetic days (gCO2e/kWh), a solar dip each day; the second day's dip is deeper.
 //   index:  0-5   6    7    8    9    10   11  12   13   14   15   16-23
-const DAY1 = [400, 400, 400, 400, 400, 400, 350, 300, 200, 120, 100, 90, 110, 150, 250, 350, 400, 400, 400, 400, 400, 400, 400, 400];
+const DAY1 = [
+  400, 400, 400, 400, 400, 400, 350, 300, 200, 120, 100, 90, 110, 150, 250, 350, 400, 400, 400, 400,
+  400, 400, 400, 400,
+];
 //   index:  24-29 30   31   32   33  34  35  36   37   38   39-47
-const DAY2 = [420, 420, 420, 420, 420, 420, 380, 320, 220, 80, 60, 70, 200, 300, 380, 420, 420, 420, 420, 420, 420, 420, 420, 420];
+const DAY2 = [
+  420, 420, 420, 420, 420, 420, 380, 320, 220, 80, 60, 70, 200, 300, 380, 420, 420, 420, 420, 420,
+  420, 420, 420, 420,
+];
 const SERIES = Float64Array.from([...DAY1, ...DAY2]);
 
 describe('the synthetic profile', () => {
   it('is the 48 values the hand-worked expectations below assume', () => {
     expect(SERIES.length).toBe(48);
-    expect([SERIES[9], SERIES[10], SERIES[11], SERIES[33], SERIES[34], SERIES[35], SERIES[47]]).toEqual([120, 100, 90, 80, 60, 70, 420]);
+    expect([
+      SERIES[9],
+      SERIES[10],
+      SERIES[11],
+      SERIES[33],
+      SERIES[34],
+      SERIES[35],
+      SERIES[47],
+    ]).toEqual([120, 100, 90, 80, 60, 70, 420]);
   });
 });
 
@@ -24,17 +38,35 @@ describe('bestStart', () => {
     // Starts 0..24. Day-1 3-hour sums: from 8: 200+120+100 = 420; 9: 120+100+90 = 310; 10: 100+90+110 = 300;
     // 11: 90+110+150 = 350. Start 24 is 3 × 420. Best = 10, mean 100. Baseline (start 0) = 3 × 400 / 3 = 400.
     // Saving = (400 − 100) / 400 = 75 %.
-    expect(bestStart(SERIES, 0, 3, 24)).toEqual({ startIndex: 10, offsetHours: 10, meanG: 100, baselineMeanG: 400, savingPct: 75 });
+    expect(bestStart(SERIES, 0, 3, 24)).toEqual({
+      startIndex: 10,
+      offsetHours: 10,
+      meanG: 100,
+      baselineMeanG: 400,
+      savingPct: 75,
+    });
   });
 
   it('reaches the deeper dip of day 2 when the delay allows it', () => {
     // Starts 0..40: day 2 from 33: 80+60+70 = 210 -> mean 70 beats day 1's 100. Saving (400 − 70) / 400 = 82.5 %.
-    expect(bestStart(SERIES, 0, 3, 40)).toEqual({ startIndex: 33, offsetHours: 33, meanG: 70, baselineMeanG: 400, savingPct: 82.5 });
+    expect(bestStart(SERIES, 0, 3, 40)).toEqual({
+      startIndex: 33,
+      offsetHours: 33,
+      meanG: 70,
+      baselineMeanG: 400,
+      savingPct: 82.5,
+    });
   });
 
   it('returns the earliest start when the delay is 0 (or under one hour)', () => {
     for (const delay of [0, 0.9]) {
-      expect(bestStart(SERIES, 9, 3, delay)).toEqual({ startIndex: 9, offsetHours: 0, meanG: 310 / 3, baselineMeanG: 310 / 3, savingPct: 0 });
+      expect(bestStart(SERIES, 9, 3, delay)).toEqual({
+        startIndex: 9,
+        offsetHours: 0,
+        meanG: 310 / 3,
+        baselineMeanG: 310 / 3,
+        savingPct: 0,
+      });
     }
   });
 
@@ -42,7 +74,11 @@ describe('bestStart', () => {
     // 2-hour sums of [9, 1, 2, 9, 2, 1, 9] from starts 0..5: 10, 3, 11, 11, 3, 10 -> starts 1 and 4 tie; 1 wins.
     expect(bestStart([9, 1, 2, 9, 2, 1, 9], 0, 2, 5).startIndex).toBe(1);
     // A flat profile: every start ties, so the job starts at once with no saving.
-    expect(bestStart(new Float64Array(30).fill(250), 4, 5, 20)).toMatchObject({ startIndex: 4, offsetHours: 0, savingPct: 0 });
+    expect(bestStart(new Float64Array(30).fill(250), 4, 5, 20)).toMatchObject({
+      startIndex: 4,
+      offsetHours: 0,
+      savingPct: 0,
+    });
   });
 
   it('wraps past the end of the series to its start (same data year)', () => {
@@ -85,7 +121,12 @@ describe('bestStart', () => {
   });
 
   /** O(candidates × duration) reference: explicit hour-by-hour sums, strict < so ties keep the earliest. */
-  function bruteForce(series: readonly number[], earliest: number, duration: number, delay: number) {
+  function bruteForce(
+    series: readonly number[],
+    earliest: number,
+    duration: number,
+    delay: number,
+  ) {
     const n = series.length;
     const windowMean = (start: number) => {
       let sum = 0;
@@ -140,7 +181,9 @@ describe('bestStart', () => {
     // vs 1e-9 over 0.01 h). The span is at most the delay plus the duration, in whole passes of the series.
     const passes = 2 + (delay + duration) / series.length;
     const spanned = passes * series.reduce((a, b) => a + b, 0);
-    expect(Math.abs(got.meanG - want.meanG)).toBeLessThanOrEqual(1e-9 * Math.max(1, want.meanG) + (1e-12 * Math.max(1, spanned)) / duration);
+    expect(Math.abs(got.meanG - want.meanG)).toBeLessThanOrEqual(
+      1e-9 * Math.max(1, want.meanG) + (1e-12 * Math.max(1, spanned)) / duration,
+    );
     expect(meanIntensityOverRun(series, got.startIndex, duration)).toBeCloseTo(got.meanG, 6);
   });
 });

@@ -38,13 +38,26 @@ describe('accelerator completeness', () => {
       'gcp:v6e-8': 'google-tpu-v6e',
       'gcp:v4-8': 'google-tpu-v4',
     };
-    for (const [instance, gpu] of Object.entries(expected)) expect(tables.instances.get(instance)?.gpu, instance).toBe(gpu);
+    for (const [instance, gpu] of Object.entries(expected))
+      expect(tables.instances.get(instance)?.gpu, instance).toBe(gpu);
     expect(tables.instances.get('aws:inf1.24xlarge')?.gpuCount).toBe(16);
   });
 
   it('marks every rating without a vendor figure as an estimate whose range contains it', () => {
-    const estimated = [...tables.accelerators.values()].filter((a) => a.maxPowerEstimate !== null).map((a) => a.id).sort();
-    expect(estimated).toEqual(['aws-inferentia1', 'aws-inferentia2', 'aws-trainium1', 'aws-trainium2', 'google-tpu-v5e', 'google-tpu-v5p', 'google-tpu-v6e', 'nvidia-a10g']);
+    const estimated = [...tables.accelerators.values()]
+      .filter((a) => a.maxPowerEstimate !== null)
+      .map((a) => a.id)
+      .sort();
+    expect(estimated).toEqual([
+      'aws-inferentia1',
+      'aws-inferentia2',
+      'aws-trainium1',
+      'aws-trainium2',
+      'google-tpu-v5e',
+      'google-tpu-v5p',
+      'google-tpu-v6e',
+      'nvidia-a10g',
+    ]);
     for (const a of tables.accelerators.values()) {
       const e = a.maxPowerEstimate;
       if (!e) continue;
@@ -107,13 +120,31 @@ describe('accelerator completeness', () => {
   });
 
   it('gives dense FP4 only where the vendor publishes it', () => {
-    const fp4 = Object.fromEntries([...tables.accelerators.values()].filter((a) => a.peakDenseTflops.fp4 !== null).map((a) => [a.id, a.peakDenseTflops.fp4]));
+    const fp4 = Object.fromEntries(
+      [...tables.accelerators.values()]
+        .filter((a) => a.peakDenseTflops.fp4 !== null)
+        .map((a) => [a.id, a.peakDenseTflops.fp4]),
+    );
     // B200 HGX 144 PF sparse / 8 / 2; GB200 NVL72 1,440 PF sparse / 72 / 2; HGX B300 108 PF dense / 8; GB300 ~1.08 EF dense / 72.
-    expect(fp4).toEqual({ 'nvidia-b200': 9000, 'nvidia-b200-gb200': 10000, 'nvidia-b300': 13500, 'nvidia-b300-gb300': 15000, 'amd-mi355x': 10066.3 });
+    expect(fp4).toEqual({
+      'nvidia-b200': 9000,
+      'nvidia-b200-gb200': 10000,
+      'nvidia-b300': 13500,
+      'nvidia-b300-gb300': 15000,
+      'amd-mi355x': 10066.3,
+    });
   });
 
   it('keeps the ids validation cases and tests use', () => {
-    for (const id of ['nvidia-a100-sxm4', 'nvidia-h100-sxm', 'nvidia-v100-sxm2', 'google-tpu-v4', 'nvidia-a10g', 'aws-trainium1', 'aws-inferentia2']) {
+    for (const id of [
+      'nvidia-a100-sxm4',
+      'nvidia-h100-sxm',
+      'nvidia-v100-sxm2',
+      'google-tpu-v4',
+      'nvidia-a10g',
+      'aws-trainium1',
+      'aws-inferentia2',
+    ]) {
       expect(tables.accelerators.get(id), id).toBeDefined();
     }
     expect(byName('a100')?.id).toBe('nvidia-a100-sxm4');

@@ -31,7 +31,10 @@ describe('published accelerator power', () => {
   });
 
   it("carries Google's measured TPU averages (mlco2 gpus.csv: mean of Patterson's measurements) as typical draw", () => {
-    const mlco2 = parse<Record<string, string>>(readFileSync(join(RAW, 'hardware', 'mlco2-impact', 'gpus.csv'), 'utf8'), { columns: true, relax_column_count: true });
+    const mlco2 = parse<Record<string, string>>(
+      readFileSync(join(RAW, 'hardware', 'mlco2-impact', 'gpus.csv'), 'utf8'),
+      { columns: true, relax_column_count: true },
+    );
     const avg = (name: string) => Number(mlco2.find((r) => r.name === name)?.tdp_watts);
     expect(device('TPU v2').typicalPower?.watts).toBe(avg('TPUv2 Chip'));
     expect(device('TPU v3').typicalPower?.watts).toBe(avg('TPUv3 Chip'));
@@ -44,9 +47,14 @@ describe('published accelerator power', () => {
 
 describe('default draw floor and accelerator-cluster PUE', () => {
   it('floors the default draw at the lowest busy-GPU draw share in ML.ENERGY v3', () => {
-    const rows = parse<Record<string, string>>(readFileSync(join(RAW, 'llm-inference', 'mlenergy_v3_llm.csv'), 'utf8'), { columns: true });
+    const rows = parse<Record<string, string>>(
+      readFileSync(join(RAW, 'llm-inference', 'mlenergy_v3_llm.csv'), 'utf8'),
+      { columns: true },
+    );
     const tdp: Record<string, number> = { H100: 700, B200: 1000 }; // NVIDIA datasheets (H100 SXM5, HGX B200)
-    const shares = rows.filter((r) => r.avg_power_watts !== '').map((r) => Number(r.avg_power_watts) / Number(r.num_gpus) / tdp[r.gpu_model ?? ""]!);
+    const shares = rows
+      .filter((r) => r.avg_power_watts !== '')
+      .map((r) => Number(r.avg_power_watts) / Number(r.num_gpus) / tdp[r.gpu_model ?? '']!);
     expect(shares.length).toBeGreaterThan(500);
     const c = tables.datacentre.coefficients.gpuMinPowerFraction!;
     expect(c.value).toBeCloseTo(Math.min(...shares), 3);

@@ -6,14 +6,23 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { normalizeName } from '../../src/core/names.ts';
-import { AiCoefficients, InferenceCalibration, LlmMeasurement, LlmModel } from '../../src/core/tables.ts';
+import {
+  AiCoefficients,
+  InferenceCalibration,
+  LlmMeasurement,
+  LlmModel,
+} from '../../src/core/tables.ts';
 import { aliasMap, tables } from '../../src/data/index.ts';
 
 const ai = tables.ai;
 const models = [...ai.llmModels.values()];
 const measurements = ai.llmMeasurements;
 const RAW = join(import.meta.dirname, '..', '..', 'data', 'raw', 'llm-inference');
-const readRaw = (file: string) => parse<Record<string, string>>(readFileSync(join(RAW, file), 'utf8'), { columns: true, skip_empty_lines: true });
+const readRaw = (file: string) =>
+  parse<Record<string, string>>(readFileSync(join(RAW, file), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+  });
 
 describe('schemas and counts', () => {
   it('every model, measurement, the calibration and the coefficients parse', () => {
@@ -25,7 +34,9 @@ describe('schemas and counts', () => {
 
   it('holds every EcoLogits model and the ML.ENERGY v2 + v3 text-generation rows', () => {
     expect(models.length).toBeGreaterThanOrEqual(readRaw('ecologits/ecologits_models.csv').length);
-    const v2 = readRaw('mlenergy_v2_2024_llm_A100_H100.csv').filter((r) => r.family === 'llm_text_generation');
+    const v2 = readRaw('mlenergy_v2_2024_llm_A100_H100.csv').filter(
+      (r) => r.family === 'llm_text_generation',
+    );
     const v3 = readRaw('mlenergy_v3_llm.csv');
     const count = (source: string) => measurements.filter((m) => m.source === source).length;
     expect(count('ml-energy-v2')).toBe(v2.length); // no duplicate configurations in v2
@@ -37,8 +48,14 @@ describe('schemas and counts', () => {
 describe('references', () => {
   it('every measurement names a model of the model table and an accelerator of the accelerator table', () => {
     expect(measurements.filter((m) => !ai.llmModels.has(m.model)).map((m) => m.model)).toEqual([]);
-    expect(measurements.filter((m) => !tables.accelerators.has(m.gpu)).map((m) => m.gpu)).toEqual([]);
-    expect([...new Set(measurements.map((m) => m.gpu))].sort()).toEqual(['nvidia-a100-sxm4-40gb', 'nvidia-b200', 'nvidia-h100-sxm']);
+    expect(measurements.filter((m) => !tables.accelerators.has(m.gpu)).map((m) => m.gpu)).toEqual(
+      [],
+    );
+    expect([...new Set(measurements.map((m) => m.gpu))].sort()).toEqual([
+      'nvidia-a100-sxm4-40gb',
+      'nvidia-b200',
+      'nvidia-h100-sxm',
+    ]);
   });
 
   it('every source id exists in the sources table', () => {
@@ -53,14 +70,25 @@ describe('references', () => {
   });
 
   it('keeps text-generation tasks only, one row per configuration, sorted', () => {
-    expect([...new Set(measurements.map((m) => m.task))].sort()).toEqual(['chat', 'code', 'gpqa', 'lm-arena-chat', 'sourcegraph-fim']);
-    const key = (m: LlmMeasurement) => [m.model, m.gpu, m.numGpus, m.maxBatch, m.task, m.source].join('|');
+    expect([...new Set(measurements.map((m) => m.task))].sort()).toEqual([
+      'chat',
+      'code',
+      'gpqa',
+      'lm-arena-chat',
+      'sourcegraph-fim',
+    ]);
+    const key = (m: LlmMeasurement) =>
+      [m.model, m.gpu, m.numGpus, m.maxBatch, m.task, m.source].join('|');
     expect(new Set(measurements.map(key)).size).toBe(measurements.length);
     // by model, gpu, source, task (code-unit order), then GPU count and max batch numerically
     const text = (m: LlmMeasurement) => [m.model, m.gpu, m.source, m.task];
     const sorted = [...measurements].sort((a, b) => {
       const i = text(a).findIndex((v, k) => v !== text(b)[k]);
-      return i >= 0 ? (text(a)[i]! < text(b)[i]! ? -1 : 1) : a.numGpus - b.numGpus || a.maxBatch - b.maxBatch;
+      return i >= 0
+        ? text(a)[i]! < text(b)[i]!
+          ? -1
+          : 1
+        : a.numGpus - b.numGpus || a.maxBatch - b.maxBatch;
     });
     expect(measurements.map(key)).toEqual(sorted.map(key));
   });
@@ -72,8 +100,14 @@ describe('model aliases', () => {
   it('are stored normalised and never map one name to two models', () => {
     for (const m of models) for (const a of m.aliases) expect(a, m.id).toBe(normalizeName(a));
     const owner = new Map<string, Set<string>>();
-    for (const m of models) for (const a of [m.id, m.name, ...m.aliases]) owner.set(normalizeName(a), new Set([...(owner.get(normalizeName(a)) ?? []), m.id]));
-    expect([...owner.entries()].filter(([, ids]) => ids.size > 1).map(([a, ids]) => `${a} -> ${[...ids].join(', ')}`)).toEqual([]);
+    for (const m of models)
+      for (const a of [m.id, m.name, ...m.aliases])
+        owner.set(normalizeName(a), new Set([...(owner.get(normalizeName(a)) ?? []), m.id]));
+    expect(
+      [...owner.entries()]
+        .filter(([, ids]) => ids.size > 1)
+        .map(([a, ids]) => `${a} -> ${[...ids].join(', ')}`),
+    ).toEqual([]);
     expect(ai.llmModelAliases).toEqual(aliasMap(models));
   });
 
@@ -119,14 +153,27 @@ describe('parameter counts', () => {
   it('take the midpoint of EcoLogits ranges and flag closed models as estimated', () => {
     const row = readRaw('ecologits/ecologits_models.csv').find((r) => r.model === 'gpt-4o')!;
     const [lo, hi] = row.active_params_billion!.split('-').map(Number);
-    expect(ai.llmModels.get('gpt-4o')).toMatchObject({ totalParamsB: Number(row.total_params_billion), activeParamsB: (lo! + hi!) / 2, paramsEstimated: true, source: 'ecologits' });
-    expect(models.filter((m) => m.source === 'ecologits' && m.paramsEstimated).length).toBeGreaterThan(100);
-    expect(ai.llmModels.get('mixtral-8x7b-instruct-v0-1')).toMatchObject({ totalParamsB: 46.7, activeParamsB: 12.9, paramsEstimated: false });
+    expect(ai.llmModels.get('gpt-4o')).toMatchObject({
+      totalParamsB: Number(row.total_params_billion),
+      activeParamsB: (lo! + hi!) / 2,
+      paramsEstimated: true,
+      source: 'ecologits',
+    });
+    expect(
+      models.filter((m) => m.source === 'ecologits' && m.paramsEstimated).length,
+    ).toBeGreaterThan(100);
+    expect(ai.llmModels.get('mixtral-8x7b-instruct-v0-1')).toMatchObject({
+      totalParamsB: 46.7,
+      activeParamsB: 12.9,
+      paramsEstimated: false,
+    });
   });
 });
 
 describe('inference calibration and AI coefficients', () => {
-  const json = JSON.parse(readFileSync(join(RAW, 'ecologits', 'ecologits_llm_inference_parameters.json'), 'utf8')) as {
+  const json = JSON.parse(
+    readFileSync(join(RAW, 'ecologits', 'ecologits_llm_inference_parameters.json'), 'utf8'),
+  ) as {
     server_power_without_gpu_kw: number;
     server_gpu_count_installed: number;
     batch_size_B: number;
@@ -134,7 +181,8 @@ describe('inference calibration and AI coefficients', () => {
 
   it('calibrates the inference model within physical bounds, its spreads bracketing measured ÷ modelled', () => {
     const c = ai.inferenceCalibration;
-    for (const share of [c.memoryEfficiency, c.computeEfficiency]) expect(share).toBeGreaterThan(0.05);
+    for (const share of [c.memoryEfficiency, c.computeEfficiency])
+      expect(share).toBeGreaterThan(0.05);
     expect(c.powerShareMemoryBound).toBeLessThanOrEqual(c.powerShareComputeBound);
     for (const s of [c.throughput, c.power, c.energy, c.heldOutEnergy]) {
       expect(s.p10).toBeLessThanOrEqual(s.median);
@@ -152,13 +200,16 @@ describe('inference calibration and AI coefficients', () => {
 
   it('derives the server and serving defaults from EcoLogits and ML.ENERGY', () => {
     const c = ai.coefficients;
-    expect(c.hostPowerPerGpuW.value).toBe((json.server_power_without_gpu_kw * 1000) / json.server_gpu_count_installed);
+    expect(c.hostPowerPerGpuW.value).toBe(
+      (json.server_power_without_gpu_kw * 1000) / json.server_gpu_count_installed,
+    );
     expect(c.defaultBatchSize.value).toBe(json.batch_size_B);
     expect(c.modelMemoryOverhead.value).toBe(1.2);
     expect(c.prefillMfu.value).toBe(0.5); // training coefficients: test/data/training-runs.test.ts
     expect(c.defaultOutputTokensPerRequest.value).toBeGreaterThan(300);
     expect(c.defaultOutputTokensPerRequest.value).toBeLessThan(1000);
     expect(c.defaultInputTokensPerRequest.note).toMatch(/^assumption/);
-    for (const [name, coef] of Object.entries(c)) expect(coef.note.length, name).toBeGreaterThan(20);
+    for (const [name, coef] of Object.entries(c))
+      expect(coef.note.length, name).toBeGreaterThan(20);
   });
 });

@@ -39,11 +39,19 @@ describe('buildTables', () => {
   });
 
   it('includes the AI tables (LLM models/measurements, inference calibration and AI coefficients), one row per line', () => {
-    expect(Object.keys(built)).toEqual(expect.arrayContaining(['llm.ts', 'inference-calibration.ts', 'ai-coefficients.ts']));
+    expect(Object.keys(built)).toEqual(
+      expect.arrayContaining(['llm.ts', 'inference-calibration.ts', 'ai-coefficients.ts']),
+    );
     expect(built['llm.ts']).toMatch(/^export const llmModels: readonly LlmModel\[\] = \[$/m);
-    expect(built['llm.ts']).toMatch(/^export const llmMeasurements: readonly LlmMeasurement\[\] = /m);
-    expect(built['inference-calibration.ts']).toMatch(/^export const inferenceCalibration: InferenceCalibration = \{$/m);
-    expect(built['ai-coefficients.ts']).toMatch(/^export const aiCoefficients: AiCoefficients = \{$/m);
+    expect(built['llm.ts']).toMatch(
+      /^export const llmMeasurements: readonly LlmMeasurement\[\] = /m,
+    );
+    expect(built['inference-calibration.ts']).toMatch(
+      /^export const inferenceCalibration: InferenceCalibration = \{$/m,
+    );
+    expect(built['ai-coefficients.ts']).toMatch(
+      /^export const aiCoefficients: AiCoefficients = \{$/m,
+    );
   });
 });
 
@@ -56,13 +64,26 @@ describe('LLM build', () => {
 
   it('leaves out only the short forms several models derive equally', () => {
     expect(llm.ambiguousShortForms.map((a) => a.split(' (')[0])).toEqual([
-      'codellama 13b', 'codellama 34b', 'codellama 70b', 'codellama 7b', 'codestral', 'devstral small',
-      'magistral medium', 'magistral small', 'mistral large', 'voxtral mini',
+      'codellama 13b',
+      'codellama 34b',
+      'codellama 70b',
+      'codellama 7b',
+      'codestral',
+      'devstral small',
+      'magistral medium',
+      'magistral small',
+      'mistral large',
+      'voxtral mini',
     ]);
   });
 
   it('derives short forms by dropping variant words and joining/splitting the family version', () => {
-    expect(shortForms('Llama-3.1-8B-Instruct').map((f) => f.form)).toEqual(['llama 3 1 8b instruct', 'llama3 1 8b instruct', 'llama 3 1 8b', 'llama3 1 8b']);
+    expect(shortForms('Llama-3.1-8B-Instruct').map((f) => f.form)).toEqual([
+      'llama 3 1 8b instruct',
+      'llama3 1 8b instruct',
+      'llama 3 1 8b',
+      'llama3 1 8b',
+    ]);
     expect(shortForms('Qwen3-30B-A3B-Instruct-2507').map((f) => f.form)).toContain('qwen3 30b a3b');
     expect(shortForms('Qwen3-8B').map((f) => f.form)).toContain('qwen 3 8b');
     expect(shortForms('gemma-7b-it').map((f) => f.form)).not.toContain('gemma7b'); // a size is not a version
@@ -82,7 +103,16 @@ describe('validateRow', () => {
     name: 'Germany',
     countryIso2: 'DE',
     isCountry: true,
-    primary: [{ year: 2024, intensityGCo2ePerKwh: 341, basis: 'lifecycle', source: 'em-yearly', carbonFreeShare: 0.65, renewableShare: 0.6 }],
+    primary: [
+      {
+        year: 2024,
+        intensityGCo2ePerKwh: 341,
+        basis: 'lifecycle',
+        source: 'em-yearly',
+        carbonFreeShare: 0.65,
+        renewableShare: 0.6,
+      },
+    ],
     alternates: [],
   };
 
@@ -92,23 +122,44 @@ describe('validateRow', () => {
 
   it('throws naming the file, the 1-based line and the bad field', () => {
     const bad = { ...zone, primary: [{ ...zone.primary[0], intensityGCo2ePerKwh: -5 }] };
-    expect(() => validateRow(GridZone, bad, { file: 'data/raw/grid-annual/fake.csv', line: 42 })).toThrow(
+    expect(() =>
+      validateRow(GridZone, bad, { file: 'data/raw/grid-annual/fake.csv', line: 42 }),
+    ).toThrow(
       /^data\/raw\/grid-annual\/fake\.csv:42: invalid row: primary\.0\.intensityGCo2ePerKwh: /,
     );
   });
 
   it('rejects a row missing a required field', () => {
-    const instance = { id: 'aws:x', provider: 'aws', type: 'x', vcpu: 2, memoryGb: 4, cpuName: null, minWattsPerVcpu: 1, gpu: null, gpuCount: 0, localSsdTb: 0, embodiedKgCo2e: null, source: 'ccf' };
-    expect(() => validateRow(Instance, instance, { file: 'data/raw/hardware/ccf/fake.csv', line: 7 })).toThrow(
-      /fake\.csv:7: .*maxWattsPerVcpu/,
-    );
+    const instance = {
+      id: 'aws:x',
+      provider: 'aws',
+      type: 'x',
+      vcpu: 2,
+      memoryGb: 4,
+      cpuName: null,
+      minWattsPerVcpu: 1,
+      gpu: null,
+      gpuCount: 0,
+      localSsdTb: 0,
+      embodiedKgCo2e: null,
+      source: 'ccf',
+    };
+    expect(() =>
+      validateRow(Instance, instance, { file: 'data/raw/hardware/ccf/fake.csv', line: 7 }),
+    ).toThrow(/fake\.csv:7: .*maxWattsPerVcpu/);
   });
 });
 
 describe('row helpers', () => {
   it('num() names file and line for a non-numeric cell', () => {
-    const row = { file: 'data/raw/hardware/codecarbon/cpu_power.csv', line: 1772, cells: { TDP: '27.29.5' } };
-    expect(() => num(row, 'TDP')).toThrow('data/raw/hardware/codecarbon/cpu_power.csv:1772: column "TDP" is not a number: "27.29.5"');
+    const row = {
+      file: 'data/raw/hardware/codecarbon/cpu_power.csv',
+      line: 1772,
+      cells: { TDP: '27.29.5' },
+    };
+    expect(() => num(row, 'TDP')).toThrow(
+      'data/raw/hardware/codecarbon/cpu_power.csv:1772: column "TDP" is not a number: "27.29.5"',
+    );
     expect(num({ ...row, cells: { TDP: '' } }, 'TDP')).toBeNull();
   });
 

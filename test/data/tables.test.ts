@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aliasMap, tables } from '../../src/data/index.ts';
 import { normalizeName } from '../../src/core/names.ts';
-import { Accelerator, Cpu, Datacentre, GridZone, Instance, Region, Source } from '../../src/core/tables.ts';
+import {
+  Accelerator,
+  Cpu,
+  Datacentre,
+  GridZone,
+  Instance,
+  Region,
+  Source,
+} from '../../src/core/tables.ts';
 
 const accelerators = [...tables.accelerators.values()];
 const cpus = [...tables.cpus.values()];
@@ -14,7 +22,10 @@ const regions = [...tables.regions.values()];
 const zones = [...tables.zones.values()];
 
 describe('schemas', () => {
-  const check = (schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, rows: readonly { id?: string }[]) => {
+  const check = (
+    schema: { safeParse(v: unknown): { success: boolean; error?: unknown } },
+    rows: readonly { id?: string }[],
+  ) => {
     const bad = rows.filter((r) => !schema.safeParse(r).success).map((r) => r.id);
     expect(bad).toEqual([]);
   };
@@ -39,7 +50,9 @@ describe('schemas', () => {
 
 describe('references', () => {
   it('every region gridZone exists in the zones table', () => {
-    expect(regions.filter((r) => r.gridZone !== null && !tables.zones.has(r.gridZone)).map((r) => r.id)).toEqual([]);
+    expect(
+      regions.filter((r) => r.gridZone !== null && !tables.zones.has(r.gridZone)).map((r) => r.id),
+    ).toEqual([]);
   });
 
   it('every source id used by any row exists in the sources table', () => {
@@ -47,7 +60,12 @@ describe('references', () => {
     const coefficients = Object.values(tables.datacentre.coefficients);
     const used = [
       ...zones.flatMap((z) => [...z.primary, ...z.alternates].map((a) => a.source)),
-      ...regions.flatMap((r) => [...r.sources, r.pue?.source, r.carbonFreeEnergyShare?.source, r.wueLPerKwh?.source]),
+      ...regions.flatMap((r) => [
+        ...r.sources,
+        r.pue?.source,
+        r.carbonFreeEnergyShare?.source,
+        r.wueLPerKwh?.source,
+      ]),
       ...accelerators.map((a) => a.source),
       ...cpus.map((c) => c.source),
       ...instances.map((i) => i.source),
@@ -59,16 +77,22 @@ describe('references', () => {
 
   it('every file a source names exists in the repo', () => {
     const root = join(import.meta.dirname, '..', '..');
-    expect(tables.sources.flatMap((s) => s.files).filter((f) => !existsSync(join(root, f)))).toEqual([]);
+    expect(
+      tables.sources.flatMap((s) => s.files).filter((f) => !existsSync(join(root, f))),
+    ).toEqual([]);
   });
 
   it('every instance gpu exists in the accelerator table, with a positive count', () => {
-    expect(instances.filter((i) => i.gpu !== null && !tables.accelerators.has(i.gpu)).map((i) => i.id)).toEqual([]);
+    expect(
+      instances.filter((i) => i.gpu !== null && !tables.accelerators.has(i.gpu)).map((i) => i.id),
+    ).toEqual([]);
     expect(instances.filter((i) => i.gpu !== null && i.gpuCount <= 0).map((i) => i.id)).toEqual([]);
   });
 
   it('instance ids are provider:lower-case type', () => {
-    expect(instances.filter((i) => i.id !== `${i.provider}:${i.type.toLowerCase()}`).map((i) => i.id)).toEqual([]);
+    expect(
+      instances.filter((i) => i.id !== `${i.provider}:${i.type.toLowerCase()}`).map((i) => i.id),
+    ).toEqual([]);
   });
 });
 
@@ -76,16 +100,25 @@ describe('grid zones', () => {
   it('every Electricity Maps zone has primary years 2021–2025, sorted', () => {
     const em = zones.filter((z) => z.primary.some((a) => a.source === 'em-yearly'));
     expect(em.length).toBeGreaterThan(340);
-    for (const z of em) expect(z.primary.map((a) => a.year), z.id).toEqual([2021, 2022, 2023, 2024, 2025]);
+    for (const z of em)
+      expect(
+        z.primary.map((a) => a.year),
+        z.id,
+      ).toEqual([2021, 2022, 2023, 2024, 2025]);
   });
 
-  it('takes each zone\'s primary series from one source', () => {
-    expect(zones.filter((z) => new Set(z.primary.map((a) => a.source)).size !== 1).map((z) => z.id)).toEqual([]);
+  it("takes each zone's primary series from one source", () => {
+    expect(
+      zones.filter((z) => new Set(z.primary.map((a) => a.source)).size !== 1).map((z) => z.id),
+    ).toEqual([]);
   });
 
   it('has no year before 2021 and no aggregate without an ISO-style id', () => {
     for (const z of zones) {
-      expect([...z.primary, ...z.alternates].every((a) => a.year >= 2021), z.id).toBe(true);
+      expect(
+        [...z.primary, ...z.alternates].every((a) => a.year >= 2021),
+        z.id,
+      ).toBe(true);
       expect(z.id, z.id).toMatch(/^[A-Z]{2}(-[A-Z0-9-]+)?$/);
       expect(z.countryIso2).toBe(z.id.slice(0, 2));
     }
@@ -98,14 +131,21 @@ describe('grid zones', () => {
 });
 
 describe('aliases', () => {
-  const collisions = (rows: readonly { id: string; name: string; aliases: readonly string[] }[]) => {
+  const collisions = (
+    rows: readonly { id: string; name: string; aliases: readonly string[] }[],
+  ) => {
     const owner = new Map<string, Set<string>>();
-    for (const r of rows) for (const a of [r.id, r.name, ...r.aliases]) owner.set(normalizeName(a), new Set([...(owner.get(normalizeName(a)) ?? []), r.id]));
-    return [...owner.entries()].filter(([, ids]) => ids.size > 1).map(([a, ids]) => `${a} -> ${[...ids].join(', ')}`);
+    for (const r of rows)
+      for (const a of [r.id, r.name, ...r.aliases])
+        owner.set(normalizeName(a), new Set([...(owner.get(normalizeName(a)) ?? []), r.id]));
+    return [...owner.entries()]
+      .filter(([, ids]) => ids.size > 1)
+      .map(([a, ids]) => `${a} -> ${[...ids].join(', ')}`);
   };
 
   it('are stored normalised', () => {
-    for (const r of [...accelerators, ...cpus]) for (const a of r.aliases) expect(a, r.id).toBe(normalizeName(a));
+    for (const r of [...accelerators, ...cpus])
+      for (const a of r.aliases) expect(a, r.id).toBe(normalizeName(a));
   });
 
   it('never map one name to two ids', () => {
@@ -166,7 +206,9 @@ describe('regions and datacentre', () => {
   });
 
   it('takes GCP carbon-free energy from Google, per-region PUE only from open sources, no WUE', () => {
-    expect(tables.regions.get('gcp:europe-west4')?.carbonFreeEnergyShare).toMatchObject({ source: 'gcp-region-carbon' });
+    expect(tables.regions.get('gcp:europe-west4')?.carbonFreeEnergyShare).toMatchObject({
+      source: 'gcp-region-carbon',
+    });
     for (const r of regions) {
       expect(['ccf', 'green-algorithms', undefined]).toContain(r.pue?.source);
       expect(r.wueLPerKwh).toBeNull();
@@ -179,6 +221,10 @@ describe('regions and datacentre', () => {
     expect(c.embodiedServerBaseKg.value).toBe(1000);
     expect(c.lifetimeYears.value).toBe(4);
     expect(c.cpuLoadCurve.points.map((p) => p.utilization)).toEqual([0, 0.1, 0.5, 1]);
-    for (const entity of ['industry', 'aws', 'gcp', 'azure']) expect(tables.datacentre.pue.some((p) => p.entity === entity && p.pue !== null), entity).toBe(true);
+    for (const entity of ['industry', 'aws', 'gcp', 'azure'])
+      expect(
+        tables.datacentre.pue.some((p) => p.entity === entity && p.pue !== null),
+        entity,
+      ).toBe(true);
   });
 });

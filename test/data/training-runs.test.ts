@@ -7,7 +7,7 @@ const c = aiCoefficients;
 const byId = new Map(c.trainingRuns.runs.map((r) => [r.id, r]));
 
 describe('published training runs', () => {
-  it('derives each run\'s MFU as 6·N·D ÷ (GPU-hours × 3600 × peak)', () => {
+  it("derives each run's MFU as 6·N·D ÷ (GPU-hours × 3600 × peak)", () => {
     // Llama 2 70B: 6 × 70e9 × 2e12 = 8.4e23; 1,720,320 h × 3600 × 312e12 = 1.93225e24 -> 0.4347
     expect(byId.get('llama-2-70b')?.mfuFromHours).toBeCloseTo(0.4347, 4);
     // PaLM 540B: 6 × 540e9 × 780e9 = 2.5272e24; 8,404,992 × 3600 × 275e12 = 8.32094e24 -> 0.3037
@@ -33,12 +33,16 @@ describe('published training runs', () => {
 
   it('spreads cover the runs: steady MFUs inside the MFU range, every whole run inside the hours range', () => {
     const r = c.trainingMfu.relUncertainty;
-    for (const x of c.trainingRuns.runs.filter((x) => x.precision !== 'fp8' && x.steadyMfu !== null)) {
+    for (const x of c.trainingRuns.runs.filter(
+      (x) => x.precision !== 'fp8' && x.steadyMfu !== null,
+    )) {
       expect(x.steadyMfu!, x.id).toBeGreaterThanOrEqual(c.trainingMfu.value / (1 + r));
       expect(x.steadyMfu!, x.id).toBeLessThanOrEqual(c.trainingMfu.value * (1 + r));
     }
     // Slowest whole run, Llama 3 8B at 0.1555, needs the hours ×(0.3310 / 0.1555) = 2.13 above central
-    const up = Math.exp(Math.sqrt(Math.log(1 + r) ** 2 + Math.log(1 + c.trainingRunOverhead.relUncertainty) ** 2));
+    const up = Math.exp(
+      Math.sqrt(Math.log(1 + r) ** 2 + Math.log(1 + c.trainingRunOverhead.relUncertainty) ** 2),
+    );
     expect(up).toBeGreaterThanOrEqual(0.47 / 1.42 / 0.1555);
   });
 

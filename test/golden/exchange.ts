@@ -20,6 +20,15 @@ export async function exchange(baseUrl: string, r: GoldenRequest): Promise<Golde
     headers['content-type'] = 'application/json';
     body = JSON.stringify(r.body);
   }
-  const res = await fetch(baseUrl + r.path, { method: r.method, headers, ...(body === undefined ? {} : { body }) });
-  return { name: r.name, status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.text() };
+  const res = await fetch(baseUrl + r.path, {
+    method: r.method,
+    headers,
+    ...(body === undefined ? {} : { body }),
+  });
+  return {
+    name: r.name,
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? '',
+    body: await res.text(),
+  };
 }

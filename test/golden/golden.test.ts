@@ -7,7 +7,9 @@ import { describeApi } from '../helpers/describe-api.ts';
 import { goldenRequests } from './requests.ts';
 import { exchange, type GoldenAnswer } from './exchange.ts';
 
-const answers = JSON.parse(readFileSync(new URL('./answers.json', import.meta.url), 'utf8')) as GoldenAnswer[];
+const answers = JSON.parse(
+  readFileSync(new URL('./answers.json', import.meta.url), 'utf8'),
+) as GoldenAnswer[];
 
 it('holds one recorded answer per request, in order', () => {
   expect(answers.map((a) => a.name)).toEqual(goldenRequests.map((r) => r.name));
@@ -20,7 +22,12 @@ describeApi('golden corpus', apiTargets(), (api) => {
     for (const [i, r] of goldenRequests.entries()) {
       const got = await exchange(api.baseUrl, r);
       const want = answers[i]!;
-      if (got.status !== want.status || got.contentType !== want.contentType || got.body !== want.body) mismatched.push(r.name);
+      if (
+        got.status !== want.status ||
+        got.contentType !== want.contentType ||
+        got.body !== want.body
+      )
+        mismatched.push(r.name);
     }
     expect(mismatched).toEqual([]);
   }, 120_000);

@@ -16,7 +16,11 @@ export interface Api {
 }
 
 /** Declares `suite` once per target; the suite only ever talks HTTP through `api`. */
-export function describeApi(title: string, targets: readonly ApiTarget[], suite: (api: Api) => void): void {
+export function describeApi(
+  title: string,
+  targets: readonly ApiTarget[],
+  suite: (api: Api) => void,
+): void {
   for (const target of targets) {
     describe(`${title} [${target.name}]`, () => {
       let running: { url: string; close(): Promise<void> } | undefined;
@@ -34,7 +38,11 @@ export function describeApi(title: string, targets: readonly ApiTarget[], suite:
         fetch: (path, init) => fetch(api.baseUrl + path, init),
         get: (path) => api.fetch(path),
         postJson: (path, body) =>
-          api.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+          api.fetch(path, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
       };
       suite(api);
     });

@@ -16,7 +16,17 @@ export function estimatorFor(tables: Tables): Estimator {
   return estimator;
 }
 
-export const estimate = (w: Workload, tables: Tables): EstimateResult => estimatorFor(tables).estimate(w);
-export const compareRegions = (w: Workload, tables: Tables, options: CompareOptions): CompareResult => estimatorFor(tables).compare(w, options);
-export const suggestOptions = (w: Workload, tables: Tables, options: SuggestOptions): SuggestResult => estimatorFor(tables).suggest(w, options);
-export const estimateBatch = (requests: readonly unknown[], tables: Tables): BatchOutcome[] => estimatorFor(tables).batch(requests);
+export const estimate = (w: Workload, tables: Tables): EstimateResult =>
+  estimatorFor(tables).estimate(w);
+export const compareRegions = (
+  w: Workload,
+  tables: Tables,
+  options: CompareOptions,
+): CompareResult => estimatorFor(tables).compare(w, options);
+export const suggestOptions = (
+  w: Workload,
+  tables: Tables,
+  options: SuggestOptions,
+): SuggestResult => estimatorFor(tables).suggest(w, options);
+export const estimateBatch = (requests: readonly unknown[], tables: Tables): BatchOutcome[] =>
+  estimatorFor(tables).batch(requests);

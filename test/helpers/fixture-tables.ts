@@ -18,9 +18,36 @@ import {
 } from '../../src/core/tables.ts';
 
 const sources = z.array(Source).parse([
-  { id: 'em-yearly', title: 'Electricity Maps yearly', publisher: 'Electricity Maps', licence: 'ODbL-1.0', year: 2024, url: 'https://example.org/em', files: [], attribution: 'Electricity Maps' },
-  { id: 'ember', title: 'Ember yearly', publisher: 'Ember', licence: 'CC-BY-4.0', year: 2024, url: 'https://example.org/ember', files: [], attribution: 'Ember' },
-  { id: 'fixture', title: 'Fixture', publisher: 'tests', licence: 'CC0-1.0', year: 2024, url: 'https://example.org/fixture', files: [], attribution: 'tests' },
+  {
+    id: 'em-yearly',
+    title: 'Electricity Maps yearly',
+    publisher: 'Electricity Maps',
+    licence: 'ODbL-1.0',
+    year: 2024,
+    url: 'https://example.org/em',
+    files: [],
+    attribution: 'Electricity Maps',
+  },
+  {
+    id: 'ember',
+    title: 'Ember yearly',
+    publisher: 'Ember',
+    licence: 'CC-BY-4.0',
+    year: 2024,
+    url: 'https://example.org/ember',
+    files: [],
+    attribution: 'Ember',
+  },
+  {
+    id: 'fixture',
+    title: 'Fixture',
+    publisher: 'tests',
+    licence: 'CC0-1.0',
+    year: 2024,
+    url: 'https://example.org/fixture',
+    files: [],
+    attribution: 'tests',
+  },
 ]);
 
 const annual = (year: number, intensityGCo2ePerKwh: number, source = 'em-yearly') => ({
@@ -33,47 +60,162 @@ const annual = (year: number, intensityGCo2ePerKwh: number, source = 'em-yearly'
 });
 
 const zones = z.array(GridZone).parse([
-  { id: 'DE', name: 'Germany', countryIso2: 'DE', isCountry: true, primary: [annual(2023, 380), annual(2024, 344)], alternates: [annual(2024, 360, 'ember')] },
-  { id: 'FR', name: 'France', countryIso2: 'FR', isCountry: true, primary: [annual(2024, 33)], alternates: [] },
-  { id: 'US-MIDA-PJM', name: 'PJM', countryIso2: 'US', isCountry: false, primary: [annual(2024, 400)], alternates: [] },
+  {
+    id: 'DE',
+    name: 'Germany',
+    countryIso2: 'DE',
+    isCountry: true,
+    primary: [annual(2023, 380), annual(2024, 344)],
+    alternates: [annual(2024, 360, 'ember')],
+  },
+  {
+    id: 'FR',
+    name: 'France',
+    countryIso2: 'FR',
+    isCountry: true,
+    primary: [annual(2024, 33)],
+    alternates: [],
+  },
+  {
+    id: 'US-MIDA-PJM',
+    name: 'PJM',
+    countryIso2: 'US',
+    isCountry: false,
+    primary: [annual(2024, 400)],
+    alternates: [],
+  },
 ]);
 
 const region = (id: string, countryIso2: string, gridZone: string | null) => {
   const [provider = '', name = ''] = id.split(':');
-  return { id, provider, region: name, name, countryIso2, continent: null, lat: null, lon: null, gridZone, pue: null, wueLPerKwh: null, carbonFreeEnergyShare: null, sources: ['fixture'] };
+  return {
+    id,
+    provider,
+    region: name,
+    name,
+    countryIso2,
+    continent: null,
+    lat: null,
+    lon: null,
+    gridZone,
+    pue: null,
+    wueLPerKwh: null,
+    carbonFreeEnergyShare: null,
+    sources: ['fixture'],
+  };
 };
 
-const regions = z.array(Region).parse([
-  region('aws:us-east-1', 'US', 'US-MIDA-PJM'),
-  region('aws:eu-central-1', 'DE', 'DE'),
-  region('gcp:europe-west9', 'FR', 'FR'),
-  region('azure:germanywestcentral', 'DE', null),
-]);
+const regions = z
+  .array(Region)
+  .parse([
+    region('aws:us-east-1', 'US', 'US-MIDA-PJM'),
+    region('aws:eu-central-1', 'DE', 'DE'),
+    region('gcp:europe-west9', 'FR', 'FR'),
+    region('azure:germanywestcentral', 'DE', null),
+  ]);
 
 const noTflops = { bf16: null, fp16: null, tf32: null, fp32: null, fp8: null, fp4: null };
 const accelerators = z.array(Accelerator).parse([
-  { id: 'nvidia-h100-sxm', name: 'NVIDIA H100 SXM', vendor: 'NVIDIA', formFactor: 'SXM', aliases: ['h100', 'h100 sxm'], memoryGb: 80, maxPowerW: 700, maxPowerEstimate: null, idlePowerW: null, peakDenseTflops: noTflops, memoryBandwidthTbs: null, embodiedKgCo2e: null, launchYear: 2022, source: 'fixture' },
-  { id: 'nvidia-h100-pcie', name: 'NVIDIA H100 PCIe', vendor: 'NVIDIA', formFactor: 'PCIe', aliases: ['h100 pcie'], memoryGb: 80, maxPowerW: 350, maxPowerEstimate: null, idlePowerW: null, peakDenseTflops: noTflops, memoryBandwidthTbs: null, embodiedKgCo2e: null, launchYear: 2022, source: 'fixture' },
-  { id: 'nvidia-a100-sxm', name: 'NVIDIA A100 SXM', vendor: 'NVIDIA', formFactor: 'SXM', aliases: ['a100'], memoryGb: 80, maxPowerW: 400, maxPowerEstimate: null, idlePowerW: null, peakDenseTflops: noTflops, memoryBandwidthTbs: null, embodiedKgCo2e: null, launchYear: 2020, source: 'fixture' },
+  {
+    id: 'nvidia-h100-sxm',
+    name: 'NVIDIA H100 SXM',
+    vendor: 'NVIDIA',
+    formFactor: 'SXM',
+    aliases: ['h100', 'h100 sxm'],
+    memoryGb: 80,
+    maxPowerW: 700,
+    maxPowerEstimate: null,
+    idlePowerW: null,
+    peakDenseTflops: noTflops,
+    memoryBandwidthTbs: null,
+    embodiedKgCo2e: null,
+    launchYear: 2022,
+    source: 'fixture',
+  },
+  {
+    id: 'nvidia-h100-pcie',
+    name: 'NVIDIA H100 PCIe',
+    vendor: 'NVIDIA',
+    formFactor: 'PCIe',
+    aliases: ['h100 pcie'],
+    memoryGb: 80,
+    maxPowerW: 350,
+    maxPowerEstimate: null,
+    idlePowerW: null,
+    peakDenseTflops: noTflops,
+    memoryBandwidthTbs: null,
+    embodiedKgCo2e: null,
+    launchYear: 2022,
+    source: 'fixture',
+  },
+  {
+    id: 'nvidia-a100-sxm',
+    name: 'NVIDIA A100 SXM',
+    vendor: 'NVIDIA',
+    formFactor: 'SXM',
+    aliases: ['a100'],
+    memoryGb: 80,
+    maxPowerW: 400,
+    maxPowerEstimate: null,
+    idlePowerW: null,
+    peakDenseTflops: noTflops,
+    memoryBandwidthTbs: null,
+    embodiedKgCo2e: null,
+    launchYear: 2020,
+    source: 'fixture',
+  },
 ]);
 
 const cpus = z.array(Cpu).parse(
-  Array.from({ length: 120 }, (_, i) => ({ id: `intel-xeon-e-${2100 + i}`, name: `Intel Xeon E-${2100 + i}`, aliases: [] as string[], tdpW: 80, cores: 8, threads: 16, source: 'fixture' })).concat([
-    { id: 'amd-epyc-9654', name: 'AMD EPYC 9654', aliases: ['epyc 9654'], tdpW: 360, cores: 96, threads: 192, source: 'fixture' },
+  Array.from({ length: 120 }, (_, i) => ({
+    id: `intel-xeon-e-${2100 + i}`,
+    name: `Intel Xeon E-${2100 + i}`,
+    aliases: [] as string[],
+    tdpW: 80,
+    cores: 8,
+    threads: 16,
+    source: 'fixture',
+  })).concat([
+    {
+      id: 'amd-epyc-9654',
+      name: 'AMD EPYC 9654',
+      aliases: ['epyc 9654'],
+      tdpW: 360,
+      cores: 96,
+      threads: 192,
+      source: 'fixture',
+    },
   ]),
 );
 
 const instance = (id: string, vcpu: number, gpu: string | null, gpuCount: number) => {
   const [provider = '', type = ''] = id.split(':');
-  return { id, provider, type, vcpu, memoryGb: vcpu * 4, cpuName: null, minWattsPerVcpu: 0.7, maxWattsPerVcpu: 3.5, gpu, gpuCount, localSsdTb: 0, embodiedKgCo2e: null, source: 'fixture' };
+  return {
+    id,
+    provider,
+    type,
+    vcpu,
+    memoryGb: vcpu * 4,
+    cpuName: null,
+    minWattsPerVcpu: 0.7,
+    maxWattsPerVcpu: 3.5,
+    gpu,
+    gpuCount,
+    localSsdTb: 0,
+    embodiedKgCo2e: null,
+    source: 'fixture',
+  };
 };
-const instances = z.array(Instance).parse([
-  instance('aws:p5.48xlarge', 192, 'nvidia-h100-sxm', 8),
-  instance('aws:m5.large', 2, null, 0),
-  instance('gcp:n2-standard-2', 2, null, 0),
-]);
+const instances = z
+  .array(Instance)
+  .parse([
+    instance('aws:p5.48xlarge', 192, 'nvidia-h100-sxm', 8),
+    instance('aws:m5.large', 2, null, 0),
+    instance('gcp:n2-standard-2', 2, null, 0),
+  ]);
 
-const coefficient = (value: number, unit: string) => Coefficient.parse({ value, unit, source: 'fixture', year: 2024, relUncertainty: 0.2, note: '' });
+const coefficient = (value: number, unit: string) =>
+  Coefficient.parse({ value, unit, source: 'fixture', year: 2024, relUncertainty: 0.2, note: '' });
 const datacentre = Datacentre.parse({
   pue: [{ entity: 'industry', year: 2024, pue: 1.56, wueLPerKwh: null, source: 'fixture' }],
   coefficients: {
@@ -94,13 +236,25 @@ const datacentre = Datacentre.parse({
     embodiedPerCpuKg: coefficient(30, 'kg'),
     lifetimeYears: coefficient(4, 'years'),
     referenceServerThreads: coefficient(48, 'threads'),
-    cpuLoadCurve: { points: [{ utilization: 0, fractionOfTdp: 0.12 }, { utilization: 1, fractionOfTdp: 1.02 }], source: 'fixture', year: 2024 },
+    cpuLoadCurve: {
+      points: [
+        { utilization: 0, fractionOfTdp: 0.12 },
+        { utilization: 1, fractionOfTdp: 1.02 },
+      ],
+      source: 'fixture',
+      year: 2024,
+    },
   },
 });
 
-const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));
+const byId = <T extends { id: string }>(rows: readonly T[]) =>
+  new Map(rows.map((row) => [row.id, row]));
 const aliasesOf = (rows: readonly { id: string; name: string; aliases: readonly string[] }[]) =>
-  new Map(rows.flatMap((row) => [row.id, row.name, ...row.aliases].map((alias) => [normalizeName(alias), row.id] as const)));
+  new Map(
+    rows.flatMap((row) =>
+      [row.id, row.name, ...row.aliases].map((alias) => [normalizeName(alias), row.id] as const),
+    ),
+  );
 
 /**
  * A small, valid Tables: 4 regions (one without a zone), 3 zones, 3 GPUs, 121 CPUs, 3 instances, and no
@@ -120,19 +274,58 @@ export const fixtureTables = {
 } satisfies Omit<Tables, 'ai'> as unknown as Tables;
 
 const llmModels = z.array(LlmModel).parse([
-  { id: 'llama-3-1-8b-instruct', name: 'Llama 3.1 8B Instruct', aliases: ['llama-3.1-8b'], totalParamsB: 8, activeParamsB: 8, paramsEstimated: false, precision: 'bf16', weights: 'llama-3-1-8b-instruct', source: 'fixture' },
-  { id: 'llama-3-1-70b-instruct', name: 'Llama 3.1 70B Instruct', aliases: ['llama-3.1-70b'], totalParamsB: 70, activeParamsB: 70, paramsEstimated: false, precision: 'bf16', weights: 'llama-3-1-70b-instruct', source: 'fixture' },
-  { id: 'mixtral-8x7b', name: 'Mixtral 8x7B', aliases: [], totalParamsB: 46.7, activeParamsB: 12.9, paramsEstimated: false, precision: 'bf16', weights: 'mixtral-8x7b', source: 'fixture' },
+  {
+    id: 'llama-3-1-8b-instruct',
+    name: 'Llama 3.1 8B Instruct',
+    aliases: ['llama-3.1-8b'],
+    totalParamsB: 8,
+    activeParamsB: 8,
+    paramsEstimated: false,
+    precision: 'bf16',
+    weights: 'llama-3-1-8b-instruct',
+    source: 'fixture',
+  },
+  {
+    id: 'llama-3-1-70b-instruct',
+    name: 'Llama 3.1 70B Instruct',
+    aliases: ['llama-3.1-70b'],
+    totalParamsB: 70,
+    activeParamsB: 70,
+    paramsEstimated: false,
+    precision: 'bf16',
+    weights: 'llama-3-1-70b-instruct',
+    source: 'fixture',
+  },
+  {
+    id: 'mixtral-8x7b',
+    name: 'Mixtral 8x7B',
+    aliases: [],
+    totalParamsB: 46.7,
+    activeParamsB: 12.9,
+    paramsEstimated: false,
+    precision: 'bf16',
+    weights: 'mixtral-8x7b',
+    source: 'fixture',
+  },
 ]);
 
 // KV 50,000 bytes per token at any size; round efficiencies so figures can be worked by hand.
 const inferenceCalibration: InferenceCalibration = {
-  memoryEfficiency: 0.5, computeEfficiency: 0.25, powerShareMemoryBound: 0.5, powerShareComputeBound: 1, kvBytesAt1B: 50000, kvExponent: 0, kvModels: 1, hostPowerShareOfGpuRated: 0.2,
+  memoryEfficiency: 0.5,
+  computeEfficiency: 0.25,
+  powerShareMemoryBound: 0.5,
+  powerShareComputeBound: 1,
+  kvBytesAt1B: 50000,
+  kvExponent: 0,
+  kvModels: 1,
+  hostPowerShareOfGpuRated: 0.2,
   throughput: { p10: 0.5, median: 1, p90: 1.5, medianAbsLog: 0.3, rows: 10 },
   power: { p10: 0.8, median: 1, p90: 1.2, medianAbsLog: 0.1, rows: 10 },
   energy: { p10: 0.75, median: 1, p90: 2, medianAbsLog: 0.3, rows: 10 },
   heldOutEnergy: { p10: 1, median: 1.5, p90: 2.5, medianAbsLog: 0.5, rows: 10 },
-  source: 'fixture', year: 2024, note: '',
+  source: 'fixture',
+  year: 2024,
+  note: '',
 };
 
 const ai: AiTables = {

@@ -15,7 +15,8 @@ export const nodeTarget: ApiTarget = {
 export function externalTarget(baseUrl: string): ApiTarget {
   return {
     name: `external ${baseUrl}`,
-    start: () => Promise.resolve({ url: baseUrl.replace(/\/+$/, ''), close: () => Promise.resolve() }),
+    start: () =>
+      Promise.resolve({ url: baseUrl.replace(/\/+$/, ''), close: () => Promise.resolve() }),
   };
 }
 

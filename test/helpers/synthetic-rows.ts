@@ -72,6 +72,16 @@ export function generateRows(n: number, seed = DEFAULT_SEED): ComputeRow[] {
 }
 
 /** The row as a gridshift workload (the request body of POST /v1/estimate). */
-export function toWorkload(row: ComputeRow): { location: string; durationHours: number; instance: { type: string }; cpu: { utilization: number } } {
-  return { location: `aws:${row.region}`, durationHours: row.hours, instance: { type: `aws:${row.instance}` }, cpu: { utilization: row.utilization } };
+export function toWorkload(row: ComputeRow): {
+  location: string;
+  durationHours: number;
+  instance: { type: string };
+  cpu: { utilization: number };
+} {
+  return {
+    location: `aws:${row.region}`,
+    durationHours: row.hours,
+    instance: { type: `aws:${row.instance}` },
+    cpu: { utilization: row.utilization },
+  };
 }

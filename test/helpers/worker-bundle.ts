@@ -21,11 +21,15 @@ export interface BundleSize {
 export function measureWorkerBundle(): BundleSize {
   const out = mkdtempSync(join(tmpdir(), 'gridshift-worker-'));
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-    });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+      },
+    );
     const scripts = readdirSync(out).filter((f) => f.endsWith('.js'));
     const code = Buffer.concat(scripts.map((f) => readFileSync(join(out, f))));
     return { rawBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
@@ -33,4 +37,3 @@ export function measureWorkerBundle(): BundleSize {
     rmSync(out, { recursive: true, force: true });
   }
 }
-

@@ -5,7 +5,11 @@ import { GridshiftError } from '../../src/index.ts';
 import { createApp } from '../../src/api/app.ts';
 import { tables, estimator } from '../../src/data/index.ts';
 
-const example = { location: 'aws:us-east-1', durationHours: 36, gpu: { model: 'h100-sxm', count: 8 } };
+const example = {
+  location: 'aws:us-east-1',
+  durationHours: 36,
+  gpu: { model: 'h100-sxm', count: 8 },
+};
 
 function refusal(f: () => unknown): GridshiftError {
   try {
@@ -18,8 +22,15 @@ function refusal(f: () => unknown): GridshiftError {
 }
 
 async function apiProblem(body: unknown, path = '/v1/estimate') {
-  const res = await createApp({ estimator }).request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, problem: (await res.json()) as { detail: string; errors: unknown[]; candidates?: string[] } };
+  const res = await createApp({ estimator }).request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    problem: (await res.json()) as { detail: string; errors: unknown[]; candidates?: string[] },
+  };
 }
 
 describe('public exports', () => {
@@ -73,9 +84,16 @@ describe('compare and suggest', () => {
   it('rank regions and suggest options as the API does', async () => {
     const body = { workload: example, regions: { provider: 'aws' }, top: 3 };
     const ranked = gridshift.compare(body);
-    const api = await createApp({ estimator }).request('/v1/compare', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const api = await createApp({ estimator }).request('/v1/compare', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(ranked).toEqual(await api.json());
-    const options = gridshift.suggest({ workload: { preset: gridshift.catalog.presets()[0]!.id }, flexibility: { delayHours: 12 } });
+    const options = gridshift.suggest({
+      workload: { preset: gridshift.catalog.presets()[0]!.id },
+      flexibility: { delayHours: 12 },
+    });
     expect(options.assumptions[0]).toMatch(/^Preset /);
   });
 
@@ -83,21 +101,33 @@ describe('compare and suggest', () => {
     const bad = { workload: { ...example, gpu: { model: 'h100', count: 0 } }, top: 0 };
     const err = refusal(() => gridshift.compare(bad));
     const api = await apiProblem(bad, '/v1/compare');
-    expect({ status: err.status, detail: err.message, errors: err.errors }).toEqual({ status: api.status, detail: api.problem.detail, errors: api.problem.errors });
+    expect({ status: err.status, detail: err.message, errors: err.errors }).toEqual({
+      status: api.status,
+      detail: api.problem.detail,
+      errors: api.problem.errors,
+    });
     const nested = { workload: { ...example, gpu: { model: 'h100', count: 0 } } };
     const err2 = refusal(() => gridshift.suggest(nested));
     const api2 = await apiProblem(nested, '/v1/suggest');
-    expect({ status: err2.status, detail: err2.message, errors: err2.errors }).toEqual({ status: api2.status, detail: api2.problem.detail, errors: api2.problem.errors });
+    expect({ status: err2.status, detail: err2.message, errors: err2.errors }).toEqual({
+      status: api2.status,
+      detail: api2.problem.detail,
+      errors: api2.problem.errors,
+    });
   });
 });
 
 describe('catalog', () => {
   it('lists and finds regions, zones, hardware, sources and models', () => {
-    expect(gridshift.catalog.regions({ provider: 'gcp' }).every((r) => r.provider === 'gcp')).toBe(true);
+    expect(gridshift.catalog.regions({ provider: 'gcp' }).every((r) => r.provider === 'gcp')).toBe(
+      true,
+    );
     expect(gridshift.catalog.region('aws:eu-west-1').latestIntensity?.zone).toBe('IE');
     expect(gridshift.catalog.zone('DE').primary.length).toBeGreaterThan(0);
     expect(gridshift.catalog.zones().length).toBe(tables.zones.size);
-    expect(gridshift.catalog.hardware({ kind: 'gpus', q: 'h100' }).gpus?.items[0]?.id).toMatch(/h100/);
+    expect(gridshift.catalog.hardware({ kind: 'gpus', q: 'h100' }).gpus?.items[0]?.id).toMatch(
+      /h100/,
+    );
     expect(gridshift.catalog.sources().map((s) => s.id)).toContain('em-yearly');
     expect(gridshift.catalog.models('llama').length).toBeGreaterThan(0);
     const [first] = gridshift.catalog.presets();

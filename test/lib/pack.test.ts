@@ -10,7 +10,12 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let dir = '';
 
 function run(cmd: string, args: string[], cwd: string): string {
-  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+  return execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 }
 
 describe('the packed package', () => {
@@ -20,8 +25,15 @@ describe('the packed package', () => {
     run(npm, ['pack', '--pack-destination', dir, '--silent'], root);
     const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
     if (!tarball) throw new Error('npm pack made no tarball');
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    run(npm, ['install', join(dir, tarball), '--prefer-offline', '--no-audit', '--no-fund', '--silent'], dir);
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+    );
+    run(
+      npm,
+      ['install', join(dir, tarball), '--prefer-offline', '--no-audit', '--no-fund', '--silent'],
+      dir,
+    );
   }, 120_000);
 
   afterAll(() => {
@@ -37,7 +49,12 @@ let code = null;
 try { estimate({ location: 'nowhere', durationHours: 1, gpu: { model: 'h100' } }); } catch (e) { code = e instanceof GridshiftError ? e.code : 'other'; }
 console.log(JSON.stringify({ kg: r.emissionsKgCo2e.total, gpu: r.resolved.gpu.id, regions: catalog.regions().length, code }));`,
     );
-    const out = JSON.parse(run(process.execPath, ['use.mjs'], dir)) as { kg: number; gpu: string; regions: number; code: string };
+    const out = JSON.parse(run(process.execPath, ['use.mjs'], dir)) as {
+      kg: number;
+      gpu: string;
+      regions: number;
+      code: string;
+    };
     expect(out.kg).toBeGreaterThan(0);
     expect(out.gpu).toBe('nvidia-h100-sxm');
     expect(out.regions).toBeGreaterThan(100);
@@ -46,11 +63,13 @@ console.log(JSON.stringify({ kg: r.emissionsKgCo2e.total, gpu: r.resolved.gpu.id
 
   it('ships only dist/ and bin/ (no sources, no tests)', () => {
     const files = readdirSync(join(dir, 'node_modules/gridshift'), { recursive: true }).map(String);
-    expect(files.some((f) => f.startsWith('src') || f.startsWith('test') || f.startsWith('data'))).toBe(false);
+    expect(
+      files.some((f) => f.startsWith('src') || f.startsWith('test') || f.startsWith('data')),
+    ).toBe(false);
     expect(files).toContain(join('dist', 'index.js'));
   });
 
-  it('pulls in no TypeScript loader or bundler: tsx and esbuild are the checkout\'s, not the library user\'s', () => {
+  it("pulls in no TypeScript loader or bundler: tsx and esbuild are the checkout's, not the library user's", () => {
     const installed = readdirSync(join(dir, 'node_modules'));
     expect(installed).not.toContain('tsx');
     expect(installed).not.toContain('esbuild');
@@ -66,11 +85,44 @@ const kg: number = r.emissionsKgCo2e.total;
 export { kg };`,
     );
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    run(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', 'use.ts'], dir);
+    run(
+      process.execPath,
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--skipLibCheck',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        'use.ts',
+      ],
+      dir,
+    );
   }, 30_000);
 
   it('installs the gridshift command, which runs from dist/', () => {
-    const out = run(process.execPath, [join(dir, 'node_modules/.bin/gridshift'), 'estimate', '--gpu', 'h100-sxm', '--count', '8', '--hours', '36', '--region', 'aws:us-east-1', '--format', 'csv'], dir);
+    const out = run(
+      process.execPath,
+      [
+        join(dir, 'node_modules/.bin/gridshift'),
+        'estimate',
+        '--gpu',
+        'h100-sxm',
+        '--count',
+        '8',
+        '--hours',
+        '36',
+        '--region',
+        'aws:us-east-1',
+        '--format',
+        'csv',
+      ],
+      dir,
+    );
     const [header, row] = out.trim().split('\r\n');
     expect(header).toMatch(/^location,regionId,/);
     expect(row).toMatch(/^aws:us-east-1,aws:us-east-1,/);

@@ -30,15 +30,33 @@ const ROUTES: Record<string, (url: URL) => unknown> = {
     estimationMethod: 'TIME_SLICER_AVERAGE',
   }),
   '/login': () => ({ token: 'fake-token' }),
-  '/v3/region-from-loc': () => ({ region: 'PJM_DC', region_full_name: 'PJM DC', signal_type: 'co2_aoer' }),
+  '/v3/region-from-loc': () => ({
+    region: 'PJM_DC',
+    region_full_name: 'PJM DC',
+    signal_type: 'co2_aoer',
+  }),
   '/v3/forecast': (url) => ({
     data: [
       { point_time: '2026-11-21T10:00:00+00:00', value: 1000, version: '1.0' },
       { point_time: '2026-11-21T10:05:00+00:00', value: 990, version: '1.0' },
     ],
-    meta: { region: url.searchParams.get('region'), signal_type: url.searchParams.get('signal_type'), units: 'lbs_co2_per_mwh', generated_at: '2026-11-21T10:00:00+00:00', model: { date: '2026-03-01' } },
+    meta: {
+      region: url.searchParams.get('region'),
+      signal_type: url.searchParams.get('signal_type'),
+      units: 'lbs_co2_per_mwh',
+      generated_at: '2026-11-21T10:00:00+00:00',
+      model: { date: '2026-03-01' },
+    },
   }),
-  '/intensity': () => ({ data: [{ from: '2026-11-21T10:00Z', to: '2026-11-21T10:30Z', intensity: { forecast: 180, actual: 175, index: 'moderate' } }] }),
+  '/intensity': () => ({
+    data: [
+      {
+        from: '2026-11-21T10:00Z',
+        to: '2026-11-21T10:30Z',
+        intensity: { forecast: 180, actual: 175, index: 'moderate' },
+      },
+    ],
+  }),
 };
 
 export function startFakeProviders(): Promise<FakeProviders> {
@@ -52,7 +70,9 @@ export function startFakeProviders(): Promise<FakeProviders> {
     const failure = [...failures].find(([p]) => url.pathname.startsWith(p));
     const route = ROUTES[url.pathname];
     if (failure || !route) {
-      res.writeHead(failure?.[1] ?? 404, { 'content-type': 'application/json' }).end('{"error":"no"}');
+      res
+        .writeHead(failure?.[1] ?? 404, { 'content-type': 'application/json' })
+        .end('{"error":"no"}');
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(route(url)));
@@ -65,7 +85,11 @@ export function startFakeProviders(): Promise<FakeProviders> {
         seen,
         failures,
         hang,
-        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

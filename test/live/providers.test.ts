@@ -28,7 +28,13 @@ function place(location: string): LivePlace {
 describe('electricityMapsProvider', () => {
   it('asks for the zone with the key in auth-token and reads the lifecycle intensity', async () => {
     const em = electricityMapsProvider({ apiKey: 'k-123', baseUrl: fake.url, fetch });
-    expect(await em.latest(place('DE'))).toEqual({ provider: 'electricitymaps', area: 'DE', intensityGCo2ePerKwh: 123, datetime: '2026-11-21T10:00:00.000Z', basis: 'lifecycle, consumption-based' });
+    expect(await em.latest(place('DE'))).toEqual({
+      provider: 'electricitymaps',
+      area: 'DE',
+      intensityGCo2ePerKwh: 123,
+      datetime: '2026-11-21T10:00:00.000Z',
+      basis: 'lifecycle, consumption-based',
+    });
     expect(fake.seen[0]?.path).toBe('/v3/carbon-intensity/latest?zone=DE');
     expect(fake.seen[0]?.headers['auth-token']).toBe('k-123');
   });
@@ -41,9 +47,18 @@ describe('wattTimeProvider', () => {
     expect(wt.covers(at)).toBe(true);
     expect(wt.covers(place('DE'))).toBe(false);
     const value = await wt.latest(at);
-    expect(value).toMatchObject({ provider: 'watttime', area: 'PJM_DC', datetime: '2026-11-21T10:00:00+00:00', basis: 'co2_aoer, direct' });
+    expect(value).toMatchObject({
+      provider: 'watttime',
+      area: 'PJM_DC',
+      datetime: '2026-11-21T10:00:00+00:00',
+      basis: 'co2_aoer, direct',
+    });
     expect(value.intensityGCo2ePerKwh).toBeCloseTo(453.59237, 6);
-    expect(fake.seen.map((r) => r.path.split('?')[0])).toEqual(['/login', '/v3/region-from-loc', '/v3/forecast']);
+    expect(fake.seen.map((r) => r.path.split('?')[0])).toEqual([
+      '/login',
+      '/v3/region-from-loc',
+      '/v3/forecast',
+    ]);
     expect(fake.seen[0]?.headers.authorization).toBe(`Basic ${btoa('u:p')}`);
     expect(fake.seen[2]?.headers.authorization).toBe('Bearer fake-token');
     // The token and the region are reused.
@@ -57,7 +72,13 @@ describe('nesoProvider', () => {
     const neso = nesoProvider({ baseUrl: fake.url, fetch });
     expect(neso.covers(place('GB'))).toBe(true);
     expect(neso.covers(place('FR'))).toBe(false);
-    expect(await neso.latest(place('GB'))).toEqual({ provider: 'neso', area: 'GB', intensityGCo2ePerKwh: 175, datetime: '2026-11-21T10:00Z', basis: 'direct, generation-based, actual' });
+    expect(await neso.latest(place('GB'))).toEqual({
+      provider: 'neso',
+      area: 'GB',
+      intensityGCo2ePerKwh: 175,
+      datetime: '2026-11-21T10:00Z',
+      basis: 'direct, generation-based, actual',
+    });
     expect(fake.seen[0]?.headers['auth-token']).toBeUndefined();
   });
 });
@@ -65,7 +86,10 @@ describe('nesoProvider', () => {
 describe('createLiveGrid', () => {
   it('caches a value per provider and area for the TTL, then asks again', async () => {
     let clock = 0;
-    const grid = createLiveGrid([electricityMapsProvider({ apiKey: 'k', baseUrl: fake.url, fetch })], { ttlMs: 1000, now: () => clock });
+    const grid = createLiveGrid(
+      [electricityMapsProvider({ apiKey: 'k', baseUrl: fake.url, fetch })],
+      { ttlMs: 1000, now: () => clock },
+    );
     await grid.lookup(place('DE'));
     clock = 999;
     await grid.lookup(place('DE'));
@@ -78,15 +102,31 @@ describe('createLiveGrid', () => {
   });
 
   it('says why on an HTTP error, a wrong shape or no answer, without caching the failure', async () => {
-    const grid = createLiveGrid([electricityMapsProvider({ apiKey: 'k', baseUrl: fake.url, fetch })]);
+    const grid = createLiveGrid([
+      electricityMapsProvider({ apiKey: 'k', baseUrl: fake.url, fetch }),
+    ]);
     fake.failures.set('/v3/carbon-intensity', 503);
-    expect(await grid.lookup(place('DE'))).toEqual({ ok: false, provider: 'electricitymaps', reason: 'answered HTTP 503' });
+    expect(await grid.lookup(place('DE'))).toEqual({
+      ok: false,
+      provider: 'electricitymaps',
+      reason: 'answered HTTP 503',
+    });
     fake.failures.clear();
     expect((await grid.lookup(place('DE')))?.ok).toBe(true);
-    const wrongShape = createLiveGrid([electricityMapsProvider({ apiKey: 'k', baseUrl: `${fake.url}/intensity#`, fetch })]);
-    expect(await wrongShape.lookup(place('DE'))).toMatchObject({ ok: false, reason: 'answered in an unexpected shape' });
-    const closed = createLiveGrid([electricityMapsProvider({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9', fetch })]);
-    expect(await closed.lookup(place('DE'))).toMatchObject({ ok: false, reason: 'no answer (network error or timeout)' });
+    const wrongShape = createLiveGrid([
+      electricityMapsProvider({ apiKey: 'k', baseUrl: `${fake.url}/intensity#`, fetch }),
+    ]);
+    expect(await wrongShape.lookup(place('DE'))).toMatchObject({
+      ok: false,
+      reason: 'answered in an unexpected shape',
+    });
+    const closed = createLiveGrid([
+      electricityMapsProvider({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9', fetch }),
+    ]);
+    expect(await closed.lookup(place('DE'))).toMatchObject({
+      ok: false,
+      reason: 'no answer (network error or timeout)',
+    });
   });
 
   it('answers null where no provider covers the place', async () => {
@@ -99,7 +139,15 @@ describe('createLiveGrid', () => {
 describe('liveGridFromEnv', () => {
   it('is null without variables, and orders NESO, Electricity Maps, WattTime when given', () => {
     expect(liveGridFromEnv({}, fetch)).toBeNull();
-    const grid = liveGridFromEnv({ GRIDSHIFT_LIVE_NESO: '1', ELECTRICITYMAPS_API_KEY: 'k', WATTTIME_USERNAME: 'u', WATTTIME_PASSWORD: 'p' }, fetch);
+    const grid = liveGridFromEnv(
+      {
+        GRIDSHIFT_LIVE_NESO: '1',
+        ELECTRICITYMAPS_API_KEY: 'k',
+        WATTTIME_USERNAME: 'u',
+        WATTTIME_PASSWORD: 'p',
+      },
+      fetch,
+    );
     expect(grid?.providers.map((p) => p.id)).toEqual(['neso', 'electricitymaps', 'watttime']);
     expect(liveGridFromEnv({ WATTTIME_USERNAME: 'u' }, fetch)).toBeNull();
   });

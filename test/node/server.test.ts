@@ -12,7 +12,11 @@ import { fixtureTables } from '../helpers/fixture-tables.ts';
 import { expectProblem } from '../helpers/problem.ts';
 
 const body = { location: 'aws:us-east-1', durationHours: 36, gpu: { model: 'H100 SXM', count: 8 } };
-const post = (text: string, type = 'application/json') => ({ method: 'POST', headers: { 'content-type': type }, body: text });
+const post = (text: string, type = 'application/json') => ({
+  method: 'POST',
+  headers: { 'content-type': type },
+  body: text,
+});
 
 const echo = defineRoute({
   config: createRoute({
@@ -30,14 +34,25 @@ const echo = defineRoute({
 
 describe('the product', () => {
   it.each(['/bench/echo', '/bench/answer'])('has no %s route', async (path) => {
-    await expectProblem(await createApp({ estimator: estimatorFor(fixtureTables) }).request(path, post(JSON.stringify(body))), 404);
+    await expectProblem(
+      await createApp({ estimator: estimatorFor(fixtureTables) }).request(
+        path,
+        post(JSON.stringify(body)),
+      ),
+      404,
+    );
   });
 });
 
 describe('startServer({ extend })', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(fixtureTables), extend: (app) => registerRoutes(app, [echo]) });
+    server = await startServer({
+      port: 0,
+      hostname: '127.0.0.1',
+      estimator: estimatorFor(fixtureTables),
+      extend: (app) => registerRoutes(app, [echo]),
+    });
   });
   afterAll(() => server.close());
 
@@ -57,7 +72,9 @@ describe('startServer({ extend })', () => {
     const res = await fetch(`${server.url}/v1/regions/aws:us-east-1`);
     const text = await res.text();
     expect(res.headers.get('content-type')).toBe('application/json');
-    const inMemory = await createApp({ estimator: estimatorFor(fixtureTables) }).request('/v1/regions/aws:us-east-1');
+    const inMemory = await createApp({ estimator: estimatorFor(fixtureTables) }).request(
+      '/v1/regions/aws:us-east-1',
+    );
     expect(text).toBe(await inMemory.text());
   });
 });

@@ -1,6 +1,13 @@
 // Catalogue functions over a small fixture table (the HTTP suite covers the real tables).
 import { describe, expect, it } from 'vitest';
-import { countTables, describeRegion, describeZone, listModels, listRegions, listSources } from '../../src/service/catalog.ts';
+import {
+  countTables,
+  describeRegion,
+  describeZone,
+  listModels,
+  listRegions,
+  listSources,
+} from '../../src/service/catalog.ts';
 import { searchHardware } from '../../src/service/hardware-search.ts';
 import { GridshiftError } from '../../src/service/problem.ts';
 import { fixtureTables as tables, fixtureTablesWithAi } from '../helpers/fixture-tables.ts';
@@ -19,9 +26,19 @@ function thrownBy(f: () => unknown): GridshiftError {
 
 describe('listRegions', () => {
   it('sorts by id and combines filters', () => {
-    expect(ids(listRegions(tables, {}))).toEqual(['aws:eu-central-1', 'aws:us-east-1', 'azure:germanywestcentral', 'gcp:europe-west9']);
-    expect(ids(listRegions(tables, { country: 'de' }))).toEqual(['aws:eu-central-1', 'azure:germanywestcentral']);
-    expect(ids(listRegions(tables, { country: 'DE', provider: 'azure' }))).toEqual(['azure:germanywestcentral']);
+    expect(ids(listRegions(tables, {}))).toEqual([
+      'aws:eu-central-1',
+      'aws:us-east-1',
+      'azure:germanywestcentral',
+      'gcp:europe-west9',
+    ]);
+    expect(ids(listRegions(tables, { country: 'de' }))).toEqual([
+      'aws:eu-central-1',
+      'azure:germanywestcentral',
+    ]);
+    expect(ids(listRegions(tables, { country: 'DE', provider: 'azure' }))).toEqual([
+      'azure:germanywestcentral',
+    ]);
     expect(ids(listRegions(tables, { provider: 'gcp', country: 'DE' }))).toEqual([]);
   });
 
@@ -33,7 +50,11 @@ describe('listRegions', () => {
 
 describe('describeRegion / describeZone', () => {
   it("adds the zone's latest primary intensity, or null without a zone", () => {
-    expect(describeRegion(tables, 'aws:eu-central-1').latestIntensity).toMatchObject({ zone: 'DE', year: 2024, intensityGCo2ePerKwh: 344 });
+    expect(describeRegion(tables, 'aws:eu-central-1').latestIntensity).toMatchObject({
+      zone: 'DE',
+      year: 2024,
+      intensityGCo2ePerKwh: 344,
+    });
     expect(describeRegion(tables, 'AWS:EU-CENTRAL-1').id).toBe('aws:eu-central-1');
     expect(describeRegion(tables, 'azure:germanywestcentral').latestIntensity).toBeNull();
   });
@@ -65,7 +86,9 @@ describe('searchHardware', () => {
   });
 
   it('matches every word of the query, normalised', () => {
-    expect(ids(searchHardware(tables, { ...page, kind: 'cpus', q: 'EPYC-9654' }).cpus?.items ?? [])).toEqual(['amd-epyc-9654']);
+    expect(
+      ids(searchHardware(tables, { ...page, kind: 'cpus', q: 'EPYC-9654' }).cpus?.items ?? []),
+    ).toEqual(['amd-epyc-9654']);
     expect(searchHardware(tables, { ...page, kind: 'gpus', q: 'h100 a100' }).gpus?.total).toBe(0);
   });
 
@@ -78,21 +101,47 @@ describe('searchHardware', () => {
   });
 
   it('filters instances by provider and finds them by their GPU', () => {
-    expect(ids(searchHardware(tables, { ...page, kind: 'instances', provider: 'AWS' }).instances?.items ?? [])).toEqual(['aws:p5.48xlarge', 'aws:m5.large']);
-    expect(ids(searchHardware(tables, { ...page, q: 'h100 sxm' }).instances?.items ?? [])).toEqual(['aws:p5.48xlarge']);
+    expect(
+      ids(
+        searchHardware(tables, { ...page, kind: 'instances', provider: 'AWS' }).instances?.items ??
+          [],
+      ),
+    ).toEqual(['aws:p5.48xlarge', 'aws:m5.large']);
+    expect(ids(searchHardware(tables, { ...page, q: 'h100 sxm' }).instances?.items ?? [])).toEqual([
+      'aws:p5.48xlarge',
+    ]);
   });
 });
 
 describe('listSources / countTables', () => {
   it('drops build-only fields and counts every table', () => {
-    expect(Object.keys(listSources(tables)[0] ?? {}).sort()).toEqual(['attribution', 'id', 'licence', 'publisher', 'title', 'url', 'year']);
-    expect(countTables(tables)).toEqual({ sources: 3, regions: 4, zones: 3, gpus: 3, cpus: 121, instances: 3 });
+    expect(Object.keys(listSources(tables)[0] ?? {}).sort()).toEqual([
+      'attribution',
+      'id',
+      'licence',
+      'publisher',
+      'title',
+      'url',
+      'year',
+    ]);
+    expect(countTables(tables)).toEqual({
+      sources: 3,
+      regions: 4,
+      zones: 3,
+      gpus: 3,
+      cpus: 121,
+      instances: 3,
+    });
   });
 });
 
 describe('listModels', () => {
   it('lists and searches LLMs, and is empty without AI tables', () => {
-    expect(ids(listModels(fixtureTablesWithAi, undefined))).toEqual(['llama-3-1-70b-instruct', 'llama-3-1-8b-instruct', 'mixtral-8x7b']);
+    expect(ids(listModels(fixtureTablesWithAi, undefined))).toEqual([
+      'llama-3-1-70b-instruct',
+      'llama-3-1-8b-instruct',
+      'mixtral-8x7b',
+    ]);
     expect(ids(listModels(fixtureTablesWithAi, 'llama-3.1-8b'))).toEqual(['llama-3-1-8b-instruct']);
     expect(listModels(tables, undefined)).toEqual([]);
     expect(countTables(fixtureTablesWithAi)).toMatchObject({ models: 3 });

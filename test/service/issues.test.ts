@@ -21,24 +21,43 @@ describe('describeIssues', () => {
       storage: { ssdTb: 1, hdd: 2 },
     });
     expect(items).toEqual([
-      { path: 'location', code: 'too_small', message: 'expected a string of length ≥ 1, got a string of length 0' },
+      {
+        path: 'location',
+        code: 'too_small',
+        message: 'expected a string of length ≥ 1, got a string of length 0',
+      },
       { path: 'durationHours', code: 'invalid_type', message: 'expected a number, got string' },
-      { path: 'storage.hdd', code: 'unrecognized_keys', message: "unknown field 'hdd'; did you mean 'hddTb'?" },
+      {
+        path: 'storage.hdd',
+        code: 'unrecognized_keys',
+        message: "unknown field 'hdd'; did you mean 'hddTb'?",
+      },
       { path: 'year', code: 'invalid_type', message: 'expected an integer, got 2024.5' },
       { path: 'renewableShare', code: 'too_big', message: 'expected a number ≤ 1, got 2' },
     ]);
   });
 
   it('reports a missing required field and a wrong body type at ""', () => {
-    expect(itemsFor(Workload, {})).toEqual([{ path: 'location', code: 'invalid_type', message: 'required: expected a string' }]);
-    expect(itemsFor(Workload, [1])).toEqual([{ path: '', code: 'invalid_type', message: 'expected an object, got array' }]);
+    expect(itemsFor(Workload, {})).toEqual([
+      { path: 'location', code: 'invalid_type', message: 'required: expected a string' },
+    ]);
+    expect(itemsFor(Workload, [1])).toEqual([
+      { path: '', code: 'invalid_type', message: 'expected an object, got array' },
+    ]);
   });
 
   it('lists enum values and never echoes a string value', () => {
-    const items = itemsFor(z.object({ kind: z.enum(['gpus', 'cpus']), name: z.string().max(3) }), { kind: 'secret-value', name: 'secret' });
+    const items = itemsFor(z.object({ kind: z.enum(['gpus', 'cpus']), name: z.string().max(3) }), {
+      kind: 'secret-value',
+      name: 'secret',
+    });
     expect(items).toEqual([
       { path: 'kind', code: 'invalid_value', message: 'expected one of "gpus", "cpus"' },
-      { path: 'name', code: 'too_big', message: 'expected a string of length ≤ 3, got a string of length 6' },
+      {
+        path: 'name',
+        code: 'too_big',
+        message: 'expected a string of length ≤ 3, got a string of length 6',
+      },
     ]);
     expect(JSON.stringify(items)).not.toContain('secret');
   });
@@ -51,10 +70,20 @@ describe('describeIssues', () => {
 
   it('lists the allowed values of a discriminator and the keys of every union option', () => {
     expect(itemsFor(Workload, { location: 'DE', ai: { task: 'tuning' } })).toEqual([
-      { path: 'ai.task', code: 'invalid_union', message: 'expected one of "training", "inference"' },
+      {
+        path: 'ai.task',
+        code: 'invalid_union',
+        message: 'expected one of "training", "inference"',
+      },
     ]);
-    expect(itemsFor(Workload, { location: 'DE', ai: { task: 'inference', inputToken: 5 } })).toEqual([
-      { path: 'ai.inputToken', code: 'unrecognized_keys', message: "unknown field 'inputToken'; did you mean 'inputTokens'?" },
+    expect(
+      itemsFor(Workload, { location: 'DE', ai: { task: 'inference', inputToken: 5 } }),
+    ).toEqual([
+      {
+        path: 'ai.inputToken',
+        code: 'unrecognized_keys',
+        message: "unknown field 'inputToken'; did you mean 'inputTokens'?",
+      },
     ]);
   });
 });

@@ -42,7 +42,10 @@ describe('PROBLEMS', () => {
 
 describe('problemFromEstimateError', () => {
   it('puts the path, the code and the closest ids in the problem', async () => {
-    const err = new EstimateError('unknown_gpu', ['gpu', 'model'], "unknown GPU 'H900'.", ['nvidia-h100-sxm', 'nvidia-h200']);
+    const err = new EstimateError('unknown_gpu', ['gpu', 'model'], "unknown GPU 'H900'.", [
+      'nvidia-h100-sxm',
+      'nvidia-h200',
+    ]);
     const res = problemResponse(problemFromEstimateError(err), '/v1/estimate');
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
@@ -59,18 +62,36 @@ describe('problemFromEstimateError', () => {
   });
 
   it('uses "" for a refusal of the whole workload and omits empty candidates', () => {
-    const init = problemFromEstimateError(new EstimateError('empty_workload', [], 'nothing to estimate'));
-    expect(init.errors).toEqual([{ path: '', code: 'empty_workload', message: 'nothing to estimate' }]);
+    const init = problemFromEstimateError(
+      new EstimateError('empty_workload', [], 'nothing to estimate'),
+    );
+    expect(init.errors).toEqual([
+      { path: '', code: 'empty_workload', message: 'nothing to estimate' },
+    ]);
     expect(init.candidates).toBeUndefined();
   });
 });
 
 describe('problemFromError: every error class of ours has a status', () => {
   it('maps GridshiftError, EstimateError and a time core cannot read to their problems', () => {
-    const refusal = new GridshiftError({ code: 'unknown_zone', detail: 'no grid zone with this id', errors: [], candidates: ['DE'] });
-    expect(problemFromError(refusal)).toEqual({ code: 'unknown_zone', detail: 'no grid zone with this id', errors: [], candidates: ['DE'] });
-    expect(problemFromError(new EstimateError('unknown_cpu', ['cpu', 'model'], 'unknown CPU'))?.code).toBe('unknown_cpu');
-    const time = problemFromError(new HourlyError('invalid_time', '"2025-13-01" is not an ISO 8601 date-time'));
+    const refusal = new GridshiftError({
+      code: 'unknown_zone',
+      detail: 'no grid zone with this id',
+      errors: [],
+      candidates: ['DE'],
+    });
+    expect(problemFromError(refusal)).toEqual({
+      code: 'unknown_zone',
+      detail: 'no grid zone with this id',
+      errors: [],
+      candidates: ['DE'],
+    });
+    expect(
+      problemFromError(new EstimateError('unknown_cpu', ['cpu', 'model'], 'unknown CPU'))?.code,
+    ).toBe('unknown_cpu');
+    const time = problemFromError(
+      new HourlyError('invalid_time', '"2025-13-01" is not an ISO 8601 date-time'),
+    );
     expect(time && PROBLEMS[time.code].status).toBe(422);
     // The message names no input: the bad time is not echoed.
     expect(JSON.stringify(time)).not.toContain('2025-13-01');
@@ -83,7 +104,13 @@ describe('problemFromError: every error class of ours has a status', () => {
   });
 
   it('gives the library the status and title of the table', () => {
-    const err = new GridshiftError(invalidValues([{ path: '', code: 'too_deep', message: 'expected less nesting' }]));
-    expect([err.status, err.title, err.message]).toEqual([422, 'Invalid request', 'The request has 1 invalid value(s): (body).']);
+    const err = new GridshiftError(
+      invalidValues([{ path: '', code: 'too_deep', message: 'expected less nesting' }]),
+    );
+    expect([err.status, err.title, err.message]).toEqual([
+      422,
+      'Invalid request',
+      'The request has 1 invalid value(s): (body).',
+    ]);
   });
 });

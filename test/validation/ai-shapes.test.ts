@@ -7,7 +7,11 @@ import { Workload, type WorkloadInput } from '../../src/core/schemas.ts';
 
 const run = (w: WorkloadInput) => estimate(Workload.parse(w), tables);
 // The issue's request: 7e9 parameters × 2e12 tokens on 8 A100 (312 TFLOP/s dense bf16 each).
-const llama7b = { location: 'US', gpu: { model: 'A100 SXM4 80GB', count: 8 }, ai: { task: 'training', parameters: 7e9, tokens: 2e12 } } as const;
+const llama7b = {
+  location: 'US',
+  gpu: { model: 'A100 SXM4 80GB', count: 8 },
+  ai: { task: 'training', parameters: 7e9, tokens: 2e12 },
+} as const;
 
 describe('training by model size', () => {
   it('puts Llama 2 7B inside its range and within ±25 % of the published 184,320 A100-80GB GPU-hours', () => {
@@ -41,13 +45,25 @@ describe('training by model size', () => {
   });
 
   it('holds the published GPU-hours of every whole run in the data inside the estimate range', () => {
-    const runs = tables.ai.coefficients.trainingRuns.runs.filter((x) => x.hoursBasis === 'whole-run' && x.precision !== 'fp8' && x.gpuHours !== null && x.tokens !== null);
+    const runs = tables.ai.coefficients.trainingRuns.runs.filter(
+      (x) =>
+        x.hoursBasis === 'whole-run' &&
+        x.precision !== 'fp8' &&
+        x.gpuHours !== null &&
+        x.tokens !== null,
+    );
     let checked = 0;
     for (const x of runs) {
       const acc = tables.accelerators.get(x.accelerator);
       if (acc?.peakDenseTflops[x.precision] == null) continue; // e.g. TPU v3: no rate in the table
       // A known draw (±5 %) and PUE 1 leave the hours' range as the spread: published energy = GPU-hours × 150 W.
-      const r = run({ location: 'US', pue: 1, embodied: false, gpu: { model: x.accelerator, count: 1024, powerW: 150 }, ai: { task: 'training', parameters: x.params, tokens: x.tokens!, precision: x.precision } });
+      const r = run({
+        location: 'US',
+        pue: 1,
+        embodied: false,
+        gpu: { model: x.accelerator, count: 1024, powerW: 150 },
+        ai: { task: 'training', parameters: x.params, tokens: x.tokens!, precision: x.precision },
+      });
       const published = (x.gpuHours! * 150) / 1000;
       expect(published, x.id).toBeGreaterThanOrEqual(r.energyKwh.low);
       expect(published, x.id).toBeLessThanOrEqual(r.energyKwh.high);
@@ -57,12 +73,20 @@ describe('training by model size', () => {
   });
 
   it('trains in FP8 at its own efficiency: not half the bf16 hours', () => {
-    const at = (precision: 'bf16' | 'fp8') => run({ location: 'US', gpu: { model: 'H100 SXM', count: 1024 }, ai: { task: 'training', parameters: 70e9, tokens: 15e12, precision } }).ai!;
+    const at = (precision: 'bf16' | 'fp8') =>
+      run({
+        location: 'US',
+        gpu: { model: 'H100 SXM', count: 1024 },
+        ai: { task: 'training', parameters: 70e9, tokens: 15e12, precision },
+      }).ai!;
     const [bf16, fp8] = [at('bf16'), at('fp8')];
     expect(fp8.peakTflopsPerDevice! / bf16.peakTflopsPerDevice!).toBeCloseTo(2, 3);
     expect(fp8.mfu).toBe(tables.ai.coefficients.trainingMfuFp8.value);
     // hours ratio = (bf16 peak × bf16 MFU) / (fp8 peak × fp8 MFU); a flat 2× peak would give 0.5
-    expect(fp8.deviceHours! / bf16.deviceHours!).toBeCloseTo((bf16.peakTflopsPerDevice! * bf16.mfu!) / (fp8.peakTflopsPerDevice! * fp8.mfu!), 9);
+    expect(fp8.deviceHours! / bf16.deviceHours!).toBeCloseTo(
+      (bf16.peakTflopsPerDevice! * bf16.mfu!) / (fp8.peakTflopsPerDevice! * fp8.mfu!),
+      9,
+    );
     expect(Math.abs(fp8.deviceHours! / bf16.deviceHours! - 0.5)).toBeGreaterThan(0.2);
   });
 });

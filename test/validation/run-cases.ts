@@ -49,7 +49,7 @@ export interface CaseRun {
  */
 export const NOT_GRADED: Readonly<Record<string, string>> = {
   'llama3.3-70b':
-    'internally inconsistent (its inconsistencies): the card table lists 7.0M H100-hours with 12.9 tCO2e, while 7.0M H100-h at 700 W and Meta\'s ~0.41 kg per TDP-kWh give ~2,040 t (the value the card showed until Feb 2025); 12.9 t probably covers only the incremental post-training',
+    "internally inconsistent (its inconsistencies): the card table lists 7.0M H100-hours with 12.9 tCO2e, while 7.0M H100-h at 700 W and Meta's ~0.41 kg per TDP-kWh give ~2,040 t (the value the card showed until Feb 2025); 12.9 t probably covers only the incremental post-training",
 };
 
 /** The hardware as a planner names it: the case's model name without its parenthetical remarks. */
@@ -60,7 +60,11 @@ function hardwareName(model: string): string {
 /** Servers in the SPECpower cases, as their titles state them: CPUs, cores per chip (2 threads each), memory. */
 const SERVERS: Record<string, { cpu: string; threads: number; memoryGb: number }> = {
   'spec-lenovo-sr665v3-2x-epyc9754': { cpu: 'AMD EPYC 9754', threads: 2 * 128 * 2, memoryGb: 384 },
-  'spec-hpe-dl380-gen11-2x-xeon8480p': { cpu: 'Intel Xeon Platinum 8480+', threads: 2 * 56 * 2, memoryGb: 256 },
+  'spec-hpe-dl380-gen11-2x-xeon8480p': {
+    cpu: 'Intel Xeon Platinum 8480+',
+    threads: 2 * 56 * 2,
+    memoryGb: 256,
+  },
 };
 
 /** Where each run happened, as a planner would name it: a cloud region when known, else a zone or country. */
@@ -89,8 +93,10 @@ function num(v: unknown): number | null {
 
 function scopeOf(c: ValidationCase): Scope | null {
   const scope = String(c.published.energy_scope ?? '');
-  if (num(c.published.energy_kwh) === null) return num(c.published.emissions_kgco2e_location) === null ? null : 'emissions';
-  if (/GPU-only|GPU energy/i.test(scope)) return c.published.energy_includes_pue === true ? 'facility' : 'gpu';
+  if (num(c.published.energy_kwh) === null)
+    return num(c.published.emissions_kgco2e_location) === null ? null : 'emissions';
+  if (/GPU-only|GPU energy/i.test(scope))
+    return c.published.energy_includes_pue === true ? 'facility' : 'gpu';
   return c.published.energy_includes_pue === true ? 'facility' : 'it';
 }
 
@@ -104,7 +110,9 @@ export function workloadFor(c: ValidationCase, mode: Mode, tables: Tables): Work
   if (hours === null) return 'no hours published (needs a throughput assumption)';
   const full = mode === 'full';
   const emissionsOnly = num(c.published.energy_kwh) === null;
-  const includesPue = emissionsOnly ? c.published.emissions_include_pue : c.published.energy_includes_pue;
+  const includesPue = emissionsOnly
+    ? c.published.emissions_include_pue
+    : c.published.energy_includes_pue;
   const casePue = includesPue === true ? num(i.pue) : includesPue === false ? 1 : null;
   const intensity = full ? num(i.grid_intensity_gco2e_per_kwh) : null;
   const year = full ? num(c.year) : null;
@@ -124,21 +132,48 @@ export function workloadFor(c: ValidationCase, mode: Mode, tables: Tables): Work
     const cpuId = tables.cpuAliases.get(normalizeName(server.cpu));
     const cpu = cpuId === undefined ? undefined : tables.cpus.get(cpuId);
     if (!cpu) return `CPU ${server.cpu} is not in the tables`;
-    return { ...base, cpu: { tdpW: (cpu.tdpW * 2), threads: server.threads, utilization: 1 }, memoryGb: server.memoryGb };
+    return {
+      ...base,
+      cpu: { tdpW: cpu.tdpW * 2, threads: server.threads, utilization: 1 },
+      memoryGb: server.memoryGb,
+    };
   }
   const model = String(i.hardware_model ?? '');
   const power = full ? num(i.avg_power_w_per_device) : null;
-  return { ...base, gpu: { model: hardwareName(model), count: count ?? 1, ...(power !== null ? { powerW: power } : {}) } };
+  return {
+    ...base,
+    gpu: {
+      model: hardwareName(model),
+      count: count ?? 1,
+      ...(power !== null ? { powerW: power } : {}),
+    },
+  };
 }
 
 /** Runs one case in one mode and compares scope for scope. */
 export function runCase(c: ValidationCase, mode: Mode, tables: Tables): CaseRun {
   const scope = scopeOf(c);
-  const row: CaseRun = { id: c.id, reliability: c.reliability, mode, scope, published: null, estimate: null, low: null, high: null, error: null, inside: null, skipped: null, listed: NOT_GRADED[c.id] ?? null };
+  const row: CaseRun = {
+    id: c.id,
+    reliability: c.reliability,
+    mode,
+    scope,
+    published: null,
+    estimate: null,
+    low: null,
+    high: null,
+    error: null,
+    inside: null,
+    skipped: null,
+    listed: NOT_GRADED[c.id] ?? null,
+  };
   if (scope === null) return { ...row, skipped: 'no published energy or emissions' };
   const w = workloadFor(c, mode, tables);
   if (typeof w === 'string') return { ...row, skipped: w };
-  const published = scope === 'emissions' ? num(c.published.emissions_kgco2e_location)! : num(c.published.energy_kwh)!;
+  const published =
+    scope === 'emissions'
+      ? num(c.published.emissions_kgco2e_location)!
+      : num(c.published.energy_kwh)!;
   try {
     const r = estimatorFor(tables).estimate(Workload.parse(w));
     const [est, low, high] =
@@ -146,12 +181,24 @@ export function runCase(c: ValidationCase, mode: Mode, tables: Tables): CaseRun 
         ? [r.emissionsKgCo2e.location, r.emissionsKgCo2e.low, r.emissionsKgCo2e.high]
         : [r.energyKwh.total, r.energyKwh.low, r.energyKwh.high];
     // A GPU-only figure is compared with the GPU part alone: the workload has no other component and no PUE.
-    if (scope === 'gpu' && Math.abs(r.energyKwh.byComponent.gpu - r.energyKwh.total) > 1e-9 * r.energyKwh.total) {
+    if (
+      scope === 'gpu' &&
+      Math.abs(r.energyKwh.byComponent.gpu - r.energyKwh.total) > 1e-9 * r.energyKwh.total
+    ) {
       throw new Error(`${c.id}: GPU-only case but the estimate has non-GPU energy`);
     }
-    return { ...row, published, estimate: est, low, high, error: (est - published) / published, inside: low <= published && published <= high };
+    return {
+      ...row,
+      published,
+      estimate: est,
+      low,
+      high,
+      error: (est - published) / published,
+      inside: low <= published && published <= high,
+    };
   } catch (e) {
-    if (e instanceof EstimateError) return { ...row, published, skipped: `${e.code}: ${e.message}` };
+    if (e instanceof EstimateError)
+      return { ...row, published, skipped: `${e.code}: ${e.message}` };
     throw e;
   }
 }
@@ -171,15 +218,27 @@ export function median(values: readonly number[]): number {
 export function formatRuns(runs: readonly CaseRun[]): string {
   const pad = (v: string, n: number) => v.padEnd(n);
   const f = (v: number | null) => (v === null ? '—' : v >= 100 ? v.toFixed(0) : v.toPrecision(3));
-  const lines = [`${pad('case', 40)} ${pad('tier', 4)} ${pad('scope', 9)} ${pad('published', 10)} ${pad('estimate', 10)} ${pad('range', 20)} ${pad('error', 8)} inside`];
+  const lines = [
+    `${pad('case', 40)} ${pad('tier', 4)} ${pad('scope', 9)} ${pad('published', 10)} ${pad('estimate', 10)} ${pad('range', 20)} ${pad('error', 8)} inside`,
+  ];
   for (const r of runs) {
-    if (r.skipped) lines.push(`${pad(r.id, 40)} ${pad(r.reliability, 4)} ${pad(r.scope ?? '—', 9)} skipped: ${r.skipped}`);
+    if (r.skipped)
+      lines.push(
+        `${pad(r.id, 40)} ${pad(r.reliability, 4)} ${pad(r.scope ?? '—', 9)} skipped: ${r.skipped}`,
+      );
     else {
       const inside = r.listed ? `${r.inside ? 'yes' : 'no'} (not graded)` : r.inside ? 'yes' : 'NO';
-      lines.push(`${pad(r.id, 40)} ${pad(r.reliability, 4)} ${pad(r.scope!, 9)} ${pad(f(r.published), 10)} ${pad(f(r.estimate), 10)} ${pad(`${f(r.low)}–${f(r.high)}`, 20)} ${pad(`${(r.error! * 100).toFixed(1)}%`, 8)} ${inside}`);
+      lines.push(
+        `${pad(r.id, 40)} ${pad(r.reliability, 4)} ${pad(r.scope!, 9)} ${pad(f(r.published), 10)} ${pad(f(r.estimate), 10)} ${pad(`${f(r.low)}–${f(r.high)}`, 20)} ${pad(`${(r.error! * 100).toFixed(1)}%`, 8)} ${inside}`,
+      );
     }
   }
   const listed = runs.filter((r) => r.listed && !r.skipped);
-  if (listed.length > 0) lines.push('', 'not graded (the case contradicts its own inputs):', ...listed.map((r) => `  ${r.id}: ${r.listed}`));
+  if (listed.length > 0)
+    lines.push(
+      '',
+      'not graded (the case contradicts its own inputs):',
+      ...listed.map((r) => `  ${r.id}: ${r.listed}`),
+    );
   return lines.join('\n');
 }

@@ -66,25 +66,56 @@ function perUnit(kwh: number, unit: PublishedUnit, w: WorkloadInput): number {
 function checkUnits(c: InferenceCase): void {
   const ai = c.request.ai;
   if (ai?.task !== 'inference') throw new Error(`${c.id}: request has no ai {task: 'inference'}`);
-  if ((c.published.unit === 'Wh/request' || c.published.unit === 'J/request') && ai.requests === undefined) throw new Error(`${c.id}: per-request unit without ai.requests`);
-  if (c.published.unit === 'J/output token' && ai.outputTokens === undefined) throw new Error(`${c.id}: per-token unit without ai.outputTokens`);
+  if (
+    (c.published.unit === 'Wh/request' || c.published.unit === 'J/request') &&
+    ai.requests === undefined
+  )
+    throw new Error(`${c.id}: per-request unit without ai.requests`);
+  if (c.published.unit === 'J/output token' && ai.outputTokens === undefined)
+    throw new Error(`${c.id}: per-token unit without ai.outputTokens`);
 }
 
 /** Runs one case: the scoped energy, its range scaled by the same share of the total, and the log error. */
 export function runInferenceCase(c: InferenceCase, tables: Tables): InferenceRun {
   checkUnits(c);
-  const row: InferenceRun = { id: c.id, reliability: c.reliability, scope: c.scope, unit: c.published.unit, published: c.published.value, estimate: null, low: null, high: null, log2Ratio: null, absError: null, inside: null, skipped: null };
+  const row: InferenceRun = {
+    id: c.id,
+    reliability: c.reliability,
+    scope: c.scope,
+    unit: c.published.unit,
+    published: c.published.value,
+    estimate: null,
+    low: null,
+    high: null,
+    log2Ratio: null,
+    absError: null,
+    inside: null,
+    skipped: null,
+  };
   try {
     const r = estimatorFor(tables).estimate(Workload.parse(c.request));
     const e = r.energyKwh;
-    const scoped = c.scope === 'facility' ? e.total : c.scope === 'it' ? e.total - e.byComponent.overhead : e.byComponent.gpu;
+    const scoped =
+      c.scope === 'facility'
+        ? e.total
+        : c.scope === 'it'
+          ? e.total - e.byComponent.overhead
+          : e.byComponent.gpu;
     // The range is published for the total only: scale it by the scope's share, as the issue asks.
     const share = e.total > 0 ? scoped / e.total : 0;
     const est = perUnit(scoped, c.published.unit, c.request);
     const low = perUnit(e.low * share, c.published.unit, c.request);
     const high = perUnit(e.high * share, c.published.unit, c.request);
     const log2Ratio = Math.log2(est / c.published.value);
-    return { ...row, estimate: est, low, high, log2Ratio, absError: Math.abs(log2Ratio), inside: low <= c.published.value && c.published.value <= high };
+    return {
+      ...row,
+      estimate: est,
+      low,
+      high,
+      log2Ratio,
+      absError: Math.abs(log2Ratio),
+      inside: low <= c.published.value && c.published.value <= high,
+    };
   } catch (err) {
     if (err instanceof EstimateError) return { ...row, skipped: `${err.code}: ${err.message}` };
     throw err;
@@ -126,11 +157,16 @@ export function formatSummary(s: InferenceSummary): string {
 export function formatInferenceRuns(runs: readonly InferenceRun[]): string {
   const pad = (v: string, n: number) => v.padEnd(n);
   const f = (v: number | null) => (v === null ? '—' : v >= 1000 ? v.toFixed(0) : v.toPrecision(3));
-  const lines = [`${pad('case', 46)} ${pad('tier', 4)} ${pad('scope', 8)} ${pad('unit', 14)} ${pad('published', 10)} ${pad('estimate', 10)} ${pad('range', 22)} ${pad('est/pub', 9)} ${pad('|error|', 9)} inside`];
+  const lines = [
+    `${pad('case', 46)} ${pad('tier', 4)} ${pad('scope', 8)} ${pad('unit', 14)} ${pad('published', 10)} ${pad('estimate', 10)} ${pad('range', 22)} ${pad('est/pub', 9)} ${pad('|error|', 9)} inside`,
+  ];
   for (const r of runs) {
     const head = `${pad(r.id, 46)} ${pad(r.reliability, 4)} ${pad(r.scope, 8)} ${pad(r.unit, 14)} ${pad(f(r.published), 10)}`;
     if (r.skipped) lines.push(`${head} refused: ${r.skipped}`);
-    else lines.push(`${head} ${pad(f(r.estimate), 10)} ${pad(`${f(r.low)}–${f(r.high)}`, 22)} ${pad(`${f(2 ** r.log2Ratio!)}×`, 9)} ${pad(`${(r.absError! * 100).toFixed(0)} %`, 9)} ${r.inside ? 'yes' : 'NO'}`);
+    else
+      lines.push(
+        `${head} ${pad(f(r.estimate), 10)} ${pad(`${f(r.low)}–${f(r.high)}`, 22)} ${pad(`${f(2 ** r.log2Ratio!)}×`, 9)} ${pad(`${(r.absError! * 100).toFixed(0)} %`, 9)} ${r.inside ? 'yes' : 'NO'}`,
+      );
   }
   return lines.join('\n');
 }

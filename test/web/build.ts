@@ -2,5 +2,7 @@
 import { execFileSync } from 'node:child_process';
 
 export function buildWeb(): void {
-  execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(process.execPath, ['scripts/build-web.mjs'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }

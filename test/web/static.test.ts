@@ -34,7 +34,12 @@ describe('web/ on the Node server', () => {
   });
 
   it('keeps the bundle sources and anything else private, and the API answers as before', async () => {
-    for (const path of ['/src/main.ts', '/tsconfig.json', '/dist/../src/main.ts', '/web/index.html']) {
+    for (const path of [
+      '/src/main.ts',
+      '/tsconfig.json',
+      '/dist/../src/main.ts',
+      '/web/index.html',
+    ]) {
       const res = await fetch(server.url + path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
@@ -43,16 +48,20 @@ describe('web/ on the Node server', () => {
     expect(api.headers.get('content-type')).toMatch(/^application\/json/);
   });
 
-  it.each(PAGES)('%s has no inline script, no inline handler and nothing from another origin', (file) => {
-    const html = readFileSync(file, 'utf8');
-    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const [, attrs, body] of scripts) {
-      expect(attrs).toMatch(/\bsrc="[^"]+"/);
-      expect(body!.trim()).toBe('');
-    }
-    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
-    expect(html).not.toMatch(/\sstyle\s*=/i);
-    for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/g)) expect(tag).not.toMatch(/(?:src|href)="(?:[a-z]+:)?\/\//i);
-  });
+  it.each(PAGES)(
+    '%s has no inline script, no inline handler and nothing from another origin',
+    (file) => {
+      const html = readFileSync(file, 'utf8');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const [, attrs, body] of scripts) {
+        expect(attrs).toMatch(/\bsrc="[^"]+"/);
+        expect(body!.trim()).toBe('');
+      }
+      expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(html).not.toMatch(/\sstyle\s*=/i);
+      for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/g))
+        expect(tag).not.toMatch(/(?:src|href)="(?:[a-z]+:)?\/\//i);
+    },
+  );
 });

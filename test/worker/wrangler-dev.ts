@@ -4,7 +4,9 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const WRANGLER = fileURLToPath(new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url));
+const WRANGLER = fileURLToPath(
+  new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url),
+);
 const READY_TIMEOUT_MS = 150_000;
 
 export interface RunningWorker {
@@ -31,13 +33,33 @@ export function freePort(): Promise<number> {
 export async function startWranglerDev(): Promise<RunningWorker> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const started = performance.now();
-  const child = spawn(process.execPath, [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--log-level', 'warn'], {
-    cwd: ROOT,
-    // Its own process group, so closing also ends workerd.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG_SANITIZE: 'true', NO_COLOR: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      WRANGLER,
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspectorPort),
+      '--log-level',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      // Its own process group, so closing also ends workerd.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: 'false',
+        WRANGLER_LOG_SANITIZE: 'true',
+        NO_COLOR: '1',
+      },
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
@@ -46,7 +68,10 @@ export async function startWranglerDev(): Promise<RunningWorker> {
     await waitForHealth(url, child);
   } catch (err) {
     await stop(child);
-    throw new Error(`wrangler dev did not become ready: ${(err as Error).message}\n${output.slice(-4000)}`, { cause: err });
+    throw new Error(
+      `wrangler dev did not become ready: ${(err as Error).message}\n${output.slice(-4000)}`,
+      { cause: err },
+    );
   }
   return { url, coldStartMs: performance.now() - started, close: () => stop(child) };
 }

@@ -23,25 +23,45 @@ export type Outcome<T> =
 const NOT_FOUND_TYPE = /\/not-found$/;
 
 /** GET or POST JSON under the page's base URL (`v1/estimate` -> `/v1/estimate`). */
-export async function callApi<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<Outcome<T>> {
+export async function callApi<T>(
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<Outcome<T>> {
   const url = new URL(path, document.baseURI);
   let response: Response;
   try {
     response = await fetch(url, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { 'content-type': 'application/json', accept: 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       ...(signal ? { signal } : {}),
     });
   } catch (err) {
     if (signal?.aborted) throw err;
-    return { ok: false, unavailable: false, problem: localProblem(0, 'The server could not be reached.') };
+    return {
+      ok: false,
+      unavailable: false,
+      problem: localProblem(0, 'The server could not be reached.'),
+    };
   }
   const text = await response.text();
   const json = parseJson(text);
   if (response.ok && json !== undefined) return { ok: true, value: json as T };
-  const problem = isProblem(json) ? json : localProblem(response.status, `The server answered ${response.status} ${response.statusText}.`);
-  const unavailable = response.status === 405 || (response.status === 404 && NOT_FOUND_TYPE.test(problem.type) && problem.errors.every((e) => e.path === ''));
+  const problem = isProblem(json)
+    ? json
+    : localProblem(
+        response.status,
+        `The server answered ${response.status} ${response.statusText}.`,
+      );
+  const unavailable =
+    response.status === 405 ||
+    (response.status === 404 &&
+      NOT_FOUND_TYPE.test(problem.type) &&
+      problem.errors.every((e) => e.path === ''));
   return { ok: false, unavailable, problem };
 }
 
@@ -60,5 +80,11 @@ function isProblem(value: unknown): value is Problem {
 }
 
 function localProblem(status: number, detail: string): Problem {
-  return { type: 'about:blank', title: 'Request failed', status, detail, errors: [{ path: '', code: 'network', message: detail }] };
+  return {
+    type: 'about:blank',
+    title: 'Request failed',
+    status,
+    detail,
+    errors: [{ path: '', code: 'network', message: detail }],
+  };
 }

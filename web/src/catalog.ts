@@ -28,7 +28,11 @@ interface Named {
 
 /** Loads everything the form lists, in parallel; a missing endpoint leaves its control usable by typing. */
 export async function loadCatalogue(): Promise<Catalogue> {
-  const picker = new RegionPicker(byId<HTMLSelectElement>('f-location'), byId<HTMLInputElement>('f-location-search'), byId('location-count'));
+  const picker = new RegionPicker(
+    byId<HTMLSelectElement>('f-location'),
+    byId<HTMLInputElement>('f-location-search'),
+    byId('location-count'),
+  );
   const [presets, regions, gpus, models, sources] = await Promise.all([
     callApi<{ presets: PresetRow[] }>('v1/presets'),
     callApi<{ regions: RegionRow[] }>('v1/regions'),
@@ -37,7 +41,9 @@ export async function loadCatalogue(): Promise<Catalogue> {
     callApi<{ sources: SourceInfo[] }>('v1/sources'),
   ]);
   if (regions.ok) picker.setRegions(regions.value.regions);
-  else byId('location-count').textContent = `Regions could not be listed (${regions.problem.detail}); pick from the list.`;
+  else
+    byId('location-count').textContent =
+      `Regions could not be listed (${regions.problem.detail}); pick from the list.`;
   if (gpus.ok) fillDatalist('dl-gpus', gpus.value.gpus.items);
   if (models.ok) fillDatalist('dl-models', models.value.models);
   fillPresets(presets.ok ? presets.value.presets : null);
@@ -84,11 +90,18 @@ export function showPresetInfo(preset: PresetRow | undefined): void {
   if (!preset) return box.replaceChildren();
   const list = el('ul');
   list.append(...preset.assumptions.map((a) => el('li', a)));
-  box.replaceChildren(el('p', preset.description), el('strong', 'Assumes'), list, el('p', `References: ${preset.references.join('; ')}`, 'hint'));
+  box.replaceChildren(
+    el('p', preset.description),
+    el('strong', 'Assumes'),
+    list,
+    el('p', `References: ${preset.references.join('; ')}`, 'hint'),
+  );
 }
 
 function fillDatalist(id: string, rows: readonly Named[]): void {
-  byId(id).replaceChildren(...rows.map((r) => new Option(r.name && r.name !== r.id ? r.name : '', r.id)));
+  byId(id).replaceChildren(
+    ...rows.map((r) => new Option(r.name && r.name !== r.id ? r.name : '', r.id)),
+  );
 }
 
 function searchAsYouType(inputId: string, listId: string, kind: 'instances' | 'cpus'): void {
@@ -103,7 +116,11 @@ function searchAsYouType(inputId: string, listId: string, kind: 'instances' | 'c
       controller?.abort();
       controller = new AbortController();
       try {
-        const res = await callApi<Record<string, { items: Named[] }>>(`v1/hardware?kind=${kind}&limit=20&q=${encodeURIComponent(q)}`, undefined, controller.signal);
+        const res = await callApi<Record<string, { items: Named[] }>>(
+          `v1/hardware?kind=${kind}&limit=20&q=${encodeURIComponent(q)}`,
+          undefined,
+          controller.signal,
+        );
         if (res.ok) fillDatalist(listId, res.value[kind]?.items ?? []);
       } catch {
         // aborted by a newer keystroke

@@ -16,7 +16,18 @@ import {
 } from 'chart.js';
 import { formatNumber } from './format.ts';
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Filler, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Filler,
+  Legend,
+  Tooltip,
+);
 Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
 Chart.defaults.color = '#1b2430';
 Chart.defaults.animation = false;
@@ -58,17 +69,38 @@ export function drawBars(canvas: HTMLCanvasElement, spec: BarSpec): Chart {
     type: 'bar',
     data: {
       labels: spec.labels,
-      datasets: spec.series.map((s) => ({ label: s.label, data: s.data, backgroundColor: s.color, borderWidth: 0, maxBarThickness: 28 })),
+      datasets: spec.series.map((s) => ({
+        label: s.label,
+        data: s.data,
+        backgroundColor: s.color,
+        borderWidth: 0,
+        maxBarThickness: 28,
+      })),
     },
     options: {
       indexAxis: axis,
       scales: {
-        [axis]: { stacked: spec.stacked ?? false, ticks: { autoSkip: false, font: (ctx: { chart: Chart }) => ({ size: ctx.chart.width < 420 ? 10 : 12 }) } },
-        [valueAxis]: { stacked: spec.stacked ?? false, beginAtZero: true, title: { display: true, text: spec.unit } },
+        [axis]: {
+          stacked: spec.stacked ?? false,
+          ticks: {
+            autoSkip: false,
+            font: (ctx: { chart: Chart }) => ({ size: ctx.chart.width < 420 ? 10 : 12 }),
+          },
+        },
+        [valueAxis]: {
+          stacked: spec.stacked ?? false,
+          beginAtZero: true,
+          title: { display: true, text: spec.unit },
+        },
       },
       plugins: {
         legend: { display: spec.series.length > 1 },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatNumber(item.parsed[valueAxis] ?? null)} ${spec.unit}` } },
+        tooltip: {
+          callbacks: {
+            label: (item) =>
+              `${item.dataset.label ?? ''}: ${formatNumber(item.parsed[valueAxis] ?? null)} ${spec.unit}`,
+          },
+        },
       },
     },
   };
@@ -101,7 +133,15 @@ function inWindow(i: number, w: LineWindow): boolean {
 /** A line over hours with each window drawn as a filled dataset of the values inside it. */
 export function drawLine(canvas: HTMLCanvasElement, spec: LineSpec): Chart {
   const datasets: ChartConfiguration<'line', (number | null)[], string>['data']['datasets'] = [
-    { label: spec.label, data: spec.values, borderColor: COLORS.line, backgroundColor: COLORS.line, pointRadius: spec.values.length > 48 ? 0 : 2, tension: 0.2, fill: false },
+    {
+      label: spec.label,
+      data: spec.values,
+      borderColor: COLORS.line,
+      backgroundColor: COLORS.line,
+      pointRadius: spec.values.length > 48 ? 0 : 2,
+      tension: 0.2,
+      fill: false,
+    },
   ];
   for (const w of spec.windows) {
     datasets.push({
@@ -119,14 +159,31 @@ export function drawLine(canvas: HTMLCanvasElement, spec: LineSpec): Chart {
     type: 'line',
     data: { labels: spec.labels, datasets },
     options: {
-      scales: { y: { beginAtZero: true, title: { display: true, text: spec.unit } }, x: { title: { display: true, text: 'UTC' }, ticks: { maxRotation: 0, autoSkipPadding: 10 } } },
-      plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${formatNumber(item.parsed.y ?? null)} ${spec.unit}` } } },
+      scales: {
+        y: { beginAtZero: true, title: { display: true, text: spec.unit } },
+        x: {
+          title: { display: true, text: 'UTC' },
+          ticks: { maxRotation: 0, autoSkipPadding: 10 },
+        },
+      },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            label: (item) =>
+              `${item.dataset.label ?? ''}: ${formatNumber(item.parsed.y ?? null)} ${spec.unit}`,
+          },
+        },
+      },
     },
   };
   return mount(canvas, config, spec.description);
 }
 
-function mount<T extends 'bar' | 'line'>(canvas: HTMLCanvasElement, config: ChartConfiguration<T, (number | null)[], string>, description: string): Chart {
+function mount<T extends 'bar' | 'line'>(
+  canvas: HTMLCanvasElement,
+  config: ChartConfiguration<T, (number | null)[], string>,
+  description: string,
+): Chart {
   Chart.getChart(canvas)?.destroy();
   const chart = new Chart(canvas, config as ChartConfiguration);
   canvas.setAttribute('aria-label', description);

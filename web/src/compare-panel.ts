@@ -10,10 +10,20 @@ import { renderTable, type TableModel } from './tables.ts';
 /** Rows shown: the `best` lowest, the `worst` highest, and the baseline region wherever it ranks. */
 export const SHOWN = { best: 10, worst: 5 } as const;
 
-export function pickRows(table: readonly CompareRow[], baseline: string, provider: string): CompareRow[] {
-  const own = table.filter((r) => r.hardware === null && (provider === '' || r.provider === provider));
+export function pickRows(
+  table: readonly CompareRow[],
+  baseline: string,
+  provider: string,
+): CompareRow[] {
+  const own = table.filter(
+    (r) => r.hardware === null && (provider === '' || r.provider === provider),
+  );
   if (own.length <= SHOWN.best + SHOWN.worst) return own;
-  const keep = new Set([...own.slice(0, SHOWN.best), ...own.slice(-SHOWN.worst), ...own.filter((r) => r.regionId === baseline)]);
+  const keep = new Set([
+    ...own.slice(0, SHOWN.best),
+    ...own.slice(-SHOWN.worst),
+    ...own.filter((r) => r.regionId === baseline),
+  ]);
   return own.filter((r) => keep.has(r));
 }
 
@@ -24,10 +34,18 @@ export function renderCompare(result: CompareResult, provider: string): TableMod
   const chosen = rows.map((r, i) => (r.regionId === baseline ? i : -1)).filter((i) => i >= 0);
   const label = (r: CompareRow) => `${r.regionId}${r.regionId === baseline ? ' (chosen)' : ''}`;
   const providerText = provider ? providerName(provider) : 'all providers';
-  const total = result.table.filter((r) => r.hardware === null && (provider === '' || r.provider === provider)).length;
+  const total = result.table.filter(
+    (r) => r.hardware === null && (provider === '' || r.provider === provider),
+  ).length;
   drawBars(byId<HTMLCanvasElement>('chart-compare'), {
     labels: rows.map(label),
-    series: [{ label: 'kgCO2e (location-based + embodied)', data: rows.map((r) => r.emissionsKgCo2e.total), color: rows.map((r) => (r.regionId === baseline ? COLORS.chosen : COLORS.bar)) }],
+    series: [
+      {
+        label: 'kgCO2e (location-based + embodied)',
+        data: rows.map((r) => r.emissionsKgCo2e.total),
+        color: rows.map((r) => (r.regionId === baseline ? COLORS.chosen : COLORS.bar)),
+      },
+    ],
     unit: 'kgCO2e',
     horizontal: true,
     description: `Emissions of the same workload in ${rows.length} of ${total} regions (${providerText}), lowest first${chosen.length ? `; the chosen region ${baseline} ranks ${rows[chosen[0]!]!.rank}` : ''}.`,
@@ -71,9 +89,13 @@ export function renderCompare(result: CompareResult, provider: string): TableMod
 
 /** One line on the chosen region's rank, for the panel note. */
 export function compareNote(result: CompareResult): string {
-  const own = result.table.find((r) => r.regionId === result.baseline.location && r.hardware === null);
+  const own = result.table.find(
+    (r) => r.regionId === result.baseline.location && r.hardware === null,
+  );
   const best = result.table[0];
-  if (!own) return `${result.baseline.location} is not one of the ${result.count} cloud regions; savings are measured against it (${formatNumber(result.baseline.kgCo2e)} kgCO2e).`;
-  if (!best || best.regionId === own.regionId) return `${own.regionId} is already the lowest of ${result.count} regions.`;
+  if (!own)
+    return `${result.baseline.location} is not one of the ${result.count} cloud regions; savings are measured against it (${formatNumber(result.baseline.kgCo2e)} kgCO2e).`;
+  if (!best || best.regionId === own.regionId)
+    return `${own.regionId} is already the lowest of ${result.count} regions.`;
   return `${own.regionId} ranks ${own.rank} of ${result.count}; the lowest, ${best.regionId} (${best.name}), would emit ${formatNumber(best.emissionsKgCo2e.total)} kgCO2e, ${formatNumber(best.savingPct)} % less.`;
 }

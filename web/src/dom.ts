@@ -1,6 +1,10 @@
 // Small DOM helpers shared by the page's modules.
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
@@ -29,7 +33,10 @@ export function setPanelState(panelId: string, state: PanelState, message = ''):
   }
   note.textContent = message;
   note.hidden = message === '';
-  note.classList.toggle('unavailable', state === 'unavailable' || state === 'error' || state === 'empty');
+  note.classList.toggle(
+    'unavailable',
+    state === 'unavailable' || state === 'error' || state === 'empty',
+  );
   const body = panel.querySelector<HTMLElement>('.panel-body');
   if (body) body.hidden = state !== 'ready';
   const controls = panel.querySelector<HTMLElement>('.panel-controls');

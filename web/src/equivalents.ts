@@ -16,7 +16,8 @@ const CAR: Equivalent = {
   phrase: 'driven by an average petrol car',
   factorText: '400 g CO2 per mile ≈ 249 g per km, tailpipe only',
   source: {
-    title: 'US EPA, Greenhouse Gas Emissions from a Typical Passenger Vehicle (EPA-420-F-23-014, 2023)',
+    title:
+      'US EPA, Greenhouse Gas Emissions from a Typical Passenger Vehicle (EPA-420-F-23-014, 2023)',
     url: 'https://www.epa.gov/greenvehicles/greenhouse-gas-emissions-typical-passenger-vehicle',
   },
 };

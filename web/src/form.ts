@@ -11,7 +11,10 @@ const PAGE_PARAMS = new Set(['preset', 'delayHours', 'compareProvider']);
 type Control = HTMLInputElement | HTMLSelectElement;
 
 function controls(form: HTMLFormElement): Control[] {
-  return [...form.elements].filter((el): el is Control => (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && el.name !== '');
+  return [...form.elements].filter(
+    (el): el is Control =>
+      (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && el.name !== '',
+  );
 }
 
 /** Current values of every enabled named control (empty ones left out; `embodied` only when off). */
@@ -33,7 +36,8 @@ export function readForm(form: HTMLFormElement, extras: FormState): FormState {
 export function writeForm(form: HTMLFormElement, state: FormState): FormState {
   const extras: FormState = { ...state };
   for (const el of controls(form)) {
-    if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = state[el.name] !== 'false';
+    if (el instanceof HTMLInputElement && el.type === 'checkbox')
+      el.checked = state[el.name] !== 'false';
     else el.value = state[el.name] ?? '';
     delete extras[el.name];
   }
@@ -68,13 +72,24 @@ export function fromWorkload(workload: Record<string, unknown>, prefix = ''): Fo
   const state: FormState = {};
   for (const [key, value] of Object.entries(workload)) {
     const name = prefix + key;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) Object.assign(state, fromWorkload(value as Record<string, unknown>, name + '.'));
-    else if (value !== undefined) state[name] = name === 'start' ? toLocalInput(String(value)) : String(value);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      Object.assign(state, fromWorkload(value as Record<string, unknown>, name + '.'));
+    else if (value !== undefined)
+      state[name] = name === 'start' ? toLocalInput(String(value)) : String(value);
   }
   return state;
 }
 
-const TEXT_FIELDS = new Set(['location', 'instance.type', 'gpu.model', 'cpu.model', 'ai.task', 'ai.model', 'ai.precision', 'functionalUnit.name']);
+const TEXT_FIELDS = new Set([
+  'location',
+  'instance.type',
+  'gpu.model',
+  'cpu.model',
+  'ai.task',
+  'ai.model',
+  'ai.precision',
+  'functionalUnit.name',
+]);
 
 function parseValue(name: string, raw: string): unknown {
   if (name === 'start') return fromLocalInput(raw);
@@ -142,7 +157,11 @@ export function clearErrors(form: HTMLFormElement): void {
 }
 
 /** Marks each named field invalid with the API's message beside it, and lists all of them on top. */
-export function showErrors(form: HTMLFormElement, detail: string, errors: readonly ProblemItem[]): void {
+export function showErrors(
+  form: HTMLFormElement,
+  detail: string,
+  errors: readonly ProblemItem[],
+): void {
   clearErrors(form);
   const summary = form.querySelector<HTMLElement>('#form-errors');
   const list = document.createElement('ul');
@@ -162,7 +181,8 @@ export function showErrors(form: HTMLFormElement, detail: string, errors: readon
   }
   if (!summary) return;
   const heading = document.createElement('h2');
-  heading.textContent = errors.length > 1 ? `${errors.length} values need attention` : 'A value needs attention';
+  heading.textContent =
+    errors.length > 1 ? `${errors.length} values need attention` : 'A value needs attention';
   const lead = document.createElement('p');
   lead.textContent = detail;
   summary.replaceChildren(heading, ...(errors.length === 0 ? [lead] : [list]));

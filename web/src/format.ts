@@ -11,8 +11,12 @@ export function formatNumber(value: number | null | undefined): string {
 }
 
 /** A quantity in the unit that keeps it between 1 and 1000 where possible: kg -> t, kWh -> MWh. */
-export function formatScaled(value: number, unit: 'kgCO2e' | 'kWh'): { value: string; unit: string } {
-  const steps = unit === 'kWh' ? ['Wh', 'kWh', 'MWh', 'GWh'] : ['gCO2e', 'kgCO2e', 'tCO2e', 'ktCO2e'];
+export function formatScaled(
+  value: number,
+  unit: 'kgCO2e' | 'kWh',
+): { value: string; unit: string } {
+  const steps =
+    unit === 'kWh' ? ['Wh', 'kWh', 'MWh', 'GWh'] : ['gCO2e', 'kgCO2e', 'tCO2e', 'ktCO2e'];
   let i = 1;
   let v = value;
   while (Math.abs(v) >= 1000 && i < steps.length - 1) {
@@ -38,5 +42,7 @@ export function formatHour(hour: number): string {
 /** `2026-06-01T12:00:00.000Z` -> `2026-06-01 12:00 UTC`; other text unchanged. */
 export function formatUtc(iso: string): string {
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return Number.isNaN(ms)
+    ? iso
+    : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -3,7 +3,18 @@ import type { EstimateResult } from '../../src/core/schemas.ts';
 import { callApi } from './api.ts';
 import { loadCatalogue, showPresetInfo, type Catalogue } from './catalog.ts';
 import { byId, download } from './dom.ts';
-import { clearErrors, fromQuery, fromWorkload, readForm, showErrors, syncTask, toQuery, toWorkload, writeForm, type FormState } from './form.ts';
+import {
+  clearErrors,
+  fromQuery,
+  fromWorkload,
+  readForm,
+  showErrors,
+  syncTask,
+  toQuery,
+  toWorkload,
+  writeForm,
+  type FormState,
+} from './form.ts';
 import { formatNumber } from './format.ts';
 import { loadPanels, rerenderCompare, type PanelData } from './panels.ts';
 import { renderBasis, renderBreakdown, renderSummary } from './results.ts';
@@ -63,7 +74,13 @@ async function run(state: FormState, focusResults: boolean): Promise<void> {
   const summary: TableModel = {
     id: 'summary',
     caption: 'Result',
-    columns: [{ label: 'Quantity' }, { label: 'Central', numeric: true }, { label: 'Low', numeric: true }, { label: 'High', numeric: true }, { label: 'Unit' }],
+    columns: [
+      { label: 'Quantity' },
+      { label: 'Central', numeric: true },
+      { label: 'Low', numeric: true },
+      { label: 'High', numeric: true },
+      { label: 'Unit' },
+    ],
     rows: [
       ['Emissions (location-based + embodied)', e.total, e.low, e.high, 'kgCO2e'],
       ['Energy', estimate.energyKwh.total, estimate.energyKwh.low, estimate.energyKwh.high, 'kWh'],
@@ -74,7 +91,10 @@ async function run(state: FormState, focusResults: boolean): Promise<void> {
   };
   const tables = [renderBreakdown(estimate), renderBasis(estimate, catalogue.sources)];
   current = { state, workload, estimate, generatedAt, summary, tables, panels: {} };
-  setStatus('ready', `Estimate ready: ${formatNumber(e.total)} kgCO2e (range ${formatNumber(e.low)}–${formatNumber(e.high)}) and ${formatNumber(estimate.energyKwh.total)} kWh.`);
+  setStatus(
+    'ready',
+    `Estimate ready: ${formatNumber(e.total)} kgCO2e (range ${formatNumber(e.low)}–${formatNumber(e.high)}) and ${formatNumber(estimate.energyKwh.total)} kWh.`,
+  );
   // Side by side on wide screens, so only a phone needs to be taken down to the results.
   const narrow = matchMedia('(max-width: 820px)').matches;
   if (focusResults) results.focus({ preventScroll: !narrow });
@@ -86,7 +106,15 @@ async function run(state: FormState, focusResults: boolean): Promise<void> {
 function exportRows(): TableModel[] {
   if (!current) return [];
   const p = current.panels;
-  return [current.summary, ...current.tables.slice(0, 1), ...(p.suggestions ? [p.suggestions] : []), ...(p.compare ? [p.compare] : []), ...(p.profile ? [p.profile] : []), ...(p.hardware ? [p.hardware] : []), ...current.tables.slice(1)];
+  return [
+    current.summary,
+    ...current.tables.slice(0, 1),
+    ...(p.suggestions ? [p.suggestions] : []),
+    ...(p.compare ? [p.compare] : []),
+    ...(p.profile ? [p.profile] : []),
+    ...(p.hardware ? [p.hardware] : []),
+    ...current.tables.slice(1),
+  ];
 }
 
 function fileStem(): string {
@@ -97,9 +125,28 @@ function wireToolbar(): void {
   byId('btn-json').addEventListener('click', () => {
     if (!current) return;
     const { state, workload, estimate, generatedAt, panels } = current;
-    download(`${fileStem()}.json`, 'application/json', JSON.stringify({ generatedAt, url: location.href, form: state, workload, estimate, compare: panels.compareRaw ?? null, suggest: panels.suggestRaw ?? null, profile: panels.profileRaw ?? null }, null, 2));
+    download(
+      `${fileStem()}.json`,
+      'application/json',
+      JSON.stringify(
+        {
+          generatedAt,
+          url: location.href,
+          form: state,
+          workload,
+          estimate,
+          compare: panels.compareRaw ?? null,
+          suggest: panels.suggestRaw ?? null,
+          profile: panels.profileRaw ?? null,
+        },
+        null,
+        2,
+      ),
+    );
   });
-  byId('btn-csv').addEventListener('click', () => download(`${fileStem()}.csv`, 'text/csv', tablesToCsv(exportRows())));
+  byId('btn-csv').addEventListener('click', () =>
+    download(`${fileStem()}.csv`, 'text/csv', tablesToCsv(exportRows())),
+  );
   byId('btn-print').addEventListener('click', () => window.print());
   // The listener ignores promises: share() settles its own failures.
   const share = async () => {
@@ -126,7 +173,10 @@ function wireToolbar(): void {
     rerenderCompare(current.panels, provider);
   });
   window.addEventListener('beforeprint', () => {
-    for (const d of document.querySelectorAll<HTMLDetailsElement>('#details-assumptions, #details-sources')) d.open = true;
+    for (const d of document.querySelectorAll<HTMLDetailsElement>(
+      '#details-assumptions, #details-sources',
+    ))
+      d.open = true;
   });
 }
 
@@ -154,7 +204,11 @@ function wireForm(): void {
     showPresetInfo(preset);
     if (!preset) return;
     const delay = byId<HTMLInputElement>('f-delay').value;
-    applyState({ preset: id, ...fromWorkload(preset.workload), ...(delay ? { delayHours: delay } : {}) });
+    applyState({
+      preset: id,
+      ...fromWorkload(preset.workload),
+      ...(delay ? { delayHours: delay } : {}),
+    });
   });
 }
 

@@ -8,15 +8,30 @@ interface SourceRow extends SourceInfo {
   publisher?: string;
 }
 
-const [sources, health] = await Promise.all([callApi<{ sources: SourceRow[] }>('v1/sources'), callApi<{ methodologyVersion: string }>('health')]);
+const [sources, health] = await Promise.all([
+  callApi<{ sources: SourceRow[] }>('v1/sources'),
+  callApi<{ methodologyVersion: string }>('health'),
+]);
 if (health.ok) byId('method-version').textContent = health.value.methodologyVersion;
 const box = byId('source-list');
 if (sources.ok) {
   renderTable(box, {
     id: 'sources',
     caption: `Datasets behind the estimates (${sources.value.sources.length})`,
-    columns: [{ label: 'Dataset' }, { label: 'Publisher' }, { label: 'Licence' }, { label: 'Year' }, { label: 'Attribution' }],
-    rows: sources.value.sources.map((s) => [s.title, s.publisher ?? null, s.licence, String(s.year), s.attribution ?? null]),
+    columns: [
+      { label: 'Dataset' },
+      { label: 'Publisher' },
+      { label: 'Licence' },
+      { label: 'Year' },
+      { label: 'Attribution' },
+    ],
+    rows: sources.value.sources.map((s) => [
+      s.title,
+      s.publisher ?? null,
+      s.licence,
+      String(s.year),
+      s.attribution ?? null,
+    ]),
   });
   const links = el('ul', undefined, 'sources');
   links.append(
@@ -31,6 +46,8 @@ if (sources.ok) {
   );
   box.append(el('h3', 'Where to get them'), links);
 } else {
-  box.replaceChildren(el('p', `The list of datasets could not be loaded: ${sources.problem.detail}`, 'unavailable'));
+  box.replaceChildren(
+    el('p', `The list of datasets could not be loaded: ${sources.problem.detail}`, 'unavailable'),
+  );
 }
 document.documentElement.dataset.ready = 'true';

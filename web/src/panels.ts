@@ -32,31 +32,72 @@ export interface PanelData {
 }
 
 const PANELS = {
-  compare: { id: 'compare', canvas: 'chart-compare', endpoint: 'POST /v1/compare', what: 'Region comparison' },
-  suggestions: { id: 'suggestions', canvas: null, endpoint: 'POST /v1/suggest', what: 'Suggestions' },
-  hardware: { id: 'hardware', canvas: 'chart-hardware', endpoint: 'POST /v1/suggest', what: 'Hardware alternatives' },
-  profile: { id: 'profile', canvas: 'chart-profile', endpoint: 'GET /v1/zones/{id}/profile', what: 'The hourly profile' },
+  compare: {
+    id: 'compare',
+    canvas: 'chart-compare',
+    endpoint: 'POST /v1/compare',
+    what: 'Region comparison',
+  },
+  suggestions: {
+    id: 'suggestions',
+    canvas: null,
+    endpoint: 'POST /v1/suggest',
+    what: 'Suggestions',
+  },
+  hardware: {
+    id: 'hardware',
+    canvas: 'chart-hardware',
+    endpoint: 'POST /v1/suggest',
+    what: 'Hardware alternatives',
+  },
+  profile: {
+    id: 'profile',
+    canvas: 'chart-profile',
+    endpoint: 'GET /v1/zones/{id}/profile',
+    what: 'The hourly profile',
+  },
 } as const;
 
 type PanelKey = keyof typeof PANELS;
 
 /** Marks a panel not ready: unavailable (no endpoint), refused (the API's message) or empty. */
-function panelNotReady(key: PanelKey, outcome: Exclude<Outcome<unknown>, { ok: true }> | null, emptyMessage = ''): void {
+function panelNotReady(
+  key: PanelKey,
+  outcome: Exclude<Outcome<unknown>, { ok: true }> | null,
+  emptyMessage = '',
+): void {
   const panel = PANELS[key];
   if (panel.canvas) clearChart(byId<HTMLCanvasElement>(panel.canvas));
   if (!outcome) return setPanelState(panel.id, 'empty', emptyMessage);
-  if (outcome.unavailable) return setPanelState(panel.id, 'unavailable', `Not available: this server does not provide ${panel.endpoint}.`);
-  setPanelState(panel.id, 'error', `${panel.what} could not be computed: ${outcome.problem.detail}`);
+  if (outcome.unavailable)
+    return setPanelState(
+      panel.id,
+      'unavailable',
+      `Not available: this server does not provide ${panel.endpoint}.`,
+    );
+  setPanelState(
+    panel.id,
+    'error',
+    `${panel.what} could not be computed: ${outcome.problem.detail}`,
+  );
 }
 
 /** Loads every panel in parallel; each renders itself as soon as its answer arrives. */
 export async function loadPanels(ctx: PanelContext, data: PanelData): Promise<void> {
-  for (const key of Object.keys(PANELS) as PanelKey[]) setPanelState(PANELS[key].id, 'loading', 'Loading…');
-  await Promise.all([loadCompare(ctx, data), loadSuggest(ctx, data).then((suggest) => loadProfile(ctx, data, suggest))]);
+  for (const key of Object.keys(PANELS) as PanelKey[])
+    setPanelState(PANELS[key].id, 'loading', 'Loading…');
+  await Promise.all([
+    loadCompare(ctx, data),
+    loadSuggest(ctx, data).then((suggest) => loadProfile(ctx, data, suggest)),
+  ]);
 }
 
 async function loadCompare(ctx: PanelContext, data: PanelData): Promise<void> {
-  const outcome = await callApi<CompareResult>('v1/compare', { workload: ctx.workload, top: 10 }, ctx.signal);
+  const outcome = await callApi<CompareResult>(
+    'v1/compare',
+    { workload: ctx.workload, top: 10 },
+    ctx.signal,
+  );
   if (ctx.signal.aborted) return;
   if (!outcome.ok) return panelNotReady('compare', outcome);
   data.compareRaw = outcome.value;
@@ -71,7 +112,11 @@ function delayHours(state: FormState): number | null {
 
 async function loadSuggest(ctx: PanelContext, data: PanelData): Promise<SuggestResult | null> {
   const delay = delayHours(ctx.state);
-  const body = { workload: ctx.workload, top: 5, ...(delay === null ? {} : { flexibility: { delayHours: delay } }) };
+  const body = {
+    workload: ctx.workload,
+    top: 5,
+    ...(delay === null ? {} : { flexibility: { delayHours: delay } }),
+  };
   const outcome = await callApi<SuggestResult>('v1/suggest', body, ctx.signal);
   if (ctx.signal.aborted) return null;
   if (!outcome.ok) {
@@ -84,22 +129,43 @@ async function loadSuggest(ctx: PanelContext, data: PanelData): Promise<SuggestR
   data.suggestions = renderSuggestions(outcome.value);
   if (outcome.value.hardware.length > 0) {
     // Shown before drawing, so chart.js measures a visible canvas.
-    setPanelState('hardware', 'ready', 'The same work on other accelerators, with the run time scaled by their throughput.');
+    setPanelState(
+      'hardware',
+      'ready',
+      'The same work on other accelerators, with the run time scaled by their throughput.',
+    );
     data.hardware = renderHardware(outcome.value, ctx.estimate) ?? undefined;
   } else {
     const why = outcome.value.notes.find((n) => n.startsWith('hardware:'));
-    panelNotReady('hardware', null, why ?? 'No hardware alternative applies to this workload (it names no GPU).');
+    panelNotReady(
+      'hardware',
+      null,
+      why ?? 'No hardware alternative applies to this workload (it names no GPU).',
+    );
   }
   return outcome.value;
 }
 
-async function loadProfile(ctx: PanelContext, data: PanelData, suggest: SuggestResult | null): Promise<void> {
+async function loadProfile(
+  ctx: PanelContext,
+  data: PanelData,
+  suggest: SuggestResult | null,
+): Promise<void> {
   const zone = ctx.estimate.resolved.location.zone;
-  if (!zone) return panelNotReady('profile', null, 'This location has no grid zone, so there is no hourly profile.');
+  if (!zone)
+    return panelNotReady(
+      'profile',
+      null,
+      'This location has no grid zone, so there is no hourly profile.',
+    );
   const start = typeof ctx.workload.start === 'string' ? ctx.workload.start : null;
   const hours = sliceHours(ctx.estimate.durationHours, delayHours(ctx.state) ?? 0);
   const query = start ? `?start=${encodeURIComponent(start)}&hours=${hours}` : '';
-  const outcome = await callApi<ZoneProfile>(`v1/zones/${encodeURIComponent(zone)}/profile${query}`, undefined, ctx.signal);
+  const outcome = await callApi<ZoneProfile>(
+    `v1/zones/${encodeURIComponent(zone)}/profile${query}`,
+    undefined,
+    ctx.signal,
+  );
   if (ctx.signal.aborted) return;
   if (!outcome.ok) {
     if (outcome.unavailable) return panelNotReady('profile', outcome);

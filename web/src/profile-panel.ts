@@ -9,7 +9,20 @@ import { formatHour, formatNumber } from './format.ts';
 import { optionTitle } from './suggest-panel.ts';
 import { renderTable, type TableModel } from './tables.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const MS_PER_HOUR = 3_600_000;
 
 /** Hours of the slice to ask for: the run plus the delay it may take, within what the route serves. */
@@ -28,14 +41,26 @@ export interface ProfileView {
 }
 
 /** Draws the profile; `time` is the best start option, if the search found one. */
-export function renderProfile(profile: ZoneProfile, durationHours: number, time: Suggestion | undefined, month: number): ProfileView {
+export function renderProfile(
+  profile: ZoneProfile,
+  durationHours: number,
+  time: Suggestion | undefined,
+  month: number,
+): ProfileView {
   const canvas = byId<HTMLCanvasElement>('chart-profile');
   const slice = profile.slice;
   if (!slice) {
     const values = profile.months[month]!;
     const labels = values.map((_, h) => formatHour(h));
     const label = `Typical ${MONTHS[month]} day, ${profile.zone}, ${profile.year}`;
-    drawLine(canvas, { labels, values, label, unit: 'gCO2e/kWh', windows: [], description: `${label}: from ${formatNumber(Math.min(...values))} to ${formatNumber(Math.max(...values))} gCO2e/kWh.` });
+    drawLine(canvas, {
+      labels,
+      values,
+      label,
+      unit: 'gCO2e/kWh',
+      windows: [],
+      description: `${label}: from ${formatNumber(Math.min(...values))} to ${formatNumber(Math.max(...values))} gCO2e/kWh.`,
+    });
     return {
       note: 'Give a start time (under Options) and how long the job can wait to find the cleanest start window.',
       table: profileTable(`${label} (UTC hours)`, labels, values, []),
@@ -43,24 +68,71 @@ export function renderProfile(profile: ZoneProfile, durationHours: number, time:
   }
   const startMs = Date.parse(slice.start);
   const labels = slice.values.map((_, i) => hourLabel(startMs, i));
-  const windows: LineWindow[] = [{ from: 0, to: Math.min(slice.hours, Math.ceil(durationHours)), label: 'Run as given', line: COLORS.asGiven, fill: COLORS.asGivenFill }];
-  const offset = time?.change.start ? Math.round((Date.parse(time.change.start) - startMs) / MS_PER_HOUR) : null;
-  if (offset !== null) windows.push({ from: offset, to: Math.min(slice.hours, offset + Math.ceil(durationHours)), label: 'Suggested start window', line: COLORS.chosen, fill: COLORS.window });
+  const windows: LineWindow[] = [
+    {
+      from: 0,
+      to: Math.min(slice.hours, Math.ceil(durationHours)),
+      label: 'Run as given',
+      line: COLORS.asGiven,
+      fill: COLORS.asGivenFill,
+    },
+  ];
+  const offset = time?.change.start
+    ? Math.round((Date.parse(time.change.start) - startMs) / MS_PER_HOUR)
+    : null;
+  if (offset !== null)
+    windows.push({
+      from: offset,
+      to: Math.min(slice.hours, offset + Math.ceil(durationHours)),
+      label: 'Suggested start window',
+      line: COLORS.chosen,
+      fill: COLORS.window,
+    });
   const label = `${profile.zone}, hours of ${profile.year}`;
-  drawLine(canvas, { labels, values: slice.values, label, unit: 'gCO2e/kWh', windows, description: `Grid intensity of ${label} (the same calendar hours as the run, UTC) over ${slice.hours} hours from ${labels[0]}${offset !== null ? `; the suggested start is ${offset} h later, at ${labels[offset] ?? ''}` : ''}.` });
+  drawLine(canvas, {
+    labels,
+    values: slice.values,
+    label,
+    unit: 'gCO2e/kWh',
+    windows,
+    description: `Grid intensity of ${label} (the same calendar hours as the run, UTC) over ${slice.hours} hours from ${labels[0]}${offset !== null ? `; the suggested start is ${offset} h later, at ${labels[offset] ?? ''}` : ''}.`,
+  });
   const note = time
     ? `Suggested: ${optionTitle(time)}. ${time.assumption}`
     : `Starting at ${labels[0]} UTC is already the cleanest start in this window, or the search had no room.`;
-  return { note, table: profileTable(`Grid intensity of ${label} (UTC), from ${slice.start}`, labels, slice.values, windows) };
+  return {
+    note,
+    table: profileTable(
+      `Grid intensity of ${label} (UTC), from ${slice.start}`,
+      labels,
+      slice.values,
+      windows,
+    ),
+  };
 }
 
-function profileTable(caption: string, labels: string[], values: number[], windows: LineWindow[]): TableModel {
+function profileTable(
+  caption: string,
+  labels: string[],
+  values: number[],
+  windows: LineWindow[],
+): TableModel {
   return {
     id: 'hourly-profile',
     caption,
-    columns: [{ label: 'Hour (UTC)' }, { label: 'gCO2e/kWh', numeric: true }, ...windows.map((w) => ({ label: w.label }))],
-    rows: labels.map((l, i) => [l, values[i]!, ...windows.map((w) => (i >= w.from && i < w.to ? 'yes' : ''))]),
-    highlight: windows[1] ? labels.map((_, i) => i).filter((i) => i >= windows[1]!.from && i < windows[1]!.to) : [],
+    columns: [
+      { label: 'Hour (UTC)' },
+      { label: 'gCO2e/kWh', numeric: true },
+      ...windows.map((w) => ({ label: w.label })),
+    ],
+    rows: labels.map((l, i) => [
+      l,
+      values[i]!,
+      ...windows.map((w) => (i >= w.from && i < w.to ? 'yes' : '')),
+    ]),
+    highlight: windows[1]
+      ? labels.map((_, i) => i).filter((i) => i >= windows[1]!.from && i < windows[1]!.to)
+      : [],
   };
 }
 

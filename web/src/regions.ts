@@ -57,11 +57,23 @@ export class RegionPicker {
       const country = countryName(r.countryIso2);
       if (r.countryIso2) countries.set(r.countryIso2, country);
       const group = providerName(r.provider);
-      return { value: r.id, label: `${r.id} — ${r.name}${country ? `, ${country}` : ''}`, group, haystack: [r.id, r.name, country, r.countryIso2, group, r.continent, r.gridZone].join(' ').toLowerCase() };
+      return {
+        value: r.id,
+        label: `${r.id} — ${r.name}${country ? `, ${country}` : ''}`,
+        group,
+        haystack: [r.id, r.name, country, r.countryIso2, group, r.continent, r.gridZone]
+          .join(' ')
+          .toLowerCase(),
+      };
     });
     const byName = [...countries].sort((a, b) => a[1].localeCompare(b[1]));
     for (const [iso2, name] of byName) {
-      this.choices.push({ value: iso2, label: `${name} (${iso2}) — country average`, group: 'Countries', haystack: `${iso2} ${name} country`.toLowerCase() });
+      this.choices.push({
+        value: iso2,
+        label: `${name} (${iso2}) — country average`,
+        group: 'Countries',
+        haystack: `${iso2} ${name} country`.toLowerCase(),
+      });
     }
     this.render();
   }
@@ -90,10 +102,20 @@ export class RegionPicker {
         group.label = choice.group;
         groups.set(choice.group, group);
       }
-      group.append(new Option(choice.label, choice.value, choice.value === DEFAULT_LOCATION, choice.value === current));
+      group.append(
+        new Option(
+          choice.label,
+          choice.value,
+          choice.value === DEFAULT_LOCATION,
+          choice.value === current,
+        ),
+      );
     }
     this.select.replaceChildren(...groups.values());
     if (current) this.select.value = current;
-    this.count.textContent = words.length === 0 ? `${this.regionCount} regions of AWS, Google Cloud and Azure, plus countries` : `${matching.length} match “${this.search.value.trim()}”`;
+    this.count.textContent =
+      words.length === 0
+        ? `${this.regionCount} regions of AWS, Google Cloud and Azure, plus countries`
+        : `${matching.length} match “${this.search.value.trim()}”`;
   }
 }

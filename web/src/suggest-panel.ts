@@ -17,15 +17,25 @@ const KINDS = [
 ] as const;
 
 function saving(kg: number, pct: number): string {
-  return kg > 0 ? `saves ${formatNumber(kg)} kgCO2e (${formatNumber(pct)} %)` : `adds ${formatNumber(-kg)} kgCO2e`;
+  return kg > 0
+    ? `saves ${formatNumber(kg)} kgCO2e (${formatNumber(pct)} %)`
+    : `adds ${formatNumber(-kg)} kgCO2e`;
 }
 
-function card(title: string, s: Pick<Suggestion, 'kgCo2eSaved' | 'pctSaved' | 'emissionsKgCo2e'>, assumption: string, rank: number): HTMLElement {
+function card(
+  title: string,
+  s: Pick<Suggestion, 'kgCo2eSaved' | 'pctSaved' | 'emissionsKgCo2e'>,
+  assumption: string,
+  rank: number,
+): HTMLElement {
   const li = el('li', undefined, 'suggestion');
   li.dataset.rank = String(rank);
   const head = el('h3', title);
   const result = el('p');
-  result.append(el('span', saving(s.kgCo2eSaved, s.pctSaved), 'saving'), ` → ${formatNumber(s.emissionsKgCo2e.total)} kgCO2e (range ${formatNumber(s.emissionsKgCo2e.low)}–${formatNumber(s.emissionsKgCo2e.high)})`);
+  result.append(
+    el('span', saving(s.kgCo2eSaved, s.pctSaved), 'saving'),
+    ` → ${formatNumber(s.emissionsKgCo2e.total)} kgCO2e (range ${formatNumber(s.emissionsKgCo2e.low)}–${formatNumber(s.emissionsKgCo2e.high)})`,
+  );
   li.append(head, result, el('p', assumption, 'hint'));
   return li;
 }
@@ -57,16 +67,40 @@ export function renderSuggestions(result: SuggestResult): TableModel {
   }
   const best = result.best;
   if (best.kgCo2eSaved > 0) {
-    list.append(card(`All together: ${describeChange(best.change)}`, best, `The best hardware, then the best region, then the best start there, estimated as one workload; ${formatNumber(best.leftKgCo2e)} kgCO2e left.`, 1));
-    rows.push(['combined', describeChange(best.change), best.emissionsKgCo2e.total, best.kgCo2eSaved, best.pctSaved, 'best hardware, region and start together']);
+    list.append(
+      card(
+        `All together: ${describeChange(best.change)}`,
+        best,
+        `The best hardware, then the best region, then the best start there, estimated as one workload; ${formatNumber(best.leftKgCo2e)} kgCO2e left.`,
+        1,
+      ),
+    );
+    rows.push([
+      'combined',
+      describeChange(best.change),
+      best.emissionsKgCo2e.total,
+      best.kgCo2eSaved,
+      best.pctSaved,
+      'best hardware, region and start together',
+    ]);
   }
   const body = byId('suggestions-body');
-  body.replaceChildren(rows.length ? list : el('p', 'No lower-carbon option was found among the candidates.'));
-  if (result.notes.length) body.append(el('p', 'Not suggested:', 'hint'), listOf(result.notes.map((n) => el('li', n))));
+  body.replaceChildren(
+    rows.length ? list : el('p', 'No lower-carbon option was found among the candidates.'),
+  );
+  if (result.notes.length)
+    body.append(el('p', 'Not suggested:', 'hint'), listOf(result.notes.map((n) => el('li', n))));
   return {
     id: 'suggestions',
     caption: `Greener options against ${formatNumber(result.asGiven.kgCo2e)} kgCO2e as given`,
-    columns: [{ label: 'Kind' }, { label: 'Option' }, { label: 'kgCO2e', numeric: true }, { label: 'Saved kg', numeric: true }, { label: 'Saved %', numeric: true }, { label: 'Assumption' }],
+    columns: [
+      { label: 'Kind' },
+      { label: 'Option' },
+      { label: 'kgCO2e', numeric: true },
+      { label: 'Saved kg', numeric: true },
+      { label: 'Saved %', numeric: true },
+      { label: 'Assumption' },
+    ],
     rows,
   };
 }
@@ -83,12 +117,19 @@ export function renderHardware(result: SuggestResult, estimate: EstimateResult):
   if (options.length === 0) return null;
   const own = estimate.resolved.gpu;
   const asGiven = result.asGiven.emissionsKgCo2e;
-  const labels = [`${own?.id ?? 'as given'} (as given)`, ...options.map((o) => o.change.gpu ?? o.label)];
+  const labels = [
+    `${own?.id ?? 'as given'} (as given)`,
+    ...options.map((o) => o.change.gpu ?? o.label),
+  ];
   const all = [asGiven, ...options.map((o) => o.emissionsKgCo2e)];
   drawBars(byId<HTMLCanvasElement>('chart-hardware'), {
     labels,
     series: [
-      { label: 'Operational (location-based)', data: all.map((e) => e.location), color: COLORS.operational },
+      {
+        label: 'Operational (location-based)',
+        data: all.map((e) => e.location),
+        color: COLORS.operational,
+      },
       { label: 'Embodied', data: all.map((e) => e.embodied), color: COLORS.embodied },
     ],
     unit: 'kgCO2e',
@@ -99,10 +140,37 @@ export function renderHardware(result: SuggestResult, estimate: EstimateResult):
   const model: TableModel = {
     id: 'hardware-alternatives',
     caption: 'Hardware alternatives (same work, time scaled by throughput)',
-    columns: [{ label: 'GPU' }, { label: 'Hours', numeric: true }, { label: 'kWh', numeric: true }, { label: 'kgCO2e', numeric: true }, { label: 'Embodied kg', numeric: true }, { label: 'Saved kg', numeric: true }, { label: 'Saved %', numeric: true }, { label: 'Assumption' }],
+    columns: [
+      { label: 'GPU' },
+      { label: 'Hours', numeric: true },
+      { label: 'kWh', numeric: true },
+      { label: 'kgCO2e', numeric: true },
+      { label: 'Embodied kg', numeric: true },
+      { label: 'Saved kg', numeric: true },
+      { label: 'Saved %', numeric: true },
+      { label: 'Assumption' },
+    ],
     rows: [
-      [labels[0]!, estimate.durationHours, result.asGiven.energyKwh, asGiven.total, asGiven.embodied, 0, 0, 'the workload as given'],
-      ...options.map((o) => [o.change.gpu ?? o.label, o.change.durationHours ?? estimate.durationHours, o.energyKwh, o.emissionsKgCo2e.total, o.emissionsKgCo2e.embodied, o.kgCo2eSaved, o.pctSaved, o.assumption]),
+      [
+        labels[0]!,
+        estimate.durationHours,
+        result.asGiven.energyKwh,
+        asGiven.total,
+        asGiven.embodied,
+        0,
+        0,
+        'the workload as given',
+      ],
+      ...options.map((o) => [
+        o.change.gpu ?? o.label,
+        o.change.durationHours ?? estimate.durationHours,
+        o.energyKwh,
+        o.emissionsKgCo2e.total,
+        o.emissionsKgCo2e.embodied,
+        o.kgCo2eSaved,
+        o.pctSaved,
+        o.assumption,
+      ]),
     ],
     highlight: [0],
   };

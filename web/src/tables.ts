@@ -38,7 +38,7 @@ export function renderTable(container: HTMLElement, model: TableModel, collapsed
     if (model.highlight?.includes(i)) tr.className = 'chosen';
     row.forEach((cell, j) => {
       const td = j === 0 ? document.createElement('th') : document.createElement('td');
-      if (j === 0) (td).scope = 'row';
+      if (j === 0) td.scope = 'row';
       td.textContent = typeof cell === 'number' ? formatNumber(cell) : (cell ?? '–');
       if (model.columns[j]?.numeric) td.className = 'num';
       tr.append(td);

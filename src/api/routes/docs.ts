@@ -14,9 +14,16 @@ const documentRoute = createRoute({
   path: '/openapi.json',
   operationId: 'getOpenapiJson',
   summary: "This API's OpenAPI 3.1 document",
-  description: 'This document (OpenAPI 3.1), generated from the zod schemas of the routes; its examples are real answers of this server.',
+  description:
+    'This document (OpenAPI 3.1), generated from the zod schemas of the routes; its examples are real answers of this server.',
   tags: ['meta'],
-  responses: { 200: { description: 'The document.', content: { 'application/json': { schema: { type: 'object' } } } }, ...COMMON_RESPONSES },
+  responses: {
+    200: {
+      description: 'The document.',
+      content: { 'application/json': { schema: { type: 'object' } } },
+    },
+    ...COMMON_RESPONSES,
+  },
 }) satisfies RouteConfig;
 
 const pageRoute = createRoute({
@@ -24,19 +31,31 @@ const pageRoute = createRoute({
   path: '/docs',
   operationId: 'getDocs',
   summary: 'Browsable API documentation',
-  description: 'A page that renders this document: every route, its parameters, body, answers and examples. Served from the app, no outside assets.',
+  description:
+    'A page that renders this document: every route, its parameters, body, answers and examples. Served from the app, no outside assets.',
   tags: ['meta'],
-  responses: { 200: { description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } }, ...COMMON_RESPONSES },
+  responses: {
+    200: { description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } },
+    ...COMMON_RESPONSES,
+  },
 });
 
 /** The document and its page; neither is sent to itself for examples. */
 export function docsRoutes(documentOf: DocumentOf): ApiRoute[] {
   return [
-    defineRoute({ config: documentRoute, examples: {}, handler: async (c) => jsonAnswer(c, await documentOf(c)) }),
+    defineRoute({
+      config: documentRoute,
+      examples: {},
+      handler: async (c) => jsonAnswer(c, await documentOf(c)),
+    }),
     defineRoute({
       config: pageRoute,
       examples: {},
-      handler: (c) => c.html(DOCS_PAGE, 200, { 'content-security-policy': DOCS_CSP, 'x-content-type-options': 'nosniff' }),
+      handler: (c) =>
+        c.html(DOCS_PAGE, 200, {
+          'content-security-policy': DOCS_CSP,
+          'x-content-type-options': 'nosniff',
+        }),
     }),
   ];
 }

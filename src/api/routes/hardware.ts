@@ -23,11 +23,22 @@ export const hardwareRoute = defineRoute({
     path: '/v1/hardware',
     operationId: 'getV1Hardware',
     summary: 'Search GPUs, CPUs and instance types by name or alias',
-    description: 'GPUs and accelerators, CPUs and cloud instance types, searched by id, name or alias and paged.',
+    description:
+      'GPUs and accelerators, CPUs and cloud instance types, searched by id, name or alias and paged.',
     tags: ['catalog'],
     request: { query: HardwareQuery },
-    responses: { 200: { description: 'One page per kind asked.', content: { 'application/json': { schema: HardwareView } } }, ...problemResponses(422), ...COMMON_RESPONSES },
+    responses: {
+      200: {
+        description: 'One page per kind asked.',
+        content: { 'application/json': { schema: HardwareView } },
+      },
+      ...problemResponses(422),
+      ...COMMON_RESPONSES,
+    },
   }),
-  examples: { 200: { path: '/v1/hardware?kind=gpus&q=h100&limit=2' }, 422: { path: '/v1/hardware?kind=tpus&limit=0' } },
+  examples: {
+    200: { path: '/v1/hardware?kind=gpus&q=h100&limit=2' },
+    422: { path: '/v1/hardware?kind=tpus&limit=0' },
+  },
   handler: (c) => jsonAnswer(c, searchHardware(c.get('tables'), c.req.valid('query'))),
 });

@@ -15,8 +15,16 @@ export const healthRoute = defineRoute({
     summary: 'Liveness and table sizes',
     description: 'Liveness, methodology version and the size of every table loaded.',
     tags: ['meta'],
-    responses: { 200: { description: 'Alive.', content: { 'application/json': { schema: Health } } }, ...COMMON_RESPONSES },
+    responses: {
+      200: { description: 'Alive.', content: { 'application/json': { schema: Health } } },
+      ...COMMON_RESPONSES,
+    },
   }),
   examples: { 200: { path: '/health' } },
-  handler: (c) => jsonAnswer(c, { status: 'ok', methodologyVersion: METHODOLOGY_VERSION, tables: countTables(c.get('tables')) }),
+  handler: (c) =>
+    jsonAnswer(c, {
+      status: 'ok',
+      methodologyVersion: METHODOLOGY_VERSION,
+      tables: countTables(c.get('tables')),
+    }),
 });

@@ -15,10 +15,18 @@ export const modelsRoute = defineRoute({
     path: '/v1/models',
     operationId: 'getV1Models',
     summary: 'LLMs with inference energy references, searchable by name or alias',
-    description: 'LLMs with inference energy references (`ai.model` in a workload), searched by name or alias.',
+    description:
+      'LLMs with inference energy references (`ai.model` in a workload), searched by name or alias.',
     tags: ['catalog'],
     request: { query: ModelsQuery },
-    responses: { 200: { description: 'Matching models.', content: { 'application/json': { schema: ModelList } } }, ...problemResponses(422), ...COMMON_RESPONSES },
+    responses: {
+      200: {
+        description: 'Matching models.',
+        content: { 'application/json': { schema: ModelList } },
+      },
+      ...problemResponses(422),
+      ...COMMON_RESPONSES,
+    },
   }),
   examples: { 200: { path: '/v1/models?q=llama-3.1-8b' }, 422: { path: '/v1/models?q=' } },
   handler: (c) => {

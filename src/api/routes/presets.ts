@@ -15,9 +15,16 @@ export const presetListRoute = defineRoute({
     path: '/v1/presets',
     operationId: 'getV1Presets',
     summary: 'Workload presets: id, name, category, description, workload, assumptions, references',
-    description: 'Hand-written workloads with their assumptions and references, usable as `{ "preset": id }`.',
+    description:
+      'Hand-written workloads with their assumptions and references, usable as `{ "preset": id }`.',
     tags: ['catalog'],
-    responses: { 200: { description: 'Every preset.', content: { 'application/json': { schema: PresetList } } }, ...COMMON_RESPONSES },
+    responses: {
+      200: {
+        description: 'Every preset.',
+        content: { 'application/json': { schema: PresetList } },
+      },
+      ...COMMON_RESPONSES,
+    },
   }),
   examples: { 200: { path: '/v1/presets' } },
   handler: (c) => {
@@ -35,8 +42,18 @@ export const presetRoute = defineRoute({
     description: 'One preset.',
     tags: ['catalog'],
     request: { params: PresetParams },
-    responses: { 200: { description: 'The preset.', content: { 'application/json': { schema: PresetList.shape.presets.element } } }, ...problemResponses(404), ...COMMON_RESPONSES },
+    responses: {
+      200: {
+        description: 'The preset.',
+        content: { 'application/json': { schema: PresetList.shape.presets.element } },
+      },
+      ...problemResponses(404),
+      ...COMMON_RESPONSES,
+    },
   }),
-  examples: { 200: { path: '/v1/presets/llm-finetune-lora-8xh100' }, 404: { path: '/v1/presets/llm-finetune' } },
+  examples: {
+    200: { path: '/v1/presets/llm-finetune-lora-8xh100' },
+    404: { path: '/v1/presets/llm-finetune' },
+  },
   handler: (c) => jsonAnswer(c, describePreset(c.get('tables'), c.req.valid('param').id)),
 });

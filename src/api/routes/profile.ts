@@ -46,34 +46,76 @@ export const profileRoute = defineRoute({
     method: 'get',
     path: '/v1/zones/{id}/profile',
     operationId: 'getV1ZonesIdProfile',
-    summary: "A grid zone's typical day by month, and its hours from a given start (latest year with hourly data)",
-    description: "A grid zone's typical day for each month (hourly data), and with `start` its hours from that start, as the time-shift search sees them.",
+    summary:
+      "A grid zone's typical day by month, and its hours from a given start (latest year with hourly data)",
+    description:
+      "A grid zone's typical day for each month (hourly data), and with `start` its hours from that start, as the time-shift search sees them.",
     tags: ['catalog'],
     request: { params: ProfileParams, query: ProfileQuery },
-    responses: { 200: { description: 'The profile.', content: { 'application/json': { schema: ZoneProfileView } } }, ...problemResponses(404, 422), ...COMMON_RESPONSES },
+    responses: {
+      200: {
+        description: 'The profile.',
+        content: { 'application/json': { schema: ZoneProfileView } },
+      },
+      ...problemResponses(404, 422),
+      ...COMMON_RESPONSES,
+    },
   }),
-  examples: { 200: { path: '/v1/zones/DE/profile?start=2025-03-03T08:00:00Z&hours=6' }, 404: { path: '/v1/zones/ATLANTIS/profile' }, 422: { path: '/v1/zones/DE/profile?hours=0' } },
+  examples: {
+    200: { path: '/v1/zones/DE/profile?start=2025-03-03T08:00:00Z&hours=6' },
+    404: { path: '/v1/zones/ATLANTIS/profile' },
+    422: { path: '/v1/zones/DE/profile?hours=0' },
+  },
   handler: (c) => {
     const query = c.req.valid('query');
-    return jsonAnswer(c, zoneProfile(describeZone(c.get('tables'), c.req.valid('param').id), query.start, query.hours));
+    return jsonAnswer(
+      c,
+      zoneProfile(describeZone(c.get('tables'), c.req.valid('param').id), query.start, query.hours),
+    );
   },
 });
 
-function zoneProfile({ id: zone, name }: { id: string; name: string }, start: string | undefined, hours: number): ZoneProfile {
+function zoneProfile(
+  { id: zone, name }: { id: string; name: string },
+  start: string | undefined,
+  hours: number,
+): ZoneProfile {
   const series = hourlyFor(zone);
   const typical = typicalProfile(zone);
   if (!series || !typical) {
     const message = `no hourly data for grid zone ${zone}; annual averages only`;
-    throw new GridshiftError({ code: 'not_found', detail: message, errors: [{ path: 'id', code: 'not_found', message }] });
+    throw new GridshiftError({
+      code: 'not_found',
+      detail: message,
+      errors: [{ path: 'id', code: 'not_found', message }],
+    });
   }
   const year = series.latestYear;
   const meta = series.meta(year);
   const months = Array.from({ length: 12 }, (_, m) => typical.values.slice(m * 24, m * 24 + 24));
-  return { zone, name, year, unit: 'gCO2e/kWh', source: meta?.source ?? '', estimated: meta?.estimated ?? null, months, slice: start === undefined ? null : sliceFrom(series.series(year), start, year, hours) };
+  return {
+    zone,
+    name,
+    year,
+    unit: 'gCO2e/kWh',
+    source: meta?.source ?? '',
+    estimated: meta?.estimated ?? null,
+    months,
+    slice: start === undefined ? null : sliceFrom(series.series(year), start, year, hours),
+  };
 }
 
 // The series wraps at the end of the year, as the time-shift search does.
-function sliceFrom(values: ArrayLike<number>, start: string, year: number, hours: number): ZoneProfile['slice'] {
+function sliceFrom(
+  values: ArrayLike<number>,
+  start: string,
+  year: number,
+  hours: number,
+): ZoneProfile['slice'] {
   const first = Math.floor(sameCalendarHour(hourOfYear(start), year));
-  return { start, hours, values: Array.from({ length: hours }, (_, i) => values[(first + i) % values.length]!) };
+  return {
+    start,
+    hours,
+    values: Array.from({ length: hours }, (_, i) => values[(first + i) % values.length]!),
+  };
 }

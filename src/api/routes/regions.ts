@@ -11,7 +11,10 @@ import { COMMON_RESPONSES, problemResponses } from '../route-docs.ts';
 export const RegionsQuery = z
   .object({
     provider: Provider.optional(),
-    country: z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter ISO 3166-1 country code').optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'expected a two-letter ISO 3166-1 country code')
+      .optional(),
     q: z.string().min(1).max(100).optional(),
   })
   .strict();
@@ -25,12 +28,23 @@ export const regionListRoute = defineRoute({
     path: '/v1/regions',
     operationId: 'getV1Regions',
     summary: 'List cloud regions, filtered by provider, country or a search',
-    description: 'AWS, GCP and Azure regions with their grid zone, PUE, water use and carbon-free energy share, filtered by provider and country, or searched by name.',
+    description:
+      'AWS, GCP and Azure regions with their grid zone, PUE, water use and carbon-free energy share, filtered by provider and country, or searched by name.',
     tags: ['catalog'],
     request: { query: RegionsQuery },
-    responses: { 200: { description: 'Matching regions.', content: { 'application/json': { schema: RegionList } } }, ...problemResponses(422), ...COMMON_RESPONSES },
+    responses: {
+      200: {
+        description: 'Matching regions.',
+        content: { 'application/json': { schema: RegionList } },
+      },
+      ...problemResponses(422),
+      ...COMMON_RESPONSES,
+    },
   }),
-  examples: { 200: { path: '/v1/regions?provider=gcp&country=NL' }, 422: { path: '/v1/regions?provider=ibm' } },
+  examples: {
+    200: { path: '/v1/regions?provider=gcp&country=NL' },
+    422: { path: '/v1/regions?provider=ibm' },
+  },
   handler: (c) => {
     const regions = listRegions(c.get('tables'), c.req.valid('query'));
     return jsonAnswer(c, { regions, count: regions.length });
@@ -43,11 +57,19 @@ export const regionRoute = defineRoute({
     path: '/v1/regions/{id}',
     operationId: 'getV1RegionsId',
     summary: "One region with its grid zone's latest annual intensity",
-    description: "One region (`aws:eu-west-1`; the colon may be written `%3A`) with its grid zone's latest annual intensity.",
+    description:
+      "One region (`aws:eu-west-1`; the colon may be written `%3A`) with its grid zone's latest annual intensity.",
     tags: ['catalog'],
     request: { params: RegionParams },
-    responses: { 200: { description: 'The region.', content: { 'application/json': { schema: RegionView } } }, ...problemResponses(404), ...COMMON_RESPONSES },
+    responses: {
+      200: { description: 'The region.', content: { 'application/json': { schema: RegionView } } },
+      ...problemResponses(404),
+      ...COMMON_RESPONSES,
+    },
   }),
-  examples: { 200: { path: '/v1/regions/aws:eu-west-1' }, 404: { path: '/v1/regions/aws:eu-west-9' } },
+  examples: {
+    200: { path: '/v1/regions/aws:eu-west-1' },
+    404: { path: '/v1/regions/aws:eu-west-9' },
+  },
   handler: (c) => jsonAnswer(c, describeRegion(c.get('tables'), c.req.valid('param').id)),
 });

@@ -12,9 +12,16 @@ export const sourcesRoute = defineRoute({
     path: '/v1/sources',
     operationId: 'getV1Sources',
     summary: 'Datasets behind the estimates: title, licence, year, url, attribution',
-    description: 'Every dataset the tables come from: title, publisher, licence, year, url and attribution.',
+    description:
+      'Every dataset the tables come from: title, publisher, licence, year, url and attribution.',
     tags: ['catalog'],
-    responses: { 200: { description: 'Every source.', content: { 'application/json': { schema: SourceList } } }, ...COMMON_RESPONSES },
+    responses: {
+      200: {
+        description: 'Every source.',
+        content: { 'application/json': { schema: SourceList } },
+      },
+      ...COMMON_RESPONSES,
+    },
   }),
   examples: { 200: { path: '/v1/sources' } },
   handler: (c) => {

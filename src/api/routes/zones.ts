@@ -15,10 +15,15 @@ export const zoneRoute = defineRoute({
     path: '/v1/zones/{id}',
     operationId: 'getV1ZonesId',
     summary: 'One grid zone with its annual intensities (primary and alternates) and sources',
-    description: 'A grid zone or country (`DE`, `US-CAL-CISO`) with every annual intensity, primary and alternate, and their sources.',
+    description:
+      'A grid zone or country (`DE`, `US-CAL-CISO`) with every annual intensity, primary and alternate, and their sources.',
     tags: ['catalog'],
     request: { params: ZoneParams },
-    responses: { 200: { description: 'The zone.', content: { 'application/json': { schema: ZoneView } } }, ...problemResponses(404), ...COMMON_RESPONSES },
+    responses: {
+      200: { description: 'The zone.', content: { 'application/json': { schema: ZoneView } } },
+      ...problemResponses(404),
+      ...COMMON_RESPONSES,
+    },
   }),
   examples: { 200: { path: '/v1/zones/IS' }, 404: { path: '/v1/zones/ATLANTIS' } },
   handler: (c) => jsonAnswer(c, describeZone(c.get('tables'), c.req.valid('param').id)),
