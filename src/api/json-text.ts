@@ -3,9 +3,8 @@
 // objects in every answer of that workload shape (core/plan.ts); they are most of its bytes. Their
 // text is kept here and joined into each answer, so an answer only serialises its own numbers.
 //
-// Characters beyond ASCII are written as \u escapes (as Python's json.dumps does by default): the
-// answer stays a one-byte string that Node writes to the socket as it is, where a single "–" in a
-// source title would make V8 hold the whole text as UTF-16 and the socket write re-encode it.
+// Characters beyond ASCII are written as \u escapes (as Python's json.dumps does by default), so the
+// answer stays one byte per character and is written to the socket without re-encoding.
 // The text is exactly JSON.stringify(value) with those escapes (tested), so it parses to the same.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';

@@ -115,7 +115,7 @@ export function planGpuDraw(
 
 type GpuBase = Pick<GpuPlan, 'id' | 'name' | 'count' | 'embodiedKgPerDevice'>;
 
-/** Every GPU plan from this one object literal, so that all share a hidden class (see cpuPlan in cpu-energy.ts). */
+/** Every GPU plan from this one object literal, so all plans have one shape (as cpuPlan in cpu-energy.ts). */
 function gpuPlan(
   base: GpuBase,
   fixedPowerW: Bounded | null,
