@@ -1,5 +1,6 @@
 // A tiny hand-written Tables for unit tests of the catalogue functions (the HTTP suite uses the real
 // tables). Every row is parsed with the table schemas, so the fixture cannot drift from them.
+import { fixtureCalibration } from './arithmetic-tables.ts';
 import { z } from 'zod';
 import { normalizeName } from '../../src/core/names.ts';
 import {
@@ -309,23 +310,11 @@ const llmModels = z.array(LlmModel).parse([
   },
 ]);
 
-// KV 50,000 bytes per token at any size; round efficiencies so figures can be worked by hand.
+// The arithmetic fixture's round calibration, under this fixture's source id.
 const inferenceCalibration: InferenceCalibration = {
-  memoryEfficiency: 0.5,
-  computeEfficiency: 0.25,
-  powerShareMemoryBound: 0.5,
-  powerShareComputeBound: 1,
-  kvBytesAt1B: 50000,
-  kvExponent: 0,
-  kvModels: 1,
-  hostPowerShareOfGpuRated: 0.2,
-  throughput: { p10: 0.5, median: 1, p90: 1.5, medianAbsLog: 0.3, rows: 10 },
-  power: { p10: 0.8, median: 1, p90: 1.2, medianAbsLog: 0.1, rows: 10 },
-  energy: { p10: 0.75, median: 1, p90: 2, medianAbsLog: 0.3, rows: 10 },
-  heldOutEnergy: { p10: 1, median: 1.5, p90: 2.5, medianAbsLog: 0.5, rows: 10 },
+  ...fixtureCalibration,
   source: 'fixture',
   year: 2024,
-  note: '',
 };
 
 const ai: AiTables = {
