@@ -20,7 +20,7 @@ import {
   type ServedWeights,
   type ServingDevice,
 } from './inference-model.ts';
-import { lookupMeasuredServing, measuredGroupSizes } from './inference-measured.ts';
+import { measuredCurve, measuredGroupSizes } from './inference-measured.ts';
 
 type Inference = Extract<NonNullable<Workload['ai']>, { task: 'inference' }>;
 
@@ -224,33 +224,24 @@ function servingCurve(
       computeShare: step.computeShare,
     };
   };
-  const first = model
-    ? lookupMeasuredServing(
+  const measured = model
+    ? measuredCurve(
         aiTables,
         model.weights,
         gpu.id,
         precision,
         d.gpusPerReplica,
-        1,
         tokens.outputPerRequest,
       )
     : null;
-  if (first) {
-    const what = `${model!.weights} on ${d.gpusPerReplica} × ${gpu.id} at ${precision}, task ${first.task}`;
+  if (measured) {
+    const what = `${model!.weights} on ${d.gpusPerReplica} × ${gpu.id} at ${precision}, task ${measured.task}`;
     ledger.assume(
       `Throughput and draw measured by ML.ENERGY (${what}), interpolated in batch (outside the measured batches, scaled as the calibrated model scales); ±${MEASURED_UNCERTAINTY * 100} %.`,
     );
     return {
       at: (batch) => {
-        const m = lookupMeasuredServing(
-          aiTables,
-          model!.weights,
-          gpu.id,
-          precision,
-          d.gpusPerReplica,
-          batch,
-          tokens.outputPerRequest,
-        )!;
+        const m = measured.at(batch);
         if (m.atBatch === batch)
           return {
             tokensPerS: m.tokensPerS,
@@ -272,7 +263,7 @@ function servingCurve(
       },
       bounds: coefficientBounds(1, MEASURED_UNCERTAINTY),
       kind: 'measured',
-      source: first.source,
+      source: measured.source,
     };
   }
   const low = Math.min(1, cal.energy.p10, cal.heldOutEnergy.p10);

@@ -50,26 +50,31 @@ function medianOutput(rows: readonly LlmMeasurement[]): number | null {
   return v.length === 0 ? null : v[Math.floor(v.length / 2)]!;
 }
 
+/** One measured configuration series, chosen once; `at` interpolates it at any batch. */
+export interface MeasuredCurve {
+  readonly task: string;
+  readonly source: string;
+  at(batch: number): MeasuredServing;
+}
+
 /**
- * The measurement at `batch` for a replica of `gpus` devices, or null when none was measured so. Of the
- * newest benchmark round's tasks, the one whose answers are nearest `outputTokensPerRequest` in length
- * (its KV cache is the request's), then the one with most configurations.
+ * The measurements of `weights` on replicas of `gpus` × `gpuId` at `precision`, or null when none
+ * was measured so. Of the newest benchmark round's tasks, the one whose answers are nearest
+ * `outputTokensPerRequest` in length (its KV cache is the request's), then the one with most rows.
  */
-export function lookupMeasuredServing(
+export function measuredCurve(
   ai: AiTables,
   weights: string,
   gpuId: string,
   precision: WeightPrecision,
   gpus: number,
-  batch: number,
   outputTokensPerRequest: number,
-): MeasuredServing | null {
+): MeasuredCurve | null {
   const all = rowsFor(ai, weights, gpuId, precision).filter((m) => m.numGpus === gpus);
   if (all.length === 0) return null;
   const newest = Math.max(...all.map((m) => m.year));
-  const rows = all.filter((m) => m.year === newest);
   const byTask = new Map<string, LlmMeasurement[]>();
-  for (const m of rows)
+  for (const m of all.filter((r) => r.year === newest))
     byTask.set(`${m.task}|${m.source}`, [...(byTask.get(`${m.task}|${m.source}`) ?? []), m]);
   const distance = (rs: readonly LlmMeasurement[]) => {
     const out = medianOutput(rs);
@@ -79,12 +84,24 @@ export function lookupMeasuredServing(
     (a, b) =>
       distance(a[1]) - distance(b[1]) || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1),
   )[0]!;
-  // The average batch is the concurrency the figures were measured at; the configured cap where it is missing.
-  const batchOf = (m: LlmMeasurement) => m.avgBatch ?? m.maxBatch;
+  const [task, source] = key.split('|') as [string, string];
   const sorted = [...taskRows].sort((a, b) => batchOf(a) - batchOf(b));
+  return { task, source, at: (batch) => interpolate(sorted, batch, gpus, task, source) };
+}
+
+/** The average batch is the concurrency the figures were measured at; the configured cap where it is missing. */
+const batchOf = (m: LlmMeasurement) => m.avgBatch ?? m.maxBatch;
+
+/** Log-linear in batch between the rows around it; the nearest row outside their span. */
+function interpolate(
+  sorted: readonly LlmMeasurement[],
+  batch: number,
+  gpus: number,
+  task: string,
+  source: string,
+): MeasuredServing {
   const first = sorted[0]!;
   const last = sorted[sorted.length - 1]!;
-  const [task, source] = key.split('|') as [string, string];
   const at = (m: LlmMeasurement): MeasuredServing => ({
     tokensPerS: m.outputTokensPerS!,
     drawW: m.avgPowerW!,

@@ -2,6 +2,7 @@
 // idle, 1000 TFLOP/s bf16, 2 TB/s, 80 GB. Calibration: memory 0.5, compute 0.25 of peak; draw
 // 0.5 of the way from idle to rated all memory-bound, 1.0 all compute-bound; KV 50,000 B/token;
 // host 0.2 of rated per GPU. Measured m8 rows: batch 32 at 2000 tokens/s, 128 at 8000, 400 W both.
+import { refusalOf } from '../helpers/refusal.ts';
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
@@ -11,15 +12,7 @@ import { fixtureTables } from '../helpers/arithmetic-tables.ts';
 
 const tables = fixtureTables();
 const run = (w: WorkloadInput) => estimate(Workload.parse(w), tables);
-const refusal = (w: WorkloadInput): EstimateError => {
-  try {
-    run(w);
-  } catch (e) {
-    if (e instanceof EstimateError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = (w: WorkloadInput): EstimateError => refusalOf(() => run(w));
 
 describe('measured serving', () => {
   it('interpolates throughput and draw in log batch; energy = draw × time; host over the same time', () => {

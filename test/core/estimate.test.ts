@@ -1,4 +1,5 @@
 // Expected values are worked out by hand from the fixture; each comment shows the arithmetic.
+import { refusalOf } from '../helpers/refusal.ts';
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
@@ -8,15 +9,7 @@ import { fixtureTables } from '../helpers/arithmetic-tables.ts';
 
 const tables = fixtureTables();
 const run = (w: WorkloadInput) => estimate(Workload.parse(w), tables);
-const refusal = (w: WorkloadInput): EstimateError => {
-  try {
-    run(w);
-  } catch (e) {
-    if (e instanceof EstimateError) return e;
-    throw e;
-  }
-  throw new Error('expected an EstimateError');
-};
+const refusal = (w: WorkloadInput): EstimateError => refusalOf(() => run(w));
 
 describe('estimate: energy', () => {
   it('uses a measured GPU draw as is', () => {

@@ -1,4 +1,5 @@
 // Impossible inputs refused (issue 13 item 5) and estimated ratings widening the range (item 3), on the real tables.
+import { refusalOf } from '../helpers/refusal.ts';
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../helpers/estimator.ts';
 import { EstimateError } from '../../src/core/errors.ts';
@@ -46,15 +47,7 @@ import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 
 const run = (w: WorkloadInput) => estimate(Workload.parse(w), tables);
-const refusal = (w: WorkloadInput): EstimateError => {
-  try {
-    run(w);
-  } catch (e) {
-    if (e instanceof EstimateError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = (w: WorkloadInput): EstimateError => refusalOf(() => run(w));
 const base = { location: 'DE', durationHours: 10 } as const;
 
 describe('measured gpu.powerW above the rating', () => {

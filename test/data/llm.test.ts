@@ -1,11 +1,11 @@
 // Core's measured serving on the real tables is faithful to ML.ENERGY: the expected figure is read
-// straight from the raw CSV here (not from the build), then compared with lookupMeasuredServing and estimate().
+// straight from the raw CSV here (not from the build), then compared with measuredCurve and estimate().
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../helpers/estimator.ts';
-import { lookupMeasuredServing } from '../../src/core/inference-measured.ts';
+import { measuredCurve } from '../../src/core/inference-measured.ts';
 import { Workload } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 
@@ -45,17 +45,16 @@ const within = (actual: number, expected: number, rel: number) => {
 describe('Llama 3.1 8B Instruct on 1 × H100 at batch 64 (ML.ENERGY v3 lm-arena-chat)', () => {
   const expected = v3JPerToken('meta-llama/Llama-3.1-8B-Instruct', 'H100', 1, 64, 'lm-arena-chat');
 
-  it('lookupMeasuredServing returns its throughput and per-GPU draw exactly, and their ratio is the J/token', () => {
+  it('measuredCurve returns its throughput and per-GPU draw exactly, and their ratio is the J/token', () => {
     const row = v3Row('meta-llama/Llama-3.1-8B-Instruct', 'H100', 1, 64, 'lm-arena-chat');
-    const e = lookupMeasuredServing(
+    const e = measuredCurve(
       tables.ai,
       'llama-3-1-8b-instruct',
       'nvidia-h100-sxm',
       'bf16',
       1,
-      Number(row.avg_batch_size),
       Number(row.avg_output_len),
-    )!;
+    )!.at(Number(row.avg_batch_size));
     expect(e.tokensPerS).toBeCloseTo(Number(row.output_throughput_tokens_per_sec), 4);
     expect(e.drawW).toBeCloseTo(Number(row.avg_power_watts), 4);
     within(e.drawW / e.tokensPerS, expected, 0.001);
@@ -109,15 +108,14 @@ describe("other measured configurations are returned as measured (the task neare
   for (const [hfId, id, gpu, gpuId, numGpus, maxNumSeqs, task] of cases) {
     it(`${id} on ${numGpus} × ${gpu}, max batch ${maxNumSeqs}, ${task}`, () => {
       const row = v3Row(hfId, gpu, numGpus, maxNumSeqs, task);
-      const e = lookupMeasuredServing(
+      const e = measuredCurve(
         tables.ai,
         id,
         gpuId,
         'bf16',
         numGpus,
-        Number(row.avg_batch_size),
         Number(row.avg_output_len),
-      )!;
+      )!.at(Number(row.avg_batch_size));
       expect(e.task).toBe(task);
       within((e.drawW * numGpus) / e.tokensPerS, Number(row.energy_per_token_joules), 0.001);
     });
