@@ -35,20 +35,63 @@ export const RegionList = z.object({ regions: z.array(Region), count: z.number()
 
 export const ZoneView = GridZone.extend({ sources: z.array(SourceView) });
 
-export const ZoneProfileView = z.object({
+const ZoneLevelView = z
+  .object({
+    year: z.number().int(),
+    gCo2ePerKwh: z.number(),
+    source: z.string(),
+  })
+  .meta({
+    description:
+      "The zone's annual average for `year`, else for the start's year, else the latest (the nearest published year): the level an estimate uses.",
+  });
+
+const ZoneHourlyProfileView = z.object({
+  hourly: z.literal(true),
   zone: z.string(),
   name: z.string(),
-  year: z.number().int().meta({ description: 'The latest year with hourly data for the zone.' }),
+  year: z
+    .number()
+    .int()
+    .meta({ description: "The shape's year: the latest year with hourly data for the zone." }),
   unit: z.literal('gCO2e/kWh'),
-  source: z.string(),
+  source: z
+    .string()
+    .meta({ description: "The hourly shape's source (the level's is in `level`)." }),
   estimated: z.boolean().nullable(),
-  months: z
-    .array(z.array(z.number()))
-    .meta({ description: 'months[m][h]: mean of month m (0 = January) at UTC hour h.' }),
+  level: ZoneLevelView,
+  shapeMeanGCo2ePerKwh: z
+    .number()
+    .meta({ description: "Mean of the shape year's hours as stored; every value is × scale." }),
+  scale: z.number().meta({ description: 'level.gCo2ePerKwh ÷ shapeMeanGCo2ePerKwh.' }),
+  months: z.array(z.array(z.number())).meta({
+    description:
+      'months[m][h]: mean of month m (0 = January) at UTC hour h, scaled to the level, whole grams.',
+  }),
   slice: z
     .object({ start: z.string(), hours: z.number().int(), values: z.array(z.number()) })
-    .nullable(),
+    .nullable()
+    .meta({
+      description:
+        "With `start`: the run's calendar hours of the shape's year, scaled to the level (0.1 g), as the estimate and the time-shift search see them.",
+    }),
 });
+
+const ZoneAnnualOnlyView = z.object({
+  hourly: z.literal(false),
+  zone: z.string(),
+  name: z.string(),
+  unit: z.literal('gCO2e/kWh'),
+  reason: z.string().meta({ description: 'Why there is no profile, in words.' }),
+  level: ZoneLevelView,
+});
+
+export const ZoneProfileView = z
+  .discriminatedUnion('hourly', [ZoneHourlyProfileView, ZoneAnnualOnlyView])
+  .meta({
+    description:
+      'With hourly data (hourly: true): the hourly shape scaled to the annual level, as estimates with `start` use it. Without (hourly: false): the reason and the annual figure estimates use.',
+  });
 
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), count: z.number().int(), total: z.number().int() });

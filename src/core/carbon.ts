@@ -1,8 +1,8 @@
 // kWh -> kgCO2e: grid intensity of the location (location-based) and after carbon-free energy
 // (market-based).
-import type { Workload } from './schemas.ts';
+import type { ResolvedHourly, Workload } from './schemas.ts';
 import type { GridZone, Region, Tables } from './tables.ts';
-import { hourlyIntensity } from './carbon-hourly.ts';
+import { hourlyShape, levelYearOf, runOnShape } from './carbon-hourly.ts';
 import type { Ledger } from './ledger.ts';
 import type { Bounded } from './range.ts';
 import type { ResolvedPlace } from './resolve-location.ts';
@@ -14,12 +14,17 @@ export interface ResolvedIntensity {
   readonly year: number | null;
   readonly basis: string;
   readonly source: string;
+  /** With `start` and hourly data: the shape and the level the intensity rests on. */
+  readonly hourly: ResolvedHourly | null;
 }
 
 /** An annual mean misses when in the year the run happens, and hourly data has its own error: ±10 %. */
 const ANNUAL_MEAN_LOG_SPREAD = Math.log(1.1);
 
-/** Grid intensity (gCO2e/kWh) for the workload: the user's, else the zone's annual average. */
+/**
+ * Grid intensity (gCO2e/kWh) for the workload: the user's; else, with `start`, the zone's hourly
+ * shape over the run scaled to the annual average (hourlyScaled); else the zone's annual average.
+ */
 export function resolveIntensity(
   w: Workload,
   place: ResolvedPlace,
@@ -34,6 +39,7 @@ export function resolveIntensity(
       year: w.year ?? null,
       basis: 'user',
       source: 'user',
+      hourly: null,
     };
   }
   const zone = place.zone;
@@ -44,29 +50,117 @@ export function resolveIntensity(
       `${place.region?.id ?? 'this location'} has no known grid zone: give gridIntensity (gCO2e/kWh)`,
     );
   }
-  const hourly =
-    w.start === undefined ? null : hourlyIntensity(zone, w.start, hours, tables, ledger);
-  if (hourly) {
-    ledger.factor({
-      id: 'grid_intensity',
-      label: `Grid carbon intensity of ${zone.name} (${zone.id}) over the run's hours, hourly, lifecycle`,
-      value: hourly.meanG,
-      unit: 'gCO2e/kWh',
-      source: hourly.source,
-      year: hourly.year,
-    });
-    const spread = Math.exp(ANNUAL_MEAN_LOG_SPREAD);
-    return {
-      intensity: { central: hourly.meanG, low: hourly.meanG / spread, high: hourly.meanG * spread },
-      year: hourly.year,
-      basis: 'lifecycle (hourly)',
-      source: hourly.source,
-    };
+  // With a start, the annual figure is that of the run's year (levelYearOf), hourly data or not.
+  const year = levelYearOf(w);
+  if (w.start !== undefined && year !== undefined) {
+    const whose = w.year === undefined ? 'the year the run starts in' : 'the year given';
+    const scaled = hourlyScaled(zone, w.start, year, whose, hours, tables, ledger);
+    if (scaled) return scaled;
   }
   // Keyed on the zones table, not the zone: a country's range depends on its other zones too.
-  return ledger.memo(tables.zones, `intensity|${zone.id}|${w.year}`, (l) =>
-    annualIntensity(zone, w.year, tables, l),
+  return ledger.memo(tables.zones, `intensity|${zone.id}|${year}`, (l) =>
+    annualIntensity(zone, year, tables, l, ANNUAL_FACTOR),
   );
+}
+
+/** How annualIntensity records its figure: as the intensity itself, or as the level of a shape. */
+interface AnnualFactor {
+  readonly id: string;
+  readonly label: (zone: GridZone, year: number, basis: string) => string;
+}
+
+const ANNUAL_FACTOR: AnnualFactor = {
+  id: 'grid_intensity',
+  label: (zone, _year, basis) =>
+    `Grid carbon intensity of ${zone.name} (${zone.id}), annual average, ${basis}`,
+};
+
+const LEVEL_FACTOR: AnnualFactor = {
+  id: 'grid_intensity_annual',
+  label: (zone, year, basis) =>
+    `Grid carbon intensity of ${zone.name} (${zone.id}), ${year} annual average, ${basis}: the level the hourly shape is scaled to`,
+};
+
+/**
+ * The run's intensity from the zone's hourly shape (latest year with hourly data) on the run's
+ * calendar hours, scaled so the shape's yearly mean equals the annual average of `year`: that
+ * average × (the shape's mean over the run ÷ its mean over its year). The bounds are the annual
+ * figure's, scaled alike. Null (and said) when the zone has no hourly data.
+ */
+function hourlyScaled(
+  zone: GridZone,
+  start: string,
+  year: number,
+  whose: string,
+  hours: number,
+  tables: Tables,
+  ledger: Ledger,
+): ResolvedIntensity | null {
+  const shape = hourlyShape(zone.id, tables, ledger);
+  if (!shape) {
+    ledger.assume(
+      `No hourly data for ${zone.id}: the annual average is used (no invented daily shape).`,
+    );
+    return null;
+  }
+  const level = ledger.memo(tables.zones, `level|${zone.id}|${year}`, (l) =>
+    annualIntensity(zone, year, tables, l, LEVEL_FACTOR),
+  );
+  const run = runOnShape(shape, start, hours);
+  const levelYear = level.year!;
+  const levelG = level.intensity.central;
+  const central = levelG * run.factor;
+  ledger.factor({
+    id: 'grid_hourly_shape',
+    label: `Hourly shape of ${zone.name} (${zone.id}): mean over the run's calendar hours of ${shape.year} ÷ the ${shape.year} mean (${round1(shape.meanG)} gCO2e/kWh)`,
+    value: run.factor,
+    unit: 'ratio',
+    source: shape.source,
+    year: shape.year,
+  });
+  ledger.factor({
+    id: 'grid_intensity',
+    label: `Grid carbon intensity of ${zone.name} (${zone.id}) over the run's hours: the ${levelYear} annual average × the hourly shape of ${shape.year}, ${level.basis}`,
+    value: central,
+    unit: 'gCO2e/kWh',
+    source: level.source,
+    year: levelYear,
+    note: `${levelG} × ${round4(run.factor)} (grid_intensity_annual × grid_hourly_shape)`,
+  });
+  ledger.assume(
+    `Start ${start}: the grid intensity follows the hourly shape of ${zone.id} in ${shape.year} (the latest year with hourly data) over the run's ${hours.toFixed(2)} h on the same calendar hours, scaled so its mean over ${shape.year} (${round1(shape.meanG)} gCO2e/kWh) equals the annual average of ${whose} (${levelYear}: ${levelG} gCO2e/kWh): ${round1(central)} gCO2e/kWh, ${round4(run.factor)} × that average. A year-long run equals the annual figure; a later start changes where the run falls in the shape, not its level.`,
+  );
+  if (shape.estimated)
+    ledger.assume(
+      `Electricity Maps estimated most hours of ${zone.id} in ${shape.year}: the daily shape is model-derived.`,
+    );
+  const i = level.intensity;
+  return {
+    intensity: { central, low: i.low * run.factor, high: i.high * run.factor },
+    year: levelYear,
+    basis: `${level.basis} (hourly shape)`,
+    source: level.source,
+    hourly: {
+      shape: {
+        year: shape.year,
+        source: shape.source,
+        meanGCo2ePerKwh: shape.meanG,
+        estimated: shape.estimated,
+      },
+      level: { year: levelYear, source: level.source, gCo2ePerKwh: levelG },
+      runFactor: run.factor,
+    },
+  };
+}
+
+/** One decimal, for a sentence. */
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+/** Four significant decimals of a ratio, for a sentence. */
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
 }
 
 /** The zone's annual average for `year` (latest when none), bounded by the sources' spread and,
@@ -76,6 +170,7 @@ function annualIntensity(
   year: number | undefined,
   tables: Tables,
   ledger: Ledger,
+  as: AnnualFactor,
 ): ResolvedIntensity {
   const { entry, substituted } = pickYear(zone, year);
   if (substituted)
@@ -88,8 +183,8 @@ function annualIntensity(
     );
   const central = entry.intensityGCo2ePerKwh;
   ledger.factor({
-    id: 'grid_intensity',
-    label: `Grid carbon intensity of ${zone.name} (${zone.id}), annual average, ${entry.basis}`,
+    id: as.id,
+    label: as.label(zone, entry.year, entry.basis),
     value: central,
     unit: 'gCO2e/kWh',
     source: entry.source,
@@ -120,7 +215,7 @@ function annualIntensity(
     low: central * Math.exp(-Math.hypot(down, ANNUAL_MEAN_LOG_SPREAD, withinDown)),
     high: central * Math.exp(Math.hypot(up, ANNUAL_MEAN_LOG_SPREAD, withinUp)),
   };
-  return { intensity, year: entry.year, basis: entry.basis, source: entry.source };
+  return { intensity, year: entry.year, basis: entry.basis, source: entry.source, hourly: null };
 }
 
 /**

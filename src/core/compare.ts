@@ -265,7 +265,7 @@ function compareAssumptions(w: Workload, rankBy: RankBy): string[] {
   if (w.pue !== undefined) notes.push('pue is given: every region uses it.');
   if (w.start !== undefined)
     notes.push(
-      "start is given: regions whose grid zone has hourly data use the run's hours, the others their annual average.",
+      "start is given: every region uses the annual average of the run's year; where its grid zone has hourly data, scaled by that zone's hourly shape over the run's hours (its mean over a year stays the annual average).",
     );
   return notes;
 }

@@ -159,6 +159,8 @@ export const SuggestionKind = z.enum(['region', 'time', 'hardware']);
 export const WorkloadChange = z.object({
   location: z.string().optional(),
   start: z.string().optional(),
+  /** Pinned when a later start falls in the next year: the grid figures stay the run's year's. */
+  year: z.number().int().optional(),
   gpu: z.string().optional(),
   durationHours: z.number().optional(),
 });

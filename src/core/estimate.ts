@@ -6,7 +6,7 @@ import type { EstimatePlan } from './plan.ts';
 import { evaluateRun } from './evaluate.ts';
 
 /** Version of the estimation method; changes whenever a number for the same input may change. */
-export const METHODOLOGY_VERSION = '2026.12-1';
+export const METHODOLOGY_VERSION = '2026.12-2';
 
 /** Energy, emissions, range and sources of one run of the planned workload `input`. */
 export function estimateFromPlan(p: EstimatePlan, input: Workload): EstimateResult {

@@ -105,6 +105,7 @@ export function planEstimate(input: Workload, tables: Tables, store: LedgerStore
       year: grid.year,
       basis: grid.basis,
       source: grid.source,
+      hourly: grid.hourly,
     }),
     resolvedPue: Object.freeze({ value: pue.pue.central, source: pue.source, year: pue.year }),
     instance: instance

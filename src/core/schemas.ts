@@ -339,6 +339,40 @@ export const Factor = z.object({
 });
 export type Factor = z.infer<typeof Factor>;
 
+/** With `start`: the hourly shape and the annual level the run's intensity rests on. */
+export const ResolvedHourly = z
+  .object({
+    shape: z
+      .object({
+        year: z.number().int(),
+        source: z.string(),
+        /** Mean of the shape year's hours as stored, gCO2e/kWh (the divisor of the scaling). */
+        meanGCo2ePerKwh: z.number(),
+        estimated: z.boolean().nullable(),
+      })
+      .describe(
+        "The zone's hourly series of its latest year with hourly data: only its shape is used.",
+      ),
+    level: z
+      .object({
+        year: z.number().int(),
+        source: z.string(),
+        gCo2ePerKwh: z.number(),
+      })
+      .describe(
+        "The annual average the shape is scaled to: that of the workload's `year`, else of the year the run starts in (the nearest published year when there is none).",
+      ),
+    runFactor: z
+      .number()
+      .describe(
+        "Mean of the shape over the run's hours ÷ its mean over the year: intensityGCo2ePerKwh = level × runFactor.",
+      ),
+  })
+  .describe(
+    "How a run with `start` got its intensity: the hourly shape of one year scaled to another year's annual average; null without `start`, without hourly data or with gridIntensity.",
+  );
+export type ResolvedHourly = z.infer<typeof ResolvedHourly>;
+
 export const ResolvedLocation = z.object({
   input: z.string(),
   kind: z.enum(['region', 'zone', 'country']),
@@ -346,10 +380,13 @@ export const ResolvedLocation = z.object({
   name: z.string(),
   zone: z.string().nullable(),
   countryIso2: z.string().nullable(),
+  /** Over the run's hours with `start` and hourly data: level × runFactor; else the annual average. */
   intensityGCo2ePerKwh: z.number(),
+  /** Year and source of the annual figure (with `start`: of the level; hourly.shape names the shape's). */
   year: z.number().int().nullable(),
   basis: z.string(),
   source: z.string(),
+  hourly: ResolvedHourly.nullable(),
 });
 
 export const ResolvedDevice = z.object({

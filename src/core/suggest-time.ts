@@ -1,11 +1,13 @@
 // Time option: the cleanest start within the allowed delay, found by sliding the job's duration over
-// the zone's hourly series (same calendar hours of the latest data year) with bestStart, O(hours).
+// the zone's hourly shape (same calendar hours of the latest data year) with bestStart, O(hours). The
+// shape is scaled to the annual level of the run as given (carbon-hourly.ts): the scaling is one
+// factor, so it moves no start, and the saving is relative to the same level.
 import type { Flexibility } from './decision-schemas.ts';
 import type { Workload } from './schemas.ts';
 import type { Tables } from './tables.ts';
 import { hourOfYear } from './hourly.ts';
 import { bestStart } from './time-window.ts';
-import { sameCalendarHour } from './carbon-hourly.ts';
+import { hourlyShape, levelIntensity, sameCalendarHour, shapeScale } from './carbon-hourly.ts';
 import { resolvePlace } from './resolve-location.ts';
 import { roundTo } from './suggest-option.ts';
 
@@ -13,6 +15,8 @@ export interface StartSearch {
   /** The cleanest start, as a UTC ISO 8601 time. */
   readonly start: string;
   readonly offsetHours: number;
+  /** The year of the grid figures, pinned when the later start falls in another year (same level). */
+  readonly year?: number;
   readonly assumption: string;
 }
 
@@ -49,12 +53,12 @@ export function findBestStart(
     );
   const zone = resolvePlace(w.location, tables).zone;
   if (!zone) return no(`${w.location} has no grid zone; omitted.`);
-  const hourly = tables.hourly?.forZone(zone.id) ?? null;
-  if (!hourly) return no(`no hourly data for ${zone.id}; annual average only.`);
+  const shape = hourlyShape(zone.id, tables);
+  if (!shape) return no(`no hourly data for ${zone.id}; annual average only.`);
 
-  const year = hourly.latestYear;
+  const year = shape.year;
   const best = bestStart(
-    hourly.series(year),
+    shape.series,
     sameCalendarHour(hourOfYear(w.start), year),
     durationHours,
     delayHours,
@@ -64,9 +68,16 @@ export function findBestStart(
       `starting at ${w.start} is already the cleanest start within ${roundTo(delayHours)} h in ${zone.id}.`,
     );
   const start = new Date(startMs + best.offsetHours * MS_PER_HOUR).toISOString();
+  const level = levelIntensity(zone, w);
+  const scale = shapeScale(shape, level.gPerKwh);
+  // A later start in the next year keeps the run's own year, so its level (the annual figure) stays.
+  const runYear = hourOfYear(w.start).year;
+  const pinned =
+    w.year !== undefined || hourOfYear(start).year === runYear ? {} : { year: runYear };
   const assumption =
     `Start ${best.offsetHours} h later, within the allowed ${roundTo(delayHours)} h: mean grid intensity over the run ` +
-    `${roundTo(best.meanG)} vs ${roundTo(best.baselineMeanG)} gCO2e/kWh, on the same calendar hours of ${year} ` +
-    `(the latest year with hourly data for ${zone.id}); the hours of a future year will differ.`;
-  return { ok: true, search: { start, offsetHours: best.offsetHours, assumption } };
+    `${roundTo(best.meanG * scale)} vs ${roundTo(best.baselineMeanG * scale)} gCO2e/kWh, on the hourly shape of ${year} ` +
+    `(the latest year with hourly data for ${zone.id}) scaled to the ${level.year} annual average (${roundTo(level.gPerKwh)} gCO2e/kWh); ` +
+    `the hours of a future year will differ.`;
+  return { ok: true, search: { start, offsetHours: best.offsetHours, ...pinned, assumption } };
 }

@@ -15,7 +15,7 @@ import { EstimateError } from './errors.ts';
 import { compareRegions, rankMeasure, underWorkload } from './compare.ts';
 import { prepareSweep } from './compare-sweep.ts';
 import { suggestHardware } from './suggest-hardware.ts';
-import { findBestStart } from './suggest-time.ts';
+import { findBestStart, type StartSearch } from './suggest-time.ts';
 import { makeSuggestion, roundTo, savingAgainst, summariseResult } from './suggest-option.ts';
 
 export interface SuggestOptions {
@@ -65,12 +65,13 @@ export function suggestOptions(
   const time: Suggestion[] = [];
   const found = findBestStart(input, asGiven.durationHours, options.flexibility, tables);
   if (found.ok) {
-    const r = ctx.estimate({ ...input, start: found.search.start });
+    const change = timeChange(found.search);
+    const r = ctx.estimate({ ...input, ...change });
     time.push(
       makeSuggestion(
         'time',
         `Start at ${found.search.start}`,
-        { start: found.search.start },
+        change,
         r,
         baseKg,
         options.rankBy,
@@ -97,6 +98,13 @@ export function suggestOptions(
     notes,
     assumptions: [...(options.assumptions ?? []), ...asGiven.assumptions],
   };
+}
+
+/** The start a time search found, with the year it pins (the run's level) when it has to. */
+function timeChange(search: StartSearch): { start: string; year?: number } {
+  return search.year === undefined
+    ? { start: search.start }
+    : { start: search.start, year: search.year };
 }
 
 /** Default candidates: the provider of the workload's region; every region for a zone or country. */
@@ -157,8 +165,8 @@ function combineBest(
     ctx.tables,
   );
   if (found.ok) {
-    w = { ...w, start: found.search.start };
-    change.start = found.search.start;
+    w = { ...w, ...timeChange(found.search) };
+    Object.assign(change, timeChange(found.search));
   }
   const result = ctx.estimate(w);
   if (hardware)

@@ -4,7 +4,7 @@ import { estimatorFor } from '../helpers/estimator.ts';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ZoneProfile } from '../../src/service/zone-profile.ts';
+import type { ZoneHourlyProfile } from '../../src/service/zone-profile.ts';
 import type { CompareResult, SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
@@ -183,7 +183,7 @@ describe('the page in headless chromium', () => {
       `saves ${sig3(suggest.region[0]!.kgCo2eSaved)} kgCO2e`,
     );
 
-    const zone = (await api<ZoneProfile>('/v1/zones/US-MIDA-PJM/profile')).json;
+    const zone = (await api<ZoneHourlyProfile>('/v1/zones/US-MIDA-PJM/profile')).json;
     const month = new Date().getUTCMonth();
     expect(await chartData(page, 'chart-profile')).toEqual({
       type: 'line',
@@ -231,7 +231,7 @@ describe('the page in headless chromium', () => {
     const offset = (Date.parse(best.change.start!) - Date.parse(start)) / 3_600_000;
     expect(offset).toBeGreaterThan(0);
     const zone = (
-      await api<ZoneProfile>(
+      await api<ZoneHourlyProfile>(
         `/v1/zones/US-MIDA-PJM/profile?start=${encodeURIComponent(start)}&hours=30`,
       )
     ).json;

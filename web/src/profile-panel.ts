@@ -3,7 +3,7 @@
 // typical day of the month.
 import type { ZoneProfile } from '../../src/service/zone-profile.ts';
 import type { Suggestion } from '../../src/core/decision-schemas.ts';
-import { COLORS, drawLine, type LineWindow } from './charts.ts';
+import { clearChart, COLORS, drawLine, type LineWindow } from './charts.ts';
 import { byId } from './dom.ts';
 import { formatHour, formatNumber } from './format.ts';
 import { optionTitle } from './suggest-panel.ts';
@@ -48,6 +48,16 @@ export function renderProfile(
   month: number,
 ): ProfileView {
   const canvas = byId<HTMLCanvasElement>('chart-profile');
+  // A zone without hourly data: no chart, the reason in words (no invented daily shape).
+  if (!profile.hourly) {
+    clearChart(canvas);
+    const columns = [{ label: 'Hour (UTC)' }, { label: 'gCO2e/kWh', numeric: true }];
+    return {
+      note: profile.reason,
+      table: { id: 'hourly-profile', caption: profile.reason, columns, rows: [] },
+    };
+  }
+  const basis = `the hourly shape of ${profile.year} scaled to the ${profile.level.year} annual average, ${formatNumber(profile.level.gCo2ePerKwh)} gCO2e/kWh`;
   const slice = profile.slice;
   if (!slice) {
     const values = profile.months[month]!;
@@ -59,7 +69,7 @@ export function renderProfile(
       label,
       unit: 'gCO2e/kWh',
       windows: [],
-      description: `${label}: from ${formatNumber(Math.min(...values))} to ${formatNumber(Math.max(...values))} gCO2e/kWh.`,
+      description: `${label} (${basis}): from ${formatNumber(Math.min(...values))} to ${formatNumber(Math.max(...values))} gCO2e/kWh.`,
     });
     return {
       note: 'Give a start time (under Options) and how long the job can wait to find the cleanest start window.',
@@ -95,7 +105,7 @@ export function renderProfile(
     label,
     unit: 'gCO2e/kWh',
     windows,
-    description: `Grid intensity of ${label} (the same calendar hours as the run, UTC) over ${slice.hours} hours from ${labels[0]}${offset !== null ? `; the suggested start is ${offset} h later, at ${labels[offset] ?? ''}` : ''}.`,
+    description: `Grid intensity of ${label} (the same calendar hours as the run, UTC; ${basis}) over ${slice.hours} hours from ${labels[0]}${offset !== null ? `; the suggested start is ${offset} h later, at ${labels[offset] ?? ''}` : ''}.`,
   });
   const note = time
     ? `Suggested: ${optionTitle(time)}. ${time.assumption}`

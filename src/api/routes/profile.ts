@@ -18,6 +18,8 @@ export const ProfileQuery = z
     /** Start of the run (ISO 8601 with offset); the slice begins at its hour. */
     start: z.iso.datetime({ offset: true }).optional(),
     hours: z.coerce.number().int().min(1).max(MAX_PROFILE_HOURS).default(48),
+    /** Year of the annual level (as the workload's `year`); default the start's, else the latest. */
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
   })
   .strict();
 
@@ -27,14 +29,14 @@ export const profileRoute = defineRoute({
     path: '/v1/zones/{id}/profile',
     operationId: 'getV1ZonesIdProfile',
     summary:
-      "A grid zone's typical day by month, and its hours from a given start (latest year with hourly data)",
+      "A grid zone's typical day by month, and its hours from a given start, on the estimate's basis",
     description:
-      "A grid zone's typical day for each month (hourly data), and with `start` its hours from that start, as the time-shift search sees them.",
+      "A grid zone's typical day for each month, and with `start` its hours from that start, as estimates with `start` and the time-shift search see them: the hourly shape of the latest year with hourly data, scaled so its yearly mean equals the annual average of `year` (default: the start's year, else the latest published; the nearest published year stands in). A zone without hourly data answers 200 with `hourly: false`, the reason and its annual figure.",
     tags: ['catalog'],
     request: { params: ProfileParams, query: ProfileQuery },
     responses: {
       200: {
-        description: 'The profile.',
+        description: 'The profile, or (hourly: false) why there is none.',
         content: { 'application/json': { schema: ZoneProfileView } },
       },
       ...problemResponses(404, 422),
@@ -50,7 +52,7 @@ export const profileRoute = defineRoute({
     const query = c.req.valid('query');
     return jsonAnswer(
       c,
-      zoneProfile(c.get('tables'), c.req.valid('param').id, query.start, query.hours),
+      zoneProfile(c.get('tables'), c.req.valid('param').id, query.start, query.hours, query.year),
     );
   },
 });
