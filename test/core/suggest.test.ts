@@ -26,7 +26,9 @@ const gpu = (id: string, bf16: number, maxPowerW: number, idlePowerW: number): A
   launchYear: null,
   source: 'test',
 });
-// Zone XX, 2024 (leap): 100 g every hour except 400 g from 12:00 to 15:59 UTC.
+// Zone XX, 2024 (leap): 100 g every hour except 400 g from 12:00 to 15:59 UTC; its mean
+// (20 × 100 + 4 × 400) / 24 = 150 g. Runs in 2026 (no figure) take XX's 2024 annual 400 g as the level:
+// every hourly value counts × 400 / 150 = 8/3.
 const series = Array.from({ length: 8784 }, (_, i) => (i % 24 >= 12 && i % 24 < 16 ? 400 : 100));
 const tables: Tables = {
   ...fixture,
@@ -103,22 +105,53 @@ describe('suggestOptions: time', () => {
   };
 
   it('moves the start out of the dirty hours within the delay', () => {
-    // From 10:00Z the 4 h run covers 10, 11 (100 g) and 12, 13 (400 g): mean 250 g -> 4 kWh × 250 = 1.0 kg.
-    // The first start whose 4 h avoid 12:00–15:59 is 16:00Z (6 h later): 100 g -> 0.4 kg, saving 0.6 kg.
+    // From 10:00Z the 4 h run covers 10, 11 (100 g) and 12, 13 (400 g): mean 250 g × 8/3 = 666.7 g -> 4 kWh = 2.667 kg.
+    // The first start whose 4 h avoid 12:00–15:59 is 16:00Z (6 h later): 100 × 8/3 = 266.7 g -> 1.067 kg, saving 1.6 kg.
     const r = suggest(job, { flexibility: { delayHours: 8 } });
-    expect(r.asGiven.kgCo2e).toBeCloseTo(1.0, 10);
+    expect(r.asGiven.kgCo2e).toBeCloseTo(8 / 3, 10);
     expect(r.time).toHaveLength(1);
     expect(r.time[0]!.change).toEqual({ start: '2026-03-10T16:00:00.000Z' });
-    expect(r.time[0]!.kgCo2eSaved).toBeCloseTo(0.6, 10);
-    expect(r.time[0]!.assumption).toMatch(/same calendar hours of 2024/);
+    expect(r.time[0]!.kgCo2eSaved).toBeCloseTo(1.6, 10);
+    expect(r.time[0]!.assumption).toMatch(
+      /267 vs 667 gCO2e\/kWh, on the hourly shape of 2024 .* scaled to the 2024 annual average \(400 gCO2e\/kWh\)/,
+    );
   });
 
   it('derives the delay from a deadline', () => {
     // Deadline 19:00Z leaves 9 − 4 = 5 h of delay. Best start 15:00Z: hours 15 (400), 16–18 (100) -> 175 g
-    // -> 4 × 175 / 1000 = 0.7 kg, saving 0.3 kg.
+    // -> 4 × 175 × 8/3 / 1000 = 1.867 kg, saving 4 × (250 − 175) × 8/3 / 1000 = 0.8 kg.
     const r = suggest(job, { flexibility: { deadline: '2026-03-10T19:00:00Z' } });
     expect(r.time[0]!.change.start).toBe('2026-03-10T15:00:00.000Z');
-    expect(r.time[0]!.kgCo2eSaved).toBeCloseTo(0.3, 10);
+    expect(r.time[0]!.kgCo2eSaved).toBeCloseTo(0.8, 10);
+  });
+
+  it("keeps the run year's level when the later start falls in the next year", () => {
+    // A series whose last day (Dec 31) is 400 g all day: mean (365 × 3,600 + 24 × 400) / 8,784 = 1,323,600 / 8,784 g.
+    const newYear = series.map((v, i) => (i >= 8784 - 24 ? 400 : v));
+    const mean = 1_323_600 / 8784;
+    const t: Tables = {
+      ...tables,
+      hourly: {
+        forZone: (zone) =>
+          zone === 'XX'
+            ? {
+                years: [2024],
+                latestYear: 2024,
+                series: () => newYear,
+                meta: () => ({ estimated: false, source: 'test', meanG: mean }),
+              }
+            : null,
+      },
+    };
+    // From 2023-12-31T10:00Z (level: XX 2023 = 500 g) the cleanest start within 24 h is 2024-01-01T00:00Z (100 g);
+    // the run keeps 2023's level: saving 4 kWh × (400 − 100) × 500 / mean / 1000 = 600 / mean kg.
+    const r = suggestOptions(Workload.parse({ ...job, start: '2023-12-31T10:00:00Z' }), t, {
+      ...defaults,
+      flexibility: { delayHours: 24 },
+    });
+    expect(r.time[0]!.change).toEqual({ start: '2024-01-01T00:00:00.000Z', year: 2023 });
+    expect(r.time[0]!.kgCo2eSaved).toBeCloseTo(600 / mean, 10);
+    expect(r.time[0]!.assumption).toMatch(/scaled to the 2023 annual average \(500 gCO2e\/kWh\)/);
   });
 
   it('omits the time option with a reason when it cannot search', () => {
@@ -196,12 +229,12 @@ describe('suggestOptions: best combined', () => {
       flexibility: { delayHours: 12 },
       offsetPricePerTonne: 50,
     });
-    // Hardware is ranked where the job is, on the hourly series from 10:00Z (400 g from 12:00 to 15:59):
-    //   as given: 700 W × 10 h = 7 kWh; hours 10–19: 4 × 400 + 6 × 100 -> 220 g; × 1.1 × 220 = 1.694 kg
-    //   slow: 20 h × 300 W = 6 kWh; hours 10–29: 4 × 400 + 16 × 100 -> 160 g; × 1.1 = 1.056 kg (best)
-    //   fast: 5 h × 1,000 W = 5 kWh; hours 10–14: 2 × 100 + 3 × 400 -> 280 g; × 1.1 = 1.54 kg
+    // Hardware is ranked where the job is, on the hourly series from 10:00Z (400 g from 12:00 to 15:59) × 8/3:
+    //   as given: 700 W × 10 h = 7 kWh; hours 10–19: 4 × 400 + 6 × 100 -> 220 g; × 1.1 × 220 × 8/3 = 4.517 kg
+    //   slow: 20 h × 300 W = 6 kWh; hours 10–29: 4 × 400 + 16 × 100 -> 160 g; × 1.1 × 8/3 = 2.816 kg (best)
+    //   fast: 5 h × 1,000 W = 5 kWh; hours 10–14: 2 × 100 + 3 × 400 -> 280 g; × 1.1 × 8/3 = 4.107 kg
     expect(r.hardware.map((o) => o.change.gpu)).toEqual(['test-gpu-slow', 'test-gpu-fast']);
-    expect(r.hardware[0]!.emissionsKgCo2e.total).toBeCloseTo(1.056, 10);
+    expect(r.hardware[0]!.emissionsKgCo2e.total).toBeCloseTo(2.816, 10);
     // Then the best region for it: azure:plain, 6 kWh × 1.2 × 100 g = 0.72 kg (no hourly data there: start kept).
     expect(r.best.change).toEqual({
       gpu: 'test-gpu-slow',
@@ -221,7 +254,7 @@ describe('suggestOptions: best combined', () => {
     expect(r.best.leftKgCo2e).toBeCloseTo(0.72, 10);
     // Offsetting the rest at 50 per tonne: 0.72 / 1000 × 50 = 0.036
     expect(r.best.offsetCost).toBeCloseTo(0.036, 12);
-    expect(r.best.kgCo2eSaved).toBeCloseTo(1.694 - 0.72, 10);
+    expect(r.best.kgCo2eSaved).toBeCloseTo((1.694 * 8) / 3 - 0.72, 10);
   });
 
   it('moves the start where the zone has hourly data', () => {
@@ -238,6 +271,7 @@ describe('suggestOptions: best combined', () => {
     expect(r.region).toEqual([]);
     expect(r.best.change).toEqual({ start: '2026-03-10T16:00:00.000Z' });
     expect(r.best.offsetCost).toBeNull();
-    expect(r.best.leftKgCo2e).toBeCloseTo(0.4, 10);
+    // 4 kWh × 100 g × 8/3 = 1.067 kg
+    expect(r.best.leftKgCo2e).toBeCloseTo(1.6 / 1.5, 10);
   });
 });
