@@ -76,8 +76,8 @@ export function findBestStart(
     w.year !== undefined || hourOfYear(start).year === runYear ? {} : { year: runYear };
   const assumption =
     `Start ${best.offsetHours} h later, within the allowed ${roundTo(delayHours)} h: mean grid intensity over the run ` +
-    `${roundTo(best.meanG * scale)} vs ${roundTo(best.baselineMeanG * scale)} gCO2e/kWh, on the hourly shape of ${year} ` +
-    `(the latest year with hourly data for ${zone.id}) scaled to the ${level.year} annual average (${roundTo(level.gPerKwh)} gCO2e/kWh); ` +
+    `${roundTo(best.meanG * scale)} vs ${roundTo(best.baselineMeanG * scale)} gCO2e/kWh, on the same calendar hours of ${year} ` +
+    `(the latest year with hourly data for ${zone.id}), that year's hourly shape scaled to the ${level.year} annual average (${roundTo(level.gPerKwh)} gCO2e/kWh); ` +
     `the hours of a future year will differ.`;
   return { ok: true, search: { start, offsetHours: best.offsetHours, ...pinned, assumption } };
 }

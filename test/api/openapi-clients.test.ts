@@ -80,7 +80,7 @@ export async function callEveryRoute(): Promise<unknown[]> {
     region.data?.latestIntensity?.zone,
     hardware.data?.gpus?.items[0],
     zone.data?.sources[0]?.licence,
-    profile.data?.months[0]?.[0],
+    profile.data?.hourly ? profile.data.months[0]?.[0] : profile.data?.reason,
     models.data?.count,
     presets.data?.presets[0]?.id,
     onePreset.data?.workload,

@@ -113,7 +113,7 @@ describe('suggestOptions: time', () => {
     expect(r.time[0]!.change).toEqual({ start: '2026-03-10T16:00:00.000Z' });
     expect(r.time[0]!.kgCo2eSaved).toBeCloseTo(1.6, 10);
     expect(r.time[0]!.assumption).toMatch(
-      /267 vs 667 gCO2e\/kWh, on the hourly shape of 2024 .* scaled to the 2024 annual average \(400 gCO2e\/kWh\)/,
+      /267 vs 667 gCO2e\/kWh, on the same calendar hours of 2024 .* scaled to the 2024 annual average \(400 gCO2e\/kWh\)/,
     );
   });
 
