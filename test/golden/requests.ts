@@ -253,6 +253,12 @@ const catalog: GoldenRequest[] = [
   { name: 'region', method: 'GET', path: '/v1/regions/gcp:europe-west4' },
   { name: 'zone', method: 'GET', path: '/v1/zones/DE' },
   { name: 'zone profile', method: 'GET', path: '/v1/zones/DE/profile' },
+  {
+    name: 'zone profile from a start',
+    method: 'GET',
+    path: '/v1/zones/IE/profile?start=2026-03-01T22:00:00Z&hours=8',
+  },
+  { name: 'zone profile without hourly data', method: 'GET', path: '/v1/zones/US/profile' },
   { name: 'sources', method: 'GET', path: '/v1/sources' },
 ];
 
