@@ -56,7 +56,7 @@ export function hourlyShape(zone: string, tables: Tables, ledger?: Ledger): Hour
   const series = h.series(year);
   const meta = h.meta(year);
   const mean = () => (series.length > 0 ? seriesTotal(series) / series.length : 0);
-  const meanG = ledger ? ledger.memo(series as object, 'mean', mean) : mean();
+  const meanG = ledger ? ledger.memo(series, 'mean', mean) : mean();
   return {
     zone,
     series,

@@ -48,7 +48,9 @@ export function renderProfile(
   month: number,
 ): ProfileView {
   const canvas = byId<HTMLCanvasElement>('chart-profile');
-  // A zone without hourly data: no chart, the reason in words (no invented daily shape).
+  // A zone without hourly data: no chart and no table, the reason in words (no invented daily shape).
+  const box = canvas.parentElement!;
+  box.style.display = profile.hourly ? '' : 'none';
   if (!profile.hourly) {
     clearChart(canvas);
     const columns = [{ label: 'Hour (UTC)' }, { label: 'gCO2e/kWh', numeric: true }];
@@ -147,5 +149,7 @@ function profileTable(
 }
 
 export function renderProfileTable(model: TableModel): void {
-  renderTable(byId('table-profile'), model, true);
+  const container = byId('table-profile');
+  if (model.rows.length === 0) container.replaceChildren();
+  else renderTable(container, model, true);
 }
