@@ -278,7 +278,9 @@ export const Workload = z
       .min(2000)
       .max(2100)
       .optional()
-      .describe('Year of the grid figures; default the latest published.'),
+      .describe(
+        'Year of the grid figures; default: with `start` the year it falls in, else the latest published (a year without figures takes the nearest published).',
+      ),
     renewableShare: share
       .optional()
       .describe('Contracted renewable share 0–1 for market-based emissions.'),
@@ -295,7 +297,7 @@ export const Workload = z
       })
       .optional()
       .describe(
-        'When the run starts (ISO 8601 with offset): operational emissions then follow the hourly grid.',
+        "When the run starts (ISO 8601 with offset): operational emissions then follow the zone's hourly shape over the run's hours, scaled to the annual average of `year` (default the start's), so a whole year equals the annual figure.",
       ),
     ai: AiInput.optional().describe(
       'AI workload shape: training by model size × tokens, or inference by tokens.',
