@@ -1,0 +1,214 @@
+// A FOCUS run: rows in one at a time (O(1) memory each), per-row results out, a bounded summary.
+import type { Estimator } from '../../core/estimator.ts';
+import type { FocusColumns } from './columns.ts';
+import type { FocusGroupKey, FocusSummary } from './summary-schema.ts';
+import { isNullCell, tagValue, toNumber } from './cells.ts';
+import { prepareFocus } from './prepared.ts';
+import { createPlaceCache, createRuleCache, createRuleUnits, createUnitCache } from './caches.ts';
+import { GroupSums, addTo, emptySums, numbersOf } from './aggregate.ts';
+import { createMoveTracker } from './moves.ts';
+import { summarise, type RunState } from './summary.ts';
+
+export interface FocusOptions {
+  /** Dimensions to group by; default service, region, month and subAccount (and tag with `tagKey`). */
+  readonly groupBy?: readonly FocusGroupKey[];
+  /** Tag whose value groups rows (the `Tags` JSON object's key). */
+  readonly tagKey?: string;
+  /** Moves only to regions on the same continent. */
+  readonly sameContinent?: boolean;
+}
+
+export interface FocusRowResult {
+  readonly id: string;
+  /** Data row number, from 1. */
+  readonly row: number;
+  readonly method: string;
+  readonly energyKwh: number;
+  readonly kgCo2e: number;
+  readonly kgCo2eLow: number;
+  readonly kgCo2eHigh: number;
+  readonly regionId: string | null;
+  readonly zone: string | null;
+  /** Why an `unmapped` row carries no energy (a reason code). */
+  readonly reason?: string;
+}
+
+export interface FocusRun {
+  /** One data row's cells; never throws (a bad row is `unmapped` with its reason). */
+  add(cells: readonly string[]): FocusRowResult;
+  summary(): FocusSummary;
+}
+
+const DEFAULT_GROUPS: readonly FocusGroupKey[] = ['service', 'region', 'month', 'subAccount'];
+
+/** A run over `estimator`'s tables for a file with these `columns`. */
+export function createFocusRun(
+  estimator: Estimator,
+  columns: FocusColumns,
+  options: FocusOptions = {},
+): FocusRun {
+  const tables = estimator.tables;
+  const { match, fallbacks } = prepareFocus(tables);
+  const rules = createRuleCache(match);
+  const units = createUnitCache(estimator);
+  const unitFor = createRuleUnits(units);
+  const places = createPlaceCache(tables);
+  const c = columns;
+  const need = Math.max(
+    c.provider,
+    c.billedCost,
+    c.chargeCategory,
+    c.consumedQuantity,
+    c.consumedUnit,
+    c.regionId,
+  );
+  const dims = new Set(
+    options.groupBy ?? [...DEFAULT_GROUPS, ...(options.tagKey ? ['tag' as const] : [])],
+  );
+  const state: RunState = {
+    version: c.version,
+    rows: 0,
+    usageRows: 0,
+    currency: null,
+    billed: 0,
+    mapped: emptySums(),
+    totals: { energyKwhLow: 0, energyKwhHigh: 0, location: 0, market: 0, embodied: 0 },
+    byMethod: new Map(),
+    unmapped: new Map(),
+    groups: new Map([...dims].map((d) => [d, new GroupSums()])),
+    tagKey: options.tagKey ?? null,
+    assumptions: new Set(),
+    moves: createMoveTracker(tables, fallbacks, units, options.sameContinent ?? false),
+  };
+
+  const cell = (cells: readonly string[], i: number): string | null => {
+    if (i < 0) return null;
+    const v = cells[i];
+    return isNullCell(v) ? null : v!;
+  };
+
+  function unmapped(
+    cells: readonly string[],
+    id: string,
+    cost: number,
+    reason: string,
+  ): FocusRowResult {
+    const r: FocusRowResult = {
+      id,
+      row: state.rows,
+      method: 'unmapped',
+      energyKwh: 0,
+      kgCo2e: 0,
+      kgCo2eLow: 0,
+      kgCo2eHigh: 0,
+      regionId: null,
+      zone: null,
+      reason,
+    };
+    const u =
+      state.unmapped.get(reason) ??
+      state.unmapped.set(reason, { rows: 0, billedCost: 0 }).get(reason)!;
+    u.rows += 1;
+    u.billedCost += cost;
+    record(cells, r, cost, null);
+    return r;
+  }
+
+  function record(
+    cells: readonly string[],
+    r: FocusRowResult,
+    cost: number,
+    regionKey: string | null,
+  ): void {
+    const n = numbersOf(r, cost);
+    const service = cell(cells, c.serviceName) ?? '(none)';
+    for (const [dim, sums] of state.groups) {
+      if (dim === 'service') sums.add(service, n);
+      else if (dim === 'region') sums.add(regionKey ?? '(none)', n);
+      else if (dim === 'month')
+        sums.add((cell(cells, c.chargePeriodStart) ?? '(none)').slice(0, 7), n);
+      else if (dim === 'subAccount')
+        sums.add(cell(cells, c.subAccountName) ?? cell(cells, c.subAccountId) ?? '(none)', n);
+      else sums.add(tagValue(cell(cells, c.tags), state.tagKey), n);
+    }
+  }
+
+  function add(cells: readonly string[]): FocusRowResult {
+    state.rows += 1;
+    const id = cell(cells, c.id) ?? String(state.rows);
+    const cost = toNumber(cell(cells, c.billedCost)) ?? 0;
+    state.billed += Number.isFinite(cost) ? cost : 0;
+    if (state.currency === null) state.currency = cell(cells, c.billingCurrency);
+    if (cells.length <= need) return unmapped(cells, id, cost, 'bad_row');
+    if (cell(cells, c.chargeCategory) !== 'Usage') return unmapped(cells, id, cost, 'not_usage');
+    state.usageRows += 1;
+    const provider = places.provider(cell(cells, c.provider) ?? '');
+    if (provider === null) return unmapped(cells, id, cost, 'unknown_provider');
+    const quantity = toNumber(cell(cells, c.consumedQuantity));
+    if (quantity === null) return unmapped(cells, id, cost, 'no_quantity');
+    const rule = rules.ruleFor(
+      provider,
+      cell(cells, c.consumedUnit),
+      cell(cells, c.serviceName),
+      cell(cells, c.chargeDescription),
+    );
+    if (rule === null) return unmapped(cells, id, cost, 'no_rule');
+    if (rule.method === 'unmapped') return unmapped(cells, id, cost, rule.reason);
+    const regionCell = cell(cells, c.regionId);
+    let regionId: string;
+    if (regionCell === null) {
+      const fb = fallbacks.get(provider);
+      if (!fb) return unmapped(cells, id, cost, 'no_region_data');
+      state.assumptions.add(fb.assumption);
+      regionId = fb.regionId;
+    } else {
+      const known = places.regionId(provider, regionCell);
+      if (known === null) {
+        const reason = fallbacks.has(provider) ? 'unknown_region' : 'no_region_data';
+        return unmapped(cells, id, cost, reason);
+      }
+      regionId = known;
+    }
+    const unit = unitFor(rule, regionId);
+    if (unit === null) return unmapped(cells, id, cost, 'estimate_refused');
+    const q = quantity * rule.factor;
+    const r: FocusRowResult = {
+      id,
+      row: state.rows,
+      method: rule.method,
+      energyKwh: unit.energyKwh * q,
+      kgCo2e: unit.kgCo2e * q,
+      kgCo2eLow: unit.kgCo2eLow * q,
+      kgCo2eHigh: unit.kgCo2eHigh * q,
+      regionId,
+      zone: unit.zone,
+    };
+    const n = numbersOf(r, cost);
+    addTo(state.mapped, n);
+    const t = state.totals;
+    t.energyKwhLow += unit.energyKwhLow * q;
+    t.energyKwhHigh += unit.energyKwhHigh * q;
+    t.location += unit.locationKg * q;
+    t.market += unit.marketKg * q;
+    t.embodied += unit.embodiedKg * q;
+    const m =
+      state.byMethod.get(rule.method) ??
+      state.byMethod.set(rule.method, emptySums()).get(rule.method)!;
+    addTo(m, n);
+    const regionKey = regionCell === null ? `${provider}:(not given)` : regionId;
+    record(cells, r, cost, regionKey);
+    if (regionCell !== null) {
+      state.moves.add(
+        provider,
+        regionId,
+        cell(cells, c.serviceName) ?? '(none)',
+        rule,
+        q,
+        r.kgCo2e,
+      );
+    }
+    return r;
+  }
+
+  return { add, summary: () => summarise(state) };
+}
