@@ -1,12 +1,14 @@
 // The page: form -> POST /v1/estimate -> panels; the form's state lives in the query string.
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { callApi } from './api.ts';
-import { loadCatalogue, showPresetInfo, type Catalogue } from './catalog.ts';
+import { ensureModels, loadCatalogue, showPresetInfo, type Catalogue } from './catalog.ts';
 import { byId, download } from './dom.ts';
 import {
   clearErrors,
+  describeSent,
   fromQuery,
   fromWorkload,
+  pruneState,
   readForm,
   showErrors,
   syncTask,
@@ -37,16 +39,50 @@ let extras: FormState = {};
 let current: Run | null = null;
 let inflight: AbortController | null = null;
 
+const INITIAL_STATUS = 'Choose a preset or describe a workload, then press Estimate.';
+const TOOLBAR_BUTTONS = ['btn-share', 'btn-json', 'btn-csv', 'btn-print'];
+
 function setStatus(state: 'idle' | 'loading' | 'ready' | 'error', message: string): void {
   results.dataset.state = state;
   status.textContent = message;
 }
 
-async function run(state: FormState, focusResults: boolean): Promise<void> {
+/** The result no longer matches the form: said in words, and Share, Export and Print are off. */
+function markStale(): void {
+  if (!current || results.dataset.stale === 'true') return;
+  results.dataset.stale = 'true';
+  byId('stale-note').hidden = false;
+  for (const id of TOOLBAR_BUTTONS) byId<HTMLButtonElement>(id).disabled = true;
+  byId('share-url').hidden = true;
+}
+
+function markFresh(): void {
+  delete results.dataset.stale;
+  byId('stale-note').hidden = true;
+  for (const id of TOOLBAR_BUTTONS) byId<HTMLButtonElement>(id).disabled = false;
+}
+
+/** Clear: no result, no example, nothing in the URL. */
+function clearResult(): void {
+  inflight?.abort();
+  inflight = null;
+  current = null;
+  markFresh();
+  delete results.dataset.example;
+  delete results.dataset.panels;
+  byId('toolbar').hidden = true;
+  byId('result-body').hidden = true;
+  byId('example-label').hidden = true;
+  history.replaceState(null, '', location.pathname);
+  setStatus('idle', INITIAL_STATUS);
+}
+
+async function run(given: FormState, focusResults: boolean): Promise<void> {
   inflight?.abort();
   const controller = new AbortController();
   inflight = controller;
   clearErrors(form);
+  const state = pruneState(given);
   const provider = byId<HTMLSelectElement>('f-compare-provider').value;
   if (provider) state.compareProvider = provider;
   const workload = toWorkload(state);
@@ -61,10 +97,13 @@ async function run(state: FormState, focusResults: boolean): Promise<void> {
     return;
   }
   const estimate = outcome.value;
+  delete results.dataset.example;
+  byId('example-label').hidden = true;
   byId('toolbar').hidden = false;
   byId('result-body').hidden = false;
   byId('share-url').hidden = true;
-  renderSummary(estimate, state);
+  markFresh();
+  renderSummary(estimate, state, describeSent(form, workload), presetName(state.preset));
   const generatedAt = new Date().toISOString();
   byId('report-date').textContent = `${generatedAt.slice(0, 16).replace('T', ' ')} UTC`;
   byId('report-date').setAttribute('datetime', generatedAt);
@@ -103,6 +142,37 @@ async function run(state: FormState, focusResults: boolean): Promise<void> {
   if (!controller.signal.aborted) results.dataset.panels = 'done';
 }
 
+/**
+ * First visit: the form's starting values estimated by the API, shown as a labelled example (summary
+ * and breakdown only, no export), so the result column is never empty. Any Estimate replaces it.
+ */
+async function showExample(): Promise<void> {
+  const controller = new AbortController();
+  inflight = controller;
+  const state = pruneState(readForm(form, {}));
+  const workload = toWorkload(state);
+  const outcome = await callApi<EstimateResult>('v1/estimate', workload, controller.signal).catch(
+    () => null,
+  );
+  if (controller.signal.aborted || !outcome?.ok) return;
+  inflight = null;
+  const estimate = outcome.value;
+  results.dataset.example = 'true';
+  byId('example-label').hidden = false;
+  byId('result-body').hidden = false;
+  const sent = describeSent(form, workload);
+  renderSummary(estimate, state, sent);
+  renderBreakdown(estimate);
+  setStatus(
+    'ready',
+    `Example, not your workload: ${sent.join(', ')} (the form's starting values). Change the form and press Estimate for your own.`,
+  );
+}
+
+function presetName(id: string | undefined): string | undefined {
+  return id ? catalogue.presets?.find((p) => p.id === id)?.name : undefined;
+}
+
 function exportRows(): TableModel[] {
   if (!current) return [];
   const p = current.panels;
@@ -123,7 +193,7 @@ function fileStem(): string {
 
 function wireToolbar(): void {
   byId('btn-json').addEventListener('click', () => {
-    if (!current) return;
+    if (!current || results.dataset.stale === 'true') return;
     const { state, workload, estimate, generatedAt, panels } = current;
     download(
       `${fileStem()}.json`,
@@ -144,12 +214,16 @@ function wireToolbar(): void {
       ),
     );
   });
-  byId('btn-csv').addEventListener('click', () =>
-    download(`${fileStem()}.csv`, 'text/csv', tablesToCsv(exportRows())),
-  );
-  byId('btn-print').addEventListener('click', () => window.print());
+  byId('btn-csv').addEventListener('click', () => {
+    if (current && results.dataset.stale !== 'true')
+      download(`${fileStem()}.csv`, 'text/csv', tablesToCsv(exportRows()));
+  });
+  byId('btn-print').addEventListener('click', () => {
+    if (current && results.dataset.stale !== 'true') window.print();
+  });
   // The listener ignores promises: share() settles its own failures.
   const share = async () => {
+    if (!current || results.dataset.stale === 'true') return;
     const input = byId<HTMLInputElement>('share-url');
     input.value = location.href;
     input.hidden = false;
@@ -186,6 +260,7 @@ function wireForm(): void {
     void run(readForm(form, extras), true);
   });
   form.addEventListener('reset', () => {
+    clearResult();
     setTimeout(() => {
       extras = {};
       syncTask(form);
@@ -193,10 +268,18 @@ function wireForm(): void {
       showPresetInfo(undefined);
     });
   });
-  byId('f-ai-task').addEventListener('change', () => syncTask(form));
+  // Any edit, in any field or the preset, makes the result shown out of date.
+  form.addEventListener('input', markStale);
+  form.addEventListener('change', markStale);
+  byId('f-ai-task').addEventListener('change', (event) => {
+    syncTask(form);
+    if ((event.target as HTMLSelectElement).value) void ensureModels();
+  });
+  byId('f-ai-model').addEventListener('focus', () => void ensureModels(), { once: true });
   byId('btn-start-next').addEventListener('click', () => {
     const next = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
     byId<HTMLInputElement>('f-start').value = next.toISOString().slice(0, 16);
+    markStale();
   });
   byId<HTMLSelectElement>('f-preset').addEventListener('change', (event) => {
     const id = (event.target as HTMLSelectElement).value;
@@ -212,10 +295,32 @@ function wireForm(): void {
   });
 }
 
+/**
+ * The sticky form panel starts below the header on first view, so its height is what is left of the
+ * viewport below its top: the Estimate button at its foot is then always on screen.
+ */
+function fitFormPanel(): void {
+  const panel = byId('workload');
+  let queued = false;
+  const fit = () => {
+    queued = false;
+    const top = Math.max(0, panel.getBoundingClientRect().top - 8);
+    panel.style.setProperty('--form-offset', `${Math.round(top)}px`);
+  };
+  const queue = () => {
+    if (!queued) requestAnimationFrame(fit);
+    queued = true;
+  };
+  fit();
+  addEventListener('scroll', queue, { passive: true });
+  addEventListener('resize', queue);
+}
+
 /** Puts a state into the form; names without a control (a preset's rarer fields) are kept aside. */
 function applyState(state: FormState): void {
   catalogue.regions.ensure(state.location);
   extras = writeForm(form, state);
+  if (state['ai.task']) void ensureModels();
   delete extras.compareProvider;
   byId<HTMLSelectElement>('f-compare-provider').value = state.compareProvider ?? '';
   clearErrors(form);
@@ -230,5 +335,6 @@ if (restored.location) {
   applyState(restored);
   showPresetInfo(catalogue.presets?.find((p) => p.id === restored.preset));
   void run(readForm(form, extras), false);
-}
+} else void showExample();
+fitFormPanel();
 document.documentElement.dataset.ready = 'true';

@@ -50,7 +50,12 @@ function metric(
 }
 
 /** Headline numbers, equivalent, and what the API resolved the input to. */
-export function renderSummary(result: EstimateResult, inputs: Record<string, string>): void {
+export function renderSummary(
+  result: EstimateResult,
+  inputs: Record<string, string>,
+  sent: readonly string[],
+  presetName?: string,
+): void {
   const e = result.emissionsKgCo2e;
   const headline = byId('headline');
   const split = el('div', undefined, 'metric');
@@ -82,7 +87,7 @@ export function renderSummary(result: EstimateResult, inputs: Record<string, str
   );
   renderEquivalent(e.total, e.low, e.high);
   renderResolved(result);
-  renderWorkloadSummary(result, inputs);
+  renderWorkloadSummary(result, inputs, sent, presetName);
 }
 
 function renderEquivalent(total: number, low: number, high: number): void {
@@ -139,18 +144,21 @@ function aiLine(ai: NonNullable<EstimateResult['ai']>): string {
   return `inference on ${formatNumber(ai.gpus)} GPUs: ${formatNumber(ai.gpuJPerOutputToken)} J per output token${per}`;
 }
 
-function renderWorkloadSummary(result: EstimateResult, inputs: Record<string, string>): void {
-  const given = Object.entries(inputs).filter(
-    ([k]) => !['preset', 'delayHours', 'compareProvider'].includes(k),
-  );
+/** The inputs line: the body actually sent, in the form's words (nothing the request left out). */
+function renderWorkloadSummary(
+  result: EstimateResult,
+  inputs: Record<string, string>,
+  sent: readonly string[],
+  presetName?: string,
+): void {
   const box = byId('workload-summary');
-  const preset = inputs.preset ? `Preset ${inputs.preset}. ` : '';
+  const preset = inputs.preset ? `Preset “${presetName ?? inputs.preset}”, then as sent. ` : '';
   const wait = inputs.delayHours
     ? ` Can wait up to ${inputs.delayHours} h for a cleaner start.`
     : '';
   box.replaceChildren(
     `${preset}Inputs: `,
-    el('code', given.map(([k, v]) => `${k} = ${v}`).join(' · ')),
+    el('span', sent.join(' · '), 'inputs-sent'),
     `.${wait} Methodology ${result.methodologyVersion}.`,
   );
 }
