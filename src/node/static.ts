@@ -68,7 +68,7 @@ async function compressed(c: Context<AppEnv>): Promise<void> {
   // Set on the old answer too: Hono copies its headers onto the one that replaces it.
   res.headers.set('content-encoding', encoding);
   res.headers.set('content-length', String(body.length));
-  c.res = new Response(body, { status: 200, headers: res.headers });
+  c.res = new Response(new Uint8Array(body), { status: 200, headers: res.headers });
 }
 
 /** Serves `web/` at `/`. Every answer says `no-cache`: the browser revalidates, so a rebuild shows at once. */

@@ -118,7 +118,7 @@ describe('the page in headless chromium', () => {
     const e = expected.emissionsKgCo2e;
     expect(await page.textContent('#metric-emissions .value')).toContain(sig3(e.total));
     expect(await page.textContent('#metric-emissions .range')).toBe(
-      `range ${sig3(e.low)} kgCO2e – ${sig3(e.high)} kgCO2e`,
+      `range ${sig3(e.low)}–${sig3(e.high)} kgCO2e`,
     );
     expect(await page.textContent('#metric-energy .value')).toContain(
       sig3(expected.energyKwh.total),

@@ -14,10 +14,17 @@ export interface PresetRow {
   references: string[];
 }
 
+/** Display names for ids the API answers with (`nvidia-b200` -> `NVIDIA B200`). */
+export interface Names {
+  gpu(id: string): string;
+  region(id: string): string;
+}
+
 export interface Catalogue {
   presets: PresetRow[] | null;
   regions: RegionPicker;
   sources: Map<string, SourceInfo>;
+  names: Names;
 }
 
 interface Named {
@@ -48,9 +55,16 @@ export async function loadCatalogue(): Promise<Catalogue> {
   fillPresets(presets.ok ? presets.value.presets : null);
   searchAsYouType('f-instance-type', 'dl-instances', 'instances');
   searchAsYouType('f-cpu-model', 'dl-cpus', 'cpus');
+  const gpuNames = new Map(
+    (gpus.ok ? gpus.value.gpus.items : []).map((g) => [g.id, g.name ?? g.id]),
+  );
   return {
     presets: presets.ok ? presets.value.presets : null,
     regions: picker,
+    names: {
+      gpu: (id) => gpuNames.get(id) ?? id,
+      region: (id) => picker.labelOf(id),
+    },
     sources: new Map((sources.ok ? sources.value.sources : []).map((s) => [s.id, s])),
   };
 }

@@ -17,7 +17,7 @@ import {
   writeForm,
   type FormState,
 } from './form.ts';
-import { formatNumber } from './format.ts';
+import { formatMass, formatNumber, massUnitFor } from './format.ts';
 import { loadPanels, rerenderCompare, type PanelData } from './panels.ts';
 import { renderBasis, renderBreakdown, renderSummary } from './results.ts';
 import { tablesToCsv, type TableModel } from './tables.ts';
@@ -103,13 +103,22 @@ async function run(given: FormState, focusResults: boolean): Promise<void> {
   byId('result-body').hidden = false;
   byId('share-url').hidden = true;
   markFresh();
-  renderSummary(estimate, state, describeSent(form, workload), presetName(state.preset));
+  const unit = massUnitFor(estimate.emissionsKgCo2e.total);
+  renderSummary(estimate, {
+    inputs: state,
+    sent: describeSent(form, workload),
+    presetName: presetName(state.preset),
+    sources: catalogue.sources,
+    unit,
+  });
   const generatedAt = new Date().toISOString();
   byId('report-date').textContent = `${generatedAt.slice(0, 16).replace('T', ' ')} UTC`;
   byId('report-date').setAttribute('datetime', generatedAt);
   byId('report-method').textContent = estimate.methodologyVersion;
   byId('report-url').textContent = location.href;
   const e = estimate.emissionsKgCo2e;
+  const t = (kg: number | null) => (kg === null ? null : kg / unit.kgPer);
+  const mass = `${unit.symbol}CO2e`;
   const summary: TableModel = {
     id: 'summary',
     caption: 'Result',
@@ -121,24 +130,27 @@ async function run(given: FormState, focusResults: boolean): Promise<void> {
       { label: 'Unit' },
     ],
     rows: [
-      ['Emissions (location-based + embodied)', e.total, e.low, e.high, 'kgCO2e'],
+      ['Emissions (location-based + embodied)', t(e.total), t(e.low), t(e.high), mass],
       ['Energy', estimate.energyKwh.total, estimate.energyKwh.low, estimate.energyKwh.high, 'kWh'],
-      ['Operational, location-based', e.location, null, null, 'kgCO2e'],
-      ['Operational, market-based', e.market, null, null, 'kgCO2e'],
-      ['Embodied', e.embodied, null, null, 'kgCO2e'],
+      ['Operational, location-based', t(e.location), null, null, mass],
+      ['Operational, market-based', t(e.market), null, null, mass],
+      ['Embodied', t(e.embodied), null, null, mass],
     ],
   };
-  const tables = [renderBreakdown(estimate), renderBasis(estimate, catalogue.sources)];
+  const tables = [renderBreakdown(estimate, unit), renderBasis(estimate, catalogue.sources)];
   current = { state, workload, estimate, generatedAt, summary, tables, panels: {} };
   setStatus(
     'ready',
-    `Estimate ready: ${formatNumber(e.total)} kgCO2e (range ${formatNumber(e.low)}–${formatNumber(e.high)}) and ${formatNumber(estimate.energyKwh.total)} kWh.`,
+    `Estimate ready: ${formatMass(e.total, unit)} (range ${formatMass(e.low, unit)} – ${formatMass(e.high, unit)}) and ${formatNumber(estimate.energyKwh.total)} kWh.`,
   );
   // Side by side on wide screens, so only a phone needs to be taken down to the results.
   const narrow = matchMedia('(max-width: 820px)').matches;
   if (focusResults) results.focus({ preventScroll: !narrow });
   else if (narrow) results.scrollIntoView({ block: 'start' });
-  await loadPanels({ workload, state, estimate, signal: controller.signal }, current.panels);
+  await loadPanels(
+    { workload, state, estimate, signal: controller.signal, unit, names: catalogue.names },
+    current.panels,
+  );
   if (!controller.signal.aborted) results.dataset.panels = 'done';
 }
 
@@ -161,8 +173,9 @@ async function showExample(): Promise<void> {
   byId('example-label').hidden = false;
   byId('result-body').hidden = false;
   const sent = describeSent(form, workload);
-  renderSummary(estimate, state, sent);
-  renderBreakdown(estimate);
+  const unit = massUnitFor(estimate.emissionsKgCo2e.total);
+  renderSummary(estimate, { inputs: state, sent, sources: catalogue.sources, unit });
+  renderBreakdown(estimate, unit);
   setStatus(
     'ready',
     `Example, not your workload: ${sent.join(', ')} (the form's starting values). Change the form and press Estimate for your own.`,

@@ -4,7 +4,14 @@ import type { EstimateResult } from '../../src/core/schemas.ts';
 import { COLORS, drawBars } from './charts.ts';
 import { byId, el } from './dom.ts';
 import { carEquivalent } from './equivalents.ts';
-import { formatNumber, formatScaled } from './format.ts';
+import {
+  formatCount,
+  formatMass,
+  formatMassValue,
+  formatNumber,
+  formatScaled,
+  type MassUnit,
+} from './format.ts';
 import { renderTable, type TableModel } from './tables.ts';
 
 export interface SourceInfo {
@@ -26,68 +33,85 @@ const COMPONENTS = [
   ['overhead', 'Overhead (PUE)', 'Data-centre overhead (PUE − 1)'],
 ] as const;
 
+/** A headline figure with its range, all three in the same unit (the central value's). */
 function metric(
   label: string,
-  total: number,
-  low: number,
-  high: number,
-  unit: 'kgCO2e' | 'kWh',
+  value: string,
+  unit: string,
+  low: string,
+  high: string,
   id: string,
 ): HTMLElement {
   const box = el('div', undefined, 'metric');
   box.id = id;
-  const scaled = formatScaled(total, unit);
-  const value = el('p', undefined, 'value');
-  value.append(scaled.value + ' ', el('span', scaled.unit, 'unit'));
-  const lo = formatScaled(low, unit);
-  const hi = formatScaled(high, unit);
-  box.append(
-    el('p', label, 'label'),
-    value,
-    el('p', `range ${lo.value} ${lo.unit} – ${hi.value} ${hi.unit}`, 'range'),
-  );
+  const line = el('p', undefined, 'value');
+  line.append(value + ' ', el('span', unit, 'unit'));
+  box.append(el('p', label, 'label'), line, el('p', `range ${low}–${high} ${unit}`, 'range'));
   return box;
 }
 
+/** Energy in the unit its central value reads best in (kWh, MWh…), the range in that unit too. */
+function energyMetric(total: number, low: number, high: number): HTMLElement {
+  const unit = formatScaled(total, 'kWh').unit;
+  const per = { Wh: 1e-3, kWh: 1, MWh: 1e3, GWh: 1e6 }[unit] ?? 1;
+  const show = (kwh: number) => formatNumber(kwh / per);
+  return metric(
+    'Energy (at the meter, incl. PUE)',
+    show(total),
+    unit,
+    show(low),
+    show(high),
+    'metric-energy',
+  );
+}
+
+export interface SummaryContext {
+  /** The form state sent (preset, delay and the workload's fields). */
+  inputs: Record<string, string>;
+  /** The body sent, in the form's words. */
+  sent: readonly string[];
+  presetName?: string | undefined;
+  sources: ReadonlyMap<string, SourceInfo>;
+  /** The one mass unit of this result. */
+  unit: MassUnit;
+}
+
 /** Headline numbers, equivalent, and what the API resolved the input to. */
-export function renderSummary(
-  result: EstimateResult,
-  inputs: Record<string, string>,
-  sent: readonly string[],
-  presetName?: string,
-): void {
+export function renderSummary(result: EstimateResult, ctx: SummaryContext): void {
   const e = result.emissionsKgCo2e;
+  const { unit } = ctx;
+  const m = (kg: number) => formatMassValue(kg, unit);
   const headline = byId('headline');
   const split = el('div', undefined, 'metric');
   split.append(
     el('p', 'Of which', 'label'),
-    el('p', `operational (location-based) ${formatNumber(e.location)} kg`, 'range'),
-    el('p', `operational (market-based) ${formatNumber(e.market)} kg`, 'range'),
-    el('p', `embodied ${formatNumber(e.embodied)} kg`, 'range'),
+    el('p', `operational (location-based) ${formatMass(e.location, unit)}`, 'range'),
+    el('p', `operational (market-based) ${formatMass(e.market, unit)}`, 'range'),
+    el('p', `embodied ${formatMass(e.embodied, unit)}`, 'range'),
   );
   if (result.sci)
     split.append(
       el(
         'p',
-        `${formatNumber(result.sci.gCo2ePerUnit)} g CO2e and ${formatNumber(result.sci.whPerUnit)} Wh per ${result.sci.functionalUnit}`,
+        `${formatNumber(result.sci.gCo2ePerUnit)} gCO2e and ${formatNumber(result.sci.whPerUnit)} Wh per ${result.sci.functionalUnit}`,
         'range',
       ),
     );
   headline.replaceChildren(
-    metric('Emissions (CO2e)', e.total, e.low, e.high, 'kgCO2e', 'metric-emissions'),
     metric(
-      'Energy (at the meter, incl. PUE)',
-      result.energyKwh.total,
-      result.energyKwh.low,
-      result.energyKwh.high,
-      'kWh',
-      'metric-energy',
+      'Emissions (CO2e)',
+      m(e.total),
+      `${unit.symbol}CO2e`,
+      m(e.low),
+      m(e.high),
+      'metric-emissions',
     ),
+    energyMetric(result.energyKwh.total, result.energyKwh.low, result.energyKwh.high),
     split,
   );
   renderEquivalent(e.total, e.low, e.high);
-  renderResolved(result);
-  renderWorkloadSummary(result, inputs, sent, presetName);
+  renderResolved(result, ctx.sources);
+  renderWorkloadSummary(result, ctx.inputs, ctx.sent, ctx.presetName);
 }
 
 function renderEquivalent(total: number, low: number, high: number): void {
@@ -106,26 +130,30 @@ function renderEquivalent(total: number, low: number, high: number): void {
   );
 }
 
-function renderResolved(result: EstimateResult): void {
+function renderResolved(result: EstimateResult, sources: ReadonlyMap<string, SourceInfo>): void {
   const r = result.resolved;
+  const title = (id: string) => sources.get(id)?.title ?? id;
   const rows: [string, string][] = [
     ['Location', `${r.location.name}${r.location.regionId ? ` (${r.location.regionId})` : ''}`],
     [
       'Grid',
-      `${r.location.zone ?? r.location.countryIso2 ?? '–'}: ${formatNumber(r.location.intensityGCo2ePerKwh)} gCO2e/kWh (${r.location.year ?? 'no year'}, ${r.location.basis}, ${r.location.source})`,
+      `${r.location.zone ?? r.location.countryIso2 ?? '–'}: ${formatNumber(r.location.intensityGCo2ePerKwh)} gCO2e/kWh (${r.location.year ?? 'no year'}, ${r.location.basis}; ${title(r.location.source)})`,
     ],
-    ['PUE', `${formatNumber(r.pue.value)} (${r.pue.source}${r.pue.year ? `, ${r.pue.year}` : ''})`],
+    [
+      'PUE',
+      `${formatNumber(r.pue.value)} (${title(r.pue.source)}${r.pue.year ? `, ${r.pue.year}` : ''})`,
+    ],
     ['Duration', `${formatNumber(result.durationHours)} h`],
   ];
   if (r.instance)
     rows.push([
       'Instance',
-      `${r.instance.count} × ${r.instance.id} (${r.instance.vcpu} vCPU, ${formatNumber(r.instance.memoryGb)} GB)`,
+      `${formatCount(r.instance.count)} × ${r.instance.id} (${formatCount(r.instance.vcpu)} vCPU, ${formatNumber(r.instance.memoryGb)} GB)`,
     ]);
   if (r.gpu)
     rows.push([
       'GPU',
-      `${formatNumber(r.gpu.count)} × ${r.gpu.name}, ${formatNumber(r.gpu.averagePowerW)} W each on average`,
+      `${formatCount(r.gpu.count)} × ${r.gpu.name}, ${formatNumber(r.gpu.averagePowerW)} W each on average`,
     ]);
   if (r.cpu)
     rows.push([
@@ -139,9 +167,9 @@ function renderResolved(result: EstimateResult): void {
 
 function aiLine(ai: NonNullable<EstimateResult['ai']>): string {
   if (ai.task === 'training')
-    return `training: ${formatNumber(ai.flops)} FLOPs, ${formatNumber(ai.deviceHours)} GPU-hours on ${formatNumber(ai.gpus)} GPUs (MFU ${formatNumber(ai.mfu)})`;
+    return `training: ${formatCount(ai.flops)} FLOPs, ${formatNumber(ai.deviceHours)} GPU-hours on ${formatCount(ai.gpus)} GPUs (MFU ${formatNumber(ai.mfu)})`;
   const per = ai.perRequest ? `; ${formatNumber(ai.perRequest.wh)} Wh per request` : '';
-  return `inference on ${formatNumber(ai.gpus)} GPUs: ${formatNumber(ai.gpuJPerOutputToken)} J per output token${per}`;
+  return `inference on ${formatCount(ai.gpus)} GPUs: ${formatNumber(ai.gpuJPerOutputToken)} J per output token${per}`;
 }
 
 /** The inputs line: the body actually sent, in the form's words (nothing the request left out). */
@@ -164,7 +192,8 @@ function renderWorkloadSummary(
 }
 
 /** Breakdown by component, operational and embodied, as a stacked bar chart and a table. */
-export function renderBreakdown(result: EstimateResult): TableModel {
+export function renderBreakdown(result: EstimateResult, unit: MassUnit): TableModel {
+  const u = (kg: number) => kg / unit.kgPer;
   const e = result.emissionsKgCo2e.byComponent;
   const k = result.energyKwh.byComponent;
   const shown = COMPONENTS.filter(([key]) => e[key] > 0 || k[key] > 0);
@@ -174,19 +203,19 @@ export function renderBreakdown(result: EstimateResult): TableModel {
     series: [
       {
         label: 'Operational (location-based)',
-        data: [...shown.map(([key]) => e[key]), 0],
+        data: [...shown.map(([key]) => u(e[key])), 0],
         color: COLORS.operational,
       },
       {
         label: 'Embodied',
-        data: [...shown.map(() => 0), result.emissionsKgCo2e.embodied],
+        data: [...shown.map(() => 0), u(result.emissionsKgCo2e.embodied)],
         color: COLORS.embodied,
       },
     ],
-    unit: 'kgCO2e',
+    unit: `${unit.symbol}CO2e`,
     horizontal: true,
     stacked: true,
-    description: `Emissions by component: ${labels.map((l, i) => `${l} ${formatNumber(i < shown.length ? e[shown[i]![0]] : result.emissionsKgCo2e.embodied)} kg`).join(', ')}.`,
+    description: `Emissions by component: ${labels.map((l, i) => formatMass(i < shown.length ? e[shown[i]![0]] : result.emissionsKgCo2e.embodied, unit) + ` ${l}`).join(', ')}.`,
   });
   const model: TableModel = {
     id: 'breakdown',
@@ -194,17 +223,17 @@ export function renderBreakdown(result: EstimateResult): TableModel {
     columns: [
       { label: 'Component' },
       { label: 'Energy (kWh)', numeric: true },
-      { label: 'Operational kgCO2e', numeric: true },
-      { label: 'Embodied kgCO2e', numeric: true },
+      { label: `Operational ${unit.symbol}CO2e`, numeric: true },
+      { label: `Embodied ${unit.symbol}CO2e`, numeric: true },
     ],
     rows: [
-      ...shown.map(([key, , label]) => [label, k[key], e[key], 0]),
-      ['Embodied (manufacturing)', 0, 0, result.emissionsKgCo2e.embodied],
+      ...shown.map(([key, , label]) => [label, k[key], u(e[key]), 0]),
+      ['Embodied (manufacturing)', 0, 0, u(result.emissionsKgCo2e.embodied)],
       [
         'Total',
         result.energyKwh.total,
-        result.emissionsKgCo2e.location,
-        result.emissionsKgCo2e.embodied,
+        u(result.emissionsKgCo2e.location),
+        u(result.emissionsKgCo2e.embodied),
       ],
     ],
   };

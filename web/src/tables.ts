@@ -1,5 +1,5 @@
 // Tables: every chart's numbers as an HTML table, and the same rows as CSV (exactly the rows shown).
-import { formatNumber } from './format.ts';
+import { csvNumber, formatNumber } from './format.ts';
 
 export type Cell = string | number | null;
 
@@ -101,7 +101,7 @@ function csvRow(cells: readonly Cell[]): string {
 // RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
 function csvCell(cell: Cell): string {
   if (cell === null) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'number') return csvNumber(cell);
   const safe = /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
