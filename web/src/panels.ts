@@ -133,7 +133,8 @@ async function loadSuggest(ctx: PanelContext, data: PanelData): Promise<SuggestR
   }
   data.suggestRaw = outcome.value;
   setPanelState('suggestions', 'ready');
-  data.suggestions = renderSuggestions(outcome.value, ctx);
+  const start = typeof ctx.workload.start === 'string' ? ctx.workload.start : null;
+  data.suggestions = renderSuggestions(outcome.value, { ...ctx, start });
   if (outcome.value.hardware.length > 0) {
     // Shown before drawing, so chart.js measures a visible canvas.
     setPanelState(
@@ -141,7 +142,7 @@ async function loadSuggest(ctx: PanelContext, data: PanelData): Promise<SuggestR
       'ready',
       'The same work on other accelerators, with the run time scaled by their throughput.',
     );
-    data.hardware = renderHardware(outcome.value, ctx) ?? undefined;
+    data.hardware = renderHardware(outcome.value, { ...ctx, start }) ?? undefined;
   } else {
     const why = outcome.value.notes.find((n) => n.startsWith('hardware:'));
     panelNotReady(

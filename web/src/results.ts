@@ -3,13 +3,14 @@
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { COLORS, drawBars } from './charts.ts';
 import { byId, el } from './dom.ts';
-import { carEquivalent } from './equivalents.ts';
+import { amountOf, EQUIVALENTS } from './equivalents.ts';
 import {
   formatCount,
   formatMass,
   formatMassValue,
   formatNumber,
   formatScaled,
+  massUnitFor,
   type MassUnit,
 } from './format.ts';
 import { renderTable, type TableModel } from './tables.ts';
@@ -109,25 +110,61 @@ export function renderSummary(result: EstimateResult, ctx: SummaryContext): void
     energyMetric(result.energyKwh.total, result.energyKwh.low, result.energyKwh.high),
     split,
   );
-  renderEquivalent(e.total, e.low, e.high);
+  renderEquivalents(result);
+  renderPerRequest(result, unit);
   renderResolved(result, ctx.sources);
   renderWorkloadSummary(result, ctx.inputs, ctx.sent, ctx.presetName);
 }
 
-function renderEquivalent(total: number, low: number, high: number): void {
-  const { amount, equivalent } = carEquivalent(total);
-  const p = byId('equivalent');
-  const link = el('a', equivalent.source.title);
-  link.href = equivalent.source.url;
-  link.rel = 'noopener';
-  const small = el('small');
-  small.append(`Factor: ${equivalent.factorText}. Source: `, link, '.');
-  const range = `${formatNumber(carEquivalent(low).amount)}–${formatNumber(carEquivalent(high).amount)}`;
-  p.replaceChildren(
-    el('strong', `≈ ${formatNumber(amount)} ${equivalent.unit}`),
-    ` ${equivalent.phrase} (range ${range} ${equivalent.unit}).`,
-    small,
-  );
+/** Everyday equivalents, each with its range, factor, source and year. */
+function renderEquivalents(result: EstimateResult): void {
+  const e = result.emissionsKgCo2e;
+  const k = result.energyKwh;
+  const list = el('ul', undefined, 'equivalents');
+  for (const eq of EQUIVALENTS) {
+    const li = el('li');
+    li.dataset.equivalent = eq.id;
+    const link = el('a', eq.source.title);
+    link.href = eq.source.url;
+    link.rel = 'noopener';
+    const small = el('small');
+    small.append(`Factor: ${eq.factorText}. Source: `, link, '.');
+    const range = `${formatNumber(amountOf(eq, e.low, k.low))}–${formatNumber(amountOf(eq, e.high, k.high))}`;
+    li.append(
+      el('strong', `≈ ${formatNumber(amountOf(eq, e.total, k.total))} ${eq.unit}`),
+      ` ${eq.phrase} (range ${range} ${eq.unit}).`,
+      small,
+    );
+    list.append(li);
+  }
+  byId('equivalent').replaceChildren(el('p', 'For scale, the same as:', 'label'), list);
+}
+
+/**
+ * Inference: the API's per-request figure, and the same scaled to N users a day (N editable; one
+ * request each), as a linear scaling of this estimate, said to be one.
+ */
+function renderPerRequest(result: EstimateResult, unit: MassUnit): void {
+  const box = byId('per-request');
+  const per = result.ai?.task === 'inference' ? result.ai.perRequest : null;
+  box.hidden = !per;
+  if (!per) return;
+  const input = byId<HTMLInputElement>('f-users');
+  const scaled = byId('per-request-scaled');
+  const show = () => {
+    const users = Number(input.value);
+    if (!Number.isFinite(users) || users < 0) {
+      scaled.textContent = 'Users per day must be a number ≥ 0.';
+      return;
+    }
+    const dayKg = (per.gCo2e * users) / 1000;
+    const dayUnit = massUnitFor(dayKg * 365);
+    scaled.textContent = `${formatCount(users)} users a day, one request each: ${formatNumber((per.wh * users) / 1000)} kWh and ${formatMass(dayKg, dayUnit)} a day, ${formatMass(dayKg * 365, dayUnit)} a year (this estimate's per-request figure × users; the same hardware, batching and idle share assumed).`;
+  };
+  byId('per-request-figure').textContent =
+    `Per request: ${formatNumber(per.wh)} Wh and ${formatNumber(per.gCo2e)} gCO2e (of this run's ${formatMass(result.emissionsKgCo2e.total, unit)}).`;
+  input.oninput = show;
+  show();
 }
 
 function renderResolved(result: EstimateResult, sources: ReadonlyMap<string, SourceInfo>): void {

@@ -20,6 +20,8 @@ const KINDS = [
 /** What the options are measured in and named by. */
 export interface SuggestView {
   estimate: EstimateResult;
+  /** The start sent, if any. */
+  start: string | null;
   unit: MassUnit;
   names: Names;
 }
@@ -107,9 +109,13 @@ export function renderSuggestions(result: SuggestResult, view: SuggestView): Tab
     ]);
   }
   const body = byId('suggestions-body');
+  const scenarios = el('div', undefined, 'table-wrap');
+  scenarios.id = 'table-scenarios';
   body.replaceChildren(
+    scenarios,
     rows.length ? list : el('p', 'No lower-carbon option was found among the candidates.'),
   );
+  renderScenarios(scenarios, result, view);
   if (result.notes.length)
     body.append(el('p', 'Not suggested:', 'hint'), listOf(result.notes.map((n) => el('li', n))));
   return {
@@ -125,6 +131,92 @@ export function renderSuggestions(result: SuggestResult, view: SuggestView): Tab
     ],
     rows,
   };
+}
+
+/** Signed difference with its share of the plan: `−120 tCO2e (−41 %)`. */
+function difference(planned: number, best: number, show: (n: number) => string): string {
+  const d = best - planned;
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
+  const share = planned !== 0 ? ` (${sign}${formatNumber(Math.abs((d / planned) * 100))} %)` : '';
+  return `${sign}${show(Math.abs(d))}${share}`;
+}
+
+/** As planned and the best combined suggestion side by side, with the difference. */
+export function renderScenarios(
+  container: HTMLElement,
+  result: SuggestResult,
+  view: SuggestView,
+): TableModel {
+  const { estimate, unit, names } = view;
+  const best = result.best;
+  const better = best.kgCo2eSaved > 0;
+  const planned = result.asGiven.emissionsKgCo2e;
+  const after = better ? best.emissionsKgCo2e : planned;
+  const mass = (kg: number) => formatMass(kg, unit);
+  const kwh = (v: number) => `${formatNumber(v)} kWh`;
+  const r = estimate.resolved;
+  const place = r.location.regionId ? names.region(r.location.regionId) : r.location.name;
+  const gpu = r.gpu?.name ?? 'none';
+  const change = better ? best.change : {};
+  const text = (a: string, b: string) => [a, b, a === b ? 'same' : 'changed'];
+  const model: TableModel = {
+    id: 'scenarios',
+    caption: better
+      ? 'As planned and with the best suggestion, side by side'
+      : 'As planned (no suggestion lowers it)',
+    columns: [
+      { label: '' },
+      { label: 'As planned' },
+      { label: 'Best suggestion' },
+      { label: 'Difference' },
+    ],
+    rows: [
+      [
+        'Emissions',
+        mass(planned.total),
+        mass(after.total),
+        difference(planned.total, after.total, mass),
+      ],
+      [
+        'Range',
+        `${mass(planned.low)} – ${mass(planned.high)}`,
+        `${mass(after.low)} – ${mass(after.high)}`,
+        '',
+      ],
+      [
+        'Energy',
+        kwh(result.asGiven.energyKwh),
+        kwh(better ? best.energyKwh : result.asGiven.energyKwh),
+        difference(
+          result.asGiven.energyKwh,
+          better ? best.energyKwh : result.asGiven.energyKwh,
+          kwh,
+        ),
+      ],
+      ['Where', ...text(place, change.location ? names.region(change.location) : place)],
+      [
+        'Start',
+        ...text(
+          view.start ? formatUtc(view.start) : 'not set (annual average)',
+          change.start
+            ? formatUtc(change.start)
+            : view.start
+              ? formatUtc(view.start)
+              : 'not set (annual average)',
+        ),
+      ],
+      ['GPU', ...text(gpu, change.gpu ? names.gpu(change.gpu) : gpu)],
+      [
+        'Run time',
+        ...text(
+          `${formatNumber(estimate.durationHours)} h`,
+          `${formatNumber(change.durationHours ?? estimate.durationHours)} h`,
+        ),
+      ],
+    ],
+  };
+  renderTable(container, model);
+  return model;
 }
 
 function listOf(items: HTMLElement[]): HTMLElement {
