@@ -117,7 +117,7 @@ describe('what peers’ users expect', () => {
     const { suggest } = await run(page, 'llm-finetune-lora-8xh100');
     expect(suggest.best.kgCo2eSaved).toBeGreaterThan(0);
     const rows = await page.$$eval('#table-scenarios tbody tr', (tr) =>
-      tr.map((r) => [...r.children].map((c) => c.textContent ?? '')),
+      tr.map((r) => Array.from(r.children).map((c) => c.textContent ?? '')),
     );
     expect(rows.map((r) => r[0])).toEqual([
       'Emissions',

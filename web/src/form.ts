@@ -204,6 +204,12 @@ export function showErrors(
       const link = document.createElement('a');
       link.href = `#${el.id}`;
       link.textContent = message;
+      // The field and its message scrolled into view clear of the sticky Estimate bar (scroll-margin), URL untouched.
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        (el.closest('.field') ?? el).scrollIntoView({ block: 'nearest' });
+        el.focus({ preventScroll: true });
+      });
       item.append(link);
     } else {
       item.textContent = error.path ? `${error.path}: ${error.message}` : error.message;

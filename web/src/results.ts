@@ -122,7 +122,8 @@ function renderEquivalents(result: EstimateResult): void {
   const k = result.energyKwh;
   const list = el('ul', undefined, 'equivalents');
   for (const eq of EQUIVALENTS) {
-    const li = el('li');
+    // On paper only the first (the report's own layout is report*.ts's to choose).
+    const li = el('li', undefined, list.childElementCount > 0 ? 'no-print' : undefined);
     li.dataset.equivalent = eq.id;
     const link = el('a', eq.source.title);
     link.href = eq.source.url;

@@ -109,7 +109,8 @@ export function renderSuggestions(result: SuggestResult, view: SuggestView): Tab
     ]);
   }
   const body = byId('suggestions-body');
-  const scenarios = el('div', undefined, 'table-wrap');
+  // On screen only: the print report (report*.ts) chooses its own content.
+  const scenarios = el('div', undefined, 'table-wrap no-print');
   scenarios.id = 'table-scenarios';
   body.replaceChildren(
     scenarios,

@@ -55,6 +55,7 @@ export function renderTable(container: HTMLElement, model: TableModel, collapsed
   details.append(summary, table);
   container.replaceChildren(details);
   details.addEventListener('toggle', () => markOverflow(container));
+  requestAnimationFrame(() => markOverflow(container));
 }
 
 /**
