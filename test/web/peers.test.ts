@@ -2,6 +2,7 @@
 // km, each with its published factor, source and year; for inference the per-request figure and the
 // same scaled to N users a day (N editable); the plan and the best suggestion side by side.
 import { estimatorFor } from '../helpers/estimator.ts';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SuggestResult } from '../../src/core/decision-schemas.ts';
@@ -134,6 +135,10 @@ describe('what peers’ users expect', () => {
     expect(rows[0]![2]).toBe(`${sig3(best)} kgCO2e`);
     expect(rows[0]![3]).toBe(
       `−${sig3(planned - best)} kgCO2e (−${sig3(((planned - best) / planned) * 100)} %)`,
+    );
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#btn-csv')]);
+    expect(readFileSync(await csv.path(), 'utf8')).toContain(
+      '"As planned and with the best suggestion, side by side"\r\n,As planned,Best suggestion,Difference\r\nEmissions,',
     );
     const where = rows[3]!;
     if (suggest.best.change.location) {

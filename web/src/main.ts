@@ -158,14 +158,24 @@ async function run(given: FormState, focusResults: boolean): Promise<void> {
  * First visit: the form's starting values estimated by the API, shown as a labelled example (summary
  * and breakdown only, no export), so the result column is never empty. Any Estimate replaces it.
  */
-async function showExample(): Promise<void> {
+function startExample(): () => Promise<void> {
   const controller = new AbortController();
   inflight = controller;
   const state = pruneState(readForm(form, {}));
   const workload = toWorkload(state);
-  const outcome = await callApi<EstimateResult>('v1/estimate', workload, controller.signal).catch(
+  const answer = callApi<EstimateResult>('v1/estimate', workload, controller.signal).catch(
     () => null,
   );
+  return () => showExample(controller, state, workload, answer);
+}
+
+async function showExample(
+  controller: AbortController,
+  state: FormState,
+  workload: Record<string, unknown>,
+  answer: Promise<Awaited<ReturnType<typeof callApi<EstimateResult>>> | null>,
+): Promise<void> {
+  const outcome = await answer;
   if (controller.signal.aborted || !outcome?.ok) return;
   inflight = null;
   const estimate = outcome.value;
@@ -192,6 +202,7 @@ function exportRows(): TableModel[] {
   return [
     current.summary,
     ...current.tables.slice(0, 1),
+    ...(p.scenarios ? [p.scenarios] : []),
     ...(p.suggestions ? [p.suggestions] : []),
     ...(p.compare ? [p.compare] : []),
     ...(p.profile ? [p.profile] : []),
@@ -339,15 +350,17 @@ function applyState(state: FormState): void {
   clearErrors(form);
 }
 
+const restored = fromQuery(location.search);
+// The example is asked for while the catalogue loads (the form's starting values need none of it).
+const example = restored.location ? null : startExample();
 const catalogue: Catalogue = await loadCatalogue();
 wireForm();
 wireToolbar();
 syncTask(form);
-const restored = fromQuery(location.search);
 if (restored.location) {
   applyState(restored);
   showPresetInfo(catalogue.presets?.find((p) => p.id === restored.preset));
   void run(readForm(form, extras), false);
-} else void showExample();
+} else if (example) void example();
 fitFormPanel();
 document.documentElement.dataset.ready = 'true';

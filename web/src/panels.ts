@@ -29,6 +29,7 @@ export interface PanelContext {
 export interface PanelData {
   compare?: TableModel;
   suggestions?: TableModel;
+  scenarios?: TableModel;
   profile?: TableModel;
   hardware?: TableModel;
   compareRaw?: CompareResult;
@@ -134,7 +135,9 @@ async function loadSuggest(ctx: PanelContext, data: PanelData): Promise<SuggestR
   data.suggestRaw = outcome.value;
   setPanelState('suggestions', 'ready');
   const start = typeof ctx.workload.start === 'string' ? ctx.workload.start : null;
-  data.suggestions = renderSuggestions(outcome.value, { ...ctx, start });
+  const rendered = renderSuggestions(outcome.value, { ...ctx, start });
+  data.suggestions = rendered.options;
+  data.scenarios = rendered.scenarios;
   if (outcome.value.hardware.length > 0) {
     // Shown before drawing, so chart.js measures a visible canvas.
     setPanelState(

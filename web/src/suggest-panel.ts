@@ -70,7 +70,10 @@ export function describeChange(change: SuggestResult['best']['change'], names: N
 }
 
 /** The options list; returns its rows for export. */
-export function renderSuggestions(result: SuggestResult, view: SuggestView): TableModel {
+export function renderSuggestions(
+  result: SuggestResult,
+  view: SuggestView,
+): { options: TableModel; scenarios: TableModel } {
   const { unit, names } = view;
   const u = (kg: number) => kg / unit.kgPer;
   const list = el('ol', undefined, 'suggestion-list');
@@ -116,10 +119,10 @@ export function renderSuggestions(result: SuggestResult, view: SuggestView): Tab
     scenarios,
     rows.length ? list : el('p', 'No lower-carbon option was found among the candidates.'),
   );
-  renderScenarios(scenarios, result, view);
+  const sideBySide = renderScenarios(scenarios, result, view);
   if (result.notes.length)
     body.append(el('p', 'Not suggested:', 'hint'), listOf(result.notes.map((n) => el('li', n))));
-  return {
+  const options: TableModel = {
     id: 'suggestions',
     caption: `Greener options against ${formatMass(result.asGiven.kgCo2e, unit)} as given`,
     columns: [
@@ -132,6 +135,7 @@ export function renderSuggestions(result: SuggestResult, view: SuggestView): Tab
     ],
     rows,
   };
+  return { options, scenarios: sideBySide };
 }
 
 /** Signed difference with its share of the plan: `−120 tCO2e (−41 %)`. */
