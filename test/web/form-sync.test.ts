@@ -135,9 +135,23 @@ describe('the answer matches the form', () => {
   });
 
   it('the Inputs line and the share URL hold only what was sent: inference and back to hours leaves no ai.*', async () => {
-    const page = await openPage(browser, server.url, pageErrors);
+    const models: string[] = [];
+    const page = await browser.context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('request', (req) => {
+      if (new URL(req.url()).pathname === '/v1/models') models.push(req.url());
+    });
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.waitForSelector('#results[data-example="true"]');
+    // The ~77 KB model list is not part of the first load; choosing an AI mode fetches it once.
+    expect(models).toEqual([]);
     const bodies = estimateBodies(page);
+    const listed = page.waitForResponse((res) => new URL(res.url()).pathname === '/v1/models');
     await page.selectOption('#f-ai-task', 'inference');
+    await listed;
+    await page.waitForFunction(() => document.querySelectorAll('#dl-models option').length > 0);
+    expect(models).toHaveLength(1);
     await page.fill('#f-ai-model', 'llama-3.1-8b');
     await page.fill('#f-ai-requests', '1000000');
     await page.selectOption('#f-ai-task', '');
