@@ -42,3 +42,18 @@ export async function launchBrowser(): Promise<Browser> {
     },
   };
 }
+
+/** A new tab at `url` once the page says it is ready; page errors are pushed to `errors`. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  errors: string[],
+  viewport = { width: 1280, height: 900 },
+): Promise<import('playwright-core').Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.setViewportSize(viewport);
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]');
+  return page;
+}

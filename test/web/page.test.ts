@@ -118,7 +118,7 @@ describe('the page in headless chromium', () => {
     const e = expected.emissionsKgCo2e;
     expect(await page.textContent('#metric-emissions .value')).toContain(sig3(e.total));
     expect(await page.textContent('#metric-emissions .range')).toBe(
-      `range ${sig3(e.low)} kgCO2e – ${sig3(e.high)} kgCO2e`,
+      `range ${sig3(e.low)}–${sig3(e.high)} kgCO2e`,
     );
     expect(await page.textContent('#metric-energy .value')).toContain(
       sig3(expected.energyKwh.total),
@@ -168,9 +168,17 @@ describe('the page in headless chromium', () => {
       'Operational (location-based)',
       'Embodied',
     ]);
+    // Display names from the catalogue, not ids (issue 15).
+    const gpuNames = new Map(
+      (
+        await api<{ gpus: { items: { id: string; name: string }[] } }>(
+          '/v1/hardware?kind=gpus&limit=500',
+        )
+      ).json.gpus.items.map((g) => [g.id, g.name]),
+    );
     expect(hardware?.labels).toEqual([
-      'nvidia-h100-sxm (as given)',
-      ...suggest.hardware.map((h) => h.change.gpu),
+      `${gpuNames.get('nvidia-h100-sxm')} (as given)`,
+      ...suggest.hardware.map((h) => gpuNames.get(h.change.gpu!)),
     ]);
     expect(hardware?.datasets[0]!.data[0]).toBeCloseTo(suggest.asGiven.emissionsKgCo2e.location, 9);
     const cards =
@@ -357,7 +365,9 @@ describe('the page in headless chromium', () => {
       estimate: EstimateResult;
       form: Record<string, string>;
     };
-    expect(json.estimate.emissionsKgCo2e.total).toBe(total);
+    // CSV to four significant digits; the JSON export keeps the API's full precision.
+    expect(Number(json.estimate.emissionsKgCo2e.total.toPrecision(4))).toBe(total);
+    expect(json.estimate.emissionsKgCo2e.total).not.toBe(total);
     expect(json.form.preset).toBe(PRESET);
     await page.close();
   });

@@ -1,6 +1,8 @@
 // web/ served by the Node entry: content types, caching, what is public, and CSP-friendly HTML.
 import { estimatorFor } from '../helpers/estimator.ts';
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
@@ -31,6 +33,53 @@ describe('web/ on the Node server', () => {
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
+
+  /** A raw HTTP GET (fetch would decompress on its own), with the body as sent. */
+  const rawGet = (path: string, acceptEncoding?: string) =>
+    new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+      (resolve, reject) => {
+        const req = request(
+          server.url + path,
+          { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      },
+    );
+
+  it('sends app.js brotli- or gzip-compressed as the client accepts, decompressing to the same bytes', async () => {
+    const built = readFileSync('web/dist/app.js');
+    const plain = await rawGet('/dist/app.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.body.equals(built)).toBe(true);
+
+    const br = await rawGet('/dist/app.js', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(br.body.length).toBeLessThan(built.length / 3);
+    expect(brotliDecompressSync(br.body).equals(built)).toBe(true);
+
+    const gz = await rawGet('/dist/app.js', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).equals(built)).toBe(true);
+
+    const refused = await rawGet('/dist/app.js', 'br;q=0, gzip');
+    expect(refused.headers['content-encoding']).toBe('gzip');
+
+    for (const path of ['/', '/styles.css']) {
+      const res = await rawGet(path, 'br');
+      expect(res.headers['content-encoding'], path).toBe('br');
+      expect(res.headers['cache-control'], path).toBe('no-cache');
+    }
   });
 
   it('keeps the bundle sources and anything else private, and the API answers as before', async () => {

@@ -14,10 +14,17 @@ export interface PresetRow {
   references: string[];
 }
 
+/** Display names for ids the API answers with (`nvidia-b200` -> `NVIDIA B200`). */
+export interface Names {
+  gpu(id: string): string;
+  region(id: string): string;
+}
+
 export interface Catalogue {
   presets: PresetRow[] | null;
   regions: RegionPicker;
   sources: Map<string, SourceInfo>;
+  names: Names;
 }
 
 interface Named {
@@ -32,12 +39,12 @@ export async function loadCatalogue(): Promise<Catalogue> {
     byId<HTMLSelectElement>('f-location'),
     byId<HTMLInputElement>('f-location-search'),
     byId('location-count'),
+    byId('location-matches'),
   );
-  const [presets, regions, gpus, models, sources] = await Promise.all([
+  const [presets, regions, gpus, sources] = await Promise.all([
     callApi<{ presets: PresetRow[] }>('v1/presets'),
     callApi<{ regions: RegionRow[] }>('v1/regions'),
     callApi<{ gpus: { items: Named[] } }>('v1/hardware?kind=gpus&limit=500'),
-    callApi<{ models: Named[] }>('v1/models'),
     callApi<{ sources: SourceInfo[] }>('v1/sources'),
   ]);
   if (regions.ok) picker.setRegions(regions.value.regions);
@@ -45,15 +52,32 @@ export async function loadCatalogue(): Promise<Catalogue> {
     byId('location-count').textContent =
       `Regions could not be listed (${regions.problem.detail}); pick from the list.`;
   if (gpus.ok) fillDatalist('dl-gpus', gpus.value.gpus.items);
-  if (models.ok) fillDatalist('dl-models', models.value.models);
   fillPresets(presets.ok ? presets.value.presets : null);
   searchAsYouType('f-instance-type', 'dl-instances', 'instances');
   searchAsYouType('f-cpu-model', 'dl-cpus', 'cpus');
+  const gpuNames = new Map(
+    (gpus.ok ? gpus.value.gpus.items : []).map((g) => [g.id, g.name ?? g.id]),
+  );
   return {
     presets: presets.ok ? presets.value.presets : null,
     regions: picker,
+    names: {
+      gpu: (id) => gpuNames.get(id) ?? id,
+      region: (id) => picker.labelOf(id),
+    },
     sources: new Map((sources.ok ? sources.value.sources : []).map((s) => [s.id, s])),
   };
+}
+
+let models: Promise<void> | null = null;
+
+/** The model list (~77 KB) is fetched the first time an AI size mode or the model field needs it. */
+export function ensureModels(): Promise<void> {
+  models ??= callApi<{ models: Named[] }>('v1/models').then((res) => {
+    if (res.ok) fillDatalist('dl-models', res.value.models);
+    else models = null;
+  });
+  return models;
 }
 
 function fillPresets(presets: PresetRow[] | null): void {

@@ -3,7 +3,7 @@
 import type { CompareResult, CompareRow } from '../../src/core/decision-schemas.ts';
 import { COLORS, drawBars } from './charts.ts';
 import { byId } from './dom.ts';
-import { formatNumber } from './format.ts';
+import { formatMass, formatNumber, type MassUnit } from './format.ts';
 import { providerName } from './regions.ts';
 import { renderTable, type TableModel } from './tables.ts';
 
@@ -28,7 +28,9 @@ export function pickRows(
 }
 
 /** Draws the comparison for `provider` ('' = all) and returns the table shown. */
-export function renderCompare(result: CompareResult, provider: string): TableModel {
+export function renderCompare(result: CompareResult, provider: string, unit: MassUnit): TableModel {
+  const u = (kg: number) => kg / unit.kgPer;
+  const mass = `${unit.symbol}CO2e`;
   const baseline = result.baseline.location;
   const rows = pickRows(result.table, baseline, provider);
   const chosen = rows.map((r, i) => (r.regionId === baseline ? i : -1)).filter((i) => i >= 0);
@@ -41,12 +43,12 @@ export function renderCompare(result: CompareResult, provider: string): TableMod
     labels: rows.map(label),
     series: [
       {
-        label: 'kgCO2e (location-based + embodied)',
-        data: rows.map((r) => r.emissionsKgCo2e.total),
+        label: `${mass} (location-based + embodied)`,
+        data: rows.map((r) => u(r.emissionsKgCo2e.total)),
         color: rows.map((r) => (r.regionId === baseline ? COLORS.chosen : COLORS.bar)),
       },
     ],
-    unit: 'kgCO2e',
+    unit: mass,
     horizontal: true,
     description: `Emissions of the same workload in ${rows.length} of ${total} regions (${providerText}), lowest first${chosen.length ? `; the chosen region ${baseline} ranks ${rows[chosen[0]!]!.rank}` : ''}.`,
   });
@@ -60,11 +62,11 @@ export function renderCompare(result: CompareResult, provider: string): TableMod
       { label: 'Country' },
       { label: 'Grid zone' },
       { label: 'gCO2e/kWh', numeric: true },
-      { label: 'kgCO2e', numeric: true },
+      { label: mass, numeric: true },
       { label: 'Low', numeric: true },
       { label: 'High', numeric: true },
-      { label: 'Market-based kgCO2e', numeric: true },
-      { label: 'Saving kg', numeric: true },
+      { label: `Market-based ${mass}`, numeric: true },
+      { label: `Saving ${unit.symbol}`, numeric: true },
       { label: 'Saving %', numeric: true },
     ],
     rows: rows.map((r) => [
@@ -74,11 +76,11 @@ export function renderCompare(result: CompareResult, provider: string): TableMod
       r.country,
       r.zone,
       r.intensityGCo2ePerKwh,
-      r.emissionsKgCo2e.total,
-      r.emissionsKgCo2e.low,
-      r.emissionsKgCo2e.high,
-      r.emissionsKgCo2e.market + r.emissionsKgCo2e.embodied,
-      r.savingKg,
+      u(r.emissionsKgCo2e.total),
+      u(r.emissionsKgCo2e.low),
+      u(r.emissionsKgCo2e.high),
+      u(r.emissionsKgCo2e.market + r.emissionsKgCo2e.embodied),
+      u(r.savingKg),
       r.savingPct,
     ]),
     highlight: chosen,
@@ -88,14 +90,14 @@ export function renderCompare(result: CompareResult, provider: string): TableMod
 }
 
 /** One line on the chosen region's rank, for the panel note. */
-export function compareNote(result: CompareResult): string {
+export function compareNote(result: CompareResult, unit: MassUnit): string {
   const own = result.table.find(
     (r) => r.regionId === result.baseline.location && r.hardware === null,
   );
   const best = result.table[0];
   if (!own)
-    return `${result.baseline.location} is not one of the ${result.count} cloud regions; savings are measured against it (${formatNumber(result.baseline.kgCo2e)} kgCO2e).`;
+    return `${result.baseline.location} is not one of the ${result.count} cloud regions; savings are measured against it (${formatMass(result.baseline.kgCo2e, unit)}).`;
   if (!best || best.regionId === own.regionId)
     return `${own.regionId} is already the lowest of ${result.count} regions.`;
-  return `${own.regionId} ranks ${own.rank} of ${result.count}; the lowest, ${best.regionId} (${best.name}), would emit ${formatNumber(best.emissionsKgCo2e.total)} kgCO2e, ${formatNumber(best.savingPct)} % less.`;
+  return `${own.regionId} ranks ${own.rank} of ${result.count}; the lowest, ${best.regionId} (${best.name}), would emit ${formatMass(best.emissionsKgCo2e.total, unit)}, ${formatNumber(best.savingPct)} % less.`;
 }

@@ -1,6 +1,7 @@
 // The workload form: its state as flat dotted names (`gpu.count`), the workload it sends, and the
 // API's errors shown next to the field their `path` names.
 import type { ProblemItem } from './api.ts';
+import { formatNumber, formatUtc } from './format.ts';
 
 /** Flat form state: dotted workload paths plus page parameters (`preset`, `delayHours`). */
 export type FormState = Record<string, string>;
@@ -53,6 +54,36 @@ export function syncTask(form: HTMLFormElement): void {
     fs.hidden = !active;
     fs.disabled = !active;
   }
+}
+
+/** The state that is actually sent: no `ai.*` left over once the size is given by hours. */
+export function pruneState(state: FormState): FormState {
+  if (state['ai.task']) return { ...state };
+  return Object.fromEntries(Object.entries(state).filter(([name]) => !name.startsWith('ai.')));
+}
+
+function flatten(value: unknown, prefix = ''): [string, unknown][] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [[prefix, value]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
+    flatten(child, prefix ? `${prefix}.${key}` : key),
+  );
+}
+
+/** Each field of the body sent, in words: the form's own label and the value as shown there. */
+export function describeSent(form: HTMLFormElement, workload: Record<string, unknown>): string[] {
+  const all = controls(form);
+  return flatten(workload).map(([path, value]) => {
+    const el = all.find((c) => c.name === path);
+    const label = el?.labels?.[0]?.textContent?.trim() ?? path;
+    if (path === 'embodied') return value === false ? 'embodied emissions excluded' : label;
+    let shown: string;
+    if (el instanceof HTMLSelectElement && el.value === String(value))
+      shown = el.selectedOptions[0]?.textContent ?? String(value);
+    else if (path === 'start') shown = formatUtc(String(value));
+    else if (typeof value === 'number') shown = formatNumber(value);
+    else shown = String(value);
+    return `${label}: ${shown}`;
+  });
 }
 
 /** The request body of `POST /v1/estimate` for a form state. */
@@ -173,6 +204,12 @@ export function showErrors(
       const link = document.createElement('a');
       link.href = `#${el.id}`;
       link.textContent = message;
+      // The field and its message scrolled into view clear of the sticky Estimate bar (scroll-margin), URL untouched.
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        (el.closest('.field') ?? el).scrollIntoView({ block: 'nearest' });
+        el.focus({ preventScroll: true });
+      });
       item.append(link);
     } else {
       item.textContent = error.path ? `${error.path}: ${error.message}` : error.message;

@@ -5,9 +5,11 @@ import type { ZoneProfile } from '../../src/service/zone-profile.ts';
 import type { CompareResult, SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { callApi, type Outcome } from './api.ts';
+import type { Names } from './catalog.ts';
 import { clearChart } from './charts.ts';
 import { compareNote, renderCompare } from './compare-panel.ts';
 import { byId, setPanelState } from './dom.ts';
+import type { MassUnit } from './format.ts';
 import type { FormState } from './form.ts';
 import { renderProfile, renderProfileTable, sliceHours } from './profile-panel.ts';
 import { renderHardware, renderSuggestions } from './suggest-panel.ts';
@@ -18,15 +20,20 @@ export interface PanelContext {
   state: FormState;
   estimate: EstimateResult;
   signal: AbortSignal;
+  /** The one mass unit of this result's view. */
+  unit: MassUnit;
+  names: Names;
 }
 
 /** What the panels showed, for export. */
 export interface PanelData {
   compare?: TableModel;
   suggestions?: TableModel;
+  scenarios?: TableModel;
   profile?: TableModel;
   hardware?: TableModel;
   compareRaw?: CompareResult;
+  unit?: MassUnit;
   suggestRaw?: SuggestResult;
   profileRaw?: ZoneProfile;
 }
@@ -84,6 +91,7 @@ function panelNotReady(
 
 /** Loads every panel in parallel; each renders itself as soon as its answer arrives. */
 export async function loadPanels(ctx: PanelContext, data: PanelData): Promise<void> {
+  data.unit = ctx.unit;
   for (const key of Object.keys(PANELS) as PanelKey[])
     setPanelState(PANELS[key].id, 'loading', 'Loading…');
   await Promise.all([
@@ -101,8 +109,8 @@ async function loadCompare(ctx: PanelContext, data: PanelData): Promise<void> {
   if (ctx.signal.aborted) return;
   if (!outcome.ok) return panelNotReady('compare', outcome);
   data.compareRaw = outcome.value;
-  setPanelState('compare', 'ready', compareNote(outcome.value));
-  data.compare = renderCompare(outcome.value, ctx.state.compareProvider ?? '');
+  setPanelState('compare', 'ready', compareNote(outcome.value, ctx.unit));
+  data.compare = renderCompare(outcome.value, ctx.state.compareProvider ?? '', ctx.unit);
 }
 
 function delayHours(state: FormState): number | null {
@@ -126,7 +134,10 @@ async function loadSuggest(ctx: PanelContext, data: PanelData): Promise<SuggestR
   }
   data.suggestRaw = outcome.value;
   setPanelState('suggestions', 'ready');
-  data.suggestions = renderSuggestions(outcome.value);
+  const start = typeof ctx.workload.start === 'string' ? ctx.workload.start : null;
+  const rendered = renderSuggestions(outcome.value, { ...ctx, start });
+  data.suggestions = rendered.options;
+  data.scenarios = rendered.scenarios;
   if (outcome.value.hardware.length > 0) {
     // Shown before drawing, so chart.js measures a visible canvas.
     setPanelState(
@@ -134,7 +145,7 @@ async function loadSuggest(ctx: PanelContext, data: PanelData): Promise<SuggestR
       'ready',
       'The same work on other accelerators, with the run time scaled by their throughput.',
     );
-    data.hardware = renderHardware(outcome.value, ctx.estimate) ?? undefined;
+    data.hardware = renderHardware(outcome.value, { ...ctx, start }) ?? undefined;
   } else {
     const why = outcome.value.notes.find((n) => n.startsWith('hardware:'));
     panelNotReady(
@@ -182,5 +193,6 @@ async function loadProfile(
 
 /** Redraws the comparison for another provider filter from the answer already loaded. */
 export function rerenderCompare(data: PanelData, provider: string): void {
-  if (data.compareRaw) data.compare = renderCompare(data.compareRaw, provider);
+  if (data.compareRaw && data.unit)
+    data.compare = renderCompare(data.compareRaw, provider, data.unit);
 }

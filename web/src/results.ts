@@ -3,8 +3,16 @@
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { COLORS, drawBars } from './charts.ts';
 import { byId, el } from './dom.ts';
-import { carEquivalent } from './equivalents.ts';
-import { formatNumber, formatScaled } from './format.ts';
+import { amountOf, EQUIVALENTS } from './equivalents.ts';
+import {
+  formatCount,
+  formatMass,
+  formatMassValue,
+  formatNumber,
+  formatScaled,
+  massUnitFor,
+  type MassUnit,
+} from './format.ts';
 import { renderTable, type TableModel } from './tables.ts';
 
 export interface SourceInfo {
@@ -26,101 +34,164 @@ const COMPONENTS = [
   ['overhead', 'Overhead (PUE)', 'Data-centre overhead (PUE − 1)'],
 ] as const;
 
+/** A headline figure with its range, all three in the same unit (the central value's). */
 function metric(
   label: string,
-  total: number,
-  low: number,
-  high: number,
-  unit: 'kgCO2e' | 'kWh',
+  value: string,
+  unit: string,
+  low: string,
+  high: string,
   id: string,
 ): HTMLElement {
   const box = el('div', undefined, 'metric');
   box.id = id;
-  const scaled = formatScaled(total, unit);
-  const value = el('p', undefined, 'value');
-  value.append(scaled.value + ' ', el('span', scaled.unit, 'unit'));
-  const lo = formatScaled(low, unit);
-  const hi = formatScaled(high, unit);
-  box.append(
-    el('p', label, 'label'),
-    value,
-    el('p', `range ${lo.value} ${lo.unit} – ${hi.value} ${hi.unit}`, 'range'),
-  );
+  const line = el('p', undefined, 'value');
+  line.append(value + ' ', el('span', unit, 'unit'));
+  box.append(el('p', label, 'label'), line, el('p', `range ${low}–${high} ${unit}`, 'range'));
   return box;
 }
 
+/** Energy in the unit its central value reads best in (kWh, MWh…), the range in that unit too. */
+function energyMetric(total: number, low: number, high: number): HTMLElement {
+  const unit = formatScaled(total, 'kWh').unit;
+  const per = { Wh: 1e-3, kWh: 1, MWh: 1e3, GWh: 1e6 }[unit] ?? 1;
+  const show = (kwh: number) => formatNumber(kwh / per);
+  return metric(
+    'Energy (at the meter, incl. PUE)',
+    show(total),
+    unit,
+    show(low),
+    show(high),
+    'metric-energy',
+  );
+}
+
+export interface SummaryContext {
+  /** The form state sent (preset, delay and the workload's fields). */
+  inputs: Record<string, string>;
+  /** The body sent, in the form's words. */
+  sent: readonly string[];
+  presetName?: string | undefined;
+  sources: ReadonlyMap<string, SourceInfo>;
+  /** The one mass unit of this result. */
+  unit: MassUnit;
+}
+
 /** Headline numbers, equivalent, and what the API resolved the input to. */
-export function renderSummary(result: EstimateResult, inputs: Record<string, string>): void {
+export function renderSummary(result: EstimateResult, ctx: SummaryContext): void {
   const e = result.emissionsKgCo2e;
+  const { unit } = ctx;
+  const m = (kg: number) => formatMassValue(kg, unit);
   const headline = byId('headline');
   const split = el('div', undefined, 'metric');
   split.append(
     el('p', 'Of which', 'label'),
-    el('p', `operational (location-based) ${formatNumber(e.location)} kg`, 'range'),
-    el('p', `operational (market-based) ${formatNumber(e.market)} kg`, 'range'),
-    el('p', `embodied ${formatNumber(e.embodied)} kg`, 'range'),
+    el('p', `operational (location-based) ${formatMass(e.location, unit)}`, 'range'),
+    el('p', `operational (market-based) ${formatMass(e.market, unit)}`, 'range'),
+    el('p', `embodied ${formatMass(e.embodied, unit)}`, 'range'),
   );
   if (result.sci)
     split.append(
       el(
         'p',
-        `${formatNumber(result.sci.gCo2ePerUnit)} g CO2e and ${formatNumber(result.sci.whPerUnit)} Wh per ${result.sci.functionalUnit}`,
+        `${formatNumber(result.sci.gCo2ePerUnit)} gCO2e and ${formatNumber(result.sci.whPerUnit)} Wh per ${result.sci.functionalUnit}`,
         'range',
       ),
     );
   headline.replaceChildren(
-    metric('Emissions (CO2e)', e.total, e.low, e.high, 'kgCO2e', 'metric-emissions'),
     metric(
-      'Energy (at the meter, incl. PUE)',
-      result.energyKwh.total,
-      result.energyKwh.low,
-      result.energyKwh.high,
-      'kWh',
-      'metric-energy',
+      'Emissions (CO2e)',
+      m(e.total),
+      `${unit.symbol}CO2e`,
+      m(e.low),
+      m(e.high),
+      'metric-emissions',
     ),
+    energyMetric(result.energyKwh.total, result.energyKwh.low, result.energyKwh.high),
     split,
   );
-  renderEquivalent(e.total, e.low, e.high);
-  renderResolved(result);
-  renderWorkloadSummary(result, inputs);
+  renderEquivalents(result);
+  renderPerRequest(result, unit);
+  renderResolved(result, ctx.sources);
+  renderWorkloadSummary(result, ctx.inputs, ctx.sent, ctx.presetName);
 }
 
-function renderEquivalent(total: number, low: number, high: number): void {
-  const { amount, equivalent } = carEquivalent(total);
-  const p = byId('equivalent');
-  const link = el('a', equivalent.source.title);
-  link.href = equivalent.source.url;
-  link.rel = 'noopener';
-  const small = el('small');
-  small.append(`Factor: ${equivalent.factorText}. Source: `, link, '.');
-  const range = `${formatNumber(carEquivalent(low).amount)}–${formatNumber(carEquivalent(high).amount)}`;
-  p.replaceChildren(
-    el('strong', `≈ ${formatNumber(amount)} ${equivalent.unit}`),
-    ` ${equivalent.phrase} (range ${range} ${equivalent.unit}).`,
-    small,
-  );
+/** Everyday equivalents, each with its range, factor, source and year. */
+function renderEquivalents(result: EstimateResult): void {
+  const e = result.emissionsKgCo2e;
+  const k = result.energyKwh;
+  const list = el('ul', undefined, 'equivalents');
+  for (const eq of EQUIVALENTS) {
+    // On paper only the first (the report's own layout is report*.ts's to choose).
+    const li = el('li', undefined, list.childElementCount > 0 ? 'no-print' : undefined);
+    li.dataset.equivalent = eq.id;
+    const link = el('a', eq.source.title);
+    link.href = eq.source.url;
+    link.rel = 'noopener';
+    const small = el('small');
+    small.append(`Factor: ${eq.factorText}. Source: `, link, '.');
+    const range = `${formatNumber(amountOf(eq, e.low, k.low))}–${formatNumber(amountOf(eq, e.high, k.high))}`;
+    li.append(
+      el('strong', `≈ ${formatNumber(amountOf(eq, e.total, k.total))} ${eq.unit}`),
+      ` ${eq.phrase} (range ${range} ${eq.unit}).`,
+      small,
+    );
+    list.append(li);
+  }
+  byId('equivalent').replaceChildren(el('p', 'For scale, the same as:', 'label'), list);
 }
 
-function renderResolved(result: EstimateResult): void {
+/**
+ * Inference: the API's per-request figure, and the same scaled to N users a day (N editable; one
+ * request each), as a linear scaling of this estimate, said to be one.
+ */
+function renderPerRequest(result: EstimateResult, unit: MassUnit): void {
+  const box = byId('per-request');
+  const per = result.ai?.task === 'inference' ? result.ai.perRequest : null;
+  box.hidden = !per;
+  if (!per) return;
+  const input = byId<HTMLInputElement>('f-users');
+  const scaled = byId('per-request-scaled');
+  const show = () => {
+    const users = Number(input.value);
+    if (!Number.isFinite(users) || users < 0) {
+      scaled.textContent = 'Users per day must be a number ≥ 0.';
+      return;
+    }
+    const dayKg = (per.gCo2e * users) / 1000;
+    const dayUnit = massUnitFor(dayKg * 365);
+    scaled.textContent = `${formatCount(users)} users a day, one request each: ${formatNumber((per.wh * users) / 1000)} kWh and ${formatMass(dayKg, dayUnit)} a day, ${formatMass(dayKg * 365, dayUnit)} a year (this estimate's per-request figure × users; the same hardware, batching and idle share assumed).`;
+  };
+  byId('per-request-figure').textContent =
+    `Per request: ${formatNumber(per.wh)} Wh and ${formatNumber(per.gCo2e)} gCO2e (of this run's ${formatMass(result.emissionsKgCo2e.total, unit)}).`;
+  input.oninput = show;
+  show();
+}
+
+function renderResolved(result: EstimateResult, sources: ReadonlyMap<string, SourceInfo>): void {
   const r = result.resolved;
+  const title = (id: string) => sources.get(id)?.title ?? id;
   const rows: [string, string][] = [
     ['Location', `${r.location.name}${r.location.regionId ? ` (${r.location.regionId})` : ''}`],
     [
       'Grid',
-      `${r.location.zone ?? r.location.countryIso2 ?? '–'}: ${formatNumber(r.location.intensityGCo2ePerKwh)} gCO2e/kWh (${r.location.year ?? 'no year'}, ${r.location.basis}, ${r.location.source})`,
+      `${r.location.zone ?? r.location.countryIso2 ?? '–'}: ${formatNumber(r.location.intensityGCo2ePerKwh)} gCO2e/kWh (${r.location.year ?? 'no year'}, ${r.location.basis}; ${title(r.location.source)})`,
     ],
-    ['PUE', `${formatNumber(r.pue.value)} (${r.pue.source}${r.pue.year ? `, ${r.pue.year}` : ''})`],
+    [
+      'PUE',
+      `${formatNumber(r.pue.value)} (${title(r.pue.source)}${r.pue.year ? `, ${r.pue.year}` : ''})`,
+    ],
     ['Duration', `${formatNumber(result.durationHours)} h`],
   ];
   if (r.instance)
     rows.push([
       'Instance',
-      `${r.instance.count} × ${r.instance.id} (${r.instance.vcpu} vCPU, ${formatNumber(r.instance.memoryGb)} GB)`,
+      `${formatCount(r.instance.count)} × ${r.instance.id} (${formatCount(r.instance.vcpu)} vCPU, ${formatNumber(r.instance.memoryGb)} GB)`,
     ]);
   if (r.gpu)
     rows.push([
       'GPU',
-      `${formatNumber(r.gpu.count)} × ${r.gpu.name}, ${formatNumber(r.gpu.averagePowerW)} W each on average`,
+      `${formatCount(r.gpu.count)} × ${r.gpu.name}, ${formatNumber(r.gpu.averagePowerW)} W each on average`,
     ]);
   if (r.cpu)
     rows.push([
@@ -134,29 +205,33 @@ function renderResolved(result: EstimateResult): void {
 
 function aiLine(ai: NonNullable<EstimateResult['ai']>): string {
   if (ai.task === 'training')
-    return `training: ${formatNumber(ai.flops)} FLOPs, ${formatNumber(ai.deviceHours)} GPU-hours on ${formatNumber(ai.gpus)} GPUs (MFU ${formatNumber(ai.mfu)})`;
+    return `training: ${formatCount(ai.flops)} FLOPs, ${formatNumber(ai.deviceHours)} GPU-hours on ${formatCount(ai.gpus)} GPUs (MFU ${formatNumber(ai.mfu)})`;
   const per = ai.perRequest ? `; ${formatNumber(ai.perRequest.wh)} Wh per request` : '';
-  return `inference on ${formatNumber(ai.gpus)} GPUs: ${formatNumber(ai.gpuJPerOutputToken)} J per output token${per}`;
+  return `inference on ${formatCount(ai.gpus)} GPUs: ${formatNumber(ai.gpuJPerOutputToken)} J per output token${per}`;
 }
 
-function renderWorkloadSummary(result: EstimateResult, inputs: Record<string, string>): void {
-  const given = Object.entries(inputs).filter(
-    ([k]) => !['preset', 'delayHours', 'compareProvider'].includes(k),
-  );
+/** The inputs line: the body actually sent, in the form's words (nothing the request left out). */
+function renderWorkloadSummary(
+  result: EstimateResult,
+  inputs: Record<string, string>,
+  sent: readonly string[],
+  presetName?: string,
+): void {
   const box = byId('workload-summary');
-  const preset = inputs.preset ? `Preset ${inputs.preset}. ` : '';
+  const preset = inputs.preset ? `Preset “${presetName ?? inputs.preset}”, then as sent. ` : '';
   const wait = inputs.delayHours
     ? ` Can wait up to ${inputs.delayHours} h for a cleaner start.`
     : '';
   box.replaceChildren(
     `${preset}Inputs: `,
-    el('code', given.map(([k, v]) => `${k} = ${v}`).join(' · ')),
+    el('span', sent.join(' · '), 'inputs-sent'),
     `.${wait} Methodology ${result.methodologyVersion}.`,
   );
 }
 
 /** Breakdown by component, operational and embodied, as a stacked bar chart and a table. */
-export function renderBreakdown(result: EstimateResult): TableModel {
+export function renderBreakdown(result: EstimateResult, unit: MassUnit): TableModel {
+  const u = (kg: number) => kg / unit.kgPer;
   const e = result.emissionsKgCo2e.byComponent;
   const k = result.energyKwh.byComponent;
   const shown = COMPONENTS.filter(([key]) => e[key] > 0 || k[key] > 0);
@@ -166,19 +241,19 @@ export function renderBreakdown(result: EstimateResult): TableModel {
     series: [
       {
         label: 'Operational (location-based)',
-        data: [...shown.map(([key]) => e[key]), 0],
+        data: [...shown.map(([key]) => u(e[key])), 0],
         color: COLORS.operational,
       },
       {
         label: 'Embodied',
-        data: [...shown.map(() => 0), result.emissionsKgCo2e.embodied],
+        data: [...shown.map(() => 0), u(result.emissionsKgCo2e.embodied)],
         color: COLORS.embodied,
       },
     ],
-    unit: 'kgCO2e',
+    unit: `${unit.symbol}CO2e`,
     horizontal: true,
     stacked: true,
-    description: `Emissions by component: ${labels.map((l, i) => `${l} ${formatNumber(i < shown.length ? e[shown[i]![0]] : result.emissionsKgCo2e.embodied)} kg`).join(', ')}.`,
+    description: `Emissions by component: ${labels.map((l, i) => formatMass(i < shown.length ? e[shown[i]![0]] : result.emissionsKgCo2e.embodied, unit) + ` ${l}`).join(', ')}.`,
   });
   const model: TableModel = {
     id: 'breakdown',
@@ -186,17 +261,17 @@ export function renderBreakdown(result: EstimateResult): TableModel {
     columns: [
       { label: 'Component' },
       { label: 'Energy (kWh)', numeric: true },
-      { label: 'Operational kgCO2e', numeric: true },
-      { label: 'Embodied kgCO2e', numeric: true },
+      { label: `Operational ${unit.symbol}CO2e`, numeric: true },
+      { label: `Embodied ${unit.symbol}CO2e`, numeric: true },
     ],
     rows: [
-      ...shown.map(([key, , label]) => [label, k[key], e[key], 0]),
-      ['Embodied (manufacturing)', 0, 0, result.emissionsKgCo2e.embodied],
+      ...shown.map(([key, , label]) => [label, k[key], u(e[key]), 0]),
+      ['Embodied (manufacturing)', 0, 0, u(result.emissionsKgCo2e.embodied)],
       [
         'Total',
         result.energyKwh.total,
-        result.emissionsKgCo2e.location,
-        result.emissionsKgCo2e.embodied,
+        u(result.emissionsKgCo2e.location),
+        u(result.emissionsKgCo2e.embodied),
       ],
     ],
   };

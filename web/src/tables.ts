@@ -1,5 +1,5 @@
 // Tables: every chart's numbers as an HTML table, and the same rows as CSV (exactly the rows shown).
-import { formatNumber } from './format.ts';
+import { csvNumber, formatNumber } from './format.ts';
 
 export type Cell = string | number | null;
 
@@ -46,6 +46,7 @@ export function renderTable(container: HTMLElement, model: TableModel, collapsed
   });
   if (!collapsed) {
     container.replaceChildren(table);
+    requestAnimationFrame(() => markOverflow(container));
     return;
   }
   const details = document.createElement('details');
@@ -53,7 +54,34 @@ export function renderTable(container: HTMLElement, model: TableModel, collapsed
   summary.textContent = `Data table: ${model.caption} (${model.rows.length} rows)`;
   details.append(summary, table);
   container.replaceChildren(details);
+  details.addEventListener('toggle', () => markOverflow(container));
+  requestAnimationFrame(() => markOverflow(container));
 }
+
+/**
+ * A table wider than its box scrolls sideways; this says so in words under it and turns on the
+ * fading edges (styles.css), so hidden columns on a phone are never a surprise.
+ */
+export function markOverflow(container: HTMLElement): void {
+  const table = container.querySelector('table');
+  const wide =
+    !!table && table.offsetParent !== null && table.scrollWidth > container.clientWidth + 1;
+  container.dataset.overflow = String(wide);
+  let cue = container.nextElementSibling;
+  if (!cue?.classList.contains('scroll-cue')) {
+    if (!wide) return;
+    cue = document.createElement('p');
+    cue.className = 'scroll-cue no-print';
+    container.after(cue);
+  }
+  (cue as HTMLElement).hidden = !wide;
+  const columns = table?.tHead?.rows[0]?.cells.length ?? 0;
+  cue.textContent = `Scroll the table sideways to see all ${columns} columns →`;
+}
+
+addEventListener('resize', () => {
+  for (const wrap of document.querySelectorAll<HTMLElement>('.table-wrap')) markOverflow(wrap);
+});
 
 /** One CSV document of several tables: each block is its caption, header and rows, then a blank line. */
 export function tablesToCsv(models: readonly TableModel[]): string {
@@ -74,7 +102,7 @@ function csvRow(cells: readonly Cell[]): string {
 // RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
 function csvCell(cell: Cell): string {
   if (cell === null) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'number') return csvNumber(cell);
   const safe = /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
