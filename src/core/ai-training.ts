@@ -64,14 +64,14 @@ export function shapeTraining(
     throw new EstimateError(
       'inconsistent_input',
       ['gpu'],
-      'training by model size needs gpu {model, count}',
+      'training by model size needs the GPUs it runs on: give their model and number (gpu.model, gpu.count)',
     );
   const count = w.gpu.count;
   if (count === undefined)
     throw new EstimateError(
       'inconsistent_input',
       ['gpu', 'count'],
-      'training by model size needs gpu.count (number of devices)',
+      `training by model size needs the number of GPUs: say how many ${w.gpu.model} train the model (gpu.count)`,
     );
   const gpu = resolveGpu(w.gpu.model, tables, ['gpu', 'model']);
   const n = ai.activeParameters ?? ai.parameters;
