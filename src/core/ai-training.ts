@@ -112,7 +112,7 @@ export function shapeTraining(
       throw new EstimateError(
         'inconsistent_input',
         ['durationHours'],
-        `durationHours ${w.durationHours} is shorter than the ${sig(atPeakHours)} h this training needs at 100 % of peak (${sig(flops)} FLOPs on ${count} × ${gpu.name} at ${peak.tflops} TFLOP/s ${peak.precision}): give a longer duration, more devices or fewer tokens`,
+        `${w.durationHours} hours is shorter than the ${sig(atPeakHours)} h this training needs even at 100 % of peak (${sig(flops)} FLOPs on ${count} × ${gpu.name} at ${peak.tflops} TFLOP/s ${peak.precision}): give more hours (durationHours), more GPUs (gpu.count) or fewer tokens (ai.tokens)`,
       );
     }
     const implied = atPeakHours / w.durationHours;
