@@ -112,7 +112,7 @@ export function shapeTraining(
       throw new EstimateError(
         'inconsistent_input',
         ['durationHours'],
-        `${w.durationHours} hours is shorter than the ${sig(atPeakHours)} h this training needs even at 100 % of peak (${sig(flops)} FLOPs on ${count} × ${gpu.name} at ${peak.tflops} TFLOP/s ${peak.precision}): give more hours (durationHours), more GPUs (gpu.count) or fewer tokens (ai.tokens)`,
+        `a run of ${w.durationHours} h is shorter than the ${sig(atPeakHours)} h this training needs even at 100 % of peak (${sig(flops)} FLOPs on ${count} × ${gpu.name} at ${peak.tflops} TFLOP/s ${peak.precision}): give more hours (durationHours), more GPUs (gpu.count) or fewer tokens (ai.tokens)`,
       );
     }
     const implied = atPeakHours / w.durationHours;

@@ -31,7 +31,7 @@ describeApi('ai workloads', apiTargets(), (api) => {
     const problem = await expectProblem(await api.postJson('/v1/estimate', body), 422);
     expect(errorPaths(problem)).toContain('durationHours');
     expect(JSON.stringify(problem)).toMatch(
-      /1 hours is shorter than the 9348\.3 h this training needs even at 100 % of peak/,
+      /a run of 1 h is shorter than the 9348\.3 h this training needs even at 100 % of peak/,
     );
   });
 

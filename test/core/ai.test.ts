@@ -64,7 +64,7 @@ describe('training by model size', () => {
       expect((e as EstimateError).code).toBe('inconsistent_input');
       expect((e as EstimateError).path).toEqual(['durationHours']);
       expect((e as EstimateError).message).toMatch(
-        /^2 hours is shorter than the 2\.0833 h this training needs even at 100 % of peak/,
+        /^a run of 2 h is shorter than the 2\.0833 h this training needs even at 100 % of peak/,
       );
     }
   });
