@@ -81,7 +81,7 @@ export const presets: readonly Preset[] = [
     assumptions: [
       'throughput and GPU draw measured by ML.ENERGY (Llama 3.1 8B on one H100, up to 64 sequences at a time)',
       'default prompt and answer lengths per request (300 and 562 tokens)',
-      "two replicas: one H100 at batch 64 needs ~30 h for the day's 562 M answer tokens; the load sets the batch each runs at",
+      "two replicas: one H100 would need ~33 h (at most 64 sequences at a time) for the day's 562 M answer tokens, more than the day; two share the load and are busy all day at the batch it sets (about 33 sequences each)",
     ],
     references: ['ml-energy-v3', 'EcoLogits (host power per GPU)'],
   },

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { describeIssues } from '../service/issues.ts';
 import { checkJsonShape } from './limits.ts';
-import { GridshiftError, type ProblemItem } from '../service/problem.ts';
+import { GridshiftError, invalidValues, type ProblemItem } from '../service/problem.ts';
 import { safeParseReporting } from '../core/safe-parse.ts';
 
 // The media types @hono/zod-openapi's gate lets through to its JSON validator, so none is refused twice.
@@ -105,10 +105,5 @@ function validate<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
 
 /** The 422 problem listing every refused field. */
 export function invalidRequest(errors: readonly ProblemItem[]): GridshiftError {
-  const paths = [...new Set(errors.map((e) => (e.path === '' ? '(body)' : e.path)))];
-  return new GridshiftError({
-    code: 'validation_failed',
-    detail: `The request has ${errors.length} invalid value(s): ${paths.join(', ')}.`,
-    errors,
-  });
+  return new GridshiftError(invalidValues(errors));
 }

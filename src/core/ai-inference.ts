@@ -7,7 +7,7 @@ import type { Ledger } from './ledger.ts';
 import type { AiShape, DerivedDraw } from './ai-shape.ts';
 import type { Bounded } from './range.ts';
 import { EstimateError } from './errors.ts';
-import { closestIds } from './closest.ts';
+import { closestIds, closestPhrase } from './closest.ts';
 import { normalizeName } from './names.ts';
 import { resolveGpu } from './resolve-hardware.ts';
 import { coefficientBounds } from './energy.ts';
@@ -35,11 +35,12 @@ function resolveModel(ai: Inference, aiTables: AiTables): LlmModel | null {
   const model = id === undefined ? undefined : aiTables.llmModels.get(id);
   if (model) return model;
   if (ai.parameters !== undefined) return null;
+  const close = closestIds(ai.model, aiTables.llmModelAliases);
   throw new EstimateError(
     'unknown_model',
     ['ai', 'model'],
-    `unknown model '${ai.model}': expected a model from /v1/models, or give ai.parameters`,
-    closestIds(ai.model, aiTables.llmModelAliases),
+    `'${ai.model}' is not an AI model in the catalogue${closestPhrase(close, (id) => aiTables.llmModels.get(id)?.name ?? id)}; or give the model's size in parameters (ai.parameters) instead`,
+    close,
   );
 }
 
@@ -303,7 +304,8 @@ function batchForLoad(curve: ServingCurve, loadTokensPerS: number, cap: number):
     if (curve.at(Math.exp(mid)).tokensPerS < loadTokensPerS) lo = mid;
     else hi = mid;
   }
-  return Math.exp((lo + hi) / 2);
+  // The side that keeps up with the load, so the busy time never passes the wall time by a rounding.
+  return Math.exp(hi);
 }
 
 /** Log-space quadrature of independent relative bounds. */
@@ -323,7 +325,7 @@ export function shapeInference(
     throw new EstimateError(
       'inconsistent_input',
       ['gpu'],
-      'inference needs gpu {model} to find its throughput',
+      'inference needs the GPU it is served on, to find its throughput (gpu.model)',
     );
   const gpu = resolveGpu(w.gpu.model, tables, ['gpu', 'model']);
   const named = resolveModel(ai, aiTables);
@@ -331,7 +333,7 @@ export function shapeInference(
     throw new EstimateError(
       'unknown_model',
       ['ai', 'parameters'],
-      'give ai.model or ai.parameters',
+      'inference needs the model it serves: its name (ai.model) or its size in parameters (ai.parameters)',
     );
   // Another id of the same weights is served as the id measurements are kept under, so both answer alike.
   const model = named ? (aiTables.llmModels.get(named.weights) ?? named) : null;
@@ -380,7 +382,7 @@ export function shapeInference(
     throw new EstimateError(
       'inconsistent_input',
       ['ai', 'outputTokens'],
-      'inference needs ai.outputTokens or ai.requests',
+      'inference needs how much it serves: the number of requests (ai.requests) or of generated tokens (ai.outputTokens)',
     );
   const inputTokens =
     ai.inputTokens ??
@@ -460,11 +462,13 @@ export function shapeInference(
   if (wallGiven !== null) {
     wallS = wallGiven;
     const fastest = busyS * bounds.low;
+    const work = servingWork(requests, outputTokens, busyS, fastest, d.gpus, gpu.name);
     if (wallS < fastest) {
+      const replicas = Math.ceil((d.replicas * fastest) / wallS);
       throw new EstimateError(
         'inconsistent_input',
         ['durationHours'],
-        `${w.durationHours} h is shorter than the ${(fastest / 3600).toPrecision(3)} h that ${d.gpus} × ${gpu.name} need for these tokens even at the model's fastest (central ${(busyS / 3600).toPrecision(3)} h): give more GPUs or a longer duration`,
+        `${work}, but the service runs ${w.durationHours} hours on ${plural(d.gpus, 'GPU')}: give about ${replicas * (d.gpus / d.replicas)} GPUs (gpu.count) or at least ${Math.ceil(fastest / 3600)} hours (durationHours)`,
       );
     }
     // Busy time within its bounds, never past the wall time; the rest at idle power.
@@ -483,8 +487,10 @@ export function shapeInference(
     hoursFactor = { central: 1, low: 1, high: 1 };
     ledger.assume(
       wallS >= busyS
-        ? `GPUs busy ${(busyS / 3600).toPrecision(3)} h of the ${w.durationHours} h, idle the rest at ${device.idleW.toFixed(0)} W each.`
-        : `The ${w.durationHours} h given are less than the ${(busyS / 3600).toPrecision(3)} h modelled: the GPUs are taken as busy throughout (the model's throughput at its fast end).`,
+        ? busyS >= wallS * (1 - 1e-6)
+          ? `GPUs busy all ${w.durationHours} h: the load sets the batch they serve at.`
+          : `GPUs busy ${(busyS / 3600).toPrecision(3)} h of the ${w.durationHours} h, idle the rest at ${device.idleW.toFixed(0)} W each.`
+        : `${work}, more than the ${w.durationHours} hours on ${plural(d.gpus, 'GPU')} give: the GPUs are taken as busy all ${w.durationHours} hours, serving at the fast end of the throughput range.`,
     );
   } else {
     const central = busyS > 0 ? busyJ / (busyS * d.gpus) : device.idleW;
@@ -534,6 +540,31 @@ export function shapeInference(
     outputTokens,
     requests: requests ?? null,
   };
+}
+
+/** `serving 1,000,000 requests needs about 33.0 GPU-hours of NVIDIA H100 … (28.7 at the fastest)`. */
+function servingWork(
+  requests: number | undefined,
+  outputTokens: number,
+  busyS: number,
+  fastestS: number,
+  gpus: number,
+  gpuName: string,
+): string {
+  const what =
+    requests !== undefined
+      ? plural(requests, 'request')
+      : `${outputTokens.toPrecision(3)} generated tokens`;
+  const gpuHours = (s: number) => ((s * gpus) / 3600).toPrecision(3);
+  return `serving ${what} keeps ${gpuName} busy about ${gpuHours(busyS)} GPU-hours (${gpuHours(fastestS)} at the fastest the model allows)`;
+}
+
+/** `1,000,000 requests`; grouped by hand, so every runtime writes the same text. */
+function plural(n: number, noun: string): string {
+  const text = Number.isInteger(n)
+    ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+    : String(+n.toPrecision(4));
+  return `${text} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** The server around the GPUs (CPU, DRAM, NIC, fans): a share of their rated power, over the whole wall time. */

@@ -64,14 +64,14 @@ export function shapeTraining(
     throw new EstimateError(
       'inconsistent_input',
       ['gpu'],
-      'training by model size needs gpu {model, count}',
+      'training by model size needs the GPUs it runs on: give their model and number (gpu.model, gpu.count)',
     );
   const count = w.gpu.count;
   if (count === undefined)
     throw new EstimateError(
       'inconsistent_input',
       ['gpu', 'count'],
-      'training by model size needs gpu.count (number of devices)',
+      `training by model size needs the number of GPUs: say how many ${w.gpu.model} train the model (gpu.count)`,
     );
   const gpu = resolveGpu(w.gpu.model, tables, ['gpu', 'model']);
   const n = ai.activeParameters ?? ai.parameters;
@@ -112,7 +112,7 @@ export function shapeTraining(
       throw new EstimateError(
         'inconsistent_input',
         ['durationHours'],
-        `durationHours ${w.durationHours} is shorter than the ${sig(atPeakHours)} h this training needs at 100 % of peak (${sig(flops)} FLOPs on ${count} × ${gpu.name} at ${peak.tflops} TFLOP/s ${peak.precision}): give a longer duration, more devices or fewer tokens`,
+        `a run of ${w.durationHours} h is shorter than the ${sig(atPeakHours)} h this training needs even at 100 % of peak (${sig(flops)} FLOPs on ${count} × ${gpu.name} at ${peak.tflops} TFLOP/s ${peak.precision}): give more hours (durationHours), more GPUs (gpu.count) or fewer tokens (ai.tokens)`,
       );
     }
     const implied = atPeakHours / w.durationHours;

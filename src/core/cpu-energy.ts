@@ -93,7 +93,7 @@ export function planCpuDraw(
     throw new EstimateError(
       'inconsistent_input',
       ['cpu', 'threads'],
-      'give cpu.threads (hardware threads used): the CPU model alone does not say how many',
+      'the number of CPU threads is missing: the CPU model alone does not say how many the workload uses (cpu.threads)',
     );
   }
   if (req?.threads !== undefined)

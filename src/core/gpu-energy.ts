@@ -43,7 +43,7 @@ export function planGpuDraw(
     throw new EstimateError(
       'inconsistent_input',
       ['gpu', 'count'],
-      'expected gpu.count (number of devices)',
+      `the number of GPUs is missing: say how many ${gpu.name} the workload uses (gpu.count)`,
     );
   if (fromRequest && instance) checkInstanceGpus(count, instance, instanceCount);
   if (!fromRequest && instance)
@@ -230,9 +230,10 @@ function checkInstanceGpus(count: number, instance: Instance, instanceCount: num
   if (instance.gpuCount === 0) return;
   const available = instance.gpuCount * instanceCount;
   if (count <= available) return;
+  const needed = Math.ceil(count / instance.gpuCount);
   throw new EstimateError(
     'inconsistent_input',
     ['gpu', 'count'],
-    `gpu.count ${count} is more than the ${available} GPUs of ${instanceCount} × ${instance.id} (${instance.gpuCount} per instance): raise instance.count or lower gpu.count`,
+    `${count} GPUs do not fit in ${instanceCount} × ${instance.id}, which has ${available} (${instance.gpuCount} per instance): give at most ${available} GPUs (gpu.count), or ${needed} instances (instance.count) for ${count}`,
   );
 }

@@ -129,7 +129,7 @@ export function requireHours(w: Workload): number {
     throw new EstimateError(
       'missing_duration',
       ['durationHours'],
-      'give durationHours (hours the workload runs), or an ai shape it can be derived from',
+      'how long the workload runs is missing: give the hours it runs (durationHours), or describe it as an AI job whose hours can be worked out (ai: training by model size and tokens, or inference by requests or tokens)',
     );
   return w.durationHours;
 }
@@ -143,7 +143,7 @@ export function resolveWorkHardware(w: Workload, tables: Tables): Instance | nul
     throw new EstimateError(
       'empty_workload',
       [],
-      'nothing to estimate: give an instance, gpu, cpu, memoryGb, storage or networkGb',
+      'there is nothing to estimate: say what the workload runs on, an instance type, GPUs, CPUs, memory, storage or data transfer (instance, gpu, cpu, memoryGb, storage, networkGb)',
     );
   }
   return instance;

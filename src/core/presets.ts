@@ -6,7 +6,7 @@ import { Workload, type EstimateResult, type Preset } from './schemas.ts';
 import { PresetRequest, type WorkloadRequest } from './decision-schemas.ts';
 import type { Tables } from './tables.ts';
 import { EstimateError } from './errors.ts';
-import { closestIds } from './closest.ts';
+import { closestIds, closestPhrase } from './closest.ts';
 import { safeParseReporting } from './safe-parse.ts';
 
 /** Which preset a workload came from and which fields the request changed (dotted paths). */
@@ -40,11 +40,12 @@ export function resolvePreset(id: string, tables: Tables): Preset {
         [p.name, p.id],
       ] as const,
   );
+  const close = closestIds(id, keys);
   throw new EstimateError(
     'unknown_preset',
     ['preset'],
-    `unknown preset '${id}': expected an id from /v1/presets`,
-    closestIds(id, keys),
+    `'${id}' is not a preset${closestPhrase(close, (p) => `${p} (${presets.get(p)?.name ?? p})`)}`,
+    close,
   );
 }
 

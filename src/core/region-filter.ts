@@ -2,7 +2,7 @@
 import type { RegionFilter } from './decision-schemas.ts';
 import type { Region, Tables } from './tables.ts';
 import { EstimateError } from './errors.ts';
-import { closestIds } from './closest.ts';
+import { closestIds, closestPhrase } from './closest.ts';
 
 /**
  * Regions matching every filter given, in table order; all regions without a filter. Unknown ids
@@ -40,13 +40,15 @@ function checkRegionId(tables: Tables, id: string, path: readonly string[]): str
       [
         [r.id, r.id],
         [r.region, r.id],
+        [r.name, r.id],
       ] as const,
   );
+  const close = closestIds(id, keys);
   throw new EstimateError(
     'unknown_location',
     path,
-    `unknown region '${id}': expected an id like 'aws:eu-west-1' from /v1/regions`,
-    closestIds(id, keys),
+    `'${id}' is not a cloud region (written provider:region, like aws:eu-west-1)${closestPhrase(close, (r) => `${r} (${tables.regions.get(r)?.name ?? r})`)}`,
+    close,
   );
 }
 
@@ -65,7 +67,7 @@ function checkContinents(
     throw new EstimateError(
       'unknown_location',
       [...path, String(i)],
-      `unknown continent '${name}': expected one of ${known.join(', ')}`,
+      `'${name}' is not a continent: expected one of ${known.join(', ')}`,
       closestIds(
         name,
         known.map((k) => [k, k] as const),

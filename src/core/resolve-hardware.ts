@@ -1,7 +1,7 @@
 // Resolves GPU, CPU and instance names to table rows, case-insensitively via aliases.
 import type { Accelerator, Cpu, Instance, Tables } from './tables.ts';
 import { EstimateError } from './errors.ts';
-import { closestIds } from './closest.ts';
+import { closestIds, closestPhrase } from './closest.ts';
 import { normalizeName } from './names.ts';
 
 type Path = readonly (string | number)[];
@@ -13,11 +13,12 @@ export function resolveGpu(model: string, tables: Tables, path: Path): Accelerat
     : tables.acceleratorAliases.get(normalizeName(model));
   const gpu = id === undefined ? undefined : tables.accelerators.get(id);
   if (gpu) return gpu;
+  const close = closestIds(model, tables.acceleratorAliases);
   throw new EstimateError(
     'unknown_gpu',
     path,
-    `unknown GPU/accelerator '${model}': expected an id or name from /v1/hardware?kind=gpus`,
-    closestIds(model, tables.acceleratorAliases),
+    `'${model}' is not a GPU or accelerator in the catalogue${closestPhrase(close, (id) => tables.accelerators.get(id)?.name ?? id)}`,
+    close,
   );
 }
 
@@ -26,11 +27,12 @@ export function resolveCpu(model: string, tables: Tables, path: Path): Cpu {
   const id = tables.cpus.has(model) ? model : tables.cpuAliases.get(normalizeName(model));
   const cpu = id === undefined ? undefined : tables.cpus.get(id);
   if (cpu) return cpu;
+  const close = closestIds(model, tables.cpuAliases);
   throw new EstimateError(
     'unknown_cpu',
     path,
-    `unknown CPU '${model}': expected an id or name from /v1/hardware?kind=cpus, or give cpu.tdpW`,
-    closestIds(model, tables.cpuAliases),
+    `'${model}' is not a CPU in the catalogue${closestPhrase(close, (id) => tables.cpus.get(id)?.name ?? id)}; or give its TDP in watts (cpu.tdpW) instead of the model`,
+    close,
   );
 }
 
@@ -43,12 +45,14 @@ export function resolveInstance(type: string, tables: Tables, path: Path): Insta
     const matches = [...tables.instances.values()].filter((i) => i.type.toLowerCase() === key);
     if (matches.length === 1) return matches[0]!;
   }
+  // The type alone too, so `p5.48xl` finds its family as `aws:p5.48xl` does.
   const keys: [string, string][] = [];
-  for (const i of tables.instances.values()) keys.push([i.id, i.id]);
+  for (const i of tables.instances.values()) keys.push([i.id, i.id], [i.type, i.id]);
+  const close = closestIds(type, keys);
   throw new EstimateError(
     'unknown_instance',
     path,
-    `unknown instance type '${type}': expected 'provider:type' like 'aws:p5.48xlarge' from /v1/hardware?kind=instances`,
-    closestIds(type, keys),
+    `'${type}' is not an instance type in the catalogue (written provider:type, like aws:p5.48xlarge)${closestPhrase(close, (id) => id)}`,
+    close,
   );
 }

@@ -1,7 +1,7 @@
 // Resolves `location` (region id, country code or grid zone) to its zone and grid intensity.
 import type { AnnualIntensity, GridZone, Region, Tables } from './tables.ts';
 import { EstimateError } from './errors.ts';
-import { closestIds } from './closest.ts';
+import { closestIds, closestPhrase } from './closest.ts';
 
 export interface ResolvedPlace {
   readonly kind: 'region' | 'zone' | 'country';
@@ -31,14 +31,22 @@ function findZoneIgnoringCase(id: string, tables: Tables): GridZone | undefined 
 
 function unknownLocation(location: string, tables: Tables): EstimateError {
   const keys: [string, string][] = [];
-  for (const r of tables.regions.values()) keys.push([r.id, r.id], [r.region, r.id]);
+  for (const r of tables.regions.values())
+    keys.push([r.id, r.id], [r.region, r.id], [r.name, r.id]);
   for (const z of tables.zones.values()) keys.push([z.id, z.id], [z.name, z.id]);
+  const close = closestIds(location, keys);
   return new EstimateError(
     'unknown_location',
     ['location'],
-    `unknown location '${location}': expected a region id like 'aws:eu-west-1', an ISO country code like 'FR' or a grid zone like 'US-CAL-CISO'`,
-    closestIds(location, keys),
+    `'${location}' is not a known place: give a cloud region (like aws:eu-west-1), a country code (like FR) or a grid zone (like US-CAL-CISO)${closestPhrase(close, (id) => placeName(id, tables))}`,
+    close,
   );
+}
+
+/** `aws:eu-west-3 (Europe (Paris))`, `FR (France)`: the id to type and the name people know. */
+function placeName(id: string, tables: Tables): string {
+  const name = tables.regions.get(id)?.name ?? tables.zones.get(id)?.name;
+  return name === undefined || name === id ? id : `${id} (${name})`;
 }
 
 export interface YearPick {

@@ -29,12 +29,12 @@ export const GpuInput = z
       ),
     count: z
       .number()
-      .finite()
-      .positive()
+      .int()
+      .min(1)
       .max(1_000_000)
       .optional()
       .describe(
-        "Devices. Required except for inference, where it follows from the model's memory.",
+        "Devices, a whole number. Required except for inference, where it follows from the model's memory.",
       ),
     utilization: share
       .optional()
@@ -106,7 +106,10 @@ export const InstanceInput = z
       .positive()
       .max(1_000_000)
       .default(1)
-      .describe('Instances (default 1).'),
+      // An autoscaled fleet's average size is fractional (instance-hours ÷ hours).
+      .describe(
+        'Instances (default 1); may be an average over the run, e.g. 12.5 for an autoscaled fleet.',
+      ),
   })
   .strict();
 

@@ -9,7 +9,7 @@ import type {
   Tables,
 } from '../core/tables.ts';
 import { GridshiftError } from './problem.ts';
-import { closestIds } from '../core/closest.ts';
+import { closestIds, closestPhrase } from '../core/closest.ts';
 import { nearestIds, searchByName } from './text-match.ts';
 
 export interface RegionFilter {
@@ -44,9 +44,12 @@ export function describeRegion(tables: Tables, id: string): RegionView {
         [
           [r.id, r.id],
           [r.region, r.id],
+          [r.name, r.id],
         ] as const,
     );
-    throw unknownId('unknown_region', 'region', id, names);
+    throw unknownId('unknown_region', 'region', id, names, (r) =>
+      nameOf(r, tables.regions.get(r)?.name),
+    );
   }
   const zone = region.gridZone === null ? undefined : tables.zones.get(region.gridZone);
   const latest = zone?.primary.at(-1);
@@ -75,7 +78,9 @@ export function describeZone(tables: Tables, id: string): ZoneView {
           [z.name, z.id],
         ] as const,
     );
-    throw unknownId('unknown_zone', 'grid zone', id, names);
+    throw unknownId('unknown_zone', 'grid zone', id, names, (z) =>
+      nameOf(z, tables.zones.get(z)?.name),
+    );
   }
   const used = new Set([...zone.primary, ...zone.alternates].map((row) => row.source));
   return { ...zone, sources: listSources(tables).filter((s) => used.has(s.id)) };
@@ -124,18 +129,23 @@ function unknownId(
   noun: string,
   id: string,
   names: readonly (readonly [string, string])[],
+  label: (id: string) => string,
 ) {
   const close = closestIds(id, names);
   const candidates =
     close.length > 0 ? close : nearestIds(id, new Set(names.map(([, target]) => target)));
-  const hint = candidates.length > 0 ? `; closest known ids: ${candidates.join(', ')}` : '';
-  const message = `no ${noun} with this id${hint}`;
+  const message = `there is no ${noun} with this id${closestPhrase(candidates, label)}`;
   return new GridshiftError({
     code,
     detail: message,
     errors: [{ path: 'id', code, message }],
     candidates,
   });
+}
+
+/** `FR (France)`: the id to type and the name people know. */
+function nameOf(id: string, name: string | undefined): string {
+  return name === undefined || name === id ? id : `${id} (${name})`;
 }
 
 function findIgnoringCase<T>(map: ReadonlyMap<string, T>, id: string): T | undefined {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { formatPath, type ProblemItem } from './problem.ts';
 import { editDistance } from '../core/edit-distance.ts';
 import { nearestIds } from './text-match.ts';
+import { fieldWords } from './field-words.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -21,18 +22,30 @@ export function describeIssues(issues: readonly Issue[], schema?: z.ZodType): Pr
   });
 }
 
+/**
+ * What was given and what is expected, in words, naming the field as people would (`the number of
+ * GPUs`) where it is a workload field: `'8e' is not a number: the number of GPUs must be a number`.
+ */
 function describeIssue(issue: Issue): string {
+  const field = fieldWords(issue.path);
+  const subject = field ?? (issue.path.length === 0 ? 'the request body' : formatPath(issue.path));
   switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return `required: expected ${article(issue.expected)}`;
-      if (issue.expected === 'int') return `expected an integer, got ${describeValue(issue.input)}`;
-      return `expected ${article(issue.expected)}, got ${typeName(issue.input)}`;
+    case 'invalid_type': {
+      const expected = expectedWords(issue.expected);
+      if (issue.input === undefined) return `missing: give ${field ?? article(expected)}`;
+      if (issue.expected === 'int' && typeof issue.input === 'number')
+        return `${issue.input} is not a whole number: ${wholeRule(subject)}`;
+      if (issue.expected === 'number' || issue.expected === 'int')
+        return `${describeGiven(issue.input)} is not ${article(expected)}: ${subject} must be ${article(expected)}`;
+      return `${subject} must be ${article(expected)}, not ${describeGiven(issue.input)}`;
+    }
     case 'too_small':
-      return `expected ${describeBound(issue.origin, issue.inclusive ? '≥' : '>', issue.minimum)}, got ${describeValue(issue.input)}`;
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return `${subject} is empty`;
+      return `${describeSized(issue.input)} is too small: ${subject} must be ${describeBound(issue.origin, issue.inclusive ? 'at least' : 'more than', issue.minimum)}`;
     case 'too_big':
-      return `expected ${describeBound(issue.origin, issue.inclusive ? '≤' : '<', issue.maximum)}, got ${describeValue(issue.input)}`;
+      return `${describeSized(issue.input)} is too large: ${subject} must be ${describeBound(issue.origin, issue.inclusive ? 'at most' : 'less than', issue.maximum)}`;
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return `${subject} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_format':
       // Request schemas give every regex a message phrased "expected ...".
       return issue.format === 'regex'
@@ -40,7 +53,7 @@ function describeIssue(issue: Issue): string {
         : `expected a string in ${issue.format} format`;
     case 'invalid_union':
       return 'options' in issue && Array.isArray(issue.options)
-        ? `expected one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`
+        ? `${subject} must be one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`
         : 'expected a value matching one of the allowed shapes';
     case 'not_multiple_of':
       return `expected a multiple of ${String(issue.divisor)}`;
@@ -50,9 +63,27 @@ function describeIssue(issue: Issue): string {
 }
 
 function describeBound(origin: string, op: string, bound: number | bigint): string {
-  if (origin === 'string') return `a string of length ${op} ${bound}`;
-  if (origin === 'array' || origin === 'set') return `a list of length ${op} ${bound}`;
-  return `a number ${op} ${bound}`;
+  if (origin === 'string') return `${op} ${bound} characters long`;
+  if (origin === 'array' || origin === 'set') return `a list of ${op} ${bound} items`;
+  return `${op} ${bound}`;
+}
+
+/** zod's type names as people say them. */
+function expectedWords(expected: string): string {
+  if (expected === 'string') return 'text';
+  if (expected === 'object') return 'object of named fields';
+  if (expected === 'array') return 'list';
+  if (expected === 'boolean') return 'true or false';
+  if (expected === 'int') return 'whole number';
+  return expected;
+}
+
+/** `the number of GPUs counts whole GPUs`; any other field `must be a whole number`. */
+function wholeRule(subject: string): string {
+  const counted = /^the number of (.+)$/.exec(subject)?.[1];
+  return counted === undefined
+    ? `${subject} must be a whole number`
+    : `${subject} counts whole ${counted}`;
 }
 
 function describeUnknownKey(key: string, known: readonly string[]): string {
@@ -65,11 +96,23 @@ function isNear(a: string, b: string): boolean {
   return editDistance(a.toLowerCase(), b.toLowerCase()) <= Math.max(2, Math.floor(b.length / 3));
 }
 
-/** Numbers and booleans are shown; other values only by their type, so input is never echoed. */
-function describeValue(value: unknown): string {
+/**
+ * What came, for a message: numbers and booleans as they are; a short one-line string quoted
+ * (`'8e'`); other values by their type only, so no long or structured input is echoed back.
+ */
+function describeGiven(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return `a string of length ${value.length}`;
-  return typeName(value);
+  if (typeof value === 'string')
+    return value.length <= 20 && /^[\x20-\x7e]*$/.test(value)
+      ? `'${value}'`
+      : `text of ${value.length} characters`;
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'a list' : `${article(typeName(value))}`;
+}
+
+/** A value out of bounds: text by its length only (a string here may be anything, e.g. a key). */
+function describeSized(value: unknown): string {
+  return typeof value === 'string' ? `text of ${value.length} characters` : describeGiven(value);
 }
 
 function typeName(value: unknown): string {
@@ -79,6 +122,7 @@ function typeName(value: unknown): string {
 }
 
 function article(expected: string): string {
+  if (expected === 'text' || expected === 'true or false') return expected;
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 

@@ -128,17 +128,18 @@ export function invalidValues(
   whole = '(body)',
 ): ProblemInit {
   const paths = [...new Set(errors.map((e) => (e.path === '' ? whole : e.path)))];
-  return {
-    code: 'validation_failed',
-    detail: `The ${subject} has ${errors.length} invalid value(s): ${paths.join(', ')}.`,
-    errors,
-  };
+  const [only] = errors;
+  // One refusal is told in full; several are listed by field, each told in `errors`.
+  const detail =
+    errors.length === 1 && only !== undefined
+      ? `The ${subject} has 1 invalid value, ${paths[0]}: ${only.message}.`
+      : `The ${subject} has ${errors.length} invalid values: ${paths.join(', ')}.`;
+  return { code: 'validation_failed', detail, errors };
 }
 
-/** Core's refusal as a problem; the closest ids go in the detail and in `candidates`. */
+/** Core's refusal as a problem: core words the closest names; their ids go in `candidates`. */
 export function problemFromEstimateError(err: EstimateError): ProblemInit {
-  const hint = err.candidates.length > 0 ? `; closest known ids: ${err.candidates.join(', ')}` : '';
-  const message = err.message.replace(/[.\s]+$/, '') + hint;
+  const message = err.message.replace(/[.\s]+$/, '');
   return {
     code: err.code,
     detail: message,

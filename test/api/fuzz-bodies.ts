@@ -168,7 +168,7 @@ const COMMON_FIELDS: Field[] = [
 const GPU_FIELDS: Field[] = [
   { path: ['gpu'], slot: obj(...GPU_KEYS) },
   { path: ['gpu', 'model'], slot: str(200, ['H900', 'quantum-gpu-zz']), required: true },
-  { path: ['gpu', 'count'], slot: pos(1_000_000) },
+  { path: ['gpu', 'count'], slot: num(1, 1_000_000, { int: true }) },
   { path: ['gpu', 'utilization'], slot: num(0, 1) },
   { path: ['gpu', 'maxPowerW'], slot: pos(10_000) },
   { path: ['gpu', 'powerW'], slot: num(0, 10_000) },

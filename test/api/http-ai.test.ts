@@ -30,7 +30,9 @@ describeApi('ai workloads', apiTargets(), (api) => {
     const body = { ...training, durationHours: 1, gpu: { model: 'A100 SXM4 80GB', count: 8 } };
     const problem = await expectProblem(await api.postJson('/v1/estimate', body), 422);
     expect(errorPaths(problem)).toContain('durationHours');
-    expect(JSON.stringify(problem)).toMatch(/durationHours 1 is shorter than the 9348\.3 h/);
+    expect(JSON.stringify(problem)).toMatch(
+      /a run of 1 h is shorter than the 9348\.3 h this training needs even at 100 % of peak/,
+    );
   });
 
   it('422 on negative tokens, naming ai.tokens', async () => {

@@ -226,9 +226,13 @@ describeApi('POST /v1/batch', apiTargets(), (api) => {
       'true',
       'false',
     ]);
-    expect(rows[1]!.error).toBe('durationHours: expected a number, got string');
-    expect(rows[4]!.error).toMatch(/^gpuUtilization: expected a number ≤ 1, got 1.5/);
-    expect(rows[6]!.error).toMatch(/^gpu: unknown GPU/);
+    expect(rows[1]!.error).toMatch(
+      /^durationHours: '[^']*' is not a number: the hours the workload runs must be a number$/,
+    );
+    expect(rows[4]!.error).toBe(
+      'gpuUtilization: 1.5 is too large: the GPU utilisation (0 to 1) must be at most 1',
+    );
+    expect(rows[6]!.error).toMatch(/^gpu: 'H999' is not a GPU or accelerator in the catalogue/);
     expect(Number(rows[0]!.kgCo2e)).toBeGreaterThan(0);
     expect(rows[3]!.embodiedKg).toBe('0');
     expect(rows[5]!.regionId).toBe('aws:eu-north-1');

@@ -15,7 +15,7 @@ describeApi('errors', apiTargets(), (api) => {
     expect(problem.errors).toContainEqual({
       path: 'location',
       code: 'invalid_type',
-      message: 'required: expected a string',
+      message: 'missing: give the location (a cloud region, country code or grid zone)',
     });
   });
 
@@ -27,7 +27,7 @@ describeApi('errors', apiTargets(), (api) => {
     expect(problem.errors).toContainEqual({
       path: 'durationHours',
       code: 'invalid_type',
-      message: 'expected a number, got string',
+      message: "'ten' is not a number: the hours the workload runs must be a number",
     });
   });
 
@@ -37,7 +37,11 @@ describeApi('errors', apiTargets(), (api) => {
       422,
     );
     expect(problem.errors).toEqual([
-      { path: 'durationHours', code: 'too_small', message: 'expected a number ≥ 0, got -5' },
+      {
+        path: 'durationHours',
+        code: 'too_small',
+        message: '-5 is too small: the hours the workload runs must be at least 0',
+      },
     ]);
   });
 

@@ -58,7 +58,11 @@ describeApi('POST /v1/estimate formats', apiTargets(), (api) => {
   it('refuses an unknown format with a 422 naming the allowed ones, and reports bad input as problem+json whatever the format', async () => {
     const bad = await expectProblem(await api.fetch('/v1/estimate?format=xml', post()), 422);
     expect(bad.errors).toEqual([
-      { path: 'format', code: 'invalid_value', message: 'expected one of "json", "csv", "boamps"' },
+      {
+        path: 'format',
+        code: 'invalid_value',
+        message: 'format must be one of "json", "csv", "boamps"',
+      },
     ]);
     const res = await api.fetch('/v1/estimate?format=csv', {
       method: 'POST',

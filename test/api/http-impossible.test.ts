@@ -39,8 +39,9 @@ describeApi('impossible inputs', apiTargets(), (api) => {
     const problem = await expectProblem(await api.postJson('/v1/estimate', body), 422);
     expect(errorPaths(problem)).toEqual(['gpu.count']);
     expect(problem.errors[0]?.code).toBe('inconsistent_input');
-    expect(problem.detail).toContain('gpu.count 64');
-    expect(problem.detail).toContain('8 GPUs');
+    expect(problem.detail).toBe(
+      '64 GPUs do not fit in 1 × aws:p5.48xlarge, which has 8 (8 per instance): give at most 8 GPUs (gpu.count), or 8 instances (instance.count) for 64',
+    );
   });
 
   it('200 for an A10G instance (aws:g5.xlarge), whose rating is an estimate', async () => {

@@ -97,7 +97,7 @@ describe('gridshift batch', () => {
     const lines = readFileSync(output, 'utf8').trimEnd().split('\r\n');
     expect(lines).toHaveLength(601);
     expect(lines[0]).toMatch(/^row,ok,error,location,/);
-    expect(lines[8]).toMatch(/^8,false,"?location: unknown location/);
+    expect(lines[8]).toMatch(/^8,false,"?location: '[^']*' is not a known place/);
     expect(lines[600]).toMatch(/^600,true,,FR,/);
   });
 

@@ -234,7 +234,9 @@ describe('a provisioned service (durationHours)', () => {
     });
     expect(e.code).toBe('inconsistent_input');
     expect(e.path).toEqual(['durationHours']);
-    expect(e.message).toMatch(/0\.01 h is shorter than the 0\.0604 h/);
+    expect(e.message).toMatch(
+      /^serving 1\.00e\+6 generated tokens keeps .+ busy about 0\.0694 GPU-hours \(0\.0604 at the fastest the model allows\), but the service runs 0\.01 hours on 1 GPU: give about 7 GPUs \(gpu\.count\) or at least 1 hours \(durationHours\)$/,
+    );
   });
 });
 

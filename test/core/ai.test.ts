@@ -63,7 +63,9 @@ describe('training by model size', () => {
       expect(e).toBeInstanceOf(EstimateError);
       expect((e as EstimateError).code).toBe('inconsistent_input');
       expect((e as EstimateError).path).toEqual(['durationHours']);
-      expect((e as EstimateError).message).toMatch(/durationHours 2 is shorter than the 2\.0833 h/);
+      expect((e as EstimateError).message).toMatch(
+        /^a run of 2 h is shorter than the 2\.0833 h this training needs even at 100 % of peak/,
+      );
     }
   });
 

@@ -99,8 +99,9 @@ describe('gpu.count above the instance', () => {
     });
     expect(e.code).toBe('inconsistent_input');
     expect(e.path).toEqual(['gpu', 'count']);
-    expect(e.message).toContain('gpu.count 64');
-    expect(e.message).toContain('8 GPUs');
+    expect(e.message).toBe(
+      '64 GPUs do not fit in 1 × aws:p5.48xlarge, which has 8 (8 per instance): give at most 8 GPUs (gpu.count), or 8 instances (instance.count) for 64',
+    );
   });
 
   it('accepts 64 GPUs on 8 × p5.48xlarge (8 × 8 = 64)', () => {

@@ -24,26 +24,105 @@ describe('describeIssues', () => {
       {
         path: 'location',
         code: 'too_small',
-        message: 'expected a string of length ≥ 1, got a string of length 0',
+        message: 'the location (a cloud region, country code or grid zone) is empty',
       },
-      { path: 'durationHours', code: 'invalid_type', message: 'expected a number, got string' },
+      {
+        path: 'durationHours',
+        code: 'invalid_type',
+        message: "'ten' is not a number: the hours the workload runs must be a number",
+      },
       {
         path: 'storage.hdd',
         code: 'unrecognized_keys',
         message: "unknown field 'hdd'; did you mean 'hddTb'?",
       },
-      { path: 'year', code: 'invalid_type', message: 'expected an integer, got 2024.5' },
-      { path: 'renewableShare', code: 'too_big', message: 'expected a number ≤ 1, got 2' },
+      {
+        path: 'year',
+        code: 'invalid_type',
+        message:
+          '2024.5 is not a whole number: the year of the grid figures must be a whole number',
+      },
+      {
+        path: 'renewableShare',
+        code: 'too_big',
+        message: '2 is too large: the renewable share (0 to 1) must be at most 1',
+      },
     ]);
   });
 
   it('reports a missing required field and a wrong body type at ""', () => {
     expect(itemsFor(Workload, {})).toEqual([
-      { path: 'location', code: 'invalid_type', message: 'required: expected a string' },
+      {
+        path: 'location',
+        code: 'invalid_type',
+        message: 'missing: give the location (a cloud region, country code or grid zone)',
+      },
     ]);
     expect(itemsFor(Workload, [1])).toEqual([
-      { path: '', code: 'invalid_type', message: 'expected an object, got array' },
+      {
+        path: '',
+        code: 'invalid_type',
+        message: 'the request body must be an object of named fields, not a list',
+      },
     ]);
+  });
+
+  it("says what was typed where a number belongs ('8e'), in the field's words", () => {
+    expect(
+      itemsFor(Workload, {
+        location: 'DE',
+        gpu: { model: 'H100', count: '8e' },
+        networkGb: 'lots',
+      }),
+    ).toEqual([
+      {
+        path: 'gpu.count',
+        code: 'invalid_type',
+        message: "'8e' is not a number: the number of GPUs must be a number",
+      },
+      {
+        path: 'networkGb',
+        code: 'invalid_type',
+        message: "'lots' is not a number: the data transferred in GB must be a number",
+      },
+    ]);
+  });
+
+  it('refuses part of a device: GPUs are counted whole, instances may be a fleet average', () => {
+    expect(itemsFor(Workload, { location: 'DE', gpu: { model: 'H100', count: 2.5 } })).toEqual([
+      {
+        path: 'gpu.count',
+        code: 'invalid_type',
+        message: '2.5 is not a whole number: the number of GPUs counts whole GPUs',
+      },
+    ]);
+    expect(
+      Workload.safeParse({ location: 'DE', instance: { type: 'aws:m5.large', count: 2.5 } })
+        .success,
+    ).toBe(true);
+  });
+
+  it('names a field wherever the workload sits in the body', () => {
+    const Body = z.object({ workloads: z.array(Workload) });
+    expect(
+      itemsFor(Body, { workloads: [{ location: 'DE', gpu: { model: 'H100', count: 0 } }] }),
+    ).toEqual([
+      {
+        path: 'workloads.0.gpu.count',
+        code: 'too_small',
+        message: '0 is too small: the number of GPUs must be at least 1',
+      },
+    ]);
+  });
+
+  it('echoes no long or structured value where a number belongs', () => {
+    const items = itemsFor(Workload, {
+      location: 'DE',
+      durationHours: 'a-secret-token-of-many-chars',
+    });
+    expect(items[0]?.message).toBe(
+      'text of 28 characters is not a number: the hours the workload runs must be a number',
+    );
   });
 
   it('lists enum values and never echoes a string value', () => {
@@ -52,11 +131,11 @@ describe('describeIssues', () => {
       name: 'secret',
     });
     expect(items).toEqual([
-      { path: 'kind', code: 'invalid_value', message: 'expected one of "gpus", "cpus"' },
+      { path: 'kind', code: 'invalid_value', message: 'kind must be one of "gpus", "cpus"' },
       {
         path: 'name',
         code: 'too_big',
-        message: 'expected a string of length ≤ 3, got a string of length 6',
+        message: 'text of 6 characters is too large: name must be at most 3 characters long',
       },
     ]);
     expect(JSON.stringify(items)).not.toContain('secret');
@@ -73,7 +152,7 @@ describe('describeIssues', () => {
       {
         path: 'ai.task',
         code: 'invalid_union',
-        message: 'expected one of "training", "inference"',
+        message: 'the AI task (training or inference) must be one of "training", "inference"',
       },
     ]);
     expect(

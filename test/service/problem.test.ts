@@ -41,11 +41,13 @@ describe('PROBLEMS', () => {
 });
 
 describe('problemFromEstimateError', () => {
-  it('puts the path, the code and the closest ids in the problem', async () => {
-    const err = new EstimateError('unknown_gpu', ['gpu', 'model'], "unknown GPU 'H900'.", [
-      'nvidia-h100-sxm',
-      'nvidia-h200',
-    ]);
+  it("puts the path, the code and the closest ids in the problem; the words are core's", async () => {
+    const err = new EstimateError(
+      'unknown_gpu',
+      ['gpu', 'model'],
+      "unknown GPU 'H900'; did you mean H100 or H200?",
+      ['nvidia-h100-sxm', 'nvidia-h200'],
+    );
     const res = problemResponse(problemFromEstimateError(err), '/v1/estimate');
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
@@ -54,7 +56,7 @@ describe('problemFromEstimateError', () => {
       type: 'https://gridshift.dev/problems/unknown-gpu',
       title: 'Unknown GPU or accelerator',
       status: 422,
-      detail: "unknown GPU 'H900'; closest known ids: nvidia-h100-sxm, nvidia-h200",
+      detail: "unknown GPU 'H900'; did you mean H100 or H200?",
       instance: '/v1/estimate',
       errors: [{ path: 'gpu.model', code: 'unknown_gpu', message: body.detail }],
       candidates: ['nvidia-h100-sxm', 'nvidia-h200'],
@@ -110,7 +112,7 @@ describe('problemFromError: every error class of ours has a status', () => {
     expect([err.status, err.title, err.message]).toEqual([
       422,
       'Invalid request',
-      'The request has 1 invalid value(s): (body).',
+      'The request has 1 invalid value, (body): expected less nesting.',
     ]);
   });
 });

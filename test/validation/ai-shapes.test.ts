@@ -30,7 +30,7 @@ describe('training by model size', () => {
       expect(e).toBeInstanceOf(EstimateError);
       expect((e as EstimateError).code).toBe('inconsistent_input');
       expect((e as EstimateError).path).toEqual(['durationHours']);
-      expect((e as EstimateError).message).toMatch(/durationHours 1 is shorter than the 9348\.3 h/);
+      expect((e as EstimateError).message).toMatch(/a run of 1 h is shorter than the 9348\.3 h/);
     }
   });
 
