@@ -287,12 +287,19 @@ describe('the page in headless chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('form-errors');
     await page.screenshot({ path: `${SHOTS}/phone-error.png`, fullPage: true });
 
+    // The field keeps what was typed (a text field with a decimal keypad), so the API can quote it.
+    await page.fill('#f-gpu-count', '8e');
+    await page.click('button[type="submit"]');
+    await page.waitForFunction(() =>
+      document.querySelector('#err-f-gpu-count')?.textContent?.includes("'8e' is not a number"),
+    );
+
     await page.fill('#f-gpu-count', '2');
     await page.fill('#f-gpu-model', 'H1000');
     await page.click('button[type="submit"]');
     await page.waitForSelector('#err-f-gpu-model');
     expect(await page.textContent('#err-f-gpu-model')).toContain(
-      'closest known ids: nvidia-h100-sxm',
+      "'H1000' is not a GPU or accelerator in the catalogue; did you mean NVIDIA H100 SXM5 80GB",
     );
     expect(await page.$('#err-f-gpu-count')).toBeNull();
     expect(await page.getAttribute('#f-gpu-count', 'aria-invalid')).toBeNull();

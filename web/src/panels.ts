@@ -171,7 +171,9 @@ async function loadProfile(
     );
   const start = typeof ctx.workload.start === 'string' ? ctx.workload.start : null;
   const hours = sliceHours(ctx.estimate.durationHours, delayHours(ctx.state) ?? 0);
-  const query = start ? `?start=${encodeURIComponent(start)}&hours=${hours}` : '';
+  // The level year the estimate used, so the chart's level matches the estimate's when the form gives a year.
+  const year = typeof ctx.workload.year === 'number' ? `&year=${ctx.workload.year}` : '';
+  const query = start ? `?start=${encodeURIComponent(start)}&hours=${hours}${year}` : '';
   const outcome = await callApi<ZoneProfile>(
     `v1/zones/${encodeURIComponent(zone)}/profile${query}`,
     undefined,
