@@ -72,6 +72,9 @@ describe('the hourly profile panel in headless chromium', () => {
     // Neither an empty chart area nor an empty table: the note is the panel's content.
     expect(await page.isVisible('#chart-profile')).toBe(false);
     expect(await page.$$('#table-profile table')).toEqual([]);
+    expect(await page.textContent('#headline .grid-basis')).toContain(
+      'the 2025 annual average (no hourly shape used)',
+    );
     await page
       .locator('#profile')
       .screenshot({ path: 'test-output/screenshots/profile-no-hourly.png' });
@@ -112,6 +115,10 @@ describe('the hourly profile panel in headless chromium', () => {
     expect(Math.abs(mean - estimate.resolved.location.intensityGCo2ePerKwh)).toBeLessThan(0.05);
     expect(await page.$eval('#chart-profile', (c) => c.getAttribute('aria-label') ?? '')).toContain(
       'the hourly shape of 2022 scaled to the 2025 annual average, 301 gCO2e/kWh',
+    );
+    // The headline names the same basis in words (issue 15: "say so … in the headline").
+    expect(await page.textContent('#headline .grid-basis')).toContain(
+      'the hourly shape of 2022 scaled to the 2025 annual average (301 gCO2e/kWh)',
     );
     await page.close();
   });

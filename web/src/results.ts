@@ -109,11 +109,25 @@ export function renderSummary(result: EstimateResult, ctx: SummaryContext): void
     ),
     energyMetric(result.energyKwh.total, result.energyKwh.low, result.energyKwh.high),
     split,
+    el('p', gridBasis(result), 'grid-basis'),
   );
   renderEquivalents(result);
   renderPerRequest(result, unit);
   renderResolved(result, ctx.sources);
   renderWorkloadSummary(result, ctx.inputs, ctx.sent, ctx.presetName);
+}
+
+/** The grid data the headline rests on, in words: one annual year, or an hourly shape scaled to it. */
+export function gridBasis(result: EstimateResult): string {
+  const l = result.resolved.location;
+  const g = `${formatNumber(l.intensityGCo2ePerKwh)} gCO2e/kWh`;
+  if (l.basis === 'user') return `Grid: ${g}, the intensity you gave.`;
+  if (l.source.startsWith('live:')) return `Grid: ${g}, live data (${l.basis}).`;
+  if (l.hourly) {
+    const { shape, level } = l.hourly;
+    return `Grid: ${g} over the run's hours — the hourly shape of ${shape.year} scaled to the ${level.year} annual average (${formatNumber(level.gCo2ePerKwh)} gCO2e/kWh), so a whole year equals the annual figure.`;
+  }
+  return `Grid: ${g}, the ${l.year ?? 'latest'} annual average (no hourly shape used).`;
 }
 
 /** Everyday equivalents, each with its range, factor, source and year. */
