@@ -17,6 +17,7 @@ import {
 } from './form.ts';
 import { formatNumber } from './format.ts';
 import { loadPanels, rerenderCompare, type PanelData } from './panels.ts';
+import { renderReport } from './report.ts';
 import { renderBasis, renderBreakdown, renderSummary } from './results.ts';
 import { tablesToCsv, type TableModel } from './tables.ts';
 
@@ -100,7 +101,14 @@ async function run(state: FormState, focusResults: boolean): Promise<void> {
   if (focusResults) results.focus({ preventScroll: !narrow });
   else if (narrow) results.scrollIntoView({ block: 'start' });
   await loadPanels({ workload, state, estimate, signal: controller.signal }, current.panels);
-  if (!controller.signal.aborted) results.dataset.panels = 'done';
+  if (controller.signal.aborted) return;
+  updateReport();
+  results.dataset.panels = 'done';
+}
+
+/** The printed report, from the last answer (called again before printing, for the current filter). */
+function updateReport(): void {
+  if (current) renderReport({ ...current, presets: catalogue.presets, sources: catalogue.sources });
 }
 
 function exportRows(): TableModel[] {
@@ -173,6 +181,7 @@ function wireToolbar(): void {
     rerenderCompare(current.panels, provider);
   });
   window.addEventListener('beforeprint', () => {
+    updateReport();
     for (const d of document.querySelectorAll<HTMLDetailsElement>(
       '#details-assumptions, #details-sources',
     ))
