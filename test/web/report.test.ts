@@ -111,7 +111,8 @@ describe('the printed report in headless chromium', () => {
       expect(box, 'MediaBox').not.toBeNull();
       expect(Math.round(Number(box![1]))).toBeCloseTo(paper.mediaBox[0], -1);
       expect(Math.round(Number(box![2]))).toBeCloseTo(paper.mediaBox[1], -1);
-      // The three chart snapshots are embedded images: a report of text alone is far smaller.
+      // The three chart snapshots are embedded as images (each may carry an alpha mask).
+      expect((raw.match(/\/Subtype\s*\/Image\b/g) ?? []).length).toBeGreaterThanOrEqual(3);
       expect(pdf.byteLength).toBeGreaterThan(60_000);
       expect(pdf.byteLength).toBeLessThan(5_000_000);
     }
@@ -253,12 +254,17 @@ describe('the printed report in headless chromium', () => {
 
   it('says "annual" only for an annual mean, names a free-entry workload in words, and prints', async () => {
     const { page, sent } = await estimate(async (p) => {
+      // An inference model typed, then the task switched back to hours: the model is not sent.
+      await p.selectOption('#f-ai-task', 'inference');
+      await p.fill('#f-ai-model', 'llama-3.1-8b');
+      await p.selectOption('#f-ai-task', '');
       await p.fill('#f-gpu-model', 'H100 SXM');
       await p.fill('#f-gpu-count', '8');
       await p.fill('#f-durationHours', '36');
     });
     const body = sent.get('/v1/estimate') as Record<string, unknown>;
     expect(body).not.toHaveProperty('start');
+    expect(body).not.toHaveProperty('ai');
     const result = await api<EstimateResult>('/v1/estimate', body);
     const where = result.resolved.location;
 
@@ -273,8 +279,43 @@ describe('the printed report in headless chromium', () => {
       'No start time was given, so the chart shows a typical day of the month',
     );
     expect(await page.$$eval('table[data-table="report-hourly"]', (t) => t.length)).toBe(2);
-    expect(await text(page, '#report-inputs')).toContain(`GPUs 8 × ${result.resolved.gpu!.name}`);
+    const inputs = await text(page, '#report-inputs');
+    expect(inputs).toContain(`GPUs 8 × ${result.resolved.gpu!.name}`);
+    expect(inputs).not.toMatch(/llama|inference|requests/i);
     await printBoth(page, 'free-annual');
+
+    // Before printing, the report follows the region filter chosen on screen.
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.selectOption('#f-compare-provider', 'gcp');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    const regions = await page.$$eval('table[data-table="report-compare"] tbody th', (th) =>
+      th.map((t) => t.parentElement!.children[1]!.textContent ?? ''),
+    );
+    expect(regions.length).toBeGreaterThan(1);
+    for (const region of regions) expect(region).toMatch(/\(gcp:[\w-]+\)/);
+    await page.close();
+  });
+  it('says a training run in words: model size and tokens, hours worked out, tonnes in the summary', async () => {
+    const { page, sent } = await estimate(async (p) => {
+      await p.selectOption('#f-preset', 'llm-pretrain-7b');
+    });
+    const result = await api<EstimateResult>('/v1/estimate', sent.get('/v1/estimate'));
+    const presets = await api<{ presets: { id: string; name: string }[] }>('/v1/presets');
+    const name = presets.presets.find((p) => p.id === 'llm-pretrain-7b')!.name;
+    expect(await text(page, '#report-workload')).toBe(name);
+    const inputs = await text(page, '#report-inputs');
+    expect(inputs).toContain('AI training a 7-billion-parameter model on 2 trillion tokens');
+    expect(inputs).toContain(
+      `Duration not given: ${sig3(result.durationHours)} hours, as worked out from the workload`,
+    );
+    expect(inputs).toContain(`GPUs 1,024 × ${result.resolved.gpu!.name}`);
+    const e = result.emissionsKgCo2e;
+    expect(await text(page, '#report-summary p')).toContain(
+      `emit ${sig3(e.total / 1000)} tCO2e (range ${sig3(e.low / 1000)} tCO2e to ${sig3(e.high / 1000)} tCO2e)`,
+    );
+    await printBoth(page, 'training');
     await page.close();
   });
 });

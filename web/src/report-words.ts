@@ -21,6 +21,17 @@ export function formatCount(value: number): string {
     : formatNumber(value);
 }
 
+/** A count as a compound adjective: `7e9` -> `7-billion`. */
+const sizeWords = (value: number) => formatCount(value).replace(/ /g, '-');
+
+/** A model's display name from the form's list, when it has been loaded; else the id as sent. */
+function modelName(id: string): string {
+  const option = [...(document.getElementById('dl-models')?.querySelectorAll('option') ?? [])].find(
+    (o) => o.value === id,
+  );
+  return option?.label && option.label !== id ? option.label : id;
+}
+
 function obj(value: unknown): Body {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
     ? (value as Body)
@@ -93,7 +104,7 @@ export function describeInputs(
   if (renewable !== null) add('Contracted renewable share', formatPercent(renewable));
   const unit = obj(take('functionalUnit'));
   if (str(unit.name))
-    add('Functional unit', `${formatCount(num(unit.count) ?? 1)} × ${str(unit.name)}`);
+    add('Functional unit', `${str(unit.name)} (${formatCount(num(unit.count) ?? 1)} in all)`);
   if (take('embodied') === false) add('Embodied emissions', 'left out, as asked');
   for (const [key, value] of Object.entries(body))
     if (!known.has(key))
@@ -141,7 +152,7 @@ function cpuWords(cpu: Body, result: EstimateResult): string {
 
 function trainingWords(ai: Body): string {
   const parts = [
-    `a ${formatCount(num(ai.parameters) ?? 0)}-parameter model on ${formatCount(num(ai.tokens) ?? 0)} tokens`,
+    `a ${sizeWords(num(ai.parameters) ?? 0)}-parameter model on ${formatCount(num(ai.tokens) ?? 0)} tokens`,
   ];
   const active = num(ai.activeParameters);
   if (active !== null) parts.push(`${formatCount(active)} active parameters`);
@@ -154,7 +165,8 @@ function trainingWords(ai: Body): string {
 function inferenceWords(ai: Body): string {
   const parts: string[] = [];
   const requests = num(ai.requests);
-  const model = str(ai.model);
+  const sent = str(ai.model);
+  const model = sent ? modelName(sent) : null;
   if (requests !== null)
     parts.push(`${formatCount(requests)} requests${model ? ` to ${model}` : ''}`);
   else if (model) parts.push(`model ${model}`);
@@ -195,11 +207,12 @@ export function workloadName(
   const ai = obj(body.ai);
   const where = ` in ${r.location.name}`;
   if (ai.task === 'training')
-    return `Training a ${formatCount(num(ai.parameters) ?? 0)}-parameter model on ${machine}${where}`;
+    return `Training a ${sizeWords(num(ai.parameters) ?? 0)}-parameter model on ${machine}${where}`;
   if (ai.task === 'inference') {
     const requests = num(ai.requests);
     const what = requests !== null ? `${formatCount(requests)} requests` : 'Inference';
-    return `${what}${str(ai.model) ? ` to ${str(ai.model)}` : ''} on ${machine}${where}`;
+    const model = str(ai.model);
+    return `${what}${model ? ` to ${modelName(model)}` : ''} on ${machine}${where}`;
   }
   return `${machine} for ${hours(result.durationHours)}${where}`;
 }
