@@ -1,6 +1,6 @@
 // The printed report in real headless chromium against the real Node server on 127.0.0.1: every part
 // a reader needs (title, summary, figures, inputs in words, assumptions, sources by title, links,
-// date, version, how to cite), laid out within an A4 and a Letter page, and printed to PDF.
+// date, version, how to cite), laid out within an A4 and a Letter page, printed to PDF and read back.
 import { estimatorFor } from '../helpers/estimator.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { buildWeb } from './build.ts';
 import { launchBrowser, type Browser } from './browser.ts';
+import { pdfPagesText } from './pdf-text.ts';
 
 const OUT = 'test-output/report';
 const PRESET = 'llm-finetune-lora-8xh100';
@@ -19,6 +20,25 @@ const PAPERS = [
   { format: 'A4', widthPx: Math.floor(((210 - 24) / 25.4) * 96), mediaBox: [595, 842] },
   { format: 'Letter', widthPx: Math.floor((8.5 - 24 / 25.4) * 96), mediaBox: [612, 792] },
 ] as const;
+/** Headings and fixed text every printed report holds. */
+const PARTS = [
+  'Carbon estimate report',
+  'Summary',
+  'Inputs',
+  'Where the emissions come from',
+  'Same workload in other regions',
+  'Grid intensity over time and the start window',
+  'Greener options',
+  'Assumptions',
+  'Factors',
+  'Sources and licences',
+  'Full methodology:',
+  'Share link (opens this estimate again):',
+  'How to cite',
+  '@misc{gridshift-',
+];
+/** PDF text runs lines together and uses ligatures: compare without whitespace, ligatures undone. */
+const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 const sig3 = (n: number) => new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(n);
 
 interface Source {
@@ -93,6 +113,13 @@ describe('the printed report in headless chromium', () => {
       return { wide, scrollWidth: document.documentElement.scrollWidth };
     }, width);
 
+  /** What this page's report says that the PDF must hold too: name, date, links, citation. */
+  const dynamicParts = (page: Page) =>
+    page.$$eval(
+      '#report-workload, #report-date, #report-method, #report-url, #report-methodology-url, #report-summary p, #report-cite-text',
+      (els) => els.map((el) => el.textContent ?? ''),
+    );
+
   async function printBoth(page: Page, name: string): Promise<void> {
     for (const paper of PAPERS) {
       await page.setViewportSize({ width: paper.widthPx, height: 1000 });
@@ -111,6 +138,13 @@ describe('the printed report in headless chromium', () => {
       expect(box, 'MediaBox').not.toBeNull();
       expect(Math.round(Number(box![1]))).toBeCloseTo(paper.mediaBox[0], -1);
       expect(Math.round(Number(box![2]))).toBeCloseTo(paper.mediaBox[1], -1);
+      // Its text holds every part of the report, the full links, and a page number on each page.
+      const text = pdfPagesText(pdf).map(squash);
+      expect(text).toHaveLength(pages.length);
+      text.forEach((t, i) => expect(t).toContain(squash(`Page ${i + 1} of ${pages.length}`)));
+      const all = text.join('');
+      for (const part of [...PARTS, ...(await dynamicParts(page))])
+        expect(all, `${paper.format}: ${part}`).toContain(squash(part));
       // The three chart snapshots are embedded as images (each may carry an alpha mask).
       expect((raw.match(/\/Subtype\s*\/Image\b/g) ?? []).length).toBeGreaterThanOrEqual(3);
       expect(pdf.byteLength).toBeGreaterThan(60_000);
