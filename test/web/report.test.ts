@@ -349,6 +349,16 @@ describe('the printed report in headless chromium', () => {
     expect(await text(page, '#report-summary p')).toContain(
       `emit ${sig3(e.total / 1000)} tCO2e (range ${sig3(e.low / 1000)} tCO2e to ${sig3(e.high / 1000)} tCO2e)`,
     );
+    // A country is no cloud region: no row is "chosen" and no saving is measured from the first.
+    expect(await text(page, '#report-fig-compare')).toContain(
+      `${result.resolved.location.name} is a country, not a cloud region: compare these figures with the estimate for it, ${sig3(e.total / 1000)} tCO2e.`,
+    );
+    expect(await page.$$eval('table[data-table="report-compare"] tr.chosen', (r) => r.length)).toBe(
+      0,
+    );
+    expect(await text(page, 'table[data-table="report-compare"] thead')).toBe(
+      'Rank Region gCO2e/kWh kgCO2e',
+    );
     await printBoth(page, 'training');
     await page.close();
   });

@@ -5,7 +5,7 @@ import type { EstimateResult } from '../../src/core/schemas.ts';
 import type { ZoneProfile } from '../../src/service/zone-profile.ts';
 import { pickRows } from './compare-panel.ts';
 import { el } from './dom.ts';
-import { formatNumber, formatUtc } from './format.ts';
+import { formatNumber, formatScaled, formatUtc } from './format.ts';
 import { renderTable, type TableModel } from './tables.ts';
 
 /** A still image of a drawn chart, or null when the canvas holds none (panel not shown). */
@@ -74,9 +74,15 @@ export function breakdownTable(result: EstimateResult): TableModel {
   };
 }
 
-export function compareTable(result: CompareResult, provider: string): TableModel {
+/** The comparison; savings only against a chosen cloud region (a country or zone is not one). */
+export function compareTable(
+  result: CompareResult,
+  provider: string,
+  chosenRegion: string | null,
+): TableModel {
   const baseline = result.baseline.location;
   const rows = pickRows(result.table, baseline, provider);
+  const chosen = (id: string) => chosenRegion !== null && id === chosenRegion;
   return {
     id: 'report-compare',
     caption: `The same workload in ${rows.length} of ${result.count} regions, lowest first`,
@@ -85,17 +91,25 @@ export function compareTable(result: CompareResult, provider: string): TableMode
       { label: 'Region' },
       { label: 'gCO2e/kWh', numeric: true },
       { label: 'kgCO2e', numeric: true },
-      { label: 'Saving %', numeric: true },
+      ...(chosenRegion ? [{ label: 'Saving %', numeric: true }] : []),
     ],
     rows: rows.map((r) => [
       r.rank,
-      `${r.name} (${r.regionId})${r.regionId === baseline ? ' — chosen' : ''}`,
+      `${r.name} (${r.regionId})${chosen(r.regionId) ? ' — chosen' : ''}`,
       r.intensityGCo2ePerKwh,
       r.emissionsKgCo2e.total,
-      r.savingPct,
+      ...(chosenRegion ? [r.savingPct] : []),
     ]),
-    highlight: rows.map((r, i) => (r.regionId === baseline ? i : -1)).filter((i) => i >= 0),
+    highlight: rows.map((r, i) => (chosen(r.regionId) ? i : -1)).filter((i) => i >= 0),
   };
+}
+
+/** Why a comparison has no chosen row, when the estimate was for a country or grid zone. */
+export function compareNote(result: EstimateResult): string | undefined {
+  const l = result.resolved.location;
+  if (l.regionId) return undefined;
+  const total = formatScaled(result.emissionsKgCo2e.total, 'kgCO2e');
+  return `${l.name} is a ${l.kind === 'country' ? 'country' : 'grid zone'}, not a cloud region: compare these figures with the estimate for it, ${total.value} ${total.unit}.`;
 }
 
 /** With a start: the run as given against the best start found; the hourly values when few. */

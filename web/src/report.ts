@@ -7,7 +7,14 @@ import type { FormState } from './form.ts';
 import { formatUtc } from './format.ts';
 import type { PanelData } from './panels.ts';
 import { citeBibtex, citeText, type Citation } from './report-cite.ts';
-import { breakdownTable, compareTable, figure, profileNote, timeTables } from './report-figures.ts';
+import {
+  breakdownTable,
+  compareNote,
+  compareTable,
+  figure,
+  profileNote,
+  timeTables,
+} from './report-figures.ts';
 import { citedSources, factorsTable, optionsList, sourcesList } from './report-basis.ts';
 import { methodParagraph, summarySentences } from './report-summary.ts';
 import { describeInputs, workloadName } from './report-words.ts';
@@ -58,9 +65,19 @@ export function renderReport(input: ReportInput): void {
     document.querySelector(`#${panelId} > .panel-note`)?.textContent?.trim() ||
     'Not available when this report was made.';
   const compare = panels.compareRaw
-    ? figure('report-fig-compare', 'Same workload in other regions', 'chart-compare', [
-        compareTable(panels.compareRaw, input.state.compareProvider ?? ''),
-      ])
+    ? figure(
+        'report-fig-compare',
+        'Same workload in other regions',
+        'chart-compare',
+        [
+          compareTable(
+            panels.compareRaw,
+            input.state.compareProvider ?? '',
+            estimate.resolved.location.regionId,
+          ),
+        ],
+        compareNote(estimate),
+      )
     : figure('report-fig-compare', 'Same workload in other regions', null, [], notReady('compare'));
   const sources = citedSources(
     estimate,
