@@ -8,16 +8,26 @@ interface PdfObject {
   stream: Buffer | null;
 }
 
+/** Objects in file order; a stream is read as exactly /Length bytes (its data may end in CR or LF). */
 function readObjects(pdf: Buffer): Map<number, PdfObject> {
   const raw = pdf.toString('latin1');
   const objects = new Map<number, PdfObject>();
-  for (const m of raw.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)) {
-    const body = m[2]!;
-    const s = /stream\r?\n([\s\S]*?)\r?\nendstream/.exec(body);
-    const dict = s ? body.slice(0, s.index) : body;
-    let stream = s ? Buffer.from(s[1]!, 'latin1') : null;
-    if (stream && /\/FlateDecode/.test(dict)) stream = inflateSync(stream);
+  const header = /(\d+) 0 obj\b/g;
+  for (let m = header.exec(raw); m; m = header.exec(raw)) {
+    const start = header.lastIndex;
+    const end = raw.indexOf('endobj', start);
+    const at = raw.indexOf('stream', start);
+    if (at < 0 || at > end) {
+      objects.set(Number(m[1]), { dict: raw.slice(start, end), stream: null });
+      continue;
+    }
+    const dict = raw.slice(start, at);
+    const from = at + (raw.startsWith('stream\r\n', at) ? 8 : 7);
+    const length = Number(/\/Length\s+(\d+)/.exec(dict)?.[1]);
+    let stream = Buffer.from(raw.slice(from, from + length), 'latin1');
+    if (/\/FlateDecode/.test(dict)) stream = inflateSync(stream);
     objects.set(Number(m[1]), { dict, stream });
+    header.lastIndex = raw.indexOf('endobj', from + length);
   }
   return objects;
 }

@@ -3,7 +3,7 @@
 import type { SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { el } from './dom.ts';
-import { formatNumber, formatUtc } from './format.ts';
+import { formatNumber, formatScaled, formatUtc } from './format.ts';
 import type { SourceInfo } from './results.ts';
 import { renderTable, type TableModel } from './tables.ts';
 
@@ -70,6 +70,11 @@ export function factorsTable(result: EstimateResult, sources: readonly CitedSour
   return section;
 }
 
+function mass(kg: number): string {
+  const s = formatScaled(kg, 'kgCO2e');
+  return `${s.value} ${s.unit}`;
+}
+
 const KINDS = [
   ['region', 'Another region'],
   ['time', 'A later start'],
@@ -94,7 +99,7 @@ export function optionsList(suggest: SuggestResult | undefined): HTMLElement {
     list.append(
       el(
         'li',
-        `${heading}: ${what} — ${formatNumber(s.emissionsKgCo2e.total)} kgCO2e, saving ${formatNumber(s.kgCo2eSaved)} kg (${formatNumber(s.pctSaved)} %). ${s.assumption}`,
+        `${heading}: ${what} — ${mass(s.emissionsKgCo2e.total)}, saving ${mass(s.kgCo2eSaved)} (${formatNumber(s.pctSaved)} %). ${s.assumption}`,
       ),
     );
   }
@@ -103,7 +108,7 @@ export function optionsList(suggest: SuggestResult | undefined): HTMLElement {
     list.append(
       el(
         'li',
-        `All together (best hardware, region and start): ${formatNumber(best.emissionsKgCo2e.total)} kgCO2e, saving ${formatNumber(best.kgCo2eSaved)} kg (${formatNumber(best.pctSaved)} %).`,
+        `All together (best hardware, region and start): ${mass(best.emissionsKgCo2e.total)}, saving ${mass(best.kgCo2eSaved)} (${formatNumber(best.pctSaved)} %).`,
       ),
     );
   section.append(

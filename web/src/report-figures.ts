@@ -8,6 +8,13 @@ import { el } from './dom.ts';
 import { formatNumber, formatScaled, formatUtc } from './format.ts';
 import { renderTable, type TableModel } from './tables.ts';
 
+/** A profile with hourly data (a zone without it may answer with its annual figure only). */
+export type HourlyProfile = Extract<ZoneProfile, { slice: unknown }>;
+
+export function hourlyProfile(profile: ZoneProfile | undefined): HourlyProfile | undefined {
+  return profile && 'slice' in profile ? profile : undefined;
+}
+
 /** A still image of a drawn chart, or null when the canvas holds none (panel not shown). */
 export function snapshot(canvasId: string): HTMLImageElement | null {
   const canvas = document.getElementById(canvasId);
@@ -115,7 +122,7 @@ export function compareNote(result: EstimateResult): string | undefined {
 /** With a start: the run as given against the best start found; the hourly values when few. */
 export function timeTables(
   result: EstimateResult,
-  profile: ZoneProfile | undefined,
+  profile: HourlyProfile | undefined,
   suggest: SuggestResult | undefined,
   hourly: TableModel | undefined,
 ): TableModel[] {
@@ -165,10 +172,20 @@ function hourGrid(model: TableModel): TableModel[] {
   return blocks;
 }
 
-/** One line on the hourly data: zone, year, and what the chart shows. */
+/** One line on the hourly data: zone, year, and what the chart shows; or why there is none. */
 export function profileNote(profile: ZoneProfile, hourlyRows: number): string {
-  const data = `Hourly grid intensity of ${profile.name} (${profile.zone}), data year ${profile.year}${profile.estimated ? ', mostly estimated by Electricity Maps' : ''}.`;
-  if (!profile.slice)
+  const hourly = hourlyProfile(profile);
+  if (!hourly)
+    return 'reason' in profile
+      ? `No hourly data for ${profile.name} (${profile.zone}): ${String(profile.reason)}.`
+      : `No hourly data for ${profile.name} (${profile.zone}).`;
+  const level = (hourly as unknown as { level?: { year?: unknown } }).level?.year;
+  const years =
+    typeof level === 'number'
+      ? `the hourly shape of ${hourly.year} scaled to the annual ${level} mean`
+      : `data year ${hourly.year}`;
+  const data = `Hourly grid intensity of ${hourly.name} (${hourly.zone}), ${years}${hourly.estimated ? ', mostly estimated by Electricity Maps' : ''}.`;
+  if (!hourly.slice)
     return `${data} No start time was given, so the chart shows a typical day of the month and no later start was searched.`;
   return hourlyRows > 48
     ? `${data} The ${hourlyRows} hourly values are in the CSV and JSON exports.`

@@ -4,15 +4,32 @@ import type { Suggestion, SuggestResult } from '../../src/core/decision-schemas.
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { formatNumber, formatScaled, formatUtc } from './format.ts';
 
-/** How the grid intensity was taken: given, an annual mean, or hourly (with the answer's own words). */
+/** How the grid intensity was taken: given, an annual mean, an hourly shape scaled to an annual mean, or hourly (in the answer's own words). */
 export type Basis =
   | { kind: 'user' }
   | { kind: 'annual'; year: number | null }
+  | { kind: 'scaled'; shapeYear: number; levelYear: number; levelGCo2ePerKwh: number }
   | { kind: 'hourly'; statement: string | null };
+
+/** `resolved.location.hourly` (shape year and annual level) when the answer has it. */
+function scaledShape(location: object): Extract<Basis, { kind: 'scaled' }> | null {
+  const hourly = (location as Record<string, unknown>).hourly as
+    | { shape?: { year?: unknown }; level?: { year?: unknown; gCo2ePerKwh?: unknown } }
+    | null
+    | undefined;
+  const shapeYear = hourly?.shape?.year;
+  const levelYear = hourly?.level?.year;
+  const level = hourly?.level?.gCo2ePerKwh;
+  return typeof shapeYear === 'number' && typeof levelYear === 'number' && typeof level === 'number'
+    ? { kind: 'scaled', shapeYear, levelYear, levelGCo2ePerKwh: level }
+    : null;
+}
 
 export function dataBasis(result: EstimateResult): Basis {
   const l = result.resolved.location;
   if (l.source === 'user') return { kind: 'user' };
+  const scaled = scaledShape(l);
+  if (scaled) return scaled;
   if (!/hourly/i.test(l.basis)) return { kind: 'annual', year: l.year };
   const statement = result.assumptions.find((a) => /hourly/i.test(a)) ?? null;
   return { kind: 'hourly', statement };
@@ -65,6 +82,8 @@ export function basisSentence(result: EstimateResult): string {
     const year = basis.year === null ? 'annual mean' : `annual ${basis.year} mean`;
     return `The grid intensity is the ${year} for ${where}, ${value} (${l.basis}).`;
   }
+  if (basis.kind === 'scaled')
+    return `The grid intensity, ${value} on average over the run for ${where}, follows the hourly shape of ${basis.shapeYear} scaled to the annual ${basis.levelYear} mean (${formatNumber(basis.levelGCo2ePerKwh)} gCO2e/kWh).`;
   const stated = basis.statement ? `: ${basis.statement.replace(/^Start \S+:\s+/, '')}` : '.';
   return `The grid intensity, ${value} on average over the run for ${where}, is taken hour by hour${stated}`;
 }
@@ -83,8 +102,10 @@ export function methodParagraph(result: EstimateResult): string {
   const grid =
     basis.kind === 'annual'
       ? "the annual grid intensity of the region's zone"
-      : basis.kind === 'hourly'
-        ? "the zone's hourly grid intensity averaged over the run's hours"
-        : 'the grid intensity given with the request';
+      : basis.kind === 'scaled'
+        ? "the zone's hourly shape, scaled to the annual mean of the run's year, averaged over the run's hours"
+        : basis.kind === 'hourly'
+          ? "the zone's hourly grid intensity averaged over the run's hours"
+          : 'the grid intensity given with the request';
   return `Facility energy = IT energy × PUE. Location-based CO2e = facility kWh × ${grid}. Market-based CO2e removes the carbon-free share (published or contracted). Embodied CO2e = each device's manufacturing footprint × hours used ÷ its lifetime. The range combines every factor's uncertainty.`;
 }

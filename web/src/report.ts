@@ -12,6 +12,7 @@ import {
   compareNote,
   compareTable,
   figure,
+  hourlyProfile,
   profileNote,
   timeTables,
 } from './report-figures.ts';
@@ -79,16 +80,13 @@ export function renderReport(input: ReportInput): void {
         compareNote(estimate),
       )
     : figure('report-fig-compare', 'Same workload in other regions', null, [], notReady('compare'));
-  const sources = citedSources(
-    estimate,
-    input.sources,
-    panels.profileRaw ? [panels.profileRaw.source] : [],
-  );
-  const time = timeTables(estimate, panels.profileRaw, panels.suggestRaw, panels.profile);
+  const hourly = hourlyProfile(panels.profileRaw);
+  const sources = citedSources(estimate, input.sources, hourly ? [hourly.source] : []);
+  const time = timeTables(estimate, hourly, panels.suggestRaw, panels.profile);
   const timeFigure = figure(
     'report-fig-time',
     'Grid intensity over time and the start window',
-    panels.profileRaw ? 'chart-profile' : null,
+    hourly ? 'chart-profile' : null,
     time,
     panels.profileRaw
       ? profileNote(panels.profileRaw, panels.profile?.rows.length ?? 0)
