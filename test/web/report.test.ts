@@ -346,6 +346,18 @@ describe('the printed report in headless chromium', () => {
     );
     expect(regions.length).toBeGreaterThan(1);
     for (const region of regions) expect(region).toMatch(/\(gcp:[\w-]+\)/);
+
+    // An edit after the estimate: where the page marks the result out of date, so does the paper.
+    await page.emulateMedia({ media: 'screen' });
+    await page.fill('#f-gpu-count', '16');
+    const stale = await page.$eval(
+      '#results',
+      (el) => (el as HTMLElement).dataset.stale === 'true',
+    );
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.$$eval('#report .report-stale', (p) => p.length)).toBe(stale ? 1 : 0);
+    expect(await text(page, '#report-inputs')).toContain('GPUs 8 ×');
     await page.close();
   });
   it('says a training run in words: model size and tokens, hours worked out, tonnes in the summary', async () => {

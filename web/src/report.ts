@@ -93,7 +93,18 @@ export function renderReport(input: ReportInput): void {
       : notReady('profile'),
   );
 
+  // The page marks a result the form has moved away from; on paper that must be said too.
+  const stale = document.getElementById('results')?.dataset.stale === 'true';
   byId('report-body').replaceChildren(
+    ...(stale
+      ? [
+          el(
+            'p',
+            'Out of date: the form was changed after this estimate; this report shows the estimate as it was made (its share link reopens it).',
+            'report-stale',
+          ),
+        ]
+      : []),
     summary,
     resultSection(estimate),
     inputs,
