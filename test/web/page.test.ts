@@ -1,5 +1,6 @@
 // The page in real headless chromium against the real Node server on 127.0.0.1: presets, the
-// estimate, every chart's datasets, API errors beside their fields, share links, exports, print.
+// estimate, every chart's datasets, API errors beside their fields, share links, exports (the printed
+// report: report.test.ts).
 import { estimatorFor } from '../helpers/estimator.ts';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -376,37 +377,6 @@ describe('the page in headless chromium', () => {
     expect(Number(json.estimate.emissionsKgCo2e.total.toPrecision(4))).toBe(total);
     expect(json.estimate.emissionsKgCo2e.total).not.toBe(total);
     expect(json.form.preset).toBe(PRESET);
-    await page.close();
-  });
-
-  it('prints a one-page report: controls hidden, workload, result, range, suggestions, method, sources and date shown', async () => {
-    const page = await open();
-    await estimateWithPreset(page);
-    await page.emulateMedia({ media: 'print' });
-    const visible = (selector: string) =>
-      page.$eval(
-        selector,
-        (el) => getComputedStyle(el).display !== 'none' && (el as HTMLElement).offsetHeight > 0,
-      );
-    for (const hidden of ['#workload', '#toolbar', 'header.site', '#compare', '#status'])
-      expect(await visible(hidden), hidden).toBe(false);
-    for (const shown of [
-      '.report-head',
-      '#workload-summary',
-      '#headline',
-      '#metric-emissions .range',
-      '#suggestions',
-      '.method-brief',
-      '#sources',
-      '#report-date',
-    ]) {
-      expect(await visible(shown), shown).toBe(true);
-    }
-    expect(await page.textContent('#report-date')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
-    await page.screenshot({ path: `${SHOTS}/print-report.png`, fullPage: true });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
     await page.close();
   });
 

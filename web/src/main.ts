@@ -19,6 +19,7 @@ import {
 } from './form.ts';
 import { formatMass, formatNumber, massUnitFor } from './format.ts';
 import { loadPanels, rerenderCompare, type PanelData } from './panels.ts';
+import { renderReport } from './report.ts';
 import { renderBasis, renderBreakdown, renderSummary } from './results.ts';
 import { tablesToCsv, type TableModel } from './tables.ts';
 
@@ -151,7 +152,14 @@ async function run(given: FormState, focusResults: boolean): Promise<void> {
     { workload, state, estimate, signal: controller.signal, unit, names: catalogue.names },
     current.panels,
   );
-  if (!controller.signal.aborted) results.dataset.panels = 'done';
+  if (controller.signal.aborted) return;
+  updateReport();
+  results.dataset.panels = 'done';
+}
+
+/** The printed report, from the last answer (called again before printing, for the current filter). */
+function updateReport(): void {
+  if (current) renderReport({ ...current, presets: catalogue.presets, sources: catalogue.sources });
 }
 
 /**
@@ -271,6 +279,7 @@ function wireToolbar(): void {
     rerenderCompare(current.panels, provider);
   });
   window.addEventListener('beforeprint', () => {
+    updateReport();
     for (const d of document.querySelectorAll<HTMLDetailsElement>(
       '#details-assumptions, #details-sources',
     ))
