@@ -3,7 +3,7 @@
 import type { SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { el } from './dom.ts';
-import { formatNumber, formatScaled, formatUtc } from './format.ts';
+import { formatMass, formatNumber, formatUtc, type MassUnit } from './format.ts';
 import type { SourceInfo } from './results.ts';
 import { renderTable, type TableModel } from './tables.ts';
 
@@ -70,11 +70,6 @@ export function factorsTable(result: EstimateResult, sources: readonly CitedSour
   return section;
 }
 
-function mass(kg: number): string {
-  const s = formatScaled(kg, 'kgCO2e');
-  return `${s.value} ${s.unit}`;
-}
-
 const KINDS = [
   ['region', 'Another region'],
   ['time', 'A later start'],
@@ -82,7 +77,8 @@ const KINDS = [
 ] as const;
 
 /** The options found, best per kind, and all of them together, each with its saving. */
-export function optionsList(suggest: SuggestResult | undefined): HTMLElement {
+export function optionsList(suggest: SuggestResult | undefined, unit: MassUnit): HTMLElement {
+  const mass = (kg: number) => formatMass(kg, unit);
   const section = el('section');
   section.id = 'report-options';
   section.append(el('h2', 'Greener options'));

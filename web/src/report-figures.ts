@@ -5,7 +5,7 @@ import type { EstimateResult } from '../../src/core/schemas.ts';
 import type { ZoneProfile } from '../../src/service/zone-profile.ts';
 import { pickRows } from './compare-panel.ts';
 import { el } from './dom.ts';
-import { formatNumber, formatScaled, formatUtc } from './format.ts';
+import { formatMass, formatNumber, formatUtc, massUnitFor, type MassUnit } from './format.ts';
 import { renderTable, type TableModel } from './tables.ts';
 
 /** A profile with hourly data (a zone without it may answer with its annual figure only). */
@@ -61,7 +61,8 @@ const COMPONENTS = [
   ['overhead', 'Data-centre overhead (PUE − 1)'],
 ] as const;
 
-export function breakdownTable(result: EstimateResult): TableModel {
+export function breakdownTable(result: EstimateResult, unit: MassUnit): TableModel {
+  const m = (kg: number) => kg / unit.kgPer;
   const e = result.emissionsKgCo2e;
   const k = result.energyKwh.byComponent;
   const shown = COMPONENTS.filter(([key]) => e.byComponent[key] > 0 || k[key] > 0);
@@ -71,12 +72,12 @@ export function breakdownTable(result: EstimateResult): TableModel {
     columns: [
       { label: 'Component' },
       { label: 'Energy (kWh)', numeric: true },
-      { label: 'kgCO2e', numeric: true },
+      { label: `${unit.symbol}CO2e`, numeric: true },
     ],
     rows: [
-      ...shown.map(([key, label]) => [label, k[key], e.byComponent[key]]),
-      ['Embodied (manufacturing)', null, e.embodied],
-      ['Total', result.energyKwh.total, e.total],
+      ...shown.map(([key, label]) => [label, k[key], m(e.byComponent[key])]),
+      ['Embodied (manufacturing)', null, m(e.embodied)],
+      ['Total', result.energyKwh.total, m(e.total)],
     ],
   };
 }
@@ -86,6 +87,7 @@ export function compareTable(
   result: CompareResult,
   provider: string,
   chosenRegion: string | null,
+  unit: MassUnit,
 ): TableModel {
   const baseline = result.baseline.location;
   const rows = pickRows(result.table, baseline, provider);
@@ -97,14 +99,14 @@ export function compareTable(
       { label: 'Rank', numeric: true },
       { label: 'Region' },
       { label: 'gCO2e/kWh', numeric: true },
-      { label: 'kgCO2e', numeric: true },
+      { label: `${unit.symbol}CO2e`, numeric: true },
       ...(chosenRegion ? [{ label: 'Saving %', numeric: true }] : []),
     ],
     rows: rows.map((r) => [
       r.rank,
       `${r.name} (${r.regionId})${chosen(r.regionId) ? ' — chosen' : ''}`,
       r.intensityGCo2ePerKwh,
-      r.emissionsKgCo2e.total,
+      r.emissionsKgCo2e.total / unit.kgPer,
       ...(chosenRegion ? [r.savingPct] : []),
     ]),
     highlight: rows.map((r, i) => (chosen(r.regionId) ? i : -1)).filter((i) => i >= 0),
@@ -115,8 +117,8 @@ export function compareTable(
 export function compareNote(result: EstimateResult): string | undefined {
   const l = result.resolved.location;
   if (l.regionId) return undefined;
-  const total = formatScaled(result.emissionsKgCo2e.total, 'kgCO2e');
-  return `${l.name} is a ${l.kind === 'country' ? 'country' : 'grid zone'}, not a cloud region: compare these figures with the estimate for it, ${total.value} ${total.unit}.`;
+  const kg = result.emissionsKgCo2e.total;
+  return `${l.name} is a ${l.kind === 'country' ? 'country' : 'grid zone'}, not a cloud region: compare these figures with the estimate for it, ${formatMass(kg, massUnitFor(kg))}.`;
 }
 
 /** With a start: the run as given against the best start found; the hourly values when few. */
@@ -125,6 +127,7 @@ export function timeTables(
   profile: HourlyProfile | undefined,
   suggest: SuggestResult | undefined,
   hourly: TableModel | undefined,
+  unit: MassUnit,
 ): TableModel[] {
   const models: TableModel[] = [];
   if (profile?.slice && suggest) {
@@ -134,17 +137,21 @@ export function timeTables(
       caption: 'Start time: as given and the cleanest start within the allowed delay',
       columns: [
         { label: 'Run' },
-        { label: 'kgCO2e', numeric: true },
+        { label: `${unit.symbol}CO2e`, numeric: true },
         { label: 'Saving %', numeric: true },
       ],
       rows: [
         [
           `As given, from ${formatUtc(profile.slice.start)} (${formatNumber(result.durationHours)} h)`,
-          suggest.asGiven.emissionsKgCo2e.total,
+          suggest.asGiven.emissionsKgCo2e.total / unit.kgPer,
           0,
         ],
         best?.change.start
-          ? [`Start at ${formatUtc(best.change.start)}`, best.emissionsKgCo2e.total, best.pctSaved]
+          ? [
+              `Start at ${formatUtc(best.change.start)}`,
+              best.emissionsKgCo2e.total / unit.kgPer,
+              best.pctSaved,
+            ]
           : ['No cleaner start found within the allowed delay', null, null],
       ],
     });

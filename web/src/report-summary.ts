@@ -2,7 +2,14 @@
 // and its method paragraph, all phrased from the answers, never from what the page assumes.
 import type { Suggestion, SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
-import { formatNumber, formatScaled, formatUtc } from './format.ts';
+import {
+  formatMass,
+  formatNumber,
+  formatScaled,
+  formatUtc,
+  massUnitFor,
+  type MassUnit,
+} from './format.ts';
 
 /** How the grid intensity was taken: given, an annual mean, an hourly shape scaled to an annual mean, or hourly (in the answer's own words). */
 export type Basis =
@@ -35,15 +42,15 @@ export function dataBasis(result: EstimateResult): Basis {
   return { kind: 'hourly', statement };
 }
 
-function quantity(kg: number): string {
-  const s = formatScaled(kg, 'kgCO2e');
-  return `${s.value} ${s.unit}`;
+// One mass unit for the whole report (that of its total), as on screen: never t beside kg.
+function quantity(kg: number, unit: MassUnit): string {
+  return formatMass(kg, unit);
 }
 
-function footprint(result: EstimateResult): string {
+function footprint(result: EstimateResult, unit: MassUnit): string {
   const e = result.emissionsKgCo2e;
   const energy = formatScaled(result.energyKwh.total, 'kWh');
-  return `This workload is estimated to emit ${quantity(e.total)} (range ${quantity(e.low)} to ${quantity(e.high)}) and to use ${energy.value} ${energy.unit} of electricity, data-centre overhead included.`;
+  return `This workload is estimated to emit ${quantity(e.total, unit)} (range ${quantity(e.low, unit)} to ${quantity(e.high, unit)}) and to use ${energy.value} ${energy.unit} of electricity, data-centre overhead included.`;
 }
 
 function action(s: Suggestion): string {
@@ -63,12 +70,12 @@ export function biggestLever(suggest: SuggestResult | undefined): Suggestion | n
   return best;
 }
 
-function lever(suggest: SuggestResult | undefined): string {
+function lever(suggest: SuggestResult | undefined, unit: MassUnit): string {
   if (!suggest) return 'Greener options could not be computed for this report.';
   const best = biggestLever(suggest);
   if (!best)
     return 'No other region, start time or hardware among the candidates would lower the footprint.';
-  return `The biggest lever is to ${action(best)}, which would save ${quantity(best.kgCo2eSaved)} (${formatNumber(best.pctSaved)} %).`;
+  return `The biggest lever is to ${action(best)}, which would save ${quantity(best.kgCo2eSaved, unit)} (${formatNumber(best.pctSaved)} %).`;
 }
 
 /** The data-basis sentence: annual wording only when the annual mean was used. */
@@ -93,7 +100,8 @@ export function summarySentences(
   result: EstimateResult,
   suggest: SuggestResult | undefined,
 ): [string, string, string] {
-  return [footprint(result), lever(suggest), basisSentence(result)];
+  const unit = massUnitFor(result.emissionsKgCo2e.total);
+  return [footprint(result, unit), lever(suggest, unit), basisSentence(result)];
 }
 
 /** The method in one paragraph, worded for the data basis actually used. */

@@ -4,7 +4,7 @@ import type { EstimateResult } from '../../src/core/schemas.ts';
 import type { PresetRow } from './catalog.ts';
 import { byId, el } from './dom.ts';
 import type { FormState } from './form.ts';
-import { formatUtc } from './format.ts';
+import { formatUtc, massUnitFor, type MassUnit } from './format.ts';
 import type { PanelData } from './panels.ts';
 import { citeBibtex, citeText, type Citation } from './report-cite.ts';
 import {
@@ -36,6 +36,7 @@ export interface ReportInput {
 /** Rebuilds the report from the last answer; call after the panels load and before printing. */
 export function renderReport(input: ReportInput): void {
   const { estimate, panels } = input;
+  const unit = massUnitFor(estimate.emissionsKgCo2e.total);
   const name = reportName(input);
   const shareUrl = location.href;
   const methodologyUrl = new URL('methodology.html', document.baseURI).href;
@@ -75,6 +76,7 @@ export function renderReport(input: ReportInput): void {
             panels.compareRaw,
             input.state.compareProvider ?? '',
             estimate.resolved.location.regionId,
+            unit,
           ),
         ],
         compareNote(estimate),
@@ -82,7 +84,7 @@ export function renderReport(input: ReportInput): void {
     : figure('report-fig-compare', 'Same workload in other regions', null, [], notReady('compare'));
   const hourly = hourlyProfile(panels.profileRaw);
   const sources = citedSources(estimate, input.sources, hourly ? [hourly.source] : []);
-  const time = timeTables(estimate, hourly, panels.suggestRaw, panels.profile);
+  const time = timeTables(estimate, hourly, panels.suggestRaw, panels.profile, unit);
   const timeFigure = figure(
     'report-fig-time',
     'Grid intensity over time and the start window',
@@ -106,14 +108,14 @@ export function renderReport(input: ReportInput): void {
         ]
       : []),
     summary,
-    resultSection(estimate),
+    resultSection(estimate, unit),
     inputs,
     figure('report-fig-breakdown', 'Where the emissions come from', 'chart-breakdown', [
-      breakdownTable(estimate),
+      breakdownTable(estimate, unit),
     ]),
     compare,
     timeFigure,
-    optionsList(panels.suggestRaw),
+    optionsList(panels.suggestRaw, unit),
     listSection('report-assumptions', 'Assumptions', estimate.assumptions),
     factorsTable(estimate, sources),
     sourcesList(sources),
@@ -155,7 +157,9 @@ function changedFields(preset: Record<string, unknown>, sent: Record<string, unk
   return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
 }
 
-function resultSection(result: EstimateResult): HTMLElement {
+function resultSection(result: EstimateResult, unit: MassUnit): HTMLElement {
+  const m = (kg: number) => kg / unit.kgPer;
+  const u = `${unit.symbol}CO2e`;
   const e = result.emissionsKgCo2e;
   const model: TableModel = {
     id: 'report-result',
@@ -168,7 +172,7 @@ function resultSection(result: EstimateResult): HTMLElement {
       { label: 'Unit' },
     ],
     rows: [
-      ['Emissions (location-based + embodied)', e.total, e.low, e.high, 'kgCO2e'],
+      ['Emissions (location-based + embodied)', m(e.total), m(e.low), m(e.high), u],
       [
         'Energy (at the meter, incl. PUE)',
         result.energyKwh.total,
@@ -176,9 +180,9 @@ function resultSection(result: EstimateResult): HTMLElement {
         result.energyKwh.high,
         'kWh',
       ],
-      ['Operational, location-based', e.location, null, null, 'kgCO2e'],
-      ['Operational, market-based', e.market, null, null, 'kgCO2e'],
-      ['Embodied (manufacturing)', e.embodied, null, null, 'kgCO2e'],
+      ['Operational, location-based', m(e.location), null, null, u],
+      ['Operational, market-based', m(e.market), null, null, u],
+      ['Embodied (manufacturing)', m(e.embodied), null, null, u],
       ...(result.waterL === null ? [] : [['Water (on site)', result.waterL, null, null, 'L']]),
       ...(result.sci
         ? [[`Per ${result.sci.functionalUnit}`, result.sci.gCo2ePerUnit, null, null, 'gCO2e']]
