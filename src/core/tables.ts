@@ -281,6 +281,8 @@ export interface Tables {
   presets?: ReadonlyMap<string, Preset>;
   /** Hourly grid series by zone; absent or null for a zone = annual averages only. */
   hourly?: HourlyTables;
+  /** Cloud regions only the FOCUS mapping knows (Oracle Cloud), by id; absent = none. */
+  billingRegions?: ReadonlyMap<string, BillingRegion>;
 }
 
 /** One zone's hourly grid intensity (gCO2e/kWh, UTC hour-beginning) by year. */

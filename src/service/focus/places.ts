@@ -1,7 +1,6 @@
 // Where a billing row can run: the estimator's cloud regions (estimated at the region) and the regions
 // known only to the FOCUS mapping (Oracle Cloud: estimated at their grid zone, stated as an assumption).
 import type { BillingRegion, Tables } from '../../core/tables.ts';
-import { focusRegions } from '../../data/focus-regions.ts';
 
 export interface FocusPlace {
   /** `provider:region`. */
@@ -27,10 +26,7 @@ function billingPlace(r: BillingRegion): FocusPlace {
 }
 
 /** Every place by id: the tables' regions, then the FOCUS-only regions whose zone the tables hold. */
-export function focusPlaces(
-  tables: Tables,
-  extra: readonly BillingRegion[] = focusRegions,
-): ReadonlyMap<string, FocusPlace> {
+export function focusPlaces(tables: Tables): ReadonlyMap<string, FocusPlace> {
   const out = new Map<string, FocusPlace>();
   for (const r of tables.regions.values()) {
     out.set(r.id, {
@@ -42,7 +38,7 @@ export function focusPlaces(
       assumption: null,
     });
   }
-  for (const r of extra) {
+  for (const r of tables.billingRegions?.values() ?? []) {
     if (!out.has(r.id) && tables.zones.has(r.gridZone)) out.set(r.id, billingPlace(r));
   }
   return out;
