@@ -25,6 +25,7 @@ import { buildZones } from './build/grid.ts';
 import { buildInstances } from './build/instances.ts';
 import { buildLlm, LLM_MEASUREMENT_COLUMNS } from './build/llm.ts';
 import { buildInferenceCalibration } from './build/inference-calibration.ts';
+import { buildOciRegions } from './build/oci-regions.ts';
 import { buildRegions } from './build/regions.ts';
 import { SOURCES } from './build/sources.ts';
 
@@ -48,6 +49,7 @@ export function buildTables(): Record<string, string> {
   const zones = buildZones();
   const accelerators = buildAccelerators();
   const regions = buildRegions(new Set(zones.map((z) => z.id)));
+  const ociRegions = buildOciRegions(new Set(zones.map((z) => z.id)));
   const cpus = buildCpus();
   const instances = buildInstances(accelerators);
   const datacentre = buildDatacentre();
@@ -99,6 +101,12 @@ export function buildTables(): Record<string, string> {
       typeName: 'Region',
       constName: 'regions',
       rows: regions,
+    }),
+    'focus-regions.ts': arrayModule({
+      licence: LICENCE_MIXED,
+      typeName: 'BillingRegion',
+      constName: 'focusRegions',
+      rows: ociRegions,
     }),
     'accelerators.ts': arrayModule({
       licence: LICENCE_MIXED,

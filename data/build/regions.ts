@@ -163,7 +163,7 @@ function applyCcfPue(regions: Regions): void {
 }
 
 /** Country -> continent from Green Algorithms CI_aggregated country rows, plus CONTINENT_OVERRIDES. */
-function continents(): Map<string, string> {
+export function continents(): Map<string, string> {
   const map = new Map<string, string>();
   for (const row of readCsv('grid-annual/green_algorithms_CI_aggregated.csv', { headerRows: 2 })) {
     if (cell(row, 'Type') === 'Country') map.set(cell(row, 'location'), cell(row, 'continentName'));

@@ -83,6 +83,26 @@ export const Region = z.object({
 });
 export type Region = z.infer<typeof Region>;
 
+/**
+ * A cloud region outside the estimator's region table, known only to the FOCUS mapping (Oracle Cloud):
+ * estimated at its grid zone, so the estimator's zone defaults (industry-average PUE) apply.
+ */
+export const BillingRegion = z.object({
+  /** `provider:region`, e.g. `oci:us-phoenix-1`. */
+  id: z.string().regex(/^oci:[a-z0-9-]+$/),
+  provider: z.literal('oci'),
+  region: z.string().min(1),
+  /** City the region's data centres are in, as the provider documents it. */
+  name: z.string().min(1),
+  countryIso2: z.string().length(2),
+  continent: z.string().min(1),
+  /** Grid zone id in the grid table (Electricity Maps zone of the city). */
+  gridZone: z.string().min(2),
+  /** The document the region's location is taken from (title and year). */
+  source: z.string().min(1),
+});
+export type BillingRegion = z.infer<typeof BillingRegion>;
+
 export const PeakTflops = z.object({
   bf16: z.number().positive().nullable(),
   fp16: z.number().positive().nullable(),
@@ -261,6 +281,8 @@ export interface Tables {
   presets?: ReadonlyMap<string, Preset>;
   /** Hourly grid series by zone; absent or null for a zone = annual averages only. */
   hourly?: HourlyTables;
+  /** Cloud regions only the FOCUS mapping knows (Oracle Cloud), by id; absent = none. */
+  billingRegions?: ReadonlyMap<string, BillingRegion>;
 }
 
 /** One zone's hourly grid intensity (gCO2e/kWh, UTC hour-beginning) by year. */

@@ -9,6 +9,7 @@ import { zones } from '../../data/built/grid.ts';
 import { instances } from '../../data/built/instances.ts';
 import { llmMeasurements, llmModels } from '../../data/built/llm.ts';
 import { inferenceCalibration } from '../../data/built/inference-calibration.ts';
+import { focusRegions } from '../../data/built/focus-regions.ts';
 import { regions } from '../../data/built/regions.ts';
 import { sources } from '../../data/built/sources.ts';
 import { presets } from '../../data/presets.ts';
@@ -50,6 +51,7 @@ export const tables: Tables = {
   datacentre,
   presets: byId(presets),
   hourly: { forZone: hourlyFor, typical: typicalProfile },
+  billingRegions: byId(focusRegions),
   ai: {
     llmModels: byId(llmModels),
     llmModelAliases: aliasMap(llmModels),

@@ -69,6 +69,13 @@ describe('footprint.sql in DuckDB', () => {
     expect(new Set(sqlRows.map((r) => r.Id))).toEqual(new Set(library.results.map((r) => r.id)));
   });
 
+  it('places Oracle rows (RegionId NULL) by their RegionName, as the library does', () => {
+    const oracle = sqlRows.find((r) => r.Id === '5193877')!;
+    expect(oracle.method).toBe('vcpu_hours');
+    expect(oracle.kg_co2e).toBeGreaterThan(0);
+    expect(oracle.kg_co2e).toBeCloseTo(library.byId.get('5193877')!.kgCo2e, 12);
+  });
+
   it('maps every row with the same method as the library', () => {
     const differ = sqlRows.filter((r) => library.byId.get(r.Id)!.method !== r.method);
     expect(

@@ -28,9 +28,10 @@ describe('the FOCUS sample, row by row', () => {
     expect(counts).toEqual({
       instance: 18,
       gpu_instance: 8,
-      // Fargate vCPU-hours (6); Fargate memory GiB-hours (6); Lambda GB-seconds (3 Lambda + 2 @Edge).
-      vcpu_hours: 6,
-      memory_gb_hours: 6,
+      // Fargate vCPU-hours (6) + Oracle "Standard - E5" OCPU-hours (1); Fargate memory GiB-hours (6)
+      // + Oracle "Standard - E3 - Memory" GB-hours (2); Lambda GB-seconds (3 Lambda + 2 @Edge).
+      vcpu_hours: 7,
+      memory_gb_hours: 8,
       serverless_gb_seconds: 5,
       // GB rows of data transfer (in, out, inter-region, regional) and NAT/LB data processed.
       network_gb: 559,
@@ -41,8 +42,8 @@ describe('the FOCUS sample, row by row', () => {
     });
     expect(summary.rows).toBe(1000);
     expect(summary.usageRows).toBe(997);
-    expect(summary.mappedRows).toBe(777);
-    expect(results.filter((r) => r.method !== 'unmapped')).toHaveLength(777);
+    expect(summary.mappedRows).toBe(780);
+    expect(results.filter((r) => r.method !== 'unmapped')).toHaveLength(780);
   });
 
   it('states the mapped share of billed cost', () => {
@@ -65,7 +66,6 @@ describe('the FOCUS sample, row by row', () => {
       capacity_units: 8,
       log_ingestion: 7,
       no_rule: 5,
-      no_region_data: 3,
       not_usage: 3,
       included_allowance: 2,
       support_fee: 2,
@@ -81,8 +81,8 @@ describe('the FOCUS sample, row by row', () => {
     // The g3.4xlarge rows name an instance the tables lack; Credits and Adjustments are not usage.
     expect(byId.get('971006')!.reason).toBe('unknown_instance');
     expect(byId.get('2555992')!.reason).toBe('not_usage');
-    // Oracle's rows (RegionId NULL) map to vCPU and memory but have no region data to use.
-    expect(byId.get('5193877')!.reason).toBe('no_region_data');
+    // Oracle's rows give RegionId NULL and the region id in RegionName (test/service/focus-oracle.test.ts).
+    expect(byId.get('5193877')!.method).toBe('vcpu_hours');
   });
 
   it('nets out negative quantities: a refunded VM-hour subtracts exactly one VM-hour', () => {

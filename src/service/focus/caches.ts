@@ -2,9 +2,9 @@
 // service, description) and unit factor by (rule, region). Nested maps: no key strings built per row.
 import type { Estimator } from '../../core/estimator.ts';
 import type { FocusMethod } from '../../../data/focus-rules.ts';
-import type { Tables } from '../../core/tables.ts';
 import type { RankedRule, RuleMatcher } from './rules.ts';
 import { providerOf } from './regions.ts';
+import type { FocusPlace } from './places.ts';
 import { estimateUnit, type UnitFactor } from './units.ts';
 
 /** Distinct row shapes remembered before the rule cache starts over (bounds memory on odd bills). */
@@ -63,7 +63,10 @@ export interface UnitCache {
   unit(method: FocusMethod, key: string, regionId: string): UnitFactor | null;
 }
 
-export function createUnitCache(estimator: Estimator): UnitCache {
+export function createUnitCache(
+  estimator: Estimator,
+  places: ReadonlyMap<string, FocusPlace>,
+): UnitCache {
   const byShape = new Map<string, Map<string, UnitFactor | null>>();
   return {
     unit(method, key, regionId) {
@@ -72,7 +75,14 @@ export function createUnitCache(estimator: Estimator): UnitCache {
       if (u === undefined) {
         perRegion.set(
           regionId,
-          (u = estimateUnit(estimator, estimator.tables, method, key, regionId)),
+          (u = estimateUnit(
+            estimator,
+            estimator.tables,
+            method,
+            key,
+            regionId,
+            places.get(regionId)?.location ?? regionId,
+          )),
         );
       }
       return u;
@@ -98,11 +108,11 @@ const PLACE_CACHE_MAX = 10_000;
 export interface PlaceCache {
   /** gridshift provider of a ProviderName cell, or null. */
   provider(name: string): string | null;
-  /** `provider:region` of a RegionId cell when the tables hold it, else null. */
+  /** `provider:region` of a RegionId (or RegionName) cell when it names a known place, else null. */
   regionId(provider: string, cell: string): string | null;
 }
 
-export function createPlaceCache(tables: Tables): PlaceCache {
+export function createPlaceCache(places: ReadonlyMap<string, FocusPlace>): PlaceCache {
   const providers = new Map<string, string | null>();
   const regions = new Map<string, Map<string, string | null>>();
   return {
@@ -121,7 +131,7 @@ export function createPlaceCache(tables: Tables): PlaceCache {
       let id = m.get(cell);
       if (id === undefined) {
         const candidate = `${provider}:${cell.trim().toLowerCase()}`;
-        id = tables.regions.has(candidate) ? candidate : null;
+        id = places.has(candidate) ? candidate : null;
         if (m.size < PLACE_CACHE_MAX) m.set(cell, id);
       }
       return id;

@@ -16,6 +16,8 @@ export interface FocusColumns {
   readonly consumedQuantity: number;
   readonly consumedUnit: number;
   readonly regionId: number;
+  /** Optional: read when RegionId is NULL (Oracle writes its region id here). */
+  readonly regionName: number;
   readonly serviceName: number;
   readonly subAccountId: number;
   readonly id: number;
@@ -90,6 +92,7 @@ export function readFocusHeader(header: readonly string[]): FocusColumns {
     consumedQuantity: at('ConsumedQuantity'),
     consumedUnit: at('ConsumedUnit'),
     regionId: at('RegionId'),
+    regionName: at('RegionName'),
     serviceName: at('ServiceName'),
     subAccountId: at('SubAccountId'),
     id: at('Id'),

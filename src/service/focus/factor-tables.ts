@@ -2,8 +2,7 @@
 // a unit's IT energy and embodied share, a region's PUE and grid intensity (energy = IT × PUE).
 import type { Estimator } from '../../core/estimator.ts';
 import { FOCUS_PROVIDERS, type FocusMethod } from '../../../data/focus-rules.ts';
-import { rankRules } from './rules.ts';
-import { providerFallbacks } from './regions.ts';
+import { prepareFocus } from './prepared.ts';
 import { estimateUnit } from './units.ts';
 import { FOOTPRINT_SQL } from './footprint-sql.ts';
 
@@ -29,8 +28,8 @@ function toCsv(header: readonly string[], rows: readonly (readonly (string | num
 /** The factor tables (CSV) and footprint.sql, for `gridshift factors -o DIR` and warehouses. */
 export function writeFactorTables(estimator: Estimator): FactorTables {
   const tables = estimator.tables;
-  const rules = rankRules(tables);
-  const fallbacks = providerFallbacks(tables);
+  const { rules, fallbacks, places } = prepareFocus(tables);
+  const locationOf = (id: string) => places.get(id)?.location ?? id;
   const providers = [...fallbacks.keys()];
 
   const unitRows: (string | number)[][] = [];
@@ -42,7 +41,14 @@ export function writeFactorTables(estimator: Estimator): FactorTables {
       const k = `${provider}\u0000${r.method}\u0000${r.key}`;
       if (!fb || seen.has(k)) continue;
       seen.add(k);
-      const u = estimateUnit(estimator, tables, r.method, r.key, fb.regionId);
+      const u = estimateUnit(
+        estimator,
+        tables,
+        r.method,
+        r.key,
+        fb.regionId,
+        locationOf(fb.regionId),
+      );
       if (u === null || u.kgCo2e === 0) continue;
       unitRows.push([
         provider,
@@ -59,9 +65,7 @@ export function writeFactorTables(estimator: Estimator): FactorTables {
   const regionRows: (string | number)[][] = [];
   for (const provider of providers) {
     const fb = fallbacks.get(provider)!;
-    const list = [...tables.regions.values()].filter(
-      (r) => r.provider === provider && r.gridZone !== null,
-    );
+    const list = [...places.values()].filter((r) => r.provider === provider && r.gridZone !== null);
     for (const region of list.sort((a, b) => (a.id < b.id ? -1 : 1))) {
       const probe = estimateUnit(
         estimator,
@@ -69,6 +73,7 @@ export function writeFactorTables(estimator: Estimator): FactorTables {
         'memory_gb_hours' satisfies FocusMethod,
         '',
         region.id,
+        region.location,
       );
       if (probe === null) continue;
       regionRows.push([

@@ -1,9 +1,9 @@
 // Moves: for the largest region × service groups, the same usage in the provider's cleanest region.
-import type { Tables } from '../../core/tables.ts';
 import type { FocusMove } from './summary-schema.ts';
 import type { ProviderFallback } from './regions.ts';
 import type { RankedRule } from './rules.ts';
 import type { UnitCache } from './caches.ts';
+import type { FocusPlace } from './places.ts';
 import { MAX_GROUP_KEYS, boundedKey } from './aggregate.ts';
 
 /** Region × service groups a summary proposes moves for (the largest by kgCO2e). */
@@ -31,7 +31,7 @@ export interface MoveTracker {
 }
 
 export function createMoveTracker(
-  tables: Tables,
+  places: ReadonlyMap<string, FocusPlace>,
   fallbacks: ReadonlyMap<string, ProviderFallback>,
   units: UnitCache,
   sameContinent: boolean,
@@ -74,8 +74,8 @@ export function createMoveTracker(
   }
 
   function moveFor(g: Group): FocusMove | null {
-    const from = tables.regions.get(g.regionId);
-    const candidates = [...tables.regions.values()].filter(
+    const from = places.get(g.regionId);
+    const candidates = [...places.values()].filter(
       (r) =>
         r.provider === g.provider &&
         r.gridZone !== null &&

@@ -3,6 +3,7 @@
 import type { Tables } from '../../core/tables.ts';
 import { pickYear } from '../../core/resolve-location.ts';
 import { FOCUS_PROVIDERS } from '../../../data/focus-rules.ts';
+import type { FocusPlace } from './places.ts';
 
 export interface ProviderFallback {
   readonly provider: string;
@@ -20,9 +21,12 @@ export function providerOf(name: string): string | null {
 }
 
 /** Per provider with regions in the tables: the region standing in for a row without RegionId. */
-export function providerFallbacks(tables: Tables): Map<string, ProviderFallback> {
+export function providerFallbacks(
+  tables: Tables,
+  places: ReadonlyMap<string, FocusPlace>,
+): Map<string, ProviderFallback> {
   const byProvider = new Map<string, { id: string; g: number }[]>();
-  for (const r of tables.regions.values()) {
+  for (const r of places.values()) {
     const zone = r.gridZone === null ? undefined : tables.zones.get(r.gridZone);
     if (!zone) continue;
     const list = byProvider.get(r.provider) ?? byProvider.set(r.provider, []).get(r.provider)!;

@@ -48,11 +48,11 @@ export function createFocusRun(
   options: FocusOptions = {},
 ): FocusRun {
   const tables = estimator.tables;
-  const { match, fallbacks } = prepareFocus(tables);
+  const { match, fallbacks, places: known } = prepareFocus(tables);
   const rules = createRuleCache(match);
-  const units = createUnitCache(estimator);
+  const units = createUnitCache(estimator, known);
   const unitFor = createRuleUnits(units);
-  const places = createPlaceCache(tables);
+  const places = createPlaceCache(known);
   const c = columns;
   const need = Math.max(
     c.provider,
@@ -78,7 +78,7 @@ export function createFocusRun(
     groups: new Map([...dims].map((d) => [d, new GroupSums()])),
     tagKey: options.tagKey ?? null,
     assumptions: new Set(),
-    moves: createMoveTracker(tables, fallbacks, units, options.sameContinent ?? false),
+    moves: createMoveTracker(known, fallbacks, units, options.sameContinent ?? false),
   };
 
   const cell = (cells: readonly string[], i: number): string | null => {
@@ -155,8 +155,17 @@ export function createFocusRun(
     if (rule === null) return unmapped(cells, id, cost, 'no_rule');
     if (rule.method === 'unmapped') return unmapped(cells, id, cost, rule.reason);
     const regionCell = cell(cells, c.regionId);
+    // RegionId NULL: a RegionName that is one of the provider's region ids (Oracle's bills) stands in.
+    const nameCell = regionCell === null ? cell(cells, c.regionName) : null;
+    const byName = nameCell === null ? null : places.regionId(provider, nameCell);
+    const named = byName !== null && known.get(byName)?.gridZone ? byName : null;
     let regionId: string;
-    if (regionCell === null) {
+    if (named !== null) {
+      state.assumptions.add(
+        `RegionId not given: RegionName '${named.slice(provider.length + 1)}' is ${provider}'s region id, so the row is placed in ${named}.`,
+      );
+      regionId = named;
+    } else if (regionCell === null) {
       const fb = fallbacks.get(provider);
       if (!fb) return unmapped(cells, id, cost, 'no_region_data');
       state.assumptions.add(fb.assumption);
@@ -171,6 +180,8 @@ export function createFocusRun(
     }
     const unit = unitFor(rule, regionId);
     if (unit === null) return unmapped(cells, id, cost, 'estimate_refused');
+    const zoned = known.get(regionId)?.assumption;
+    if (zoned) state.assumptions.add(zoned);
     const q = quantity * rule.factor;
     const r: FocusRowResult = {
       id,
@@ -195,9 +206,10 @@ export function createFocusRun(
       state.byMethod.get(rule.method) ??
       state.byMethod.set(rule.method, emptySums()).get(rule.method)!;
     addTo(m, n);
-    const regionKey = regionCell === null ? `${provider}:(not given)` : regionId;
+    const located = regionCell !== null || named !== null;
+    const regionKey = located ? regionId : `${provider}:(not given)`;
     record(cells, r, cost, regionKey);
-    if (regionCell !== null) {
+    if (located) {
       state.moves.add(
         provider,
         regionId,

@@ -58,15 +58,19 @@ export function unitRequest(method: FocusMethod, key: string, location: string):
   }
 }
 
-/** Estimates one unit; null when the estimator refuses it (the row is then unmapped, `estimate_refused`). */
+/**
+ * Estimates one unit at `location` (the region id, or a FOCUS-only region's grid zone); null when the
+ * estimator refuses it (the row is then unmapped, `estimate_refused`).
+ */
 export function estimateUnit(
   estimator: Estimator,
   tables: Tables,
   method: FocusMethod,
   key: string,
   regionId: string,
+  location: string = regionId,
 ): UnitFactor | null {
-  const request = unitRequest(method, key, regionId);
+  const request = unitRequest(method, key, location);
   if (request === null) return null;
   try {
     const r = estimator.estimate(readWorkload(request, tables).workload);
