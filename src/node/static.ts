@@ -13,7 +13,7 @@ export const WEB_BUNDLE = fileURLToPath(new URL('../../web/dist/app.js', import.
 
 // Only the page and its build output are public; web/src holds the bundle's TypeScript sources.
 const PUBLIC_PATH =
-  /^\/(?:$|index\.html$|methodology\.html$|styles\.css$|favicon\.svg$|dist\/[\w.-]+$)/;
+  /^\/(?:$|index\.html$|methodology\.html$|bills\.html$|styles\.css$|bills\.css$|favicon\.svg$|dist\/[\w.-]+$)/;
 
 /** Serves `web/` at `/`. Every answer says `no-cache`: the browser revalidates, so a rebuild shows at once. */
 export function serveWeb(app: Hono<AppEnv>): void {

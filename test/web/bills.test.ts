@@ -1,0 +1,237 @@
+// The Cloud bill page in real headless chromium against the real Node server on 127.0.0.1, behind a
+// proxy that records every request: a FOCUS file is worked out in the browser (the same summary and
+// per-row CSV as the library gives in Node), drawn, exported, and never sent; a file that is not
+// FOCUS is refused naming its missing columns; the estimator's first load stays within 250 KB gzip.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { estimator } from '../../src/data/index.ts';
+import {
+  createFocusRun,
+  FOCUS_ROW_CSV_HEADER,
+  focusRowCsvLine,
+  readFocusHeader,
+  type FocusOptions,
+  type FocusSummary,
+} from '../../src/service/focus/index.ts';
+import { GridshiftError } from '../../src/service/problem.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
+import { launchBrowser, type Browser } from './browser.ts';
+import { buildWeb } from './build.ts';
+import { startRecordingProxy, type RecordingProxy } from './recording-proxy.ts';
+
+const SHOTS = 'test-output/screenshots';
+const SAMPLE = 'data/raw/focus/focus-1.0-sample-1000.csv';
+const FIRST_LOAD_BUDGET_BYTES = 250 * 1024;
+const sig3 = (n: number) => new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(n);
+
+/** The library over the same bytes in Node: the answer the page must reproduce. */
+function libraryRun(bytes: Buffer, options: FocusOptions = {}) {
+  const records = Papa.parse<string[]>(new TextDecoder().decode(bytes), {
+    skipEmptyLines: true,
+  }).data;
+  const run = createFocusRun(estimator, readFocusHeader(records[0]!), options);
+  const lines = records.slice(1).map((cells) => `${focusRowCsvLine(run.add(cells))}\r\n`);
+  return {
+    rows: records.length - 1,
+    summary: run.summary(),
+    rowsCsv: `${FOCUS_ROW_CSV_HEADER}\r\n${lines.join('')}`,
+  };
+}
+
+describe('the Cloud bill page in headless chromium', () => {
+  let server: RunningServer;
+  let proxy: RecordingProxy;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+  const sample = readFileSync(SAMPLE);
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    buildWeb();
+    [server, browser] = await Promise.all([
+      startServer({ port: 0, hostname: '127.0.0.1', estimator }),
+      launchBrowser(),
+    ]);
+    proxy = await startRecordingProxy(server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await proxy?.close();
+    await server?.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(proxy.url + path);
+    await page.waitForSelector('html[data-ready="true"]');
+    return page;
+  }
+
+  /** Chooses `file` and waits until the page has finished with it (done, refused or failed). */
+  async function choose(
+    page: Page,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<string> {
+    await page.setInputFiles('#bill-file', file);
+    await page.waitForSelector(
+      'html[data-bill="done"], html[data-bill="refused"], html[data-bill="failed"]',
+    );
+    return page.$eval('html', (h) => h.dataset.bill ?? '');
+  }
+
+  const painted = (page: Page, id: string) =>
+    page.$eval(`#${id}`, (canvas) => {
+      const c = canvas as HTMLCanvasElement;
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+      return false;
+    });
+
+  const chartData = (page: Page, id: string) =>
+    page
+      .$eval(`#${id}`, (canvas) => (canvas as HTMLCanvasElement).dataset.chart ?? 'null')
+      .then((s) => JSON.parse(s) as { labels: string[]; datasets: { data: number[] }[] } | null);
+
+  it('works out the sample in the browser: the library’s summary, charts, moves, unmapped rows', async () => {
+    const page = await open('/bills.html');
+    const progress: number[] = [];
+    await page.exposeFunction('recordProgress', (v: number) => progress.push(v));
+    await page.evaluate(() => {
+      const bar = document.getElementById('bill-progress') as HTMLProgressElement;
+      new MutationObserver(() =>
+        (window as unknown as { recordProgress(v: number): void }).recordProgress(bar.value),
+      ).observe(bar, { attributes: true });
+    });
+    const before = proxy.requests.length;
+    const state = await choose(page, { name: 'sample.csv', mimeType: 'text/csv', buffer: sample });
+    expect(state).toBe('done');
+    const expected = libraryRun(sample);
+
+    // Nothing carried the file: no request with a body, no POST or PUT, only the worker's script fetched.
+    const during = proxy.requests.slice(before);
+    expect(during.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /dist/bills-worker.js']);
+    const needle = sample.subarray(sample.indexOf('\n') + 1, sample.indexOf('\n') + 200);
+    for (const r of proxy.requests) {
+      expect(r.body.includes(needle), r.path).toBe(false);
+      expect(['GET', 'HEAD'], r.path).toContain(r.method);
+    }
+
+    // The summary the page shows is the library's.
+    const totals = expected.summary.totals;
+    expect(await page.textContent('#bill-emissions .value')).toContain(sig3(totals.kgCo2e));
+    expect(await page.textContent('#bill-status')).toContain(
+      `${new Intl.NumberFormat('en').format(expected.rows)} rows`,
+    );
+    expect(progress.some((v) => v > 0 && v < 1)).toBe(true);
+    expect(progress.at(-1)).toBe(1);
+
+    for (const id of ['chart-service', 'chart-region', 'chart-month'])
+      expect(await painted(page, id), id).toBe(true);
+
+    await page.screenshot({ path: `${SHOTS}/bills.png`, fullPage: true });
+
+    // Exports: the summary JSON and the per-row CSV, byte for byte the library's.
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#export-summary'),
+    ]);
+    expect(json.suggestedFilename()).toBe('sample-footprint-summary.json');
+    const summary = JSON.parse(readFileSync(await json.path(), 'utf8')) as FocusSummary;
+    expect(summary).toEqual(JSON.parse(JSON.stringify(expected.summary)));
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-rows')]);
+    expect(csv.suggestedFilename()).toBe('sample-footprint-rows.csv');
+    expect(readFileSync(await csv.path(), 'utf8')).toBe(expected.rowsCsv);
+    expect(proxy.requests.slice(before).every((r) => r.method === 'GET')).toBe(true);
+    await page.close();
+  });
+
+  it('reads a gzipped bill the same way', async () => {
+    const page = await open('/bills.html');
+    const state = await choose(page, {
+      name: 'sample.csv.gz',
+      mimeType: 'application/gzip',
+      buffer: gzipSync(sample),
+    });
+    expect(state).toBe('done');
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#export-summary'),
+    ]);
+    expect(json.suggestedFilename()).toBe('sample-footprint-summary.json');
+    expect(JSON.parse(readFileSync(await json.path(), 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(libraryRun(sample).summary)),
+    );
+    await page.close();
+  });
+
+  it('refuses a file that is not FOCUS, naming every missing column', async () => {
+    const page = await open('/bills.html');
+    const header = ['Date', 'Service', 'Cost'];
+    let refusal: GridshiftError | null = null;
+    try {
+      readFocusHeader(header);
+    } catch (err) {
+      refusal = err as GridshiftError;
+    }
+    expect(refusal).toBeInstanceOf(GridshiftError);
+    const state = await choose(page, {
+      name: 'costs.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header.join(',')}\n2024-09-01,EC2,12.5\n`),
+    });
+    expect(state).toBe('refused');
+    expect(await page.isVisible('#bill-error')).toBe(true);
+    const shown = await page.textContent('#bill-error');
+    expect(shown).toContain('not a FOCUS export');
+    expect(refusal!.errors.length).toBeGreaterThan(0);
+    for (const e of refusal!.errors) expect(shown).toContain(e.message);
+    expect(await page.isHidden('#bill-results')).toBe(true);
+    await page.close();
+  });
+
+  it('says so when a FOCUS file has a header and no rows', async () => {
+    const page = await open('/bills.html');
+    const headerOnly = sample.subarray(0, sample.indexOf('\n') + 1);
+    const state = await choose(page, {
+      name: 'empty.csv',
+      mimeType: 'text/csv',
+      buffer: headerOnly,
+    });
+    expect(state).toBe('refused');
+    expect(await page.textContent('#bill-error')).toContain('no rows');
+    await page.close();
+  });
+
+  it('keeps the estimator’s first load within 250 KB gzip, without the Cloud bill’s code', async () => {
+    const page = await browser.context.newPage();
+    const sizes: Promise<{ path: string; bytes: number }>[] = [];
+    page.on('response', (res) => {
+      const encoded = res.headers()['content-encoding'];
+      sizes.push(
+        (encoded
+          ? res
+              .request()
+              .sizes()
+              .then((s) => s.responseBodySize)
+          : res.body().then((body) => gzipSync(body).length)
+        ).then((bytes) => ({ path: new URL(res.url()).pathname, bytes })),
+      );
+    });
+    await page.goto(`${proxy.url}/`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('html[data-ready="true"]');
+    const loaded = await Promise.all(sizes);
+    const total = loaded.reduce((a, r) => a + r.bytes, 0);
+    console.log(`[gridshift] first load of / : ${(total / 1024).toFixed(1)} KB gzip`);
+    expect(total).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_BYTES);
+    expect(loaded.filter((r) => r.path.includes('bills'))).toEqual([]);
+    await page.close();
+  });
+});
