@@ -25,7 +25,12 @@ import { startRecordingProxy, type RecordingProxy } from './recording-proxy.ts';
 const SHOTS = 'test-output/screenshots';
 const SAMPLE = 'data/raw/focus/focus-1.0-sample-1000.csv';
 const FIRST_LOAD_BUDGET_BYTES = 250 * 1024;
-const sig3 = (n: number) => new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(n);
+/** The page's number style: every integer digit from 1,000 up, else three significant digits. */
+const shown = (n: number) =>
+  new Intl.NumberFormat(
+    'en',
+    Math.abs(n) >= 1000 ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 3 },
+  ).format(n);
 
 /** The library over the same bytes in Node: the answer the page must reproduce. */
 function libraryRun(bytes: Buffer, options: FocusOptions = {}) {
@@ -125,16 +130,55 @@ describe('the Cloud bill page in headless chromium', () => {
     }
 
     // The summary the page shows is the library's.
-    const totals = expected.summary.totals;
-    expect(await page.textContent('#bill-emissions .value')).toContain(sig3(totals.kgCo2e));
-    expect(await page.textContent('#bill-status')).toContain(
-      `${new Intl.NumberFormat('en').format(expected.rows)} rows`,
+    const s = expected.summary;
+    const kg = s.totals.kgCo2e;
+    expect(await page.textContent('#bill-emissions .value')).toBe(`${shown(kg.total)} kgCO2e`);
+    expect(await page.textContent('#bill-emissions .range')).toBe(
+      `range ${shown(kg.low)} – ${shown(kg.high)} kgCO2e`,
     );
+    expect(await page.textContent('#bill-energy .value')).toBe(`${shown(s.totals.energyKwh)} kWh`);
+    expect(await page.textContent('#bill-coverage .value')).toBe(
+      `${Math.round(s.mappedCostShare! * 100)}% `,
+    );
+    expect(await page.textContent('#bill-coverage .range')).toContain(
+      `${shown(s.mappedRows)} of ${shown(s.rows)} rows mapped`,
+    );
+    expect(await page.textContent('#bill-totals')).toContain(`${shown(kg.market)} kgCO2e`);
+    expect(await page.textContent('#bill-status')).toContain(`${shown(expected.rows)} rows`);
     expect(progress.some((v) => v > 0 && v < 1)).toBe(true);
     expect(progress.at(-1)).toBe(1);
 
-    for (const id of ['chart-service', 'chart-region', 'chart-month'])
+    // Charts by service, region and month: drawn, with the library's groups.
+    for (const [id, groups] of [
+      ['chart-service', s.groups.service!],
+      ['chart-region', s.groups.region!],
+      ['chart-month', s.groups.month!],
+    ] as const) {
       expect(await painted(page, id), id).toBe(true);
+      const chart = (await chartData(page, id))!;
+      const drawn = chart.datasets[0]!.data.reduce((a, b) => a + b, 0);
+      expect(drawn, id).toBeCloseTo(
+        groups.reduce((a, g) => a + g.kgCo2e, 0),
+        6,
+      );
+      expect(chart.labels.length, id).toBe(Math.min(groups.length, 12));
+    }
+    expect((await chartData(page, 'chart-service'))!.labels[0]).toBe(s.groups.service![0]!.key);
+    expect((await chartData(page, 'chart-month'))!.labels).toEqual(
+      s.groups.month!.map((g) => g.key).sort(),
+    );
+
+    // Moves and unmapped rows by reason, as the library lists them.
+    expect(s.moves.length).toBeGreaterThan(0);
+    const moves = await page.$$eval('table[data-table="moves"] tbody tr', (rows) =>
+      rows.map((r) => [r.children[0]!.textContent, r.children[1]!.textContent]),
+    );
+    expect(moves).toEqual(s.moves.map((m) => [m.regionId, m.service]));
+    expect(s.unmapped.length).toBeGreaterThan(0);
+    const reasons = await page.$$eval('table[data-table="unmapped"] tbody tr', (rows) =>
+      rows.map((r) => r.children[0]!.textContent),
+    );
+    expect(reasons).toEqual(s.unmapped.map((u) => u.reason));
 
     await page.screenshot({ path: `${SHOTS}/bills.png`, fullPage: true });
 

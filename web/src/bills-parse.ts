@@ -19,6 +19,9 @@ export interface CsvReadHandlers {
 
 type Bytes = Uint8Array<ArrayBuffer>;
 
+/** Largest piece of the file parsed at once. */
+const CHUNK_BYTES = 256 * 1024;
+
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /** True when `file` starts with the gzip magic bytes. */
@@ -31,14 +34,18 @@ export async function isGzip(file: Blob): Promise<boolean> {
 export async function readCsvFile(file: Blob, handlers: CsvReadHandlers): Promise<number> {
   let bytesRead = 0;
   let records = 0;
-  const counted = file.stream().pipeThrough(
-    new TransformStream<Bytes, Bytes>({
-      transform(chunk, controller) {
-        bytesRead += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    }),
-  );
+  const counted = file
+    .stream()
+    .pipeThrough(splitInto(CHUNK_BYTES))
+    .pipeThrough(
+      // Counted as parsing pulls them (streams pass data on only on demand), not as the file is read.
+      new TransformStream<Bytes, Bytes>({
+        transform(piece, controller) {
+          bytesRead += piece.byteLength;
+          controller.enqueue(piece);
+        },
+      }),
+    );
   const bytes: ReadableStream<Bytes> = (await isGzip(file))
     ? counted.pipeThrough(new DecompressionStream('gzip'))
     : counted;
@@ -58,6 +65,16 @@ export async function readCsvFile(file: Blob, handlers: CsvReadHandlers): Promis
     source.start();
   });
   return records;
+}
+
+/** Pieces of at most `size` bytes (views, not copies): progress moves and each parse stays short. */
+function splitInto(size: number): TransformStream<Bytes, Bytes> {
+  return new TransformStream({
+    transform(chunk, controller) {
+      for (let at = 0; at < chunk.byteLength; at += size)
+        controller.enqueue(chunk.subarray(at, at + size));
+    },
+  });
 }
 
 type Listener = (arg?: unknown) => void;
