@@ -16,6 +16,7 @@ export const API_PROBLEM_CODES = [
   'not_found',
   'method_not_allowed',
   'internal_error',
+  'not_focus',
 ] as const;
 export type ApiProblemCode = (typeof API_PROBLEM_CODES)[number];
 export type ProblemCode = ErrorCode | ApiProblemCode;
@@ -55,6 +56,7 @@ export const PROBLEMS: { readonly [K in ProblemCode]: ProblemKind } = {
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   internal_error: { status: 500, title: 'Internal server error' },
+  not_focus: { status: 422, title: 'Not a FOCUS billing file' },
 };
 
 const TYPE_BASE = 'https://gridshift.dev/problems/';

@@ -1,0 +1,58 @@
+// Bounded aggregates of a FOCUS run: sums per group key, with a cap on distinct keys per dimension.
+import type { FocusGroup } from './summary-schema.ts';
+
+/** Distinct keys kept per dimension; later keys fold into OTHER_KEY, so memory stays bounded. */
+export const MAX_GROUP_KEYS = 10_000;
+export const OTHER_KEY = '(other)';
+
+export interface Sums {
+  rows: number;
+  billedCost: number;
+  energyKwh: number;
+  kgCo2e: number;
+  kgCo2eLow: number;
+  kgCo2eHigh: number;
+}
+
+export function emptySums(): Sums {
+  return { rows: 0, billedCost: 0, energyKwh: 0, kgCo2e: 0, kgCo2eLow: 0, kgCo2eHigh: 0 };
+}
+
+export interface RowNumbers {
+  readonly billedCost: number;
+  readonly energyKwh: number;
+  readonly kgCo2e: number;
+  readonly kgCo2eLow: number;
+  readonly kgCo2eHigh: number;
+}
+
+export function addTo(s: Sums, r: RowNumbers): void {
+  s.rows += 1;
+  s.billedCost += r.billedCost;
+  s.energyKwh += r.energyKwh;
+  s.kgCo2e += r.kgCo2e;
+  s.kgCo2eLow += r.kgCo2eLow;
+  s.kgCo2eHigh += r.kgCo2eHigh;
+}
+
+/** Sums by key, at most MAX_GROUP_KEYS keys. */
+export class GroupSums {
+  private readonly map = new Map<string, Sums>();
+
+  add(key: string, r: RowNumbers): void {
+    let s = this.map.get(key);
+    if (!s) {
+      const k = this.map.size < MAX_GROUP_KEYS ? key : OTHER_KEY;
+      s = this.map.get(k) ?? emptySums();
+      this.map.set(k, s);
+    }
+    addTo(s, r);
+  }
+
+  /** Groups by kgCO2e, largest first (ties by key). */
+  list(): FocusGroup[] {
+    return [...this.map]
+      .map(([key, s]) => ({ key, ...s }))
+      .sort((a, b) => b.kgCo2e - a.kgCo2e || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+}

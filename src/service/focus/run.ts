@@ -1,0 +1,273 @@
+// A FOCUS run: rows in one at a time (O(1) memory each), per-row results out, a bounded summary.
+import type { Estimator } from '../../core/estimator.ts';
+import type { FocusMethod } from '../../../data/focus-rules.ts';
+import type { FocusColumns } from './columns.ts';
+import type { FocusGroupKey, FocusSummary } from './summary-schema.ts';
+import { createRuleMatcher, rankRules, type RankedRule, type RuleInput } from './rules.ts';
+import { estimateUnit, type UnitFactor } from './units.ts';
+import { isNullCell, providerFallbacks, providerOf } from './regions.ts';
+import { GroupSums, addTo, emptySums } from './aggregate.ts';
+import { createMoveTracker } from './moves.ts';
+import { summarise, type RunState } from './summary.ts';
+
+export interface FocusOptions {
+  /** Dimensions to group by; default service, region, month and subAccount (and tag with `tagKey`). */
+  readonly groupBy?: readonly FocusGroupKey[];
+  /** Tag whose value groups rows (the `Tags` JSON object's key). */
+  readonly tagKey?: string;
+  /** Moves only to regions on the same continent. */
+  readonly sameContinent?: boolean;
+}
+
+export interface FocusRowResult {
+  readonly id: string;
+  /** Data row number, from 1. */
+  readonly row: number;
+  readonly method: string;
+  readonly energyKwh: number;
+  readonly kgCo2e: number;
+  readonly kgCo2eLow: number;
+  readonly kgCo2eHigh: number;
+  readonly regionId: string | null;
+  readonly zone: string | null;
+  /** Why an `unmapped` row carries no energy (a reason code). */
+  readonly reason?: string;
+}
+
+export interface FocusRun {
+  /** One data row's cells; never throws (a bad row is `unmapped` with its reason). */
+  add(cells: readonly string[]): FocusRowResult;
+  summary(): FocusSummary;
+}
+
+const MATCH_CACHE_MAX = 50_000;
+const DEFAULT_GROUPS: readonly FocusGroupKey[] = ['service', 'region', 'month', 'subAccount'];
+
+/** A run over `estimator`'s tables for a file with these `columns`. */
+export function createFocusRun(
+  estimator: Estimator,
+  columns: FocusColumns,
+  options: FocusOptions = {},
+): FocusRun {
+  const tables = estimator.tables;
+  const match = createRuleMatcher(rankRules(tables));
+  const fallbacks = providerFallbacks(tables);
+  const matchCache = new Map<string, RankedRule | null>();
+  const units = new Map<string, UnitFactor | null>();
+  const c = columns;
+  const need = Math.max(
+    c.provider,
+    c.billedCost,
+    c.chargeCategory,
+    c.consumedQuantity,
+    c.consumedUnit,
+    c.regionId,
+  );
+  const dims = new Set(
+    options.groupBy ?? [...DEFAULT_GROUPS, ...(options.tagKey ? ['tag' as const] : [])],
+  );
+  const state: RunState = {
+    version: c.version,
+    rows: 0,
+    usageRows: 0,
+    currency: null,
+    billed: 0,
+    mapped: emptySums(),
+    totals: { energyKwhLow: 0, energyKwhHigh: 0, location: 0, market: 0, embodied: 0 },
+    byMethod: new Map(),
+    unmapped: new Map(),
+    groups: new Map([...dims].map((d) => [d, new GroupSums()])),
+    tagKey: options.tagKey ?? null,
+    assumptions: new Set(),
+    moves: createMoveTracker(estimator, fallbacks, units, options.sameContinent ?? false),
+  };
+
+  const cell = (cells: readonly string[], i: number): string | null => {
+    if (i < 0) return null;
+    const v = cells[i];
+    return isNullCell(v) ? null : v!;
+  };
+
+  const unitFor = (method: FocusMethod, key: string, regionId: string) => {
+    const k = `${method}\u0000${key}\u0000${regionId}`;
+    let u = units.get(k);
+    if (u === undefined) units.set(k, (u = estimateUnit(estimator, tables, method, key, regionId)));
+    return u;
+  };
+
+  const matchRule = (input: RuleInput) => {
+    const k = `${input.provider}\u0000${input.unit}\u0000${input.ChargeDescription}\u0000${input.ServiceName}\u0000${input.SkuId}\u0000${input.ServiceCategory}`;
+    let r = matchCache.get(k);
+    if (r === undefined) {
+      if (matchCache.size >= MATCH_CACHE_MAX) matchCache.clear();
+      matchCache.set(k, (r = match(input)));
+    }
+    return r;
+  };
+
+  function unmapped(
+    cells: readonly string[],
+    id: string,
+    cost: number,
+    reason: string,
+  ): FocusRowResult {
+    const r: FocusRowResult = {
+      id,
+      row: state.rows,
+      method: 'unmapped',
+      energyKwh: 0,
+      kgCo2e: 0,
+      kgCo2eLow: 0,
+      kgCo2eHigh: 0,
+      regionId: null,
+      zone: null,
+      reason,
+    };
+    const u =
+      state.unmapped.get(reason) ??
+      state.unmapped.set(reason, { rows: 0, billedCost: 0 }).get(reason)!;
+    u.rows += 1;
+    u.billedCost += cost;
+    record(cells, r, cost, null);
+    return r;
+  }
+
+  function record(
+    cells: readonly string[],
+    r: FocusRowResult,
+    cost: number,
+    regionKey: string | null,
+  ): void {
+    const n = {
+      billedCost: cost,
+      energyKwh: r.energyKwh,
+      kgCo2e: r.kgCo2e,
+      kgCo2eLow: r.kgCo2eLow,
+      kgCo2eHigh: r.kgCo2eHigh,
+    };
+    const service = cell(cells, c.serviceName) ?? '(none)';
+    for (const [dim, sums] of state.groups) {
+      if (dim === 'service') sums.add(service, n);
+      else if (dim === 'region') sums.add(regionKey ?? '(none)', n);
+      else if (dim === 'month')
+        sums.add((cell(cells, c.chargePeriodStart) ?? '(none)').slice(0, 7), n);
+      else if (dim === 'subAccount')
+        sums.add(cell(cells, c.subAccountName) ?? cell(cells, c.subAccountId) ?? '(none)', n);
+      else sums.add(tagValue(cell(cells, c.tags), state.tagKey), n);
+    }
+  }
+
+  function add(cells: readonly string[]): FocusRowResult {
+    state.rows += 1;
+    const id = cell(cells, c.id) ?? String(state.rows);
+    const cost = toNumber(cell(cells, c.billedCost)) ?? 0;
+    state.billed += Number.isFinite(cost) ? cost : 0;
+    if (state.currency === null) state.currency = cell(cells, c.billingCurrency);
+    if (cells.length <= need) return unmapped(cells, id, cost, 'bad_row');
+    if (cell(cells, c.chargeCategory) !== 'Usage') return unmapped(cells, id, cost, 'not_usage');
+    state.usageRows += 1;
+    const provider = providerOf(cell(cells, c.provider) ?? '');
+    if (provider === null) return unmapped(cells, id, cost, 'unknown_provider');
+    const quantity = toNumber(cell(cells, c.consumedQuantity));
+    if (quantity === null) return unmapped(cells, id, cost, 'no_quantity');
+    const rule = matchRule({
+      provider,
+      unit: cell(cells, c.consumedUnit),
+      ChargeDescription: cell(cells, c.chargeDescription),
+      ServiceName: cell(cells, c.serviceName),
+      SkuId: cell(cells, c.skuId),
+      ServiceCategory: cell(cells, c.serviceCategory),
+    });
+    if (rule === null) return unmapped(cells, id, cost, 'no_rule');
+    if (rule.method === 'unmapped') return unmapped(cells, id, cost, rule.reason);
+    const regionCell = cell(cells, c.regionId);
+    let regionId: string;
+    if (regionCell === null) {
+      const fb = fallbacks.get(provider);
+      if (!fb) return unmapped(cells, id, cost, 'no_region_data');
+      state.assumptions.add(fb.assumption);
+      regionId = fb.regionId;
+    } else {
+      regionId = `${provider}:${regionCell.trim().toLowerCase()}`;
+      if (!tables.regions.has(regionId)) {
+        return unmapped(
+          cells,
+          id,
+          cost,
+          fallbacks.has(provider) ? 'unknown_region' : 'no_region_data',
+        );
+      }
+    }
+    const unit = unitFor(rule.method, rule.key, regionId);
+    if (unit === null) return unmapped(cells, id, cost, 'estimate_refused');
+    const q = quantity * rule.factor;
+    const r: FocusRowResult = {
+      id,
+      row: state.rows,
+      method: rule.method,
+      energyKwh: unit.energyKwh * q,
+      kgCo2e: unit.kgCo2e * q,
+      kgCo2eLow: unit.kgCo2eLow * q,
+      kgCo2eHigh: unit.kgCo2eHigh * q,
+      regionId,
+      zone: unit.zone,
+    };
+    const n = {
+      billedCost: cost,
+      energyKwh: r.energyKwh,
+      kgCo2e: r.kgCo2e,
+      kgCo2eLow: r.kgCo2eLow,
+      kgCo2eHigh: r.kgCo2eHigh,
+    };
+    addTo(state.mapped, n);
+    const t = state.totals;
+    t.energyKwhLow += unit.energyKwhLow * q;
+    t.energyKwhHigh += unit.energyKwhHigh * q;
+    t.location += unit.locationKg * q;
+    t.market += unit.marketKg * q;
+    t.embodied += unit.embodiedKg * q;
+    const m =
+      state.byMethod.get(rule.method) ??
+      state.byMethod.set(rule.method, emptySums()).get(rule.method)!;
+    addTo(m, n);
+    const regionKey = regionCell === null ? `${provider}:(not given)` : regionId;
+    record(cells, r, cost, regionKey);
+    if (regionCell !== null) {
+      state.moves.add(
+        provider,
+        regionId,
+        cell(cells, c.serviceName) ?? '(none)',
+        rule.method,
+        rule.key,
+        q,
+        r.kgCo2e,
+      );
+    }
+    return r;
+  }
+
+  return { add, summary: () => summarise(state) };
+}
+
+/** A FOCUS decimal cell as a number; null when empty or not a finite number. */
+function toNumber(v: string | null): number | null {
+  if (v === null) return null;
+  const n = Number(v);
+  return v.trim() !== '' && Number.isFinite(n) ? n : null;
+}
+
+/** The tag's value in a `Tags` JSON object cell; `(untagged)` when absent or unreadable. */
+function tagValue(tags: string | null, key: string | null): string {
+  if (tags === null || key === null || !tags.includes(key)) return '(untagged)';
+  try {
+    const parsed: unknown = JSON.parse(tags);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      const v = (parsed as Record<string, unknown>)[key];
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    }
+  } catch {
+    // an unreadable Tags cell groups as untagged
+  }
+  return '(untagged)';
+}
