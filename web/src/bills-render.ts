@@ -106,7 +106,7 @@ function renderGroupTable(id: string, label: string, groups: readonly FocusGroup
   const more = groups.length - shown.length;
   const model: TableModel = {
     id: `by-${id}`,
-    caption: `By ${label.toLowerCase()} (${groups.length}${more > 0 ? `; the ${TABLE_ROWS} largest shown, every one in the summary JSON` : ''})`,
+    caption: `By ${label.toLowerCase()}${more > 0 ? ` (the ${TABLE_ROWS} largest of ${groups.length}; every one is in the summary JSON)` : ''}`,
     columns: [
       { label },
       { label: 'Rows', numeric: true },
