@@ -320,6 +320,18 @@ describe('the Cloud bill page in headless chromium', () => {
     await page.close();
   });
 
+  it('refuses a file that is not UTF-8 text, saying so', async () => {
+    const page = await open('/bills.html');
+    const latin1 = Buffer.concat([
+      sample.subarray(0, sample.indexOf('\n') + 1),
+      Buffer.from([0x41, 0xe9, 0x0a]),
+    ]);
+    const state = await choose(page, { name: 'latin1.csv', mimeType: 'text/csv', buffer: latin1 });
+    expect(state).toBe('refused');
+    expect(await page.textContent('#bill-error')).toMatch(/UTF-8/);
+    await page.close();
+  });
+
   it('says so when a FOCUS file has a header and no rows', async () => {
     const page = await open('/bills.html');
     const headerOnly = sample.subarray(0, sample.indexOf('\n') + 1);

@@ -1,6 +1,6 @@
 // A local file read as CSV rows in chunks: File.stream() (gunzipped when the file is gzip), decoded
-// as UTF-8 by TextDecoderStream — so a character split between chunks stays whole — and parsed by
-// papaparse. Nothing leaves the browser; memory holds one chunk at a time.
+// as UTF-8 by a streaming TextDecoder — so a character split between chunks stays whole — and parsed
+// by papaparse. Nothing leaves the browser; memory holds one chunk at a time.
 import Papa from 'papaparse';
 
 export interface ReadProgress {
@@ -49,7 +49,7 @@ export async function readCsvFile(file: Blob, handlers: CsvReadHandlers): Promis
   const bytes: ReadableStream<Bytes> = (await isGzip(file))
     ? counted.pipeThrough(new DecompressionStream('gzip'))
     : counted;
-  const text = bytes.pipeThrough(new TextDecoderStream('utf-8', { fatal: true }));
+  const text = bytes.pipeThrough(decodeUtf8());
   const source = new TextSource(text);
   await new Promise<void>((resolve, reject) => {
     Papa.parse<string[]>(source as unknown as NodeJS.ReadableStream, {
@@ -65,6 +65,36 @@ export async function readCsvFile(file: Blob, handlers: CsvReadHandlers): Promis
     source.start();
   });
   return records;
+}
+
+/** Thrown when the file is not UTF-8 text (FOCUS exports are), with about where it stops being so. */
+export class NotUtf8Error extends Error {
+  constructor(readonly byteOffset: number) {
+    super(`not UTF-8 text from about byte ${byteOffset}`);
+    this.name = 'NotUtf8Error';
+  }
+}
+
+/** Bytes to text, refusing bytes that are not UTF-8 (a leading byte order mark is dropped). */
+function decodeUtf8(): TransformStream<Bytes, string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let offset = 0;
+  const decode = (chunk?: Bytes): string => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new NotUtf8Error(offset);
+    }
+  };
+  return new TransformStream({
+    transform(chunk, controller) {
+      controller.enqueue(decode(chunk));
+      offset += chunk.byteLength;
+    },
+    flush(controller) {
+      controller.enqueue(decode());
+    },
+  });
 }
 
 /** Pieces of at most `size` bytes (views, not copies): progress moves and each parse stays short. */

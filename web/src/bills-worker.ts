@@ -9,7 +9,7 @@ import {
   type FocusRun,
 } from '../../src/service/focus/index.ts';
 import { problemFromError } from '../../src/service/problem.ts';
-import { readCsvFile } from './bills-parse.ts';
+import { NotUtf8Error, readCsvFile } from './bills-parse.ts';
 import type { BillMessage, BillRequest } from './bills-protocol.ts';
 
 const post = (message: BillMessage): void => self.postMessage(message);
@@ -41,7 +41,12 @@ async function run({ file, options }: BillRequest): Promise<void> {
       },
     });
     if (focus === null) {
-      readFocusHeader([]);
+      post({
+        type: 'refused',
+        title: 'This file is empty',
+        detail: `${file.name} has no text.`,
+        errors: [],
+      });
       return;
     }
     const summary = (focus as FocusRun).summary();
@@ -61,11 +66,11 @@ function refusal(err: unknown): BillMessage {
       detail: problem.detail,
       errors: (problem.errors ?? []).map((e) => ({ ...e })),
     };
-  if (err instanceof TypeError && /decode|encoding/i.test(err.message))
+  if (err instanceof NotUtf8Error)
     return {
       type: 'refused',
       title: 'This file is not UTF-8 text',
-      detail: 'FOCUS exports are UTF-8 CSV; this file has bytes that are not UTF-8.',
+      detail: `FOCUS exports are UTF-8 CSV; this file is ${err.message} (UTF-16, Latin-1 or binary?).`,
       errors: [],
     };
   return { type: 'failed', detail: err instanceof Error ? err.message : String(err) };
