@@ -18,7 +18,7 @@ export type FocusMethod =
   | 'unmapped';
 
 /** Columns a rule may read (present in FOCUS 1.0, 1.1 and 1.2). */
-export type FocusRuleColumn = 'ChargeDescription' | 'ServiceName' | 'SkuId' | 'ServiceCategory';
+export type FocusRuleColumn = 'ChargeDescription' | 'ServiceName';
 
 export interface FocusRule {
   /** Stable id, named in the per-row output's reason for `unmapped` rules. */
@@ -199,6 +199,27 @@ const AZURE_PREMIUM_SSD_GIB: readonly [string, number][] = [
  * unit are stated in `factor`; replication factors are CCF's.
  */
 export const FOCUS_RULES: readonly FocusRule[] = [
+  // Instance-hours whose type the tables do not hold (the instance rules come first).
+  rule(
+    'aws-ec2-unknown-type',
+    'aws',
+    'ChargeDescription',
+    '% Instance Hour%',
+    'Hour%',
+    'unmapped',
+    0,
+    'unknown_instance: an instance type the instance table does not hold',
+  ),
+  rule(
+    'azure-vm-unknown-type',
+    'azure',
+    'ChargeDescription',
+    'Virtual Machines %',
+    '%Hour%',
+    'unmapped',
+    0,
+    'unknown_instance: an instance type the instance table does not hold',
+  ),
   // Fees and allowances first: they name instances but carry no energy of their own.
   rule(
     'aws-ebs-bandwidth-allowance',
@@ -552,6 +573,16 @@ export const FOCUS_RULES: readonly FocusRule[] = [
     'vcpu_hours',
     2,
     'flexible shape OCPU-hours: 2 vCPUs per OCPU',
+  ),
+  rule(
+    'log-ingestion',
+    '*',
+    'ChargeDescription',
+    '%log%ingested%',
+    '%',
+    'unmapped',
+    0,
+    'log_ingestion: log data ingested is priced per GB processed by a managed service; no energy per GB is published',
   ),
   // Priced by something other than energy-bearing resources: unmapped, with the reason.
   rule(

@@ -1,11 +1,10 @@
 // A FOCUS run: rows in one at a time (O(1) memory each), per-row results out, a bounded summary.
 import type { Estimator } from '../../core/estimator.ts';
-import type { FocusMethod } from '../../../data/focus-rules.ts';
 import type { FocusColumns } from './columns.ts';
 import type { FocusGroupKey, FocusSummary } from './summary-schema.ts';
-import { createRuleMatcher, rankRules, type RankedRule, type RuleInput } from './rules.ts';
-import { estimateUnit, type UnitFactor } from './units.ts';
-import { isNullCell, providerFallbacks, providerOf } from './regions.ts';
+import { isNullCell, providerOf } from './regions.ts';
+import { prepareFocus } from './prepared.ts';
+import { createRuleCache, createRuleUnits, createUnitCache } from './caches.ts';
 import { GroupSums, addTo, emptySums } from './aggregate.ts';
 import { createMoveTracker } from './moves.ts';
 import { summarise, type RunState } from './summary.ts';
@@ -40,7 +39,6 @@ export interface FocusRun {
   summary(): FocusSummary;
 }
 
-const MATCH_CACHE_MAX = 50_000;
 const DEFAULT_GROUPS: readonly FocusGroupKey[] = ['service', 'region', 'month', 'subAccount'];
 
 /** A run over `estimator`'s tables for a file with these `columns`. */
@@ -50,10 +48,31 @@ export function createFocusRun(
   options: FocusOptions = {},
 ): FocusRun {
   const tables = estimator.tables;
-  const match = createRuleMatcher(rankRules(tables));
-  const fallbacks = providerFallbacks(tables);
-  const matchCache = new Map<string, RankedRule | null>();
-  const units = new Map<string, UnitFactor | null>();
+  const { match, fallbacks } = prepareFocus(tables);
+  const rules = createRuleCache(match);
+  const units = createUnitCache(estimator);
+  const unitFor = createRuleUnits(units);
+  const regionIds = new Map<string, Map<string, string | null>>();
+  const regionIdOf = (provider: string, cellValue: string) => {
+    let m = regionIds.get(provider);
+    if (!m) regionIds.set(provider, (m = new Map<string, string | null>()));
+    let id = m.get(cellValue);
+    if (id === undefined) {
+      const candidate = `${provider}:${cellValue.trim().toLowerCase()}`;
+      id = tables.regions.has(candidate) ? candidate : null;
+      if (m.size < 10_000) m.set(cellValue, id);
+    }
+    return id;
+  };
+  const providers = new Map<string, string | null>();
+  const providerFor = (name: string) => {
+    let p = providers.get(name);
+    if (p === undefined) {
+      p = providerOf(name);
+      if (providers.size < 1_000) providers.set(name, p);
+    }
+    return p;
+  };
   const c = columns;
   const need = Math.max(
     c.provider,
@@ -79,30 +98,13 @@ export function createFocusRun(
     groups: new Map([...dims].map((d) => [d, new GroupSums()])),
     tagKey: options.tagKey ?? null,
     assumptions: new Set(),
-    moves: createMoveTracker(estimator, fallbacks, units, options.sameContinent ?? false),
+    moves: createMoveTracker(tables, fallbacks, units, options.sameContinent ?? false),
   };
 
   const cell = (cells: readonly string[], i: number): string | null => {
     if (i < 0) return null;
     const v = cells[i];
     return isNullCell(v) ? null : v!;
-  };
-
-  const unitFor = (method: FocusMethod, key: string, regionId: string) => {
-    const k = `${method}\u0000${key}\u0000${regionId}`;
-    let u = units.get(k);
-    if (u === undefined) units.set(k, (u = estimateUnit(estimator, tables, method, key, regionId)));
-    return u;
-  };
-
-  const matchRule = (input: RuleInput) => {
-    const k = `${input.provider}\u0000${input.unit}\u0000${input.ChargeDescription}\u0000${input.ServiceName}\u0000${input.SkuId}\u0000${input.ServiceCategory}`;
-    let r = matchCache.get(k);
-    if (r === undefined) {
-      if (matchCache.size >= MATCH_CACHE_MAX) matchCache.clear();
-      matchCache.set(k, (r = match(input)));
-    }
-    return r;
   };
 
   function unmapped(
@@ -166,18 +168,16 @@ export function createFocusRun(
     if (cells.length <= need) return unmapped(cells, id, cost, 'bad_row');
     if (cell(cells, c.chargeCategory) !== 'Usage') return unmapped(cells, id, cost, 'not_usage');
     state.usageRows += 1;
-    const provider = providerOf(cell(cells, c.provider) ?? '');
+    const provider = providerFor(cell(cells, c.provider) ?? '');
     if (provider === null) return unmapped(cells, id, cost, 'unknown_provider');
     const quantity = toNumber(cell(cells, c.consumedQuantity));
     if (quantity === null) return unmapped(cells, id, cost, 'no_quantity');
-    const rule = matchRule({
+    const rule = rules.ruleFor(
       provider,
-      unit: cell(cells, c.consumedUnit),
-      ChargeDescription: cell(cells, c.chargeDescription),
-      ServiceName: cell(cells, c.serviceName),
-      SkuId: cell(cells, c.skuId),
-      ServiceCategory: cell(cells, c.serviceCategory),
-    });
+      cell(cells, c.consumedUnit),
+      cell(cells, c.serviceName),
+      cell(cells, c.chargeDescription),
+    );
     if (rule === null) return unmapped(cells, id, cost, 'no_rule');
     if (rule.method === 'unmapped') return unmapped(cells, id, cost, rule.reason);
     const regionCell = cell(cells, c.regionId);
@@ -188,17 +188,14 @@ export function createFocusRun(
       state.assumptions.add(fb.assumption);
       regionId = fb.regionId;
     } else {
-      regionId = `${provider}:${regionCell.trim().toLowerCase()}`;
-      if (!tables.regions.has(regionId)) {
-        return unmapped(
-          cells,
-          id,
-          cost,
-          fallbacks.has(provider) ? 'unknown_region' : 'no_region_data',
-        );
+      const known = regionIdOf(provider, regionCell);
+      if (known === null) {
+        const reason = fallbacks.has(provider) ? 'unknown_region' : 'no_region_data';
+        return unmapped(cells, id, cost, reason);
       }
+      regionId = known;
     }
-    const unit = unitFor(rule.method, rule.key, regionId);
+    const unit = unitFor(rule, regionId);
     if (unit === null) return unmapped(cells, id, cost, 'estimate_refused');
     const q = quantity * rule.factor;
     const r: FocusRowResult = {
@@ -237,8 +234,7 @@ export function createFocusRun(
         provider,
         regionId,
         cell(cells, c.serviceName) ?? '(none)',
-        rule.method,
-        rule.key,
+        rule,
         q,
         r.kgCo2e,
       );
