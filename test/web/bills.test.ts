@@ -3,27 +3,26 @@
 // per-row CSV as the library gives in Node), drawn, exported, and never sent; a file that is not
 // FOCUS is refused naming its missing columns; the estimator's first load stays within 250 KB gzip.
 import { mkdirSync, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimator } from '../../src/data/index.ts';
 import {
-  createFocusRun,
-  FOCUS_ROW_CSV_HEADER,
-  focusRowCsvLine,
   readFocusHeader,
   type FocusOptions,
   type FocusSummary,
 } from '../../src/service/focus/index.ts';
+import { focusRowCsvChunks, openFocusStream } from '../../src/service/focus-stream.ts';
 import { GridshiftError } from '../../src/service/problem.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { launchBrowser, type Browser } from './browser.ts';
 import { buildWeb } from './build.ts';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy.ts';
+import { FOCUS_SAMPLE_PATH } from '../helpers/focus-sample.ts';
 
 const SHOTS = 'test-output/screenshots';
-const SAMPLE = 'test/fixtures/focus/focus-1.0-sample-1000.csv';
 const FIRST_LOAD_BUDGET_BYTES = 250 * 1024;
 /** The page's number style: every integer digit from 1,000 up, else three significant digits. */
 const shown = (n: number) =>
@@ -32,18 +31,13 @@ const shown = (n: number) =>
     Math.abs(n) >= 1000 ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 3 },
   ).format(n);
 
-/** The library over the same bytes in Node: the answer the page must reproduce. */
-function libraryRun(bytes: Buffer, options: FocusOptions = {}) {
-  const records = Papa.parse<string[]>(new TextDecoder().decode(bytes), {
-    skipEmptyLines: true,
-  }).data;
-  const run = createFocusRun(estimator, readFocusHeader(records[0]!), options);
-  const lines = records.slice(1).map((cells) => `${focusRowCsvLine(run.add(cells))}\r\n`);
-  return {
-    rows: records.length - 1,
-    summary: run.summary(),
-    rowsCsv: `${FOCUS_ROW_CSV_HEADER}\r\n${lines.join('')}`,
-  };
+/** The library and its shared reader over the same bytes in Node: what the page must reproduce. */
+async function libraryRun(bytes: Buffer, options: FocusOptions = {}) {
+  const stream = await openFocusStream(Readable.from([bytes]), estimator, options);
+  let rowsCsv = '';
+  for await (const text of focusRowCsvChunks(stream)) rowsCsv += text;
+  const summary = stream.run.summary();
+  return { rows: summary.rows, summary, rowsCsv };
 }
 
 // Chromium's V8 and Node's can differ in the last bit of a figure (seen in the sample's low/high
@@ -90,7 +84,7 @@ describe('the Cloud bill page in headless chromium', () => {
   let proxy: RecordingProxy;
   let browser: Browser;
   const pageErrors: string[] = [];
-  const sample = readFileSync(SAMPLE);
+  const sample = readFileSync(FOCUS_SAMPLE_PATH);
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -162,7 +156,7 @@ describe('the Cloud bill page in headless chromium', () => {
     ]);
     expect(new URL(worker.url()).pathname).toBe('/dist/bills-worker.js');
     expect(state).toBe('done');
-    const expected = libraryRun(sample);
+    const expected = await libraryRun(sample);
 
     // Nothing carried the file: no request with a body, no POST or PUT, only the worker's script fetched.
     const during = proxy.requests.slice(before);
@@ -248,7 +242,10 @@ describe('the Cloud bill page in headless chromium', () => {
     await page.check('#bill-continent');
     const state = await choose(page, { name: 'sample.csv', mimeType: 'text/csv', buffer: sample });
     expect(state).toBe('done');
-    const expected = libraryRun(sample, { tagKey: 'environment', sameContinent: true }).summary;
+    const { summary: expected } = await libraryRun(sample, {
+      tagKey: 'environment',
+      sameContinent: true,
+    });
     const tag = expected.groups.tag!;
     expect(tag.groups.length).toBeGreaterThan(1);
     expect(await page.isVisible('#bill-tag-panel')).toBe(true);
@@ -290,7 +287,7 @@ describe('the Cloud bill page in headless chromium', () => {
     expect(json.suggestedFilename()).toBe('sample-footprint-summary.json');
     expectSameSummary(
       JSON.parse(readFileSync(await json.path(), 'utf8')) as FocusSummary,
-      libraryRun(sample).summary,
+      (await libraryRun(sample)).summary,
     );
     await page.close();
   });

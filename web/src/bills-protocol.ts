@@ -1,6 +1,5 @@
 // Messages between the Cloud bill page (bills.ts) and its Web Worker (bills-worker.ts).
 import type { FocusSummary } from '../../src/service/focus/index.ts';
-import type { ReadProgress } from './bills-parse.ts';
 
 export interface BillOptions {
   /** A key of the bill's Tags column to group by, or '' for none. */
@@ -22,13 +21,13 @@ export interface BillProblemItem {
 }
 
 export type BillMessage =
-  | ({ type: 'progress' } & ReadProgress)
+  /** Bytes of the file (as stored, compressed or not) read so far, and data rows worked out. */
+  | { type: 'progress'; bytesRead: number; totalBytes: number; rows: number }
   | {
       type: 'done';
       summary: FocusSummary;
       /** The per-row CSV (FOCUS_ROW_CSV_HEADER and one line per row), ready to save. */
       rowsCsv: Blob;
-      records: number;
     }
   /** The file is not a FOCUS export (or not CSV): what is wrong, with each missing column. */
   | { type: 'refused'; title: string; detail: string; errors: BillProblemItem[] }

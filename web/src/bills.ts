@@ -54,7 +54,7 @@ function onMessage(file: File, message: BillMessage, elapsedMs: number): void {
   switch (message.type) {
     case 'progress':
       progress.value = message.totalBytes > 0 ? message.bytesRead / message.totalBytes : 1;
-      status.textContent = `Reading ${file.name}: ${formatNumber(message.records)} records, ${Math.round(progress.value * 100)} %`;
+      status.textContent = `Reading ${file.name}: ${formatNumber(message.rows)} rows, ${Math.round(progress.value * 100)} %`;
       return;
     case 'refused':
       showRefusal(
@@ -67,7 +67,7 @@ function onMessage(file: File, message: BillMessage, elapsedMs: number): void {
       return fail(`The file could not be worked out: ${message.detail}`);
     case 'done': {
       progress.value = 1;
-      if (message.records <= 1) {
+      if (message.summary.rows === 0) {
         showRefusal(
           'This file has a header but no rows',
           `${file.name} has the FOCUS columns but no billing rows to work out.`,
@@ -77,7 +77,7 @@ function onMessage(file: File, message: BillMessage, elapsedMs: number): void {
       }
       const stem = file.name.replace(/\.csv(?:\.gz)?$|\.gz$/i, '') || 'bill';
       exports = { stem, summary: summaryJson(message.summary), rowsCsv: message.rowsCsv };
-      status.textContent = `${file.name}: ${formatNumber(message.records - 1)} rows worked out in this browser in ${(elapsedMs / 1000).toFixed(1)} s.`;
+      status.textContent = `${file.name}: ${formatNumber(message.summary.rows)} rows worked out in this browser in ${(elapsedMs / 1000).toFixed(1)} s.`;
       byId('bill-file-name').textContent =
         `${file.name} · ${formatNumber(file.size / 1e6)} MB · nothing was uploaded`;
       results.hidden = false;
