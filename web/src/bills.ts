@@ -1,6 +1,6 @@
 // Cloud bill page: a chosen FOCUS file is handed to a Web Worker (bills-worker.ts), which reads it
 // and runs the FOCUS library in this browser; the page shows progress, then the summary, charts,
-// moves and exports. The file never leaves the machine: nothing here makes a request with it.
+// moves and exports. The file never leaves the machine: no request is made while it is worked out.
 import { byId, download, el } from './dom.ts';
 import { formatNumber } from './format.ts';
 import type { BillMessage, BillOptions, BillRequest } from './bills-protocol.ts';
@@ -16,19 +16,38 @@ const status = byId('bill-status');
 const errorBox = byId('bill-error');
 const results = byId('bill-results');
 
+/** The worker, started when the page opens (its script and tables load while a file is chosen). */
 let worker: Worker | null = null;
+let running = false;
 let exports: { stem: string; summary: string; rowsCsv: Blob } | null = null;
 
 function options(): BillOptions {
   return { tagKey: tagInput.value.trim(), sameContinent: continentInput.checked };
 }
 
+function startWorker(): Worker {
+  const job = new Worker(new URL('bills-worker.js', import.meta.url));
+  job.onerror = (event) => {
+    event.preventDefault();
+    if (job !== worker) return;
+    worker = null;
+    job.terminate();
+    if (running)
+      fail(`The file could not be worked out: ${event.message || 'the worker stopped'}.`);
+  };
+  return job;
+}
+
 /** Starts (or restarts) the work on the chosen file with the current options. */
 function start(): void {
   const file = fileInput.files?.[0];
-  worker?.terminate();
-  worker = null;
+  // A run in progress is abandoned: its worker is stopped and a fresh one takes the new file.
+  if (running) {
+    worker?.terminate();
+    worker = null;
+  }
   if (!file) return;
+  running = true;
   setState('running');
   exports = null;
   results.hidden = true;
@@ -36,15 +55,9 @@ function start(): void {
   progress.value = 0;
   status.textContent = `Reading ${file.name} in this browser…`;
   const started = performance.now();
-  const job = new Worker(new URL('bills-worker.js', import.meta.url));
-  worker = job;
+  const job = (worker ??= startWorker());
   job.onmessage = (event: MessageEvent<BillMessage>) => {
-    if (job !== worker) return;
-    onMessage(file, event.data, performance.now() - started);
-  };
-  job.onerror = (event) => {
-    event.preventDefault();
-    fail(`The file could not be worked out: ${event.message || 'the worker stopped'}.`);
+    if (job === worker) onMessage(file, event.data, performance.now() - started);
   };
   const request: BillRequest = { file, options: options() };
   job.postMessage(request);
@@ -103,8 +116,7 @@ function fail(detail: string): void {
 }
 
 function finish(state: 'done' | 'refused' | 'failed'): void {
-  worker?.terminate();
-  worker = null;
+  running = false;
   setState(state);
 }
 
@@ -125,4 +137,5 @@ byId('export-rows').addEventListener('click', () => {
 });
 
 setState('idle');
+worker = startWorker();
 document.documentElement.dataset.ready = 'true';
