@@ -369,6 +369,19 @@ describe('the Cloud bill page in headless chromium', () => {
     await page.close();
   });
 
+  it('serves the page and its worker under the strict policy: scripts and workers from this origin only', async () => {
+    for (const path of ['/bills.html', '/bills.css', '/dist/bills.js', '/dist/bills-worker.js']) {
+      const res = await fetch(server.url + path);
+      await res.arrayBuffer();
+      expect(res.status, path).toBe(200);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      // No worker-src: workers fall back to script-src 'self', so only this origin's script runs as one.
+      expect(csp, path).toMatch(/(?:^|; )script-src 'self'(?:;|$)/);
+      expect(csp, path).toMatch(/(?:^|; )connect-src 'self'(?:;|$)/);
+      expect(csp, path).not.toMatch(/unsafe|worker-src|blob:/);
+    }
+  });
+
   it('keeps the estimator’s first load within 250 KB gzip, without the Cloud bill’s code', async () => {
     const page = await browser.context.newPage();
     const sizes: Promise<{ path: string; bytes: number }>[] = [];
