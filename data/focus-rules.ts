@@ -36,6 +36,8 @@ export interface FocusRule {
   readonly note: string;
   /** For `unmapped` rules, the reason code the row carries (the note's prefix); else ''. */
   readonly reason: string;
+  /** What the unit is, for methods that need it (`gpu_hours`: the accelerator id); else ''. */
+  readonly key: string;
 }
 
 /** A rule expanded once per instance type of the provider in the tables: `{type}` is the type's billing name. */
@@ -137,6 +139,38 @@ export const FOCUS_INSTANCE_TEMPLATES: readonly FocusInstanceTemplate[] = [
     factor: 1,
     note: 'Azure meter "Virtual Machines … - D2s v3 - …": one VM-hour',
   },
+  {
+    id: 'azure-vm-meter-spot',
+    provider: 'azure',
+    column: 'ChargeDescription',
+    pattern: 'Virtual Machines % - {type} Spot%',
+    unit: '%Hour%',
+    factor: 1,
+    note: 'Azure Spot meter "… - D2s v3 Spot - …": one VM-hour',
+  },
+  {
+    id: 'azure-vm-meter-low-priority',
+    provider: 'azure',
+    column: 'ChargeDescription',
+    pattern: 'Virtual Machines % - {type} Low Priority%',
+    unit: '%Hour%',
+    factor: 1,
+    note: 'Azure Low Priority meter "… - D2s v3 Low Priority - …": one VM-hour',
+  },
+];
+
+/** Google Cloud GPU SKU names ("Nvidia Tesla T4 GPU running in Americas") -> accelerator id; longer names first. */
+const GCP_GPUS: readonly [string, string][] = [
+  ['Tesla A100 80GB', 'nvidia-a100-sxm4'],
+  ['H100 80GB Mega', 'nvidia-h100-sxm'],
+  ['H100 80GB', 'nvidia-h100-sxm'],
+  ['Tesla A100', 'nvidia-a100-sxm4-40gb'],
+  ['Tesla V100', 'nvidia-v100-sxm2'],
+  ['Tesla P100', 'nvidia-p100-pcie'],
+  ['Tesla T4', 'nvidia-t4'],
+  ['Tesla P4', 'nvidia-p4'],
+  ['Tesla K80', 'nvidia-k80'],
+  ['L4', 'nvidia-l4'],
 ];
 
 /** Units priced per request, operation or object, with no energy per unit published. */
@@ -173,7 +207,7 @@ function rule(
   note: string,
 ): FocusRule {
   const reason = method === 'unmapped' ? note.slice(0, note.indexOf(':')) : '';
-  return { id, provider, column, pattern, unit, method, factor, note, reason };
+  return { id, provider, column, pattern, unit, method, factor, note, reason, key: '' };
 }
 
 /** Azure Premium SSD managed disk tiers (GiB per disk; Azure "Managed disk types" price table). */
@@ -553,6 +587,19 @@ export const FOCUS_RULES: readonly FocusRule[] = [
     GIB,
     'network egress GiB',
   ),
+  ...GCP_GPUS.map(([name, id]) => ({
+    ...rule(
+      `gcp-gpu-${id}`,
+      'gcp',
+      'ChargeDescription',
+      `%Nvidia ${name} GPU running in%`,
+      '%our%',
+      'gpu_hours',
+      1,
+      `Compute Engine ${name} GPU-hours: one accelerator-hour`,
+    ),
+    key: id,
+  })),
   // Oracle: OCPU = 2 vCPUs (Oracle "Compute Shapes": one OCPU is one physical core, two threads).
   rule(
     'oci-memory',

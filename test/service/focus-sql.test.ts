@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tables } from '../../src/data/index.ts';
+import fc from 'fast-check';
 import { writeFactorTables } from '../../src/service/focus/index.ts';
+import { likeToRegExp } from '../../src/service/focus/rules.ts';
 import { estimatorFor } from '../helpers/estimator.ts';
 import { FOCUS_SAMPLE_PATH, runFocusSample } from '../helpers/focus-sample.ts';
 
@@ -108,3 +110,38 @@ describe('footprint.sql in DuckDB', () => {
     expect(Math.abs(sum(sqlRows.map((r) => r.kg_co2e_high)) / libHigh - 1)).toBeLessThan(0.05);
   });
 });
+
+describe('LIKE in DuckDB and in the TypeScript matcher', () => {
+  it('agree on patterns and values made of wildcards, spaces, dots, brackets and letters', async () => {
+    const chars = fc.constantFrom(
+      '%',
+      '_',
+      'a',
+      'B',
+      ' ',
+      '.',
+      '(',
+      ')',
+      '$',
+      '-',
+      '/',
+      '*',
+      '+',
+      '?',
+    );
+    const pairs = fc.sample(
+      fc.tuple(fc.string({ unit: chars, maxLength: 8 }), fc.string({ unit: chars, maxLength: 10 })),
+      { numRuns: 400, seed: 16 },
+    );
+    const values = pairs.map(([p, v], i) => `(${i}, ${sqlText(v)} LIKE ${sqlText(p)})`).join(', ');
+    const reader = await connection.runAndReadAll(
+      `SELECT i, m FROM (VALUES ${values}) t(i, m) ORDER BY i`,
+    );
+    const duck = reader.getRowObjects().map((r) => r.m);
+    expect(duck).toEqual(pairs.map(([p, v]) => likeToRegExp(p).test(v)));
+  });
+});
+
+function sqlText(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}

@@ -26,6 +26,12 @@ export interface RowNumbers {
   readonly kgCo2eHigh: number;
 }
 
+/** A row's numbers with its billed cost. */
+export function numbersOf(r: Omit<RowNumbers, 'billedCost'>, billedCost: number): RowNumbers {
+  const { energyKwh, kgCo2e, kgCo2eLow, kgCo2eHigh } = r;
+  return { billedCost, energyKwh, kgCo2e, kgCo2eLow, kgCo2eHigh };
+}
+
 export function addTo(s: Sums, r: RowNumbers): void {
   s.rows += 1;
   s.billedCost += r.billedCost;

@@ -2,7 +2,9 @@
 // service, description) and unit factor by (rule, region). Nested maps: no key strings built per row.
 import type { Estimator } from '../../core/estimator.ts';
 import type { FocusMethod } from '../../../data/focus-rules.ts';
+import type { Tables } from '../../core/tables.ts';
 import type { RankedRule, RuleMatcher } from './rules.ts';
+import { providerOf } from './regions.ts';
 import { estimateUnit, type UnitFactor } from './units.ts';
 
 /** Distinct row shapes remembered before the rule cache starts over (bounds memory on odd bills). */
@@ -78,5 +80,40 @@ export function createRuleUnits(units: UnitCache) {
     let u = perRegion.get(regionId);
     if (u === undefined) perRegion.set(regionId, (u = units.unit(rule.method, rule.key, regionId)));
     return u;
+  };
+}
+
+/** Distinct ProviderName and RegionId spellings remembered per run. */
+const PLACE_CACHE_MAX = 10_000;
+
+export interface PlaceCache {
+  /** gridshift provider of a ProviderName cell, or null. */
+  provider(name: string): string | null;
+  /** `provider:region` of a RegionId cell when the tables hold it, else null. */
+  regionId(provider: string, cell: string): string | null;
+}
+
+export function createPlaceCache(tables: Tables): PlaceCache {
+  const providers = new Map<string, string | null>();
+  const regions = new Map<string, Map<string, string | null>>();
+  return {
+    provider(name) {
+      let p = providers.get(name);
+      if (p === undefined) {
+        p = providerOf(name);
+        if (providers.size < PLACE_CACHE_MAX) providers.set(name, p);
+      }
+      return p;
+    },
+    regionId(provider, cell) {
+      const m = child(regions, provider);
+      let id = m.get(cell);
+      if (id === undefined) {
+        const candidate = `${provider}:${cell.trim().toLowerCase()}`;
+        id = tables.regions.has(candidate) ? candidate : null;
+        if (m.size < PLACE_CACHE_MAX) m.set(cell, id);
+      }
+      return id;
+    },
   };
 }

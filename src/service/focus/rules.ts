@@ -57,7 +57,19 @@ export function rankRules(tables: Tables): RankedRule[] {
     );
     out.push(...dedupe(expanded));
   }
-  for (const r of FOCUS_RULES) out.push({ ...r, key: '' });
+  for (const r of FOCUS_RULES) {
+    out.push({
+      id: r.id,
+      provider: r.provider,
+      column: r.column,
+      pattern: r.pattern,
+      unit: r.unit,
+      method: r.method,
+      key: r.key,
+      factor: r.factor,
+      reason: r.reason,
+    });
+  }
   return out.map((r, i) => ({ ...r, rank: i + 1 }));
 }
 

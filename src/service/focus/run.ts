@@ -2,10 +2,10 @@
 import type { Estimator } from '../../core/estimator.ts';
 import type { FocusColumns } from './columns.ts';
 import type { FocusGroupKey, FocusSummary } from './summary-schema.ts';
-import { isNullCell, providerOf } from './regions.ts';
+import { isNullCell, tagValue, toNumber } from './cells.ts';
 import { prepareFocus } from './prepared.ts';
-import { createRuleCache, createRuleUnits, createUnitCache } from './caches.ts';
-import { GroupSums, addTo, emptySums } from './aggregate.ts';
+import { createPlaceCache, createRuleCache, createRuleUnits, createUnitCache } from './caches.ts';
+import { GroupSums, addTo, emptySums, numbersOf } from './aggregate.ts';
 import { createMoveTracker } from './moves.ts';
 import { summarise, type RunState } from './summary.ts';
 
@@ -52,27 +52,7 @@ export function createFocusRun(
   const rules = createRuleCache(match);
   const units = createUnitCache(estimator);
   const unitFor = createRuleUnits(units);
-  const regionIds = new Map<string, Map<string, string | null>>();
-  const regionIdOf = (provider: string, cellValue: string) => {
-    let m = regionIds.get(provider);
-    if (!m) regionIds.set(provider, (m = new Map<string, string | null>()));
-    let id = m.get(cellValue);
-    if (id === undefined) {
-      const candidate = `${provider}:${cellValue.trim().toLowerCase()}`;
-      id = tables.regions.has(candidate) ? candidate : null;
-      if (m.size < 10_000) m.set(cellValue, id);
-    }
-    return id;
-  };
-  const providers = new Map<string, string | null>();
-  const providerFor = (name: string) => {
-    let p = providers.get(name);
-    if (p === undefined) {
-      p = providerOf(name);
-      if (providers.size < 1_000) providers.set(name, p);
-    }
-    return p;
-  };
+  const places = createPlaceCache(tables);
   const c = columns;
   const need = Math.max(
     c.provider,
@@ -140,13 +120,7 @@ export function createFocusRun(
     cost: number,
     regionKey: string | null,
   ): void {
-    const n = {
-      billedCost: cost,
-      energyKwh: r.energyKwh,
-      kgCo2e: r.kgCo2e,
-      kgCo2eLow: r.kgCo2eLow,
-      kgCo2eHigh: r.kgCo2eHigh,
-    };
+    const n = numbersOf(r, cost);
     const service = cell(cells, c.serviceName) ?? '(none)';
     for (const [dim, sums] of state.groups) {
       if (dim === 'service') sums.add(service, n);
@@ -168,7 +142,7 @@ export function createFocusRun(
     if (cells.length <= need) return unmapped(cells, id, cost, 'bad_row');
     if (cell(cells, c.chargeCategory) !== 'Usage') return unmapped(cells, id, cost, 'not_usage');
     state.usageRows += 1;
-    const provider = providerFor(cell(cells, c.provider) ?? '');
+    const provider = places.provider(cell(cells, c.provider) ?? '');
     if (provider === null) return unmapped(cells, id, cost, 'unknown_provider');
     const quantity = toNumber(cell(cells, c.consumedQuantity));
     if (quantity === null) return unmapped(cells, id, cost, 'no_quantity');
@@ -188,7 +162,7 @@ export function createFocusRun(
       state.assumptions.add(fb.assumption);
       regionId = fb.regionId;
     } else {
-      const known = regionIdOf(provider, regionCell);
+      const known = places.regionId(provider, regionCell);
       if (known === null) {
         const reason = fallbacks.has(provider) ? 'unknown_region' : 'no_region_data';
         return unmapped(cells, id, cost, reason);
@@ -209,13 +183,7 @@ export function createFocusRun(
       regionId,
       zone: unit.zone,
     };
-    const n = {
-      billedCost: cost,
-      energyKwh: r.energyKwh,
-      kgCo2e: r.kgCo2e,
-      kgCo2eLow: r.kgCo2eLow,
-      kgCo2eHigh: r.kgCo2eHigh,
-    };
+    const n = numbersOf(r, cost);
     addTo(state.mapped, n);
     const t = state.totals;
     t.energyKwhLow += unit.energyKwhLow * q;
@@ -243,27 +211,4 @@ export function createFocusRun(
   }
 
   return { add, summary: () => summarise(state) };
-}
-
-/** A FOCUS decimal cell as a number; null when empty or not a finite number. */
-function toNumber(v: string | null): number | null {
-  if (v === null) return null;
-  const n = Number(v);
-  return v.trim() !== '' && Number.isFinite(n) ? n : null;
-}
-
-/** The tag's value in a `Tags` JSON object cell; `(untagged)` when absent or unreadable. */
-function tagValue(tags: string | null, key: string | null): string {
-  if (tags === null || key === null || !tags.includes(key)) return '(untagged)';
-  try {
-    const parsed: unknown = JSON.parse(tags);
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      const v = (parsed as Record<string, unknown>)[key];
-      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    }
-  } catch {
-    // an unreadable Tags cell groups as untagged
-  }
-  return '(untagged)';
 }
