@@ -24,7 +24,7 @@ import { FOCUS_SAMPLE_PATH } from '../helpers/focus-sample.ts';
 
 const SHOTS = 'test-output/screenshots';
 const FIRST_LOAD_BUDGET_BYTES = 250 * 1024;
-/** The runs that load the worker and its tables: room for a loaded 2-core machine. */
+/** Tests that wait for the worker (its script and tables load first): room for a loaded 2-core machine. */
 const SLOW_MS = 180_000;
 /** The page's number style: every integer digit from 1,000 up, else three significant digits. */
 const shown = (n: number) =>
@@ -313,61 +313,77 @@ describe('the Cloud bill page in headless chromium', () => {
     SLOW_MS,
   );
 
-  it('refuses a file that is not FOCUS, naming every missing column (chosen while a bill runs)', async () => {
-    const page = await open('/bills.html');
-    // A bill chosen first, then the other file at once: the page answers for the file chosen last.
-    await page.setInputFiles('#bill-file', {
-      name: 'sample.csv',
-      mimeType: 'text/csv',
-      buffer: sample,
-    });
-    const header = ['Date', 'Service', 'Cost'];
-    let refusal: GridshiftError | null = null;
-    try {
-      readFocusHeader(header);
-    } catch (err) {
-      refusal = err as GridshiftError;
-    }
-    expect(refusal).toBeInstanceOf(GridshiftError);
-    const state = await choose(page, {
-      name: 'costs.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(`${header.join(',')}\n2024-09-01,EC2,12.5\n`),
-    });
-    expect(state).toBe('refused');
-    expect(await page.isVisible('#bill-error')).toBe(true);
-    const shown = await page.textContent('#bill-error');
-    expect(shown).toContain('not a FOCUS export');
-    expect(refusal!.errors.length).toBeGreaterThan(0);
-    for (const e of refusal!.errors) expect(shown).toContain(e.message);
-    expect(await page.isHidden('#bill-results')).toBe(true);
-    await page.close();
-  });
+  it(
+    'refuses a file that is not FOCUS, naming every missing column (chosen while a bill runs)',
+    async () => {
+      const page = await open('/bills.html');
+      // A bill chosen first, then the other file at once: the page answers for the file chosen last.
+      await page.setInputFiles('#bill-file', {
+        name: 'sample.csv',
+        mimeType: 'text/csv',
+        buffer: sample,
+      });
+      const header = ['Date', 'Service', 'Cost'];
+      let refusal: GridshiftError | null = null;
+      try {
+        readFocusHeader(header);
+      } catch (err) {
+        refusal = err as GridshiftError;
+      }
+      expect(refusal).toBeInstanceOf(GridshiftError);
+      const state = await choose(page, {
+        name: 'costs.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`${header.join(',')}\n2024-09-01,EC2,12.5\n`),
+      });
+      expect(state).toBe('refused');
+      expect(await page.isVisible('#bill-error')).toBe(true);
+      const shown = await page.textContent('#bill-error');
+      expect(shown).toContain('not a FOCUS export');
+      expect(refusal!.errors.length).toBeGreaterThan(0);
+      for (const e of refusal!.errors) expect(shown).toContain(e.message);
+      expect(await page.isHidden('#bill-results')).toBe(true);
+      await page.close();
+    },
+    SLOW_MS,
+  );
 
-  it('refuses a file that is not UTF-8 text, saying so', async () => {
-    const page = await open('/bills.html');
-    const latin1 = Buffer.concat([
-      sample.subarray(0, sample.indexOf('\n') + 1),
-      Buffer.from([0x41, 0xe9, 0x0a]),
-    ]);
-    const state = await choose(page, { name: 'latin1.csv', mimeType: 'text/csv', buffer: latin1 });
-    expect(state).toBe('refused');
-    expect(await page.textContent('#bill-error')).toMatch(/UTF-8/);
-    await page.close();
-  });
+  it(
+    'refuses a file that is not UTF-8 text, saying so',
+    async () => {
+      const page = await open('/bills.html');
+      const latin1 = Buffer.concat([
+        sample.subarray(0, sample.indexOf('\n') + 1),
+        Buffer.from([0x41, 0xe9, 0x0a]),
+      ]);
+      const state = await choose(page, {
+        name: 'latin1.csv',
+        mimeType: 'text/csv',
+        buffer: latin1,
+      });
+      expect(state).toBe('refused');
+      expect(await page.textContent('#bill-error')).toMatch(/UTF-8/);
+      await page.close();
+    },
+    SLOW_MS,
+  );
 
-  it('says so when a FOCUS file has a header and no rows', async () => {
-    const page = await open('/bills.html');
-    const headerOnly = sample.subarray(0, sample.indexOf('\n') + 1);
-    const state = await choose(page, {
-      name: 'empty.csv',
-      mimeType: 'text/csv',
-      buffer: headerOnly,
-    });
-    expect(state).toBe('refused');
-    expect(await page.textContent('#bill-error')).toContain('no rows');
-    await page.close();
-  });
+  it(
+    'says so when a FOCUS file has a header and no rows',
+    async () => {
+      const page = await open('/bills.html');
+      const headerOnly = sample.subarray(0, sample.indexOf('\n') + 1);
+      const state = await choose(page, {
+        name: 'empty.csv',
+        mimeType: 'text/csv',
+        buffer: headerOnly,
+      });
+      expect(state).toBe('refused');
+      expect(await page.textContent('#bill-error')).toContain('no rows');
+      await page.close();
+    },
+    SLOW_MS,
+  );
 
   it('serves the page and its worker under the strict policy: scripts and workers from this origin only', async () => {
     for (const path of ['/bills.html', '/bills.css', '/dist/bills.js', '/dist/bills-worker.js']) {
