@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimator } from '../../src/data/index.ts';
 import {
@@ -143,6 +143,10 @@ describe('the Cloud bill page in headless chromium', () => {
   it(
     'works out the sample in the browser: the library’s summary, charts, moves, unmapped rows',
     async () => {
+      // What the browser itself sends, wherever to (the proxy sees only what reaches this origin).
+      const sent: string[] = [];
+      const record = (r: Request) => sent.push(`${r.method()} ${r.url()}`);
+      browser.context.on('request', record);
       const page = await open('/bills.html');
       const progress: number[] = [];
       await page.exposeFunction('recordProgress', (v: number) => progress.push(v));
@@ -166,6 +170,9 @@ describe('the Cloud bill page in headless chromium', () => {
 
       // Nothing carried the file: no request at all while it was worked out, none with a body, no POST or PUT.
       expect(proxy.requests.slice(before)).toEqual([]);
+      browser.context.off('request', record);
+      expect(sent.filter((line) => !line.startsWith(`GET ${proxy.url}/`))).toEqual([]);
+      expect(sent).toContain(`GET ${proxy.url}/dist/bills-worker.js`);
       const needle = sample.subarray(sample.indexOf('\n') + 1, sample.indexOf('\n') + 200);
       for (const r of proxy.requests) {
         expect(r.body.includes(needle), r.path).toBe(false);
