@@ -321,6 +321,25 @@ describe('the Cloud bill page in headless chromium', () => {
   );
 
   it(
+    'saves a per-row CSV that a spreadsheet cannot run: a formula-looking Id is neutralised',
+    async () => {
+      const page = await open('/bills.html');
+      const [header, row] = Papa.parse<string[]>(sample.toString('utf8'), { preview: 2 }).data;
+      const hostile = [...row!];
+      hostile[header!.indexOf('Id')] = '=SUM(1,2)';
+      const file = Buffer.from(Papa.unparse([header!, hostile]));
+      expect(await choose(page, { name: 'hostile.csv', mimeType: 'text/csv', buffer: file })).toBe(
+        'done',
+      );
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-rows')]);
+      const line = readFileSync(await csv.path(), 'utf8').split('\r\n')[1]!;
+      expect(line.startsWith(`"'=SUM(1,2)",1,`)).toBe(true);
+      await page.close();
+    },
+    SLOW_MS,
+  );
+
+  it(
     'refuses a file that is not FOCUS, naming every missing column (chosen while a bill runs)',
     async () => {
       const page = await open('/bills.html');
