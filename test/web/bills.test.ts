@@ -297,15 +297,18 @@ describe('the Cloud bill page in headless chromium', () => {
   );
 
   it(
-    'reads a gzipped bill the same way',
+    'reads a gzipped bill the same way, and fits a phone’s width',
     async () => {
       const page = await open('/bills.html');
+      await page.setViewportSize({ width: 360, height: 800 });
       const state = await choose(page, {
         name: 'sample.csv.gz',
         mimeType: 'application/gzip',
         buffer: gzipSync(sample),
       });
       expect(state).toBe('done');
+      // Wide tables scroll inside their box; the page itself never scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
       const [json] = await Promise.all([
         page.waitForEvent('download'),
         page.click('#export-summary'),
