@@ -138,7 +138,13 @@ describe('the FOCUS sample, row by row', () => {
     const nowhere = [...rowOf('121035')];
     nowhere[col('RegionId')] = 'mars-north-1';
     expect(run.add(nowhere).reason).toBe('unknown_region');
-    expect(run.summary().rows).toBe(5);
+    const huge = [...rowOf('121035')];
+    huge[col('ServiceName')] = '='.repeat(1_000_000);
+    huge[col('ChargeDescription')] = `x ${'y '.repeat(500_000)}`;
+    expect(run.add(huge).reason).toBe('no_rule');
+    const s = run.summary();
+    expect(s.rows).toBe(6);
+    expect(Math.max(...s.groups.service!.map((g) => g.key.length))).toBeLessThanOrEqual(201);
   });
 
   it('groups by service, region, month, sub-account and a tag key, and proposes moves', () => {

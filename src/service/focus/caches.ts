@@ -10,6 +10,13 @@ import { estimateUnit, type UnitFactor } from './units.ts';
 /** Distinct row shapes remembered before the rule cache starts over (bounds memory on odd bills). */
 export const MATCH_CACHE_MAX = 50_000;
 
+/** Longer cells are matched but not remembered: a hostile file's 1 MB cells never pile up in a cache. */
+const CACHE_KEY_MAX_CHARS = 2_048;
+
+function longerThan(max: number, ...cells: (string | null)[]): boolean {
+  return cells.some((x) => x !== null && x.length > max);
+}
+
 type Level<T> = Map<string, T>;
 type Leaf = Level<RankedRule | null>;
 
@@ -34,11 +41,13 @@ export function createRuleCache(match: RuleMatcher): RuleCache {
   let size = 0;
   return {
     ruleFor(provider, unit, service, description) {
+      const input = { provider, unit, ServiceName: service, ChargeDescription: description };
+      if (longerThan(CACHE_KEY_MAX_CHARS, unit, service, description)) return match(input);
       const leaf = child(child(child(root, provider), unit ?? '\u0000'), service ?? '\u0000');
       const d = description ?? '\u0000';
       let r = leaf.get(d);
       if (r === undefined) {
-        r = match({ provider, unit, ServiceName: service, ChargeDescription: description });
+        r = match(input);
         if (++size > MATCH_CACHE_MAX) {
           root = new Map<string, Level<Level<Leaf>>>();
           size = 0;
@@ -98,6 +107,7 @@ export function createPlaceCache(tables: Tables): PlaceCache {
   const regions = new Map<string, Map<string, string | null>>();
   return {
     provider(name) {
+      if (name.length > 100) return null;
       let p = providers.get(name);
       if (p === undefined) {
         p = providerOf(name);
@@ -106,6 +116,7 @@ export function createPlaceCache(tables: Tables): PlaceCache {
       return p;
     },
     regionId(provider, cell) {
+      if (cell.length > 100) return null;
       const m = child(regions, provider);
       let id = m.get(cell);
       if (id === undefined) {

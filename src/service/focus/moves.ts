@@ -4,7 +4,7 @@ import type { FocusMove } from './summary-schema.ts';
 import type { ProviderFallback } from './regions.ts';
 import type { RankedRule } from './rules.ts';
 import type { UnitCache } from './caches.ts';
-import { MAX_GROUP_KEYS } from './aggregate.ts';
+import { MAX_GROUP_KEYS, boundedKey } from './aggregate.ts';
 
 /** Region × service groups a summary proposes moves for (the largest by kgCO2e). */
 export const MOVE_GROUPS = 5;
@@ -42,11 +42,12 @@ export function createMoveTracker(
   function add(
     provider: string,
     regionId: string,
-    service: string,
+    serviceName: string,
     rule: RankedRule,
     n: number,
     kg: number,
   ): void {
+    const service = boundedKey(serviceName);
     let byService = groups.get(regionId);
     if (!byService) groups.set(regionId, (byService = new Map<string, Group>()));
     let g = byService.get(service);
