@@ -190,7 +190,7 @@ describe('the Cloud bill page in headless chromium', () => {
         `${shown(s.totals.energyKwh)} kWh`,
       );
       expect(await page.textContent('#bill-coverage .value')).toBe(
-        `${Math.round(s.mappedCostShare! * 100)}% `,
+        `${Math.round(s.mappedCostShare! * 100)}%`,
       );
       expect(await page.textContent('#bill-coverage .range')).toContain(
         `${shown(s.mappedRows)} of ${shown(s.rows)} rows mapped`,

@@ -30,7 +30,7 @@ export function renderSummary(summary: FocusSummary): void {
 function metric(id: string, value: string, unit: string, range: string): void {
   const box = byId(id);
   const valueNode = box.querySelector('.value')!;
-  valueNode.replaceChildren(value, ' ', el('span', unit, 'unit'));
+  valueNode.replaceChildren(value, ...(unit === '' ? [] : [' ', el('span', unit, 'unit')]));
   box.querySelector('.range')!.textContent = range;
 }
 
