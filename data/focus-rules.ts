@@ -18,7 +18,7 @@ export type FocusMethod =
   | 'unmapped';
 
 /** Columns a rule may read (present in FOCUS 1.0, 1.1 and 1.2). */
-export type FocusRuleColumn = 'ChargeDescription' | 'ServiceName' | 'SkuId' | 'ServiceCategory';
+export type FocusRuleColumn = 'ChargeDescription' | 'ServiceName';
 
 export interface FocusRule {
   /** Stable id, named in the per-row output's reason for `unmapped` rules. */
@@ -36,6 +36,8 @@ export interface FocusRule {
   readonly note: string;
   /** For `unmapped` rules, the reason code the row carries (the note's prefix); else ''. */
   readonly reason: string;
+  /** What the unit is, for methods that need it (`gpu_hours`: the accelerator id); else ''. */
+  readonly key: string;
 }
 
 /** A rule expanded once per instance type of the provider in the tables: `{type}` is the type's billing name. */
@@ -137,6 +139,38 @@ export const FOCUS_INSTANCE_TEMPLATES: readonly FocusInstanceTemplate[] = [
     factor: 1,
     note: 'Azure meter "Virtual Machines … - D2s v3 - …": one VM-hour',
   },
+  {
+    id: 'azure-vm-meter-spot',
+    provider: 'azure',
+    column: 'ChargeDescription',
+    pattern: 'Virtual Machines % - {type} Spot%',
+    unit: '%Hour%',
+    factor: 1,
+    note: 'Azure Spot meter "… - D2s v3 Spot - …": one VM-hour',
+  },
+  {
+    id: 'azure-vm-meter-low-priority',
+    provider: 'azure',
+    column: 'ChargeDescription',
+    pattern: 'Virtual Machines % - {type} Low Priority%',
+    unit: '%Hour%',
+    factor: 1,
+    note: 'Azure Low Priority meter "… - D2s v3 Low Priority - …": one VM-hour',
+  },
+];
+
+/** Google Cloud GPU SKU names ("Nvidia Tesla T4 GPU running in Americas") -> accelerator id; longer names first. */
+const GCP_GPUS: readonly [string, string][] = [
+  ['Tesla A100 80GB', 'nvidia-a100-sxm4'],
+  ['H100 80GB Mega', 'nvidia-h100-sxm'],
+  ['H100 80GB', 'nvidia-h100-sxm'],
+  ['Tesla A100', 'nvidia-a100-sxm4-40gb'],
+  ['Tesla V100', 'nvidia-v100-sxm2'],
+  ['Tesla P100', 'nvidia-p100-pcie'],
+  ['Tesla T4', 'nvidia-t4'],
+  ['Tesla P4', 'nvidia-p4'],
+  ['Tesla K80', 'nvidia-k80'],
+  ['L4', 'nvidia-l4'],
 ];
 
 /** Units priced per request, operation or object, with no energy per unit published. */
@@ -173,7 +207,7 @@ function rule(
   note: string,
 ): FocusRule {
   const reason = method === 'unmapped' ? note.slice(0, note.indexOf(':')) : '';
-  return { id, provider, column, pattern, unit, method, factor, note, reason };
+  return { id, provider, column, pattern, unit, method, factor, note, reason, key: '' };
 }
 
 /** Azure Premium SSD managed disk tiers (GiB per disk; Azure "Managed disk types" price table). */
@@ -199,6 +233,27 @@ const AZURE_PREMIUM_SSD_GIB: readonly [string, number][] = [
  * unit are stated in `factor`; replication factors are CCF's.
  */
 export const FOCUS_RULES: readonly FocusRule[] = [
+  // Instance-hours whose type the tables do not hold (the instance rules come first).
+  rule(
+    'aws-ec2-unknown-type',
+    'aws',
+    'ChargeDescription',
+    '% Instance Hour%',
+    'Hour%',
+    'unmapped',
+    0,
+    'unknown_instance: an instance type the instance table does not hold',
+  ),
+  rule(
+    'azure-vm-unknown-type',
+    'azure',
+    'ChargeDescription',
+    'Virtual Machines %',
+    '%Hour%',
+    'unmapped',
+    0,
+    'unknown_instance: an instance type the instance table does not hold',
+  ),
   // Fees and allowances first: they name instances but carry no energy of their own.
   rule(
     'aws-ebs-bandwidth-allowance',
@@ -532,6 +587,19 @@ export const FOCUS_RULES: readonly FocusRule[] = [
     GIB,
     'network egress GiB',
   ),
+  ...GCP_GPUS.map(([name, id]) => ({
+    ...rule(
+      `gcp-gpu-${id}`,
+      'gcp',
+      'ChargeDescription',
+      `%Nvidia ${name} GPU running in%`,
+      '%our%',
+      'gpu_hours',
+      1,
+      `Compute Engine ${name} GPU-hours: one accelerator-hour`,
+    ),
+    key: id,
+  })),
   // Oracle: OCPU = 2 vCPUs (Oracle "Compute Shapes": one OCPU is one physical core, two threads).
   rule(
     'oci-memory',
@@ -552,6 +620,16 @@ export const FOCUS_RULES: readonly FocusRule[] = [
     'vcpu_hours',
     2,
     'flexible shape OCPU-hours: 2 vCPUs per OCPU',
+  ),
+  rule(
+    'log-ingestion',
+    '*',
+    'ChargeDescription',
+    '%log%ingested%',
+    '%',
+    'unmapped',
+    0,
+    'log_ingestion: log data ingested is priced per GB processed by a managed service; no energy per GB is published',
   ),
   // Priced by something other than energy-bearing resources: unmapped, with the reason.
   rule(

@@ -28,11 +28,38 @@ import { estimatesToCsv } from './core/report-csv.ts';
 import { estimateToBoamps, type BoampsMeta } from './core/report-boamps.ts';
 import { boampsMetaNow } from './service/report-meta.ts';
 import { loadHourlyFromDisk } from './node/hourly-files.ts';
+import {
+  createFocusRun,
+  readFocusHeader,
+  writeFactorTables,
+  type FactorTables,
+  type FocusOptions,
+  type FocusRun,
+} from './service/focus/index.ts';
 
 // Estimates are synchronous: the hourly series is read before the first one can run.
 await loadHourlyFromDisk();
 
 export { GridshiftError, METHODOLOGY_VERSION };
+export {
+  FocusHeaderError,
+  FOCUS_ROW_CSV_HEADER,
+  focusRowCsvLine,
+  focusSummarySchema,
+  readFocusHeader,
+} from './service/focus/index.ts';
+export type {
+  FactorTables,
+  FocusColumns,
+  FocusGroup,
+  FocusGroupKey,
+  FocusMove,
+  FocusOptions,
+  FocusRowResult,
+  FocusRun,
+  FocusSummary,
+  FocusVersion,
+} from './service/focus/index.ts';
 export type {
   EstimateResult,
   Factor,
@@ -129,4 +156,17 @@ export function toBoamps(
     result,
     meta,
   );
+}
+
+/**
+ * A FOCUS billing export's footprint over the embedded tables: give the header row (throws a
+ * GridshiftError `not_focus` naming the missing columns), then `add` each data row and read `summary()`.
+ */
+export function focusRun(header: readonly string[], options?: FocusOptions): FocusRun {
+  return createFocusRun(estimator, readFocusHeader(header), options);
+}
+
+/** The factor tables (CSV) and `footprint.sql` that compute the same per-row footprint in a warehouse. */
+export function focusFactorTables(): FactorTables {
+  return writeFactorTables(estimator);
 }

@@ -37,16 +37,69 @@ describe('public exports', () => {
   it('lists the same names', () => {
     expect(Object.keys(gridshift).sort()).toMatchInlineSnapshot(`
       [
+        "FOCUS_ROW_CSV_HEADER",
+        "FocusHeaderError",
         "GridshiftError",
         "METHODOLOGY_VERSION",
         "catalog",
         "compare",
         "estimate",
+        "focusFactorTables",
+        "focusRowCsvLine",
+        "focusRun",
+        "focusSummarySchema",
+        "readFocusHeader",
         "suggest",
         "toBoamps",
         "toCsv",
       ]
     `);
+  });
+});
+
+describe('focusRun', () => {
+  const header = [
+    'ProviderName',
+    'ChargeCategory',
+    'ChargeDescription',
+    'ChargePeriodStart',
+    'ConsumedQuantity',
+    'ConsumedUnit',
+    'RegionId',
+    'ServiceName',
+    'SubAccountId',
+    'BilledCost',
+    'Id',
+  ];
+  it('maps a FOCUS row as estimate() answers its workload', () => {
+    const run = gridshift.focusRun(header);
+    const r = run.add([
+      'AWS',
+      'Usage',
+      '$0.34 per On Demand Linux c5.2xlarge Instance Hour',
+      '2024-09-01 00:00:00',
+      '2',
+      'Hours',
+      'us-east-1',
+      'Amazon Elastic Compute Cloud',
+      '1',
+      '0.68',
+      'a',
+    ]);
+    const e = gridshift.estimate({
+      location: 'aws:us-east-1',
+      durationHours: 1,
+      instance: { type: 'aws:c5.2xlarge' },
+    });
+    expect(r.method).toBe('instance');
+    expect(r.kgCo2e).toBe(2 * e.emissionsKgCo2e.total);
+    expect(run.summary().mappedRows).toBe(1);
+  });
+
+  it('refuses a header that is not FOCUS with not_focus', () => {
+    const err = refusal(() => gridshift.focusRun(['location', 'durationHours']));
+    expect(err.code).toBe('not_focus');
+    expect(err).toBeInstanceOf(gridshift.FocusHeaderError);
   });
 });
 

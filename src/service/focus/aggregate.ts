@@ -4,6 +4,13 @@ import type { FocusGroup } from './summary-schema.ts';
 /** Distinct keys kept per dimension; later keys fold into OTHER_KEY, so memory stays bounded. */
 export const MAX_GROUP_KEYS = 10_000;
 export const OTHER_KEY = '(other)';
+/** Group keys (service names, tags…) are cut to this length, so a key's memory is bounded too. */
+export const MAX_KEY_CHARS = 200;
+
+/** `key` cut to MAX_KEY_CHARS (an ellipsis marks a cut). */
+export function boundedKey(key: string): string {
+  return key.length > MAX_KEY_CHARS ? `${key.slice(0, MAX_KEY_CHARS)}…` : key;
+}
 
 export interface Sums {
   rows: number;
@@ -26,6 +33,12 @@ export interface RowNumbers {
   readonly kgCo2eHigh: number;
 }
 
+/** A row's numbers with its billed cost. */
+export function numbersOf(r: Omit<RowNumbers, 'billedCost'>, billedCost: number): RowNumbers {
+  const { energyKwh, kgCo2e, kgCo2eLow, kgCo2eHigh } = r;
+  return { billedCost, energyKwh, kgCo2e, kgCo2eLow, kgCo2eHigh };
+}
+
 export function addTo(s: Sums, r: RowNumbers): void {
   s.rows += 1;
   s.billedCost += r.billedCost;
@@ -39,7 +52,8 @@ export function addTo(s: Sums, r: RowNumbers): void {
 export class GroupSums {
   private readonly map = new Map<string, Sums>();
 
-  add(key: string, r: RowNumbers): void {
+  add(raw: string, r: RowNumbers): void {
+    const key = boundedKey(raw);
     let s = this.map.get(key);
     if (!s) {
       const k = this.map.size < MAX_GROUP_KEYS ? key : OTHER_KEY;

@@ -40,7 +40,7 @@ export const FOCUS_REQUIRED_COLUMNS = [
 ] as const;
 
 // Columns that first appear in a version (FOCUS_Spec releases): the newest present names the version.
-const SINCE_1_2 = ['ServiceProviderName', 'HostProviderName', 'InvoiceId', 'BillingAccountType'];
+const SINCE_1_2 = ['ServiceProviderName', 'HostProviderName', 'InvoiceId'];
 const SINCE_1_1 = ['SkuMeter', 'ServiceSubcategory', 'CapacityReservationId', 'SkuPriceDetails'];
 
 /** A FocusHeaderError is the 422 `not_focus` problem, with the missing columns listed. */

@@ -7,6 +7,10 @@ import { providerFallbacks } from './regions.ts';
 import { estimateUnit } from './units.ts';
 import { FOOTPRINT_SQL } from './footprint-sql.ts';
 
+/** Stand-ins for "no key" and "region not given" (warehouse CSV loaders read an empty cell as NULL). */
+export const ANY_KEY = '(any)';
+export const REGION_NOT_GIVEN = '(not given)';
+
 export interface FactorTables {
   /** CSV files named as the SQL names the tables (`focus_rules.csv` -> table `focus_rules`). */
   readonly files: { name: string; csv: string }[];
@@ -43,7 +47,7 @@ export function writeFactorTables(estimator: Estimator): FactorTables {
       unitRows.push([
         provider,
         r.method,
-        r.key,
+        r.key || ANY_KEY,
         u.itKwh,
         u.embodiedKg,
         u.kgCo2eLow / u.kgCo2e,
@@ -67,9 +71,21 @@ export function writeFactorTables(estimator: Estimator): FactorTables {
         region.id,
       );
       if (probe === null) continue;
-      regionRows.push([provider, region.region, region.id, probe.pue, probe.intensityKgPerKwh]);
+      regionRows.push([
+        provider,
+        region.id.slice(provider.length + 1),
+        region.id,
+        probe.pue,
+        probe.intensityKgPerKwh,
+      ]);
       if (region.id === fb.regionId)
-        regionRows.push([provider, '', region.id, probe.pue, probe.intensityKgPerKwh]);
+        regionRows.push([
+          provider,
+          REGION_NOT_GIVEN,
+          region.id,
+          probe.pue,
+          probe.intensityKgPerKwh,
+        ]);
     }
   }
 
@@ -104,7 +120,7 @@ export function writeFactorTables(estimator: Estimator): FactorTables {
             r.pattern,
             r.unit,
             r.method,
-            r.key,
+            r.key || ANY_KEY,
             r.factor,
           ]),
         ),

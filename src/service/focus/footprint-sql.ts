@@ -18,9 +18,7 @@ WITH src AS (
     ${text('ConsumedUnit')} AS unit,
     ${text('ChargeDescription')} AS charge_description,
     ${text('ServiceName')} AS service_name,
-    ${text('SkuId')} AS sku_id,
-    ${text('ServiceCategory')} AS service_category,
-    CASE WHEN f.RegionId IS NULL OR f.RegionId IN ('', 'NULL') THEN '' ELSE LOWER(TRIM(f.RegionId)) END AS region
+    CASE WHEN f.RegionId IS NULL OR f.RegionId IN ('', 'NULL') THEN '(not given)' ELSE LOWER(TRIM(f.RegionId)) END AS region
   FROM focus f
   LEFT JOIN focus_providers p ON p.focus_name = LOWER(TRIM(f.ProviderName))
 ),
@@ -32,12 +30,7 @@ matched AS (
   JOIN focus_rules r
     ON (r.provider = s.provider OR r.provider = '*')
    AND s.unit LIKE r.unit_pattern
-   AND (CASE r.column_name
-          WHEN 'ChargeDescription' THEN s.charge_description
-          WHEN 'ServiceName' THEN s.service_name
-          WHEN 'SkuId' THEN s.sku_id
-          ELSE s.service_category
-        END) LIKE r.pattern
+   AND (CASE r.column_name WHEN 'ServiceName' THEN s.service_name ELSE s.charge_description END) LIKE r.pattern
   WHERE s.charge_category = 'Usage' AND s.quantity IS NOT NULL
 ),
 priced AS (

@@ -1,10 +1,10 @@
 // Moves: for the largest region × service groups, the same usage in the provider's cleanest region.
-import type { Estimator } from '../../core/estimator.ts';
-import type { FocusMethod } from '../../../data/focus-rules.ts';
+import type { Tables } from '../../core/tables.ts';
 import type { FocusMove } from './summary-schema.ts';
 import type { ProviderFallback } from './regions.ts';
-import { estimateUnit, type UnitFactor } from './units.ts';
-import { MAX_GROUP_KEYS } from './aggregate.ts';
+import type { RankedRule } from './rules.ts';
+import type { UnitCache } from './caches.ts';
+import { MAX_GROUP_KEYS, boundedKey } from './aggregate.ts';
 
 /** Region × service groups a summary proposes moves for (the largest by kgCO2e). */
 export const MOVE_GROUPS = 5;
@@ -14,8 +14,8 @@ interface Group {
   readonly regionId: string;
   readonly service: string;
   kgCo2e: number;
-  /** Net method units per (method, key): bounded by the rules. */
-  readonly shapes: Map<string, { method: FocusMethod; key: string; units: number }>;
+  /** Net method units per rule: bounded by the rules. */
+  readonly shapes: Map<RankedRule, { units: number }>;
 }
 
 export interface MoveTracker {
@@ -23,8 +23,7 @@ export interface MoveTracker {
     provider: string,
     regionId: string,
     service: string,
-    method: FocusMethod,
-    key: string,
+    rule: RankedRule,
     units: number,
     kgCo2e: number,
   ): void;
@@ -32,46 +31,42 @@ export interface MoveTracker {
 }
 
 export function createMoveTracker(
-  estimator: Estimator,
+  tables: Tables,
   fallbacks: ReadonlyMap<string, ProviderFallback>,
-  units: Map<string, UnitFactor | null>,
+  units: UnitCache,
   sameContinent: boolean,
 ): MoveTracker {
-  const groups = new Map<string, Group>();
-  const tables = estimator.tables;
-  const unit = (method: FocusMethod, key: string, regionId: string) => {
-    const k = `${method}\u0000${key}\u0000${regionId}`;
-    let u = units.get(k);
-    if (u === undefined) units.set(k, (u = estimateUnit(estimator, tables, method, key, regionId)));
-    return u;
-  };
+  const groups = new Map<string, Map<string, Group>>();
+  let count = 0;
 
   function add(
     provider: string,
     regionId: string,
-    service: string,
-    method: FocusMethod,
-    key: string,
+    serviceName: string,
+    rule: RankedRule,
     n: number,
     kg: number,
   ): void {
-    const gk = `${regionId}\u0000${service}`;
-    let g = groups.get(gk);
+    const service = boundedKey(serviceName);
+    let byService = groups.get(regionId);
+    if (!byService) groups.set(regionId, (byService = new Map<string, Group>()));
+    let g = byService.get(service);
     if (!g) {
-      if (groups.size >= MAX_GROUP_KEYS) return;
-      groups.set(gk, (g = { provider, regionId, service, kgCo2e: 0, shapes: new Map() }));
+      if (count >= MAX_GROUP_KEYS) return;
+      count += 1;
+      byService.set(service, (g = { provider, regionId, service, kgCo2e: 0, shapes: new Map() }));
     }
     g.kgCo2e += kg;
-    const sk = `${method}\u0000${key}`;
-    const s = g.shapes.get(sk) ?? g.shapes.set(sk, { method, key, units: 0 }).get(sk)!;
-    s.units += n;
+    const s = g.shapes.get(rule);
+    if (s) s.units += n;
+    else g.shapes.set(rule, { units: n });
   }
 
   /** kgCO2e of the group's usage in `regionId`; null when any of its units is refused there. */
   function footprintIn(g: Group, regionId: string): number | null {
     let kg = 0;
-    for (const s of g.shapes.values()) {
-      const u = unit(s.method, s.key, regionId);
+    for (const [rule, s] of g.shapes) {
+      const u = units.unit(rule.method, rule.key, regionId);
       if (u === null) return null;
       kg += u.kgCo2e * s.units;
     }
@@ -89,11 +84,13 @@ export function createMoveTracker(
     let best: { id: string; kg: number } | null = null;
     for (const r of candidates) {
       const kg = footprintIn(g, r.id);
-      if (kg !== null && (best === null || kg < best.kg || (kg === best.kg && r.id < best.id)))
+      if (kg !== null && (best === null || kg < best.kg || (kg === best.kg && r.id < best.id))) {
         best = { id: r.id, kg };
+      }
     }
     if (best === null || g.kgCo2e <= 0) return null;
     const saving = Math.max(0, g.kgCo2e - best.kg);
+    const where = sameContinent ? ` on ${from?.continent ?? 'the same continent'}` : '';
     return {
       regionId: g.regionId,
       service: g.service,
@@ -103,7 +100,7 @@ export function createMoveTracker(
       savingKgCo2e: saving,
       savingShare: saving / g.kgCo2e,
       candidates: candidates.length,
-      assumption: `The same usage (instance types, vCPU, memory, storage and transfer units) in each of ${candidates.length} ${g.provider} regions${sameContinent ? ` on ${from?.continent ?? 'the same continent'}` : ''}, with that region's grid intensity and PUE; latency, price and service availability are not checked.`,
+      assumption: `The same usage (instance types, vCPU, memory, storage and transfer units) estimated in each of ${candidates.length} ${g.provider} regions${where}, with that region's grid intensity and PUE; latency, price and service availability are not checked.`,
     };
   }
 
@@ -111,6 +108,7 @@ export function createMoveTracker(
     add,
     moves: () =>
       [...groups.values()]
+        .flatMap((byService) => [...byService.values()])
         .filter((g) => fallbacks.has(g.provider))
         .sort(
           (a, b) =>

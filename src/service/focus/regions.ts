@@ -48,8 +48,3 @@ export function providerFallbacks(tables: Tables): Map<string, ProviderFallback>
 function round(x: number): number {
   return Math.round(x);
 }
-
-/** A RegionId cell that names no region: empty or NULL. */
-export function isNullCell(cell: string | undefined): boolean {
-  return cell === undefined || cell === '' || cell === 'NULL';
-}

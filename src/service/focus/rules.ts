@@ -57,7 +57,19 @@ export function rankRules(tables: Tables): RankedRule[] {
     );
     out.push(...dedupe(expanded));
   }
-  for (const r of FOCUS_RULES) out.push({ ...r, key: '' });
+  for (const r of FOCUS_RULES) {
+    out.push({
+      id: r.id,
+      provider: r.provider,
+      column: r.column,
+      pattern: r.pattern,
+      unit: r.unit,
+      method: r.method,
+      key: r.key,
+      factor: r.factor,
+      reason: r.reason,
+    });
+  }
   return out.map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
@@ -69,12 +81,12 @@ function dedupe(rules: Omit<RankedRule, 'rank'>[]): Omit<RankedRule, 'rank'>[] {
 
 /** SQL LIKE (`%`, `_`, no escape, case-sensitive) as an anchored RegExp. */
 export function likeToRegExp(pattern: string): RegExp {
-  let src = '';
-  for (const ch of pattern) {
-    if (ch === '%') src += '[\\s\\S]*';
-    else if (ch === '_') src += '[\\s\\S]';
-    else src += ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-  }
+  const parts = pattern.split(/([%_])/);
+  const src = parts
+    .map((p) =>
+      p === '%' ? '[\\s\\S]*' : p === '_' ? '[\\s\\S]' : p.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'),
+    )
+    .join('');
   return new RegExp(`^${src}$`);
 }
 
@@ -83,18 +95,33 @@ function needleOf(pattern: string): string {
   return pattern.split(/[%_]/).reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
+const WORD_SPLIT = /[\s/]+/;
+
+/** Words a matching value must contain whole (delimited by space or `/` on both sides within a literal). */
+function wholeWords(pattern: string): string[] {
+  const segments = pattern.split(/([%_])/);
+  const words: string[] = [];
+  segments.forEach((seg, i) => {
+    if (seg === '%' || seg === '_' || seg === '') return;
+    const parts = seg.split(WORD_SPLIT);
+    const leftOpen = i > 0;
+    const rightOpen = i < segments.length - 1;
+    words.push(...parts.slice(leftOpen ? 1 : 0, rightOpen ? parts.length - 1 : parts.length));
+  });
+  return words.filter((w) => w !== '');
+}
+
 export interface RuleInput {
   readonly provider: string;
   readonly unit: string | null;
   readonly ChargeDescription: string | null;
   readonly ServiceName: string | null;
-  readonly SkuId: string | null;
-  readonly ServiceCategory: string | null;
 }
 
 interface CompiledRule {
   readonly rule: RankedRule;
-  readonly re: RegExp;
+  /** Compiled on first use: most rules never see a value containing their needle. */
+  re: RegExp | null;
   readonly needle: string;
   readonly unitRe: RegExp;
 }
@@ -102,39 +129,78 @@ interface CompiledRule {
 /** First matching rule (by rank) for a row's provider, unit and columns; null when none matches. */
 export type RuleMatcher = (row: RuleInput) => RankedRule | null;
 
-/** A matcher over the ranked rules, grouped by provider. */
+/** Rules of one provider (with the `*` ones): indexed by their rarest whole word, the rest scanned. */
+interface ProviderRules {
+  readonly byWord: Map<string, CompiledRule[]>;
+  readonly scan: CompiledRule[];
+}
+
+function indexRules(list: CompiledRule[]): ProviderRules {
+  const wordsOf = new Map(list.map((c) => [c, wholeWords(c.rule.pattern)]));
+  const freq = new Map<string, number>();
+  for (const words of wordsOf.values()) {
+    for (const w of new Set(words)) freq.set(w, (freq.get(w) ?? 0) + 1);
+  }
+  const byWord = new Map<string, CompiledRule[]>();
+  const scan: CompiledRule[] = [];
+  for (const c of list) {
+    const words = wordsOf.get(c)!;
+    if (words.length === 0) {
+      scan.push(c);
+      continue;
+    }
+    const key = `${c.rule.column}\u0000${words.reduce((a, b) => (freq.get(b)! < freq.get(a)! ? b : a))}`;
+    (byWord.get(key) ?? byWord.set(key, []).get(key)!).push(c);
+  }
+  return { byWord, scan };
+}
+
+function accepts(c: CompiledRule, row: RuleInput, unit: string): boolean {
+  const value = row[c.rule.column];
+  if (value === null || !value.includes(c.needle)) return false;
+  c.re ??= likeToRegExp(c.rule.pattern);
+  return c.re.test(value) && c.unitRe.test(unit);
+}
+
+/** A matcher over the ranked rules: per provider, candidates found by word, then tested in rank order. */
 export function createRuleMatcher(rules: readonly RankedRule[]): RuleMatcher {
   const unitRes = new Map<string, RegExp>();
-  const byProvider = new Map<string, CompiledRule[]>();
-  const any: CompiledRule[] = [];
-  for (const rule of rules) {
+  const compiled = rules.map((rule) => {
     let unitRe = unitRes.get(rule.unit);
     if (!unitRe) unitRes.set(rule.unit, (unitRe = likeToRegExp(rule.unit)));
-    const c = { rule, re: likeToRegExp(rule.pattern), needle: needleOf(rule.pattern), unitRe };
-    if (rule.provider === '*') any.push(c);
-    else
-      (byProvider.get(rule.provider) ?? byProvider.set(rule.provider, []).get(rule.provider)!).push(
-        c,
-      );
-  }
-  const merged = new Map<string, CompiledRule[]>();
-  const listFor = (provider: string) => {
-    let list = merged.get(provider);
-    if (!list) {
-      list = [...(byProvider.get(provider) ?? []), ...any].sort(
-        (a, b) => a.rule.rank - b.rule.rank,
-      );
-      merged.set(provider, list);
+    const c: CompiledRule = { rule, re: null, needle: needleOf(rule.pattern), unitRe };
+    return c;
+  });
+  const columns = [...new Set(rules.map((r) => r.column))];
+  const indexes = new Map<string, ProviderRules>();
+  const indexFor = (provider: string) => {
+    let ix = indexes.get(provider);
+    if (!ix) {
+      const list = compiled.filter((c) => c.rule.provider === provider || c.rule.provider === '*');
+      indexes.set(provider, (ix = indexRules(list)));
     }
-    return list;
+    return ix;
   };
   return (row) => {
-    if (row.unit === null) return null;
-    for (const c of listFor(row.provider)) {
-      const value = row[c.rule.column];
-      if (value === null || !value.includes(c.needle)) continue;
-      if (c.re.test(value) && c.unitRe.test(row.unit)) return c.rule;
+    const unit = row.unit;
+    if (unit === null) return null;
+    const ix = indexFor(row.provider);
+    let best: CompiledRule | null = null;
+    for (const column of columns) {
+      const value = row[column];
+      if (value === null) continue;
+      for (const word of value.split(WORD_SPLIT)) {
+        const bucket = ix.byWord.get(`${column}\u0000${word}`);
+        if (!bucket) continue;
+        for (const c of bucket) {
+          if ((best === null || c.rule.rank < best.rule.rank) && accepts(c, row, unit)) best = c;
+        }
+      }
     }
-    return null;
+    for (const c of ix.scan) {
+      if (best !== null && c.rule.rank > best.rule.rank) break;
+      if (accepts(c, row, unit)) return c.rule;
+    }
+    return best?.rule ?? null;
   };
 }

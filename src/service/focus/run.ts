@@ -1,12 +1,11 @@
 // A FOCUS run: rows in one at a time (O(1) memory each), per-row results out, a bounded summary.
 import type { Estimator } from '../../core/estimator.ts';
-import type { FocusMethod } from '../../../data/focus-rules.ts';
 import type { FocusColumns } from './columns.ts';
 import type { FocusGroupKey, FocusSummary } from './summary-schema.ts';
-import { createRuleMatcher, rankRules, type RankedRule, type RuleInput } from './rules.ts';
-import { estimateUnit, type UnitFactor } from './units.ts';
-import { isNullCell, providerFallbacks, providerOf } from './regions.ts';
-import { GroupSums, addTo, emptySums } from './aggregate.ts';
+import { isNullCell, tagValue, toNumber } from './cells.ts';
+import { prepareFocus } from './prepared.ts';
+import { createPlaceCache, createRuleCache, createRuleUnits, createUnitCache } from './caches.ts';
+import { GroupSums, addTo, emptySums, numbersOf } from './aggregate.ts';
 import { createMoveTracker } from './moves.ts';
 import { summarise, type RunState } from './summary.ts';
 
@@ -40,7 +39,6 @@ export interface FocusRun {
   summary(): FocusSummary;
 }
 
-const MATCH_CACHE_MAX = 50_000;
 const DEFAULT_GROUPS: readonly FocusGroupKey[] = ['service', 'region', 'month', 'subAccount'];
 
 /** A run over `estimator`'s tables for a file with these `columns`. */
@@ -50,10 +48,11 @@ export function createFocusRun(
   options: FocusOptions = {},
 ): FocusRun {
   const tables = estimator.tables;
-  const match = createRuleMatcher(rankRules(tables));
-  const fallbacks = providerFallbacks(tables);
-  const matchCache = new Map<string, RankedRule | null>();
-  const units = new Map<string, UnitFactor | null>();
+  const { match, fallbacks } = prepareFocus(tables);
+  const rules = createRuleCache(match);
+  const units = createUnitCache(estimator);
+  const unitFor = createRuleUnits(units);
+  const places = createPlaceCache(tables);
   const c = columns;
   const need = Math.max(
     c.provider,
@@ -79,30 +78,13 @@ export function createFocusRun(
     groups: new Map([...dims].map((d) => [d, new GroupSums()])),
     tagKey: options.tagKey ?? null,
     assumptions: new Set(),
-    moves: createMoveTracker(estimator, fallbacks, units, options.sameContinent ?? false),
+    moves: createMoveTracker(tables, fallbacks, units, options.sameContinent ?? false),
   };
 
   const cell = (cells: readonly string[], i: number): string | null => {
     if (i < 0) return null;
     const v = cells[i];
     return isNullCell(v) ? null : v!;
-  };
-
-  const unitFor = (method: FocusMethod, key: string, regionId: string) => {
-    const k = `${method}\u0000${key}\u0000${regionId}`;
-    let u = units.get(k);
-    if (u === undefined) units.set(k, (u = estimateUnit(estimator, tables, method, key, regionId)));
-    return u;
-  };
-
-  const matchRule = (input: RuleInput) => {
-    const k = `${input.provider}\u0000${input.unit}\u0000${input.ChargeDescription}\u0000${input.ServiceName}\u0000${input.SkuId}\u0000${input.ServiceCategory}`;
-    let r = matchCache.get(k);
-    if (r === undefined) {
-      if (matchCache.size >= MATCH_CACHE_MAX) matchCache.clear();
-      matchCache.set(k, (r = match(input)));
-    }
-    return r;
   };
 
   function unmapped(
@@ -138,13 +120,7 @@ export function createFocusRun(
     cost: number,
     regionKey: string | null,
   ): void {
-    const n = {
-      billedCost: cost,
-      energyKwh: r.energyKwh,
-      kgCo2e: r.kgCo2e,
-      kgCo2eLow: r.kgCo2eLow,
-      kgCo2eHigh: r.kgCo2eHigh,
-    };
+    const n = numbersOf(r, cost);
     const service = cell(cells, c.serviceName) ?? '(none)';
     for (const [dim, sums] of state.groups) {
       if (dim === 'service') sums.add(service, n);
@@ -166,18 +142,16 @@ export function createFocusRun(
     if (cells.length <= need) return unmapped(cells, id, cost, 'bad_row');
     if (cell(cells, c.chargeCategory) !== 'Usage') return unmapped(cells, id, cost, 'not_usage');
     state.usageRows += 1;
-    const provider = providerOf(cell(cells, c.provider) ?? '');
+    const provider = places.provider(cell(cells, c.provider) ?? '');
     if (provider === null) return unmapped(cells, id, cost, 'unknown_provider');
     const quantity = toNumber(cell(cells, c.consumedQuantity));
     if (quantity === null) return unmapped(cells, id, cost, 'no_quantity');
-    const rule = matchRule({
+    const rule = rules.ruleFor(
       provider,
-      unit: cell(cells, c.consumedUnit),
-      ChargeDescription: cell(cells, c.chargeDescription),
-      ServiceName: cell(cells, c.serviceName),
-      SkuId: cell(cells, c.skuId),
-      ServiceCategory: cell(cells, c.serviceCategory),
-    });
+      cell(cells, c.consumedUnit),
+      cell(cells, c.serviceName),
+      cell(cells, c.chargeDescription),
+    );
     if (rule === null) return unmapped(cells, id, cost, 'no_rule');
     if (rule.method === 'unmapped') return unmapped(cells, id, cost, rule.reason);
     const regionCell = cell(cells, c.regionId);
@@ -188,17 +162,14 @@ export function createFocusRun(
       state.assumptions.add(fb.assumption);
       regionId = fb.regionId;
     } else {
-      regionId = `${provider}:${regionCell.trim().toLowerCase()}`;
-      if (!tables.regions.has(regionId)) {
-        return unmapped(
-          cells,
-          id,
-          cost,
-          fallbacks.has(provider) ? 'unknown_region' : 'no_region_data',
-        );
+      const known = places.regionId(provider, regionCell);
+      if (known === null) {
+        const reason = fallbacks.has(provider) ? 'unknown_region' : 'no_region_data';
+        return unmapped(cells, id, cost, reason);
       }
+      regionId = known;
     }
-    const unit = unitFor(rule.method, rule.key, regionId);
+    const unit = unitFor(rule, regionId);
     if (unit === null) return unmapped(cells, id, cost, 'estimate_refused');
     const q = quantity * rule.factor;
     const r: FocusRowResult = {
@@ -212,13 +183,7 @@ export function createFocusRun(
       regionId,
       zone: unit.zone,
     };
-    const n = {
-      billedCost: cost,
-      energyKwh: r.energyKwh,
-      kgCo2e: r.kgCo2e,
-      kgCo2eLow: r.kgCo2eLow,
-      kgCo2eHigh: r.kgCo2eHigh,
-    };
+    const n = numbersOf(r, cost);
     addTo(state.mapped, n);
     const t = state.totals;
     t.energyKwhLow += unit.energyKwhLow * q;
@@ -237,8 +202,7 @@ export function createFocusRun(
         provider,
         regionId,
         cell(cells, c.serviceName) ?? '(none)',
-        rule.method,
-        rule.key,
+        rule,
         q,
         r.kgCo2e,
       );
@@ -247,27 +211,4 @@ export function createFocusRun(
   }
 
   return { add, summary: () => summarise(state) };
-}
-
-/** A FOCUS decimal cell as a number; null when empty or not a finite number. */
-function toNumber(v: string | null): number | null {
-  if (v === null) return null;
-  const n = Number(v);
-  return v.trim() !== '' && Number.isFinite(n) ? n : null;
-}
-
-/** The tag's value in a `Tags` JSON object cell; `(untagged)` when absent or unreadable. */
-function tagValue(tags: string | null, key: string | null): string {
-  if (tags === null || key === null || !tags.includes(key)) return '(untagged)';
-  try {
-    const parsed: unknown = JSON.parse(tags);
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      const v = (parsed as Record<string, unknown>)[key];
-      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    }
-  } catch {
-    // an unreadable Tags cell groups as untagged
-  }
-  return '(untagged)';
 }
