@@ -6,9 +6,9 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-/** The FOCUS 1.0 sample (FinOps Foundation, CC BY 4.0), committed beside the FOCUS tests. */
+/** The FOCUS 1.0 sample (FinOps Foundation, CC BY 4.0), in data/raw/focus. */
 export const FOCUS_SAMPLE = fileURLToPath(
-  new URL('../../test/fixtures/focus/focus-1.0-sample-1000.csv', import.meta.url),
+  new URL('../../data/raw/focus/focus-1.0-sample-1000.csv', import.meta.url),
 );
 
 const SCALED = ['ConsumedQuantity', 'PricingQuantity', 'BilledCost', 'EffectiveCost', 'ListCost'];

@@ -16,7 +16,7 @@ import { estimatorFor } from '../helpers/estimator.ts';
 import { expectProblem } from '../helpers/problem.ts';
 
 const SAMPLE = readFileSync(
-  new URL('../fixtures/focus/focus-1.0-sample-1000.csv', import.meta.url),
+  new URL('../../data/raw/focus/focus-1.0-sample-1000.csv', import.meta.url),
   'utf8',
 );
 const RECORDS = Papa.parse<string[]>(SAMPLE, { skipEmptyLines: true }).data;

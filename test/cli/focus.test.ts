@@ -14,7 +14,7 @@ import { focusSummarySchema } from '../../src/service/focus/index.ts';
 import { gridshift } from './helpers.ts';
 
 const SAMPLE = fileURLToPath(
-  new URL('../fixtures/focus/focus-1.0-sample-1000.csv', import.meta.url),
+  new URL('../../data/raw/focus/focus-1.0-sample-1000.csv', import.meta.url),
 );
 const tmp = mkdtempSync(join(tmpdir(), 'gridshift-cli-focus-'));
 const GZIP = join(tmp, 'bill.csv.gz');
