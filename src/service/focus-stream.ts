@@ -2,7 +2,7 @@
 // (text-input.ts), text to rows (csv-rows.ts), rows through one FOCUS run. Shared by the API, the
 // CLI and the page; the header is read before anything is answered, so a non-FOCUS file is a 422.
 import type { Estimator } from '../core/estimator.ts';
-import { readCsvBatches, type CsvRowOptions } from './csv-rows.ts';
+import { readCsvBatches, type CsvBatch, type CsvRowOptions } from './csv-rows.ts';
 import {
   createFocusRun,
   FOCUS_ROW_CSV_HEADER,
@@ -31,20 +31,33 @@ export interface FocusStream {
 const UNREADABLE: readonly string[] = [];
 
 /** Reads up to the header, checks it is FOCUS (422 `not_focus` naming the missing columns), and returns the run over the rest. */
-export async function openFocusStream(
+export function openFocusStream(
   bytes: AsyncIterable<Uint8Array>,
   estimator: Estimator,
   options: FocusStreamOptions = {},
 ): Promise<FocusStream> {
-  const batches = readCsvBatches(readTextChunks(bytes, options.limits), options.limits);
+  const text = readTextChunks(bytes, options.limits);
+  return openFocusBatches(readCsvBatches(text, options.limits), estimator, options);
+}
+
+/** As openFocusStream, over rows already read (a Parquet file, several files in one). */
+export async function openFocusBatches(
+  source: AsyncIterable<CsvBatch>,
+  estimator: Estimator,
+  options: FocusStreamOptions = {},
+): Promise<FocusStream> {
+  const batches = source[Symbol.asyncIterator]();
   const first = await batches.next();
   const header = first.done === true ? [] : (first.value.rows[0] ?? []);
-  const run = createFocusRun(estimator, readFocusHeader(header), options);
+  let run: FocusRun;
+  try {
+    run = createFocusRun(estimator, readFocusHeader(header), options);
+  } catch (err) {
+    await batches.return?.();
+    throw err;
+  }
   let rows = 0;
-  const addAll = (
-    batch: { rows: readonly string[][]; firstRow: number; broken: ReadonlyMap<number, string> },
-    from: number,
-  ) => {
+  const addAll = (batch: CsvBatch, from: number) => {
     const out: FocusRowResult[] = [];
     for (let i = from; i < batch.rows.length; i++)
       out.push(run.add(batch.broken.has(batch.firstRow + i) ? UNREADABLE : batch.rows[i]!));
@@ -56,9 +69,55 @@ export async function openFocusStream(
     if (first.done === true) return;
     const head = addAll(first.value, 1);
     if (head.length > 0) yield head;
-    for await (const batch of batches) yield addAll(batch, 0);
+    for (let next = await batches.next(); next.done !== true; next = await batches.next())
+      yield addAll(next.value, 0);
   }
   return { run, results };
+}
+
+/**
+ * Several files as one: each file's rows in the first file's column order (by name; a column it
+ * lacks is empty), its header dropped.
+ */
+export async function* concatCsvSources(
+  sources: readonly (() => AsyncIterable<CsvBatch>)[],
+): AsyncGenerator<CsvBatch> {
+  let columns: readonly string[] | undefined;
+  let nextRow = 0;
+  for (const open of sources) {
+    let order: number[] | null = null;
+    // Combined index of a row = its index in its file + offset (a later file's header is dropped).
+    let offset = 0;
+    for await (const batch of open()) {
+      let rows = batch.rows;
+      let from = 0;
+      if (batch.firstRow === 0 && columns === undefined) columns = rows[0] ?? [];
+      else if (batch.firstRow === 0) {
+        // A later file must be FOCUS too (422 naming what it lacks), not silently emptied.
+        readFocusHeader(rows[0] ?? []);
+        order = reorder(columns!, rows[0] ?? []);
+        if (order.every((at, i) => at === i)) order = null;
+        from = 1;
+        offset = nextRow - 1;
+      }
+      if (from > 0) rows = rows.slice(from);
+      if (order !== null) {
+        const o = order;
+        rows = rows.map((cells) => o.map((i) => (i < 0 ? '' : (cells[i] ?? ''))));
+      }
+      const broken = new Map<number, string>();
+      for (const [row, why] of batch.broken) if (row >= from) broken.set(row + offset, why);
+      const firstRow = batch.firstRow + from + offset;
+      nextRow = firstRow + rows.length;
+      if (rows.length > 0) yield { rows, firstRow, broken };
+    }
+  }
+}
+
+/** For each of `columns`, where `header` has it (-1 if nowhere), names compared without case. */
+function reorder(columns: readonly string[], header: readonly string[]): number[] {
+  const at = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
+  return columns.map((name) => at.get(name.trim().toLowerCase()) ?? -1);
 }
 
 /** The summary of a FOCUS file (a header alone is a summary of 0 rows). */

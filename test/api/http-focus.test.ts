@@ -10,7 +10,7 @@ import { errorPaths, expectProblem } from '../helpers/problem.ts';
 import { apiTargets } from '../helpers/server.ts';
 
 const SAMPLE = readFileSync(
-  new URL('../fixtures/focus/focus-1.0-sample-1000.csv', import.meta.url),
+  new URL('../../data/raw/focus/focus-1.0-sample-1000.csv', import.meta.url),
 );
 const SAMPLE_TEXT = SAMPLE.toString('utf8');
 const HEADER = SAMPLE_TEXT.slice(0, SAMPLE_TEXT.indexOf('\n'));
