@@ -127,8 +127,12 @@ try {
     'Methodology page (/methodology.html)',
     await measure('/methodology.html'),
   );
+  const bills = report(
+    'Cloud bill view (/bills.html): loaded only when opened (its worker, tables and estimator included)',
+    await measure('/bills.html'),
+  );
   console.log(
-    `\npage weight: ${kb(total)} KB gzip (budget ${BUDGET_KB} KB); methodology page ${kb(methodology)} KB gzip`,
+    `\npage weight: ${kb(total)} KB gzip (budget ${BUDGET_KB} KB); methodology page ${kb(methodology)} KB gzip; Cloud bill view ${kb(bills)} KB gzip`,
   );
   if (total > BUDGET_KB * 1024) {
     console.error(`over budget by ${kb(total - BUDGET_KB * 1024)} KB`);

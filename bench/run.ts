@@ -1,13 +1,15 @@
 // `npm run bench [-- --quick]`: every benchmark in one run, then the figures a script can read.
 // Full: under 10 minutes on a 2-core machine; --quick: shorter runs and smaller N, under 3 minutes.
 // Figures only: no target fails the run (missed targets are marked, and the full run profiles them).
-// The last six lines are `name: number`, in this order:
+// The last ten lines are `name: number`, in this order:
 //   engine_vs_ccf_ratio, http_vs_floor_ratio, batch_item_vs_single_ratio, region_sweep_ms,
-//   window_search_ms, worker_bundle_gz_kib
+//   window_search_ms, worker_bundle_gz_kib, focus_rows_per_s, focus_vs_parse_ratio,
+//   focus_peak_rss_mib, batch_cli_peak_rss_mib
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { runBatchBench } from './batch.ts';
 import { runEngineBench } from './engine.ts';
+import { measureBatchCli, measureFocus, printBatchCli, printFocus, withTempDir } from './focus.ts';
 import { measureBundle, measureColdStart, measurePageWeight } from './footprint.ts';
 import { FULL_HTTP, QUICK_HTTP, runHttpBench } from './http.ts';
 import { printProfile, profileEngine, profileServer } from './profile.ts';
@@ -72,6 +74,15 @@ try {
   await server.close();
 }
 
+// 5. FOCUS bills and the CLI's batch, each measured in a child process (its own peak RSS).
+const [focus, batchCli] = await withTempDir(async (dir) => {
+  const f = await measureFocus(dir, quick ? 200_000 : 1_000_000, 1);
+  printFocus(f);
+  const b = measureBatchCli(dir, quick ? 100_000 : 500_000);
+  printBatchCli(b);
+  return [f, b] as const;
+});
+
 // 4. Footprint.
 const bundle = measureBundle();
 const cold = await measureColdStart(quick ? 3 : 7);
@@ -85,6 +96,10 @@ const targets = {
   sweep: sweep.sweepMs <= 1,
   window: window.yearMs <= 1,
   bundle: bundle.gzipBytes <= 724 * 1024,
+  focus: focus.rowsPerS >= 200_000,
+  focusRatio: focus.ratio >= 0.7,
+  focusRss: focus.focus.peakRssMib <= 400,
+  batchRss: batchCli.peakRssMib <= 400,
 };
 if (!quick) {
   if (!targets.engine) printProfile(profileEngine(8, 15));
@@ -128,6 +143,18 @@ const rows: [string, string, string][] = [
     `Worker bundle: ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip`,
     '≤ 724 KiB (300 KiB of 1 MiB free)',
     mark(targets.bundle),
+  ],
+  [
+    `FOCUS: ${int(focus.rowsPerS)} rows/s CSV file -> summary (${int(focus.rows)} rows), parse only ${int(focus.parseRowsPerS)} rows/s`,
+    '≥ 200,000 rows/s',
+    mark(targets.focus),
+  ],
+  [`FOCUS vs parse only: ${focus.ratio.toFixed(3)}`, '≥ 0.7', mark(targets.focusRatio)],
+  [`FOCUS peak RSS: ${focus.focus.peakRssMib.toFixed(0)} MiB`, '≤ 400 MiB', mark(targets.focusRss)],
+  [
+    `CLI batch peak RSS (${int(batchCli.rows)} rows): ${batchCli.peakRssMib.toFixed(0)} MiB`,
+    '≤ 400 MiB',
+    mark(targets.batchRss),
   ],
   [
     `cold start: ${cold.gridshiftMs.toFixed(0)} ms vs bare Hono ${cold.bareHonoMs.toFixed(0)} ms`,
@@ -190,3 +217,7 @@ console.log(`batch_item_vs_single_ratio: ${plain(batch.ratio, 4)}`);
 console.log(`region_sweep_ms: ${plain(sweep.sweepMs, 3)}`);
 console.log(`window_search_ms: ${plain(window.yearMs, 4)}`);
 console.log(`worker_bundle_gz_kib: ${plain(bundle.gzipBytes / 1024, 1)}`);
+console.log(`focus_rows_per_s: ${plain(focus.rowsPerS, 0)}`);
+console.log(`focus_vs_parse_ratio: ${plain(focus.ratio, 3)}`);
+console.log(`focus_peak_rss_mib: ${plain(focus.focus.peakRssMib, 1)}`);
+console.log(`batch_cli_peak_rss_mib: ${plain(batchCli.peakRssMib, 1)}`);

@@ -1,5 +1,6 @@
 // Bundles the page's TypeScript (web/src) into web/dist with esbuild: one ES module per page,
-// minified, chart.js tree-shaken to the parts web/src/charts.ts registers. Runs before `npm start`
+// minified, chart.js tree-shaken to the parts web/src/charts.ts registers; the Cloud bill's Web
+// Worker (tables, estimator, CSV parser) is a classic script of its own, fetched only by bills.html. Runs before `npm start`
 // and `npm test` (and from the browser tests), so web/dist is never stale and stays out of git.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -10,18 +11,30 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'web/dist');
 const started = performance.now();
 
-const result = await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { app: 'web/src/main.ts', methodology: 'web/src/methodology.ts' },
   outdir,
   bundle: true,
-  format: 'esm',
   minify: true,
   target: ['es2022', 'chrome111', 'firefox111', 'safari16.4'],
   legalComments: 'eof',
   logLevel: 'warning',
   write: false,
-});
+};
+const [pages, workers] = await Promise.all([
+  build({
+    ...common,
+    entryPoints: {
+      app: 'web/src/main.ts',
+      methodology: 'web/src/methodology.ts',
+      bills: 'web/src/bills.ts',
+    },
+    format: 'esm',
+  }),
+  // A classic (not module) worker script: Firefox before 114 cannot start module workers.
+  build({ ...common, entryPoints: { 'bills-worker': 'web/src/bills-worker.ts' }, format: 'iife' }),
+]);
+const result = { outputFiles: [...pages.outputFiles, ...workers.outputFiles] };
 
 // Each file is written under a temporary name and renamed: a server reading web/dist while another
 // build runs (parallel test files) never sees half a file.

@@ -4,6 +4,8 @@ import { GridshiftError } from './service/problem.ts';
 import { BATCH_HELP, runBatchCommand } from './cli/batch.ts';
 import { COMPARE_HELP, runCompare, runSuggest, SUGGEST_HELP } from './cli/decide.ts';
 import { ESTIMATE_HELP, runEstimate } from './cli/estimate.ts';
+import { FACTORS_HELP, runFactorsCommand } from './cli/factors.ts';
+import { FOCUS_HELP, runFocusCommand } from './cli/focus.ts';
 import { EXIT, processIo, type CliIo } from './cli/io.ts';
 import { problemBody, renderProblem } from './cli/output.ts';
 import { METHODOLOGY_VERSION } from './core/estimate.ts';
@@ -34,6 +36,16 @@ const COMMANDS: Record<string, Command> = {
     summary: 'many workloads from CSV or JSON, results as CSV or JSON',
     help: BATCH_HELP,
     run: runBatchCommand,
+  },
+  focus: {
+    summary: 'energy and CO2e of cloud bills in FOCUS format (.csv, .csv.gz, .parquet)',
+    help: FOCUS_HELP,
+    run: runFocusCommand,
+  },
+  factors: {
+    summary: 'write the factor tables (CSV, Parquet) and footprint.sql for a warehouse',
+    help: FACTORS_HELP,
+    run: runFactorsCommand,
   },
 };
 

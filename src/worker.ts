@@ -6,6 +6,7 @@ import { createApp, type AppEnv } from './api/app.ts';
 import { securityConfigFromEnv, type SecurityEnv } from './api/config.ts';
 import { estimator } from './data/index.ts';
 import { hourlySeriesLoaded, loadHourlySeries, type ReadBuiltFile } from './data/hourly.ts';
+import { problemJson } from './api/problem-response.ts';
 import { liveGridFromEnv, type LiveGridEnv } from './live/from-env.ts';
 
 /** Bindings, variables and secrets (wrangler.toml, `wrangler secret put`): live grid keys are optional. */
@@ -27,6 +28,42 @@ function readAsset(env: WorkerEnv): ReadBuiltFile {
 
 // Built at the first request, when the environment is known; reused by the isolate after that.
 let app: Hono<AppEnv> | undefined;
+// A malformed GRIDSHIFT_* variable: the isolate refuses every request with it, logged once.
+let configError: string | undefined;
+
+/** The app over `env`, or undefined (the reason logged once) when a setting is malformed. */
+function appFor(env: WorkerEnv): Hono<AppEnv> | undefined {
+  if (app || configError !== undefined) return app;
+  try {
+    app = createApp({
+      estimator,
+      liveGrid: liveGridFromEnv(env, (input, init) => fetch(input, init)),
+      // GRIDSHIFT_RATE_LIMIT counts per isolate here: Cloudflare's rate limiting rules are the sturdier option.
+      ...securityConfigFromEnv(env, { clientIp: 'cf-connecting-ip' }),
+    });
+  } catch (err) {
+    configError = err instanceof Error ? err.message : String(err);
+    console.error(`[gridshift] refusing every request: invalid configuration: ${configError}`);
+  }
+  return app;
+}
+
+/** 503 naming the variable (not its value, which may be private) until the deployment is fixed. */
+function misconfigured(request: Request, reason: string): Response {
+  const variable = /^[A-Z][A-Z0-9_]+/.exec(reason)?.[0] ?? 'a variable';
+  const message = `expected a valid ${variable} (see the server log for what it holds and what is expected)`;
+  return problemJson(
+    {
+      type: 'https://gridshift.dev/problems/misconfigured',
+      title: 'Server misconfigured',
+      status: 503,
+      detail: `This deployment's setting ${variable} is malformed, so it answers no request until it is fixed.`,
+      instance: new URL(request.url).pathname,
+      errors: [{ path: '', code: 'misconfigured', message }],
+    },
+    { 'retry-after': '3600' },
+  );
+}
 
 async function loadThenServe(
   app: Hono<AppEnv>,
@@ -43,12 +80,8 @@ async function loadThenServe(
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
-    app ??= createApp({
-      estimator,
-      liveGrid: liveGridFromEnv(env, (input, init) => fetch(input, init)),
-      // GRIDSHIFT_RATE_LIMIT counts per isolate here: Cloudflare's rate limiting rules are the sturdier option.
-      ...securityConfigFromEnv(env, { clientIp: 'cf-connecting-ip' }),
-    });
+    const app = appFor(env);
+    if (!app) return misconfigured(request, configError ?? '');
     return hourlySeriesLoaded()
       ? app.fetch(request, env, ctx)
       : loadThenServe(app, request, env, ctx);

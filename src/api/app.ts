@@ -9,6 +9,8 @@ import {
   DEFAULT_TIMEOUT_MS,
   MAX_BATCH_BODY_BYTES,
   MAX_BODY_BYTES,
+  MAX_FOCUS_BODY_BYTES,
+  MAX_FOCUS_INFLATED_BYTES,
   timeBudget,
   type Limits,
 } from './limits.ts';
@@ -29,6 +31,7 @@ import { batchRoute } from './routes/batch.ts';
 import { compareRoute } from './routes/compare.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { estimateRoute } from './routes/estimate.ts';
+import { FOCUS_PATH, focusRoute } from './routes/focus.ts';
 import { hardwareRoute } from './routes/hardware.ts';
 import { healthRoute } from './routes/health.ts';
 import { modelsRoute } from './routes/models.ts';
@@ -50,6 +53,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   compareRoute,
   suggestRoute,
   batchRoute,
+  focusRoute,
   regionListRoute,
   regionRoute,
   hardwareRoute,
@@ -69,7 +73,7 @@ export interface AppOptions {
   liveGrid?: LiveGrid | null;
   /** How this runtime turns ASCII answer text into a body (src/node/ gives bytes); the text itself when absent. */
   encodeAscii?: AsciiEncoder;
-  /** Body sizes and time budget; defaults 1 MiB, 16 MiB for /v1/batch, 10 s. */
+  /** Body sizes and time budget; defaults 1 MiB, 16 MiB for /v1/batch, 100 MiB for /v1/focus, 10 s. */
   limits?: Partial<Limits>;
   /** A token bucket per client on /v1/*; none when absent. */
   rateLimit?: RateLimitOptions;
@@ -86,6 +90,8 @@ export function createApp(options: AppOptions): ApiApp {
   const limits: Limits = {
     bodyBytes: MAX_BODY_BYTES,
     batchBodyBytes: MAX_BATCH_BODY_BYTES,
+    focusBodyBytes: MAX_FOCUS_BODY_BYTES,
+    focusInflatedBytes: MAX_FOCUS_INFLATED_BYTES,
     timeoutMs: DEFAULT_TIMEOUT_MS,
     ...options.limits,
   };
@@ -98,12 +104,19 @@ export function createApp(options: AppOptions): ApiApp {
     c.set('tables', options.estimator.tables);
     c.set('liveGrid', options.liveGrid ?? null);
     c.set('encodeAscii', options.encodeAscii ?? null);
+    c.set('limits', limits);
     await next();
   });
   const defaultLimit = limitBody(limits.bodyBytes);
   const batchLimit = limitBody(limits.batchBodyBytes);
+  // The FOCUS route counts its streamed body itself; only a declared length is checked up front.
+  const focusLimit = limitBody(limits.focusBodyBytes, { stream: true });
   const limitByPath: MiddlewareHandler<AppEnv> = (c, next) =>
-    (c.req.path === '/v1/batch' ? batchLimit : defaultLimit)(c, next);
+    (c.req.path === '/v1/batch'
+      ? batchLimit
+      : c.req.path === FOCUS_PATH
+        ? focusLimit
+        : defaultLimit)(c, next);
   app.use('*', limitByPath);
   // A plain app over the same tables answers the examples (no live grid data, no outside calls).
   const document = () =>
@@ -139,7 +152,7 @@ export function createApp(options: AppOptions): ApiApp {
  * bodyLimit reads `c.req.raw.body`, which builds a web-stream Request on every POST); a chunked
  * body, whose size is unknown until read, goes through Hono's counting reader.
  */
-function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
+function limitBody(maxSize: number, options: { stream?: boolean } = {}): MiddlewareHandler<AppEnv> {
   const tooLarge = (c: Context<AppEnv>) =>
     problemResponse(
       {
@@ -158,7 +171,7 @@ function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const length = c.req.header('content-length');
     if (length === undefined || c.req.header('transfer-encoding') !== undefined)
-      return counting(c, next);
+      return options.stream === true ? next() : counting(c, next);
     return Number(length) > maxSize ? Promise.resolve(tooLarge(c)) : next();
   };
 }

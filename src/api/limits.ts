@@ -9,6 +9,10 @@ export interface Limits {
   bodyBytes: number;
   /** Largest body of `POST /v1/batch` in bytes; default 16 MiB. */
   batchBodyBytes: number;
+  /** Largest body of `POST /v1/focus` in bytes (read as a stream, never held whole); default 100 MiB. */
+  focusBodyBytes: number;
+  /** Most bytes a gzip body of `POST /v1/focus` may inflate to; default 1 GiB. */
+  focusInflatedBytes: number;
   /** Time budget of one request in milliseconds; past it the answer is a 503 problem. Default 10 s. */
   timeoutMs: number;
 }
@@ -18,6 +22,12 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The batch route's own body limit: 10,000 workloads do not fit in the default 1 MiB. */
 export const MAX_BATCH_BODY_BYTES = 16 * 1024 * 1024;
+
+/** The FOCUS route's own limit: a month of a large bill; the body streams through, so memory stays bounded. */
+export const MAX_FOCUS_BODY_BYTES = 100 * 1024 * 1024;
+
+/** What a gzip FOCUS body may inflate to: a bound on work (gzip bombs), not on memory. */
+export const MAX_FOCUS_INFLATED_BYTES = 1024 * 1024 * 1024;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 

@@ -135,7 +135,7 @@ function sharedResponses(): Json {
   });
   return {
     PayloadTooLarge: problem(
-      'The body is over the limit (1 MiB; 16 MiB for /v1/batch).',
+      'The body is over the limit (1 MiB; 16 MiB for /v1/batch; 100 MiB, or 1 GiB inflated from gzip, for /v1/focus).',
       problemExample(
         'payload_too_large',
         `The request body is larger than ${MAX_BODY_BYTES} bytes.`,

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Estimator } from '../core/estimator.ts';
 import type { Tables } from '../core/tables.ts';
 import type { LiveGrid } from '../live/provider.ts';
+import type { Limits } from './limits.ts';
 import { problemResponse } from './problem-response.ts';
 
 /** `liveGrid` is null when no live provider is configured (the tables answer alone). */
@@ -19,6 +20,7 @@ export type AppEnv = {
     tables: Tables;
     liveGrid: LiveGrid | null;
     encodeAscii: AsciiEncoder | null;
+    limits: Limits;
   };
 };
 

@@ -1,6 +1,7 @@
 // What a command may touch: its output streams, files and standard input; passed in so tests can
 // run commands in-process as well as through the real binary.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -23,3 +24,28 @@ export const processIo: CliIo = {
 
 /** Exit codes: 0 done, 1 unexpected failure, 2 bad input (usage, validation or unknown ids). */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
+
+/** An output written piece by piece (a per-row CSV of any length), with the file's backpressure. */
+export interface CliOutput {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Standard output (through `io`) when `path` is absent or `-`, else the file, created or truncated. */
+export function openOutput(io: CliIo, path: string | undefined): CliOutput {
+  if (path === undefined || path === '-')
+    return {
+      write: (text) => Promise.resolve(io.stdout(text)),
+      close: () => Promise.resolve(),
+    };
+  const file = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => file.once('error', reject));
+  failed.catch(() => undefined);
+  return {
+    write: (text) =>
+      file.write(text)
+        ? Promise.resolve()
+        : Promise.race([once(file, 'drain').then(() => undefined), failed]),
+    close: () => Promise.race([new Promise<void>((done) => file.end(done)), failed]),
+  };
+}

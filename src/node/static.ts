@@ -14,7 +14,7 @@ export const WEB_BUNDLE = fileURLToPath(new URL('../../web/dist/app.js', import.
 
 // Only the page and its build output are public; web/src holds the bundle's TypeScript sources.
 const PUBLIC_PATH =
-  /^\/(?:$|index\.html$|methodology\.html$|styles\.css$|favicon\.svg$|dist\/[\w.-]+$)/;
+  /^\/(?:$|index\.html$|methodology\.html$|bills\.html$|styles\.css$|bills\.css$|favicon\.svg$|dist\/[\w.-]+$)/;
 
 /** Text types worth compressing (the hourly series under dist/data is gzip already). */
 const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json)|image\/svg\+xml)/;

@@ -48,32 +48,48 @@ export type CsvRow = { ok: true; request: unknown } | { ok: false; errors: Probl
 export function parseBatchCsv(text: string): CsvRow[] {
   let records: string[][];
   try {
-    records = parse(text, {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    });
+    records = parse(text, BATCH_CSV_PARSE_OPTIONS);
   } catch (err) {
-    const where =
-      typeof err === 'object' && err !== null && 'lines' in err
-        ? ` near line ${String(err.lines)}`
-        : '';
-    throw csvProblem([
-      {
-        path: '',
-        code: 'invalid_csv',
-        message: `expected RFC 4180 CSV; the file could not be parsed${where}`,
-      },
-    ]);
+    throw unreadableCsv(err);
   }
   const [header, ...rows] = records;
+  const read = batchCsvRowReader(header);
+  return rows.map(read);
+}
+
+/** csv-parse's options for batch CSV (the CLI streams with the same ones). */
+export const BATCH_CSV_PARSE_OPTIONS = {
+  bom: true,
+  trim: true,
+  skip_empty_lines: true,
+  relax_column_count: true,
+} as const;
+
+/** Checks the header (422 for an unknown or repeated column) and returns the reader of its rows. */
+export function batchCsvRowReader(
+  header: readonly string[] | undefined,
+): (cells: readonly string[]) => CsvRow {
   if (!header)
     throw csvProblem([
       { path: '', code: 'invalid_csv', message: 'expected a header row naming the columns' },
     ]);
   const columns = readHeader(header);
-  return rows.map((cells) => readRow(columns, cells));
+  return (cells) => readRow(columns, cells);
+}
+
+/** The message of a csv-parse failure, told as the whole body's problem. */
+export function unreadableCsv(err: unknown): GridshiftError {
+  const where =
+    typeof err === 'object' && err !== null && 'lines' in err
+      ? ` near line ${String(err.lines)}`
+      : '';
+  return csvProblem([
+    {
+      path: '',
+      code: 'invalid_csv',
+      message: `expected RFC 4180 CSV; the file could not be parsed${where}`,
+    },
+  ]);
 }
 
 function readHeader(header: readonly string[]): string[] {
@@ -177,15 +193,18 @@ export const CSV_RESULT_COLUMNS = [
 
 /** Results as CSV (RFC 4180, CRLF line ends), `row` counting data rows from 1. */
 export function formatBatchCsv(results: readonly BatchItem[]): string {
-  const lines = [CSV_RESULT_COLUMNS.join(',')];
-  results.forEach((item, i) =>
-    lines.push(
-      resultCells(item, i + 1)
-        .map(csvCell)
-        .join(','),
-    ),
-  );
-  return lines.join('\r\n') + '\r\n';
+  return `${CSV_RESULT_COLUMNS.join(',')}\r\n${batchCsvLines(results, 1)}`;
+}
+
+/** Result lines without the header, each ending CRLF, the first numbered `firstRow`. */
+export function batchCsvLines(results: readonly BatchItem[], firstRow: number): string {
+  let text = '';
+  results.forEach((item, i) => {
+    text += `${resultCells(item, firstRow + i)
+      .map(csvCell)
+      .join(',')}\r\n`;
+  });
+  return text;
 }
 
 function resultCells(item: BatchItem, row: number): unknown[] {

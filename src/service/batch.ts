@@ -73,6 +73,16 @@ function itemError(init: ProblemInit): BatchItemError {
  * first; preset items carry their own assumptions list, matched by content.
  */
 export function shareProvenance(items: readonly BatchItem[]): BatchResult {
+  const shared = createProvenanceIndex();
+  const results = items.map(shared.item);
+  return { results, provenance: shared.provenance };
+}
+
+/** shareProvenance one item at a time (a streamed batch): `provenance` grows as new shapes come. */
+export function createProvenanceIndex(): {
+  item(item: BatchItem): BatchAnswerItem;
+  readonly provenance: Provenance[];
+} {
   const provenance: Provenance[] = [];
   const byLists = new Map<
     readonly unknown[],
@@ -98,12 +108,14 @@ export function shareProvenance(items: readonly BatchItem[]): BatchResult {
     seen.push({ assumptions: p.assumptions, index });
     return index;
   };
-  const results = items.map((item): BatchAnswerItem => {
-    if (!item.ok) return item;
-    const { assumptions, factors, sources, ...figures } = item.result;
-    return { ok: true, result: figures, provenance: indexOf({ assumptions, factors, sources }) };
-  });
-  return { results, provenance };
+  return {
+    provenance,
+    item: (item) => {
+      if (!item.ok) return item;
+      const { assumptions, factors, sources, ...figures } = item.result;
+      return { ok: true, result: figures, provenance: indexOf({ assumptions, factors, sources }) };
+    },
+  };
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {

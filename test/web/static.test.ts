@@ -8,7 +8,7 @@ import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { buildWeb } from './build.ts';
 
-const PAGES = ['web/index.html', 'web/methodology.html'];
+const PAGES = ['web/index.html', 'web/methodology.html', 'web/bills.html'];
 
 describe('web/ on the Node server', () => {
   let server: RunningServer;
@@ -22,9 +22,13 @@ describe('web/ on the Node server', () => {
     ['/', 'text/html; charset=utf-8'],
     ['/index.html', 'text/html; charset=utf-8'],
     ['/methodology.html', 'text/html; charset=utf-8'],
+    ['/bills.html', 'text/html; charset=utf-8'],
+    ['/bills.css', 'text/css; charset=utf-8'],
     ['/styles.css', 'text/css; charset=utf-8'],
     ['/dist/app.js', 'text/javascript; charset=utf-8'],
     ['/dist/methodology.js', 'text/javascript; charset=utf-8'],
+    ['/dist/bills.js', 'text/javascript; charset=utf-8'],
+    ['/dist/bills-worker.js', 'text/javascript; charset=utf-8'],
     ['/favicon.svg', 'image/svg+xml; charset=utf-8'],
   ])('serves %s as %s, revalidated on every load', async (path, type) => {
     const res = await fetch(server.url + path);

@@ -154,11 +154,20 @@ describe('Node and the Worker answer byte for byte alike', () => {
     },
   );
 
-  it('serves the page from the assets binding, and not its sources', async () => {
+  it('serves the pages (estimator and Cloud bill) from the assets binding, and not their sources', async () => {
     const page = await fetch(`${worker!.url}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await page.text()).toContain('<title>gridshift');
+    const bills = await fetch(`${worker!.url}/bills.html`);
+    expect(bills.status).toBe(200);
+    expect(await bills.text()).toContain('src="dist/bills.js"');
+    for (const script of ['/dist/bills.js', '/dist/bills-worker.js']) {
+      const res = await fetch(worker!.url + script);
+      await res.arrayBuffer();
+      expect(res.status, script).toBe(200);
+      expect(res.headers.get('content-type'), script).toMatch(/^(?:text|application)\/javascript/);
+    }
     const source = await fetch(`${worker!.url}/src/main.ts`);
     await source.arrayBuffer();
     expect(source.status).toBe(404);

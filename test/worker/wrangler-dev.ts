@@ -11,6 +11,8 @@ const READY_TIMEOUT_MS = 150_000;
 
 export interface RunningWorker {
   url: string;
+  /** What wrangler and the Worker have printed so far (the Worker's console included). */
+  output(): string;
   /** Milliseconds from spawn to the first answered request. */
   coldStartMs: number;
   close(): Promise<void>;
@@ -29,8 +31,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `wrangler dev` and resolves once `/health` answers 200. */
-export async function startWranglerDev(): Promise<RunningWorker> {
+export interface WranglerDevOptions {
+  /** Worker variables (`--var NAME:VALUE`), e.g. a malformed GRIDSHIFT_* setting. */
+  vars?: Readonly<Record<string, string>>;
+  /** The /health status that means ready; default 200. */
+  readyStatus?: number;
+}
+
+/** Starts `wrangler dev` and resolves once `/health` answers (200 unless told otherwise). */
+export async function startWranglerDev(options: WranglerDevOptions = {}): Promise<RunningWorker> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const started = performance.now();
   const child = spawn(
@@ -46,6 +55,10 @@ export async function startWranglerDev(): Promise<RunningWorker> {
       String(inspectorPort),
       '--log-level',
       'warn',
+      ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => [
+        '--var',
+        `${name}:${value}`,
+      ]),
     ],
     {
       cwd: ROOT,
@@ -65,7 +78,7 @@ export async function startWranglerDev(): Promise<RunningWorker> {
   child.stderr?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(url, child);
+    await waitForHealth(url, child, options.readyStatus ?? 200);
   } catch (err) {
     await stop(child);
     throw new Error(
@@ -73,17 +86,22 @@ export async function startWranglerDev(): Promise<RunningWorker> {
       { cause: err },
     );
   }
-  return { url, coldStartMs: performance.now() - started, close: () => stop(child) };
+  return {
+    url,
+    output: () => output,
+    coldStartMs: performance.now() - started,
+    close: () => stop(child),
+  };
 }
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+async function waitForHealth(url: string, child: ChildProcess, status: number): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
     try {
       const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) });
       await res.arrayBuffer();
-      if (res.status === 200) return;
+      if (res.status === status) return;
     } catch {
       // Not listening yet.
     }

@@ -1,7 +1,7 @@
 // GET /openapi.json (the OpenAPI 3.1 document) and GET /docs (a page that renders it).
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { DOCS_CSP, DOCS_PAGE } from '../docs-page.ts';
+import { docsCsp, DOCS_PAGE } from '../docs-page.ts';
 import { jsonAnswer } from '../json-text.ts';
 import { defineRoute, type ApiRoute, type AppEnv } from '../route.ts';
 import { COMMON_RESPONSES } from '../route-docs.ts';
@@ -51,9 +51,9 @@ export function docsRoutes(documentOf: DocumentOf): ApiRoute[] {
     defineRoute({
       config: pageRoute,
       examples: {},
-      handler: (c) =>
+      handler: async (c) =>
         c.html(DOCS_PAGE, 200, {
-          'content-security-policy': DOCS_CSP,
+          'content-security-policy': await docsCsp(),
           'x-content-type-options': 'nosniff',
         }),
     }),
