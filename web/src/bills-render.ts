@@ -3,7 +3,13 @@
 import type { FocusGroup, FocusSummary } from '../../src/service/focus/index.ts';
 import { COLORS, drawBars } from './charts.ts';
 import { byId, el } from './dom.ts';
-import { formatNumber, formatPercent } from './format.ts';
+import {
+  formatMassValue,
+  formatNumber,
+  formatPercent,
+  massUnitFor,
+  type MassUnit,
+} from './format.ts';
 import { renderTable, type TableModel } from './tables.ts';
 import { renderMoves, renderUnmapped } from './bills-tables.ts';
 
@@ -13,18 +19,20 @@ const CHART_BARS = 12;
 const TABLE_ROWS = 100;
 
 export function renderSummary(summary: FocusSummary): void {
-  renderHeadline(summary);
+  // One mass unit for the whole view, that of the bill's total (t from 1,000 kg), as on the main page.
+  const unit = massUnitFor(summary.totals.kgCo2e.total);
+  renderHeadline(summary, unit);
   const groups = summary.groups;
-  renderGroup('service', 'Service', groups.service ?? [], { top: true });
-  renderGroup('region', 'Region', groups.region ?? [], { top: true });
+  renderGroup('service', 'Service', groups.service ?? [], { top: true, unit });
+  renderGroup('region', 'Region', groups.region ?? [], { top: true, unit });
   const months = [...(groups.month ?? [])].sort((a, b) => (a.key < b.key ? -1 : 1));
-  renderGroup('month', 'Month', months, { top: false });
-  renderGroupTable('sub-account', 'Sub-account', groups.subAccount ?? []);
+  renderGroup('month', 'Month', months, { top: false, unit });
+  renderGroupTable('sub-account', 'Sub-account', groups.subAccount ?? [], unit);
   const tag = groups.tag;
   byId('bill-tag-panel').hidden = tag === undefined;
-  if (tag) renderGroupTable('tag', `Tag ${tag.key}`, tag.groups);
-  renderMoves(summary.moves);
-  renderUnmapped(summary);
+  if (tag) renderGroupTable('tag', `Tag ${tag.key}`, tag.groups, unit);
+  renderMoves(summary.moves, unit);
+  renderUnmapped(summary, unit);
 }
 
 function metric(id: string, value: string, unit: string, range: string): void {
@@ -34,14 +42,11 @@ function metric(id: string, value: string, unit: string, range: string): void {
   box.querySelector('.range')!.textContent = range;
 }
 
-function renderHeadline(s: FocusSummary): void {
+function renderHeadline(s: FocusSummary, unit: MassUnit): void {
   const kg = s.totals.kgCo2e;
-  metric(
-    'bill-emissions',
-    formatNumber(kg.total),
-    'kgCO2e',
-    `range ${formatNumber(kg.low)} – ${formatNumber(kg.high)} kgCO2e`,
-  );
+  const m = (v: number) => formatMassValue(v, unit);
+  const u = `${unit.symbol}CO2e`;
+  metric('bill-emissions', m(kg.total), u, `range ${m(kg.low)} – ${m(kg.high)} ${u}`);
   metric(
     'bill-energy',
     formatNumber(s.totals.energyKwh),
@@ -56,9 +61,9 @@ function renderHeadline(s: FocusSummary): void {
   );
   const cost = (n: number) => `${formatNumber(n)}${s.currency ? ` ${s.currency}` : ''}`;
   const facts: [string, string][] = [
-    ['Location-based', `${formatNumber(kg.location)} kgCO2e`],
-    ['Market-based', `${formatNumber(kg.market)} kgCO2e`],
-    ['Embodied', `${formatNumber(kg.embodied)} kgCO2e`],
+    ['Location-based', `${m(kg.location)} ${u}`],
+    ['Market-based', `${m(kg.market)} ${u}`],
+    ['Embodied', `${m(kg.embodied)} ${u}`],
     ['Billed cost', cost(s.billedCost)],
     ['Billed cost mapped', cost(s.mappedBilledCost)],
     ['FOCUS version', s.focusVersion],
@@ -88,20 +93,27 @@ function renderGroup(
   id: string,
   label: string,
   groups: readonly FocusGroup[],
-  { top }: { top: boolean },
+  { top, unit }: { top: boolean; unit: MassUnit },
 ): void {
   const bars = chartBars(groups, top);
+  const u = `${unit.symbol}CO2e`;
   drawBars(byId<HTMLCanvasElement>(`chart-${id}`), {
     labels: bars.labels,
-    series: [{ label: 'kgCO2e', data: bars.kg, color: COLORS.operational }],
-    unit: 'kgCO2e',
+    series: [{ label: u, data: bars.kg.map((kg) => kg / unit.kgPer), color: COLORS.operational }],
+    unit: u,
     horizontal: top,
-    description: `kgCO2e by ${label.toLowerCase()}: ${bars.labels.length} bars; the table below lists the numbers.`,
+    description: `${u} by ${label.toLowerCase()}: ${bars.labels.length} bars; the table below lists the numbers.`,
   });
-  renderGroupTable(id, label, groups);
+  renderGroupTable(id, label, groups, unit);
 }
 
-function renderGroupTable(id: string, label: string, groups: readonly FocusGroup[]): void {
+function renderGroupTable(
+  id: string,
+  label: string,
+  groups: readonly FocusGroup[],
+  unit: MassUnit,
+): void {
+  const t = (kg: number) => kg / unit.kgPer;
   const shown = groups.slice(0, TABLE_ROWS);
   const more = groups.length - shown.length;
   const model: TableModel = {
@@ -112,7 +124,7 @@ function renderGroupTable(id: string, label: string, groups: readonly FocusGroup
       { label: 'Rows', numeric: true },
       { label: 'Billed cost', numeric: true },
       { label: 'kWh', numeric: true },
-      { label: 'kgCO2e', numeric: true },
+      { label: `${unit.symbol}CO2e`, numeric: true },
       { label: 'Low', numeric: true },
       { label: 'High', numeric: true },
     ],
@@ -121,9 +133,9 @@ function renderGroupTable(id: string, label: string, groups: readonly FocusGroup
       g.rows,
       g.billedCost,
       g.energyKwh,
-      g.kgCo2e,
-      g.kgCo2eLow,
-      g.kgCo2eHigh,
+      t(g.kgCo2e),
+      t(g.kgCo2eLow),
+      t(g.kgCo2eHigh),
     ]),
   };
   renderTable(byId(`table-${id}`), model, true);

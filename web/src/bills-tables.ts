@@ -2,10 +2,12 @@
 // (by reason, with its cost) next to what was (by method).
 import type { FocusMove, FocusSummary } from '../../src/service/focus/index.ts';
 import { byId, el } from './dom.ts';
-import { formatPercent } from './format.ts';
+import { formatPercent, type MassUnit } from './format.ts';
 import { renderTable } from './tables.ts';
 
-export function renderMoves(moves: readonly FocusMove[]): void {
+export function renderMoves(moves: readonly FocusMove[], unit: MassUnit): void {
+  const u = `${unit.symbol}CO2e`;
+  const t = (kg: number) => kg / unit.kgPer;
   const box = byId('table-moves');
   if (moves.length === 0) {
     box.replaceChildren(
@@ -19,19 +21,19 @@ export function renderMoves(moves: readonly FocusMove[]): void {
     columns: [
       { label: 'Region' },
       { label: 'Service' },
-      { label: 'kgCO2e', numeric: true },
+      { label: u, numeric: true },
       { label: 'Cleanest region' },
-      { label: 'kgCO2e there', numeric: true },
-      { label: 'Saving kgCO2e', numeric: true },
+      { label: `${u} there`, numeric: true },
+      { label: `Saving ${u}`, numeric: true },
       { label: 'Saving', numeric: true },
     ],
     rows: moves.map((m) => [
       m.regionId,
       m.service,
-      m.kgCo2e,
+      t(m.kgCo2e),
       m.toRegionId === m.regionId ? `${m.toRegionId} (already the cleanest)` : m.toRegionId,
-      m.toKgCo2e,
-      m.savingKgCo2e,
+      t(m.toKgCo2e),
+      t(m.savingKgCo2e),
       formatPercent(m.savingShare),
     ]),
   });
@@ -39,7 +41,7 @@ export function renderMoves(moves: readonly FocusMove[]): void {
   box.append(...notes.map((note) => el('p', note, 'hint')));
 }
 
-export function renderUnmapped(s: FocusSummary): void {
+export function renderUnmapped(s: FocusSummary, unit: MassUnit): void {
   const currency = s.currency ? ` (${s.currency})` : '';
   const unmapped = byId('table-unmapped');
   if (s.unmapped.length === 0) unmapped.replaceChildren(el('p', 'Every row was mapped.', 'hint'));
@@ -65,9 +67,15 @@ export function renderUnmapped(s: FocusSummary): void {
         { label: 'Rows', numeric: true },
         { label: `Billed cost${currency}`, numeric: true },
         { label: 'kWh', numeric: true },
-        { label: 'kgCO2e', numeric: true },
+        { label: `${unit.symbol}CO2e`, numeric: true },
       ],
-      rows: s.byMethod.map((m) => [m.method, m.rows, m.billedCost, m.energyKwh, m.kgCo2e]),
+      rows: s.byMethod.map((m) => [
+        m.method,
+        m.rows,
+        m.billedCost,
+        m.energyKwh,
+        m.kgCo2e / unit.kgPer,
+      ]),
     },
     true,
   );
