@@ -176,9 +176,10 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     const focus = await measureFocus(dir, quick ? 200_000 : 1_000_000, 1);
     printFocus(focus);
     const batch = measureBatchCli(dir, quick ? 100_000 : 500_000);
-    heading('CLI batch');
-    console.log(
-      `${int(batch.rows)} rows: ${batch.seconds.toFixed(1)} s, peak RSS ${batch.peakRssMib.toFixed(0)} MiB`,
-    );
+    printBatchCli(batch);
+    console.log(`focus_rows_per_s: ${focus.rowsPerS.toFixed(0)}`);
+    console.log(`focus_vs_parse_ratio: ${focus.ratio.toFixed(3)}`);
+    console.log(`focus_peak_rss_mib: ${focus.focus.peakRssMib.toFixed(1)}`);
+    console.log(`batch_cli_peak_rss_mib: ${batch.peakRssMib.toFixed(1)}`);
   });
 }

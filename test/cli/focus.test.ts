@@ -108,6 +108,9 @@ describe('gridshift focus', () => {
       status: 422,
       title: 'Not a FOCUS billing file',
     });
+  });
+
+  it('exits 2 for bad flags and unreadable files', () => {
     expect(gridshift(['focus', SAMPLE, '--group-by', 'planet']).code).toBe(2);
     expect(gridshift(['focus', SAMPLE, '--group-by', 'tag']).code).toBe(2);
     expect(gridshift(['focus', join(tmp, 'missing.csv')]).code).toBe(2);
