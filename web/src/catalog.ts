@@ -136,7 +136,7 @@ function searchAsYouType(inputId: string, listId: string, kind: 'instances' | 'c
     clearTimeout(timer);
     const q = input.value.trim();
     if (q.length < 2) return;
-    timer = setTimeout(async () => {
+    const search = async (): Promise<void> => {
       controller?.abort();
       controller = new AbortController();
       try {
@@ -149,6 +149,7 @@ function searchAsYouType(inputId: string, listId: string, kind: 'instances' | 'c
       } catch {
         // aborted by a newer keystroke
       }
-    }, 200);
+    };
+    timer = setTimeout(() => void search(), 200);
   });
 }
