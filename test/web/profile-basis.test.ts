@@ -75,6 +75,10 @@ describe('the hourly profile panel in headless chromium', () => {
     expect(await page.textContent('#headline .grid-basis')).toContain(
       'the 2025 annual average (no hourly shape used)',
     );
+    // A country is no cloud region: the comparison speaks of the estimate, not of its first region.
+    expect(await page.textContent('#compare .panel-note')).toMatch(
+      /^United States is a country, not a cloud region; the lowest of \d+ regions, .+ % less than this estimate \(/,
+    );
     await page
       .locator('#profile')
       .screenshot({ path: 'test-output/screenshots/profile-no-hourly.png' });

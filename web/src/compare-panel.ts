@@ -1,6 +1,7 @@
 // Region comparison from POST /v1/compare: the cleanest and dirtiest regions plus the chosen one,
 // filtered by provider, as a bar chart and the same rows as a table.
 import type { CompareResult, CompareRow } from '../../src/core/decision-schemas.ts';
+import type { EstimateResult } from '../../src/core/schemas.ts';
 import { COLORS, drawBars } from './charts.ts';
 import { byId } from './dom.ts';
 import { formatMass, formatNumber, type MassUnit } from './format.ts';
@@ -90,11 +91,23 @@ export function renderCompare(result: CompareResult, provider: string, unit: Mas
 }
 
 /** One line on the chosen region's rank, for the panel note. */
-export function compareNote(result: CompareResult, unit: MassUnit): string {
+export function compareNote(
+  result: CompareResult,
+  unit: MassUnit,
+  estimate: EstimateResult,
+): string {
+  const place = estimate.resolved.location;
+  const best = result.table[0];
+  // A country or grid zone is no cloud region: the API ranks against its first region, so the
+  // page states the lowest against the estimate itself.
+  if (!place.regionId && best) {
+    const kg = estimate.emissionsKgCo2e.total;
+    const pct = kg > 0 ? ((kg - best.emissionsKgCo2e.total) / kg) * 100 : 0;
+    return `${place.name} is a ${place.kind === 'country' ? 'country' : 'grid zone'}, not a cloud region; the lowest of ${result.count} regions, ${best.regionId} (${best.name}), would emit ${formatMass(best.emissionsKgCo2e.total, unit)}, ${formatNumber(pct)} % less than this estimate (${formatMass(kg, unit)}).`;
+  }
   const own = result.table.find(
     (r) => r.regionId === result.baseline.location && r.hardware === null,
   );
-  const best = result.table[0];
   if (!own)
     return `${result.baseline.location} is not one of the ${result.count} cloud regions; savings are measured against it (${formatMass(result.baseline.kgCo2e, unit)}).`;
   if (!best || best.regionId === own.regionId)

@@ -109,7 +109,7 @@ async function loadCompare(ctx: PanelContext, data: PanelData): Promise<void> {
   if (ctx.signal.aborted) return;
   if (!outcome.ok) return panelNotReady('compare', outcome);
   data.compareRaw = outcome.value;
-  setPanelState('compare', 'ready', compareNote(outcome.value, ctx.unit));
+  setPanelState('compare', 'ready', compareNote(outcome.value, ctx.unit, ctx.estimate));
   data.compare = renderCompare(outcome.value, ctx.state.compareProvider ?? '', ctx.unit);
 }
 
