@@ -1,5 +1,6 @@
 // The summary of a FOCUS bill's footprint: zod, so the API documents it (OpenAPI) from one source.
 import { z } from 'zod';
+import { EmissionsSummary } from '../../core/schemas.ts';
 
 export const FocusGroupKey = z.enum(['service', 'region', 'month', 'subAccount', 'tag']);
 export type FocusGroupKey = z.infer<typeof FocusGroupKey>;
@@ -60,14 +61,8 @@ export const focusSummarySchema = z.object({
     energyKwh: z.number(),
     energyKwhLow: z.number(),
     energyKwhHigh: z.number(),
-    kgCo2e: z.object({
-      total: z.number(),
-      low: z.number(),
-      high: z.number(),
-      location: z.number(),
-      market: z.number(),
-      embodied: z.number(),
-    }),
+    // The same split as one estimate's emissions, summed over the bill's rows.
+    kgCo2e: EmissionsSummary,
   }),
   groups: z.object({
     service: z.array(focusGroupSchema).optional(),
