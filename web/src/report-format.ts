@@ -1,5 +1,5 @@
-// Formatters the report adds to format.ts: large counts in words, a size as a compound adjective,
-// a model's display name.
+// Formatters the report adds to format.ts: counts in words (format.ts's formatCount writes 10^n),
+// a size as a compound adjective, a model's display name.
 import { formatNumber } from './format.ts';
 
 const SCALES: [number, string][] = [
@@ -9,7 +9,7 @@ const SCALES: [number, string][] = [
 ];
 
 /** A count in words for a reader: `7e9` -> `7 billion`, `2.5e12` -> `2.5 trillion`, `1500` -> `1,500`. */
-export function formatCount(value: number): string {
+export function countInWords(value: number): string {
   for (const [size, word] of SCALES)
     if (Math.abs(value) >= size && Math.abs(value) < size * 1000)
       return `${formatNumber(value / size)} ${word}`;
@@ -19,7 +19,7 @@ export function formatCount(value: number): string {
 }
 
 /** A count as a compound adjective: `7e9` -> `7-billion`. */
-export const sizeWords = (value: number) => formatCount(value).replace(/ /g, '-');
+export const sizeWords = (value: number) => countInWords(value).replace(/ /g, '-');
 
 /** A model's display name from the form's list, when it has been loaded; else the id as sent. */
 export function modelName(id: string): string {

@@ -2,7 +2,7 @@
 // as a sentence fragment ("8 × NVIDIA H100 SXM5 80GB at 70 % utilisation"), never as `gpu.count = 8`.
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { formatNumber, formatPercent, formatUtc } from './format.ts';
-import { formatCount, modelName, sizeWords } from './report-format.ts';
+import { countInWords, modelName, sizeWords } from './report-format.ts';
 
 type Body = Record<string, unknown>;
 
@@ -78,7 +78,7 @@ export function describeInputs(
   if (renewable !== null) add('Contracted renewable share', formatPercent(renewable));
   const unit = obj(take('functionalUnit'));
   if (str(unit.name))
-    add('Functional unit', `${str(unit.name)} (${formatCount(num(unit.count) ?? 1)} in all)`);
+    add('Functional unit', `${str(unit.name)} (${countInWords(num(unit.count) ?? 1)} in all)`);
   if (take('embodied') === false) add('Embodied emissions', 'left out, as asked');
   for (const [key, value] of Object.entries(body))
     if (!known.has(key))
@@ -126,10 +126,10 @@ function cpuWords(cpu: Body, result: EstimateResult): string {
 
 function trainingWords(ai: Body): string {
   const parts = [
-    `a ${sizeWords(num(ai.parameters) ?? 0)}-parameter model on ${formatCount(num(ai.tokens) ?? 0)} tokens`,
+    `a ${sizeWords(num(ai.parameters) ?? 0)}-parameter model on ${countInWords(num(ai.tokens) ?? 0)} tokens`,
   ];
   const active = num(ai.activeParameters);
-  if (active !== null) parts.push(`${formatCount(active)} active parameters`);
+  if (active !== null) parts.push(`${countInWords(active)} active parameters`);
   const mfu = num(ai.mfu);
   if (mfu !== null) parts.push(`model FLOPs utilisation ${formatPercent(mfu)}`);
   if (str(ai.precision)) parts.push(`${str(ai.precision)} precision`);
@@ -142,14 +142,14 @@ function inferenceWords(ai: Body): string {
   const sent = str(ai.model);
   const model = sent ? modelName(sent) : null;
   if (requests !== null)
-    parts.push(`${formatCount(requests)} requests${model ? ` to ${model}` : ''}`);
+    parts.push(`${countInWords(requests)} requests${model ? ` to ${model}` : ''}`);
   else if (model) parts.push(`model ${model}`);
   const params = num(ai.parameters);
-  if (params !== null) parts.push(`${formatCount(params)} parameters`);
+  if (params !== null) parts.push(`${countInWords(params)} parameters`);
   const input = num(ai.inputTokens);
   const output = num(ai.outputTokens);
-  if (input !== null) parts.push(`${formatCount(input)} input tokens`);
-  if (output !== null) parts.push(`${formatCount(output)} output tokens`);
+  if (input !== null) parts.push(`${countInWords(input)} input tokens`);
+  if (output !== null) parts.push(`${countInWords(output)} output tokens`);
   const batch = num(ai.batchSize);
   if (batch !== null) parts.push(`batch size ${formatNumber(batch)}`);
   if (str(ai.precision)) parts.push(`${str(ai.precision)} weights`);
@@ -184,7 +184,7 @@ export function workloadName(
     return `Training a ${sizeWords(num(ai.parameters) ?? 0)}-parameter model on ${machine}${where}`;
   if (ai.task === 'inference') {
     const requests = num(ai.requests);
-    const what = requests !== null ? `${formatCount(requests)} requests` : 'Inference';
+    const what = requests !== null ? `${countInWords(requests)} requests` : 'Inference';
     const model = str(ai.model);
     return `${what}${model ? ` to ${modelName(model)}` : ''} on ${machine}${where}`;
   }
