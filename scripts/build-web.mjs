@@ -3,7 +3,7 @@
 // Worker (tables, estimator, CSV parser) is a classic script of its own, fetched only by bills.html. Runs before `npm start`
 // and `npm test` (and from the browser tests), so web/dist is never stale and stays out of git.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,22 +36,29 @@ const [pages, workers] = await Promise.all([
 ]);
 const result = { outputFiles: [...pages.outputFiles, ...workers.outputFiles] };
 
-// Each file is written under a temporary name and renamed: a server reading web/dist while another
-// build runs (parallel test files) never sees half a file.
-mkdirSync(outdir, { recursive: true });
-for (const file of result.outputFiles) {
-  const tmp = join(outdir, `.${basename(file.path)}.${process.pid}.tmp`);
-  writeFileSync(tmp, file.contents);
-  renameSync(tmp, file.path);
+// web/ is the Worker's assets directory, which `wrangler dev` watches: a file is written only when its
+// bytes change, under a temporary name outside web/ and then renamed, so a server or a wrangler dev
+// reading web/dist while another build runs (parallel test files) sees neither a half file nor a reload.
+const scratch = join(root, 'node_modules/.cache/gridshift-build');
+mkdirSync(scratch, { recursive: true });
+let written = 0;
+function writeIfChanged(path, bytes) {
+  if (existsSync(path) && readFileSync(path).equals(bytes)) return;
+  const tmp = join(scratch, `${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, path);
+  written += 1;
 }
+
+mkdirSync(outdir, { recursive: true });
+for (const file of result.outputFiles) writeIfChanged(file.path, file.contents);
 
 // The Worker reads the hourly series through its assets binding (src/worker.ts), so it ships in web/dist too.
 const dataDir = join(outdir, 'data');
 mkdirSync(dataDir, { recursive: true });
-for (const name of ['hourly-series.bin.gz']) {
-  const tmp = join(dataDir, `.${name}.${process.pid}.tmp`);
-  copyFileSync(join(root, 'data/built', name), tmp);
-  renameSync(tmp, join(dataDir, name));
-}
+for (const name of ['hourly-series.bin.gz'])
+  writeIfChanged(join(dataDir, name), readFileSync(join(root, 'data/built', name)));
 
-console.error(`[gridshift] web/dist built in ${Math.round(performance.now() - started)} ms`);
+console.error(
+  `[gridshift] web/dist built in ${Math.round(performance.now() - started)} ms (${written} files changed)`,
+);

@@ -9,7 +9,6 @@ import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { describeApi } from '../helpers/describe-api.ts';
 import { apiTargets } from '../helpers/server.ts';
 import { launchBrowser, type Browser } from '../web/browser.ts';
-import { buildWeb } from '../web/build.ts';
 
 const SECURE = {
   'x-content-type-options': 'nosniff',
@@ -152,7 +151,6 @@ describe('the page under its Content-Security-Policy (Node server, chromium)', (
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
-    buildWeb();
     [server, browser] = await Promise.all([
       startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
       launchBrowser(),

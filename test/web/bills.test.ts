@@ -18,7 +18,6 @@ import { focusRowCsvChunks, openFocusStream } from '../../src/service/focus-stre
 import { GridshiftError } from '../../src/service/problem.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { launchBrowser, type Browser } from './browser.ts';
-import { buildWeb } from './build.ts';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy.ts';
 import { FOCUS_SAMPLE_PATH } from '../helpers/focus-sample.ts';
 
@@ -90,7 +89,6 @@ describe('the Cloud bill page in headless chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    buildWeb();
     [server, browser] = await Promise.all([
       startServer({ port: 0, hostname: '127.0.0.1', estimator }),
       launchBrowser(),

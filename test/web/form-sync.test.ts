@@ -6,7 +6,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { buildWeb } from './build.ts';
 import { launchBrowser, openPage, type Browser } from './browser.ts';
 
 const PRESET = 'llm-finetune-lora-8xh100';
@@ -19,7 +18,6 @@ describe('the answer matches the form', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildWeb();
     [server, browser] = await Promise.all([
       startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
       launchBrowser(),

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { buildWeb } from './build.ts';
 import { launchBrowser, openPage, type Browser } from './browser.ts';
 
 const LAPTOP = { width: 1440, height: 900 };
@@ -20,7 +19,6 @@ describe('layout', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildWeb();
     [server, browser] = await Promise.all([
       startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
       launchBrowser(),

@@ -10,7 +10,6 @@ import type { CompareResult, SuggestResult } from '../../src/core/decision-schem
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { buildWeb } from './build.ts';
 import { launchBrowser, type Browser } from './browser.ts';
 
 const SHOTS = 'test-output/screenshots';
@@ -44,7 +43,6 @@ describe('the page in headless chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    buildWeb();
     [server, browser] = await Promise.all([
       startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
       launchBrowser(),

@@ -9,7 +9,6 @@ import type { SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { buildWeb } from './build.ts';
 import { launchBrowser, openPage, type Browser } from './browser.ts';
 
 const sig3 = (n: number) => new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(n);
@@ -24,7 +23,6 @@ describe('what peers’ users expect', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildWeb();
     [server, browser] = await Promise.all([
       startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
       launchBrowser(),

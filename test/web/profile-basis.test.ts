@@ -9,7 +9,6 @@ import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
 import { estimatorFor } from '../helpers/estimator.ts';
 import { launchBrowser, type Browser } from './browser.ts';
-import { buildWeb } from './build.ts';
 
 interface ChartData {
   labels: string[];
@@ -23,7 +22,6 @@ describe('the hourly profile panel in headless chromium', () => {
 
   beforeAll(async () => {
     mkdirSync('test-output/screenshots', { recursive: true });
-    buildWeb();
     [server, browser] = await Promise.all([
       startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
       launchBrowser(),

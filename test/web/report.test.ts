@@ -9,7 +9,6 @@ import type { CompareResult, SuggestResult } from '../../src/core/decision-schem
 import type { EstimateResult } from '../../src/core/schemas.ts';
 import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { buildWeb } from './build.ts';
 import { launchBrowser, type Browser } from './browser.ts';
 import { pdfPagesText } from './pdf-text.ts';
 
@@ -60,7 +59,6 @@ describe('the printed report in headless chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    buildWeb();
     [server, browser] = await Promise.all([
       startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
       launchBrowser(),

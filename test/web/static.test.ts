@@ -6,14 +6,12 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '../../src/data/index.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { buildWeb } from './build.ts';
 
 const PAGES = ['web/index.html', 'web/methodology.html', 'web/bills.html'];
 
 describe('web/ on the Node server', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    buildWeb();
     server = await startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) });
   });
   afterAll(() => server.close());

@@ -1,13 +1,17 @@
 // The Worker under `wrangler dev` (workerd) on 127.0.0.1 and a free port, as an API target.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRANGLER = fileURLToPath(
   new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url),
 );
-const READY_TIMEOUT_MS = 150_000;
+// Two tries fit within the suite's 180 s hook timeout (a start takes 5–20 s here).
+const READY_TIMEOUT_MS = 80_000;
 
 export interface RunningWorker {
   url: string;
@@ -38,9 +42,26 @@ export interface WranglerDevOptions {
   readyStatus?: number;
 }
 
-/** Starts `wrangler dev` and resolves once `/health` answers (200 unless told otherwise). */
+/**
+ * Starts `wrangler dev` and resolves once `/health` answers (200 unless told otherwise). A start that
+ * fails (a port taken between freePort and wrangler, parallel test files) is said on stderr and tried
+ * once more on new ports; what the Worker answers is never retried.
+ */
 export async function startWranglerDev(options: WranglerDevOptions = {}): Promise<RunningWorker> {
+  try {
+    return await startOnce(options);
+  } catch (err) {
+    process.stderr.write(
+      `[gridshift] ${(err as Error).message}\n[gridshift] starting wrangler dev again\n`,
+    );
+    return startOnce(options);
+  }
+}
+
+async function startOnce(options: WranglerDevOptions): Promise<RunningWorker> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
+  // Its own local state: parallel instances never share .wrangler/state.
+  const state = mkdtempSync(join(tmpdir(), 'gridshift-wrangler-'));
   const started = performance.now();
   const child = spawn(
     process.execPath,
@@ -53,6 +74,8 @@ export async function startWranglerDev(options: WranglerDevOptions = {}): Promis
       String(port),
       '--inspector-port',
       String(inspectorPort),
+      '--persist-to',
+      state,
       '--log-level',
       'warn',
       ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => [
@@ -81,6 +104,7 @@ export async function startWranglerDev(options: WranglerDevOptions = {}): Promis
     await waitForHealth(url, child, options.readyStatus ?? 200);
   } catch (err) {
     await stop(child);
+    rmSync(state, { recursive: true, force: true });
     throw new Error(
       `wrangler dev did not become ready: ${(err as Error).message}\n${output.slice(-4000)}`,
       { cause: err },
@@ -90,7 +114,10 @@ export async function startWranglerDev(options: WranglerDevOptions = {}): Promis
     url,
     output: () => output,
     coldStartMs: performance.now() - started,
-    close: () => stop(child),
+    close: async () => {
+      await stop(child);
+      rmSync(state, { recursive: true, force: true });
+    },
   };
 }
 
