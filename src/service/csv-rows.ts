@@ -1,15 +1,20 @@
-// Text chunks -> CSV rows in batches, with bounded memory: papaparse's Parser (the same parser the
-// page uses in the browser) over what has arrived, the unfinished last row carried to the next chunk.
-// A row longer than the limit (an unclosed quote, a huge cell) is a 422 naming its row; a
-// malformed quote inside a row is that row's own problem.
+// Text chunks -> CSV rows in batches, with bounded memory: rows in strict RFC 4180 form are read by
+// csv-scan.ts (only the cells a reader keeps cut out), any other row by papaparse's Parser (the
+// parser the page used before), the unfinished last row carried to the next chunk. A row longer
+// than the limit (an unclosed quote, a huge cell) is a 422 naming its row; a malformed quote inside
+// a row is that row's own problem.
 import Papa from 'papaparse';
 import { GridshiftError } from './problem.ts';
+import { scanRows } from './csv-scan.ts';
 
 /** Longest row accepted, in characters: FOCUS rows are about 1 kB; tags can be long, not this long. */
 export const MAX_CSV_ROW_CHARS = 512 * 1024;
 
-/** Text gathered before a parse: large enough that per-call costs vanish, small enough to stay bounded. */
-const PARSE_CHARS = 256 * 1024;
+/**
+ * Text gathered before a parse: enough that per-call costs vanish, and under V8's 128 KiB large-object
+ * size even as UTF-16, since each large string (a chunk joined to the carried row) is a slow allocation.
+ */
+const PARSE_CHARS = 60 * 1024;
 
 export interface CsvBatch {
   /** Rows in file order; the first batch starts with the header row. */
@@ -23,6 +28,13 @@ export interface CsvBatch {
 export interface CsvRowOptions {
   /** Longest row in characters; default MAX_CSV_ROW_CHARS. */
   readonly maxRowChars?: number;
+  /** Text gathered before a parse; default 256 K characters. */
+  readonly parseChars?: number;
+  /**
+   * The columns a reader uses, told the header: a data row's other cells may read as '' (their
+   * text is skipped, not cut out). Absent or null: every cell.
+   */
+  readonly keep?: (header: readonly string[]) => readonly number[] | null;
 }
 
 interface PapaError {
@@ -41,30 +53,70 @@ export async function* readCsvBatches(
   options: CsvRowOptions = {},
 ): AsyncGenerator<CsvBatch> {
   const maxRowChars = options.maxRowChars ?? MAX_CSV_ROW_CHARS;
+  const parseChars = options.parseChars ?? PARSE_CHARS;
+  let newline: '\n' | '\r\n' | undefined;
   let parser: Papa.Parser | undefined;
+  // Undefined until the header is read; then the cells data rows cut out (null: all).
+  let wanted: Uint8Array | null | undefined;
   let pending = '';
   let nextRow = 0;
+  const header = (rows: readonly string[][]) => {
+    if (wanted === undefined && rows.length > 0) wanted = maskOf(options.keep?.(rows[0]!) ?? null);
+  };
   const parse = (input: string, last: boolean): CsvBatch | null => {
-    parser ??= new Papa.Parser({ delimiter: ',', newline: lineBreakOf(input) });
-    const result = parser.parse(input, 0, !last) as PapaResult;
-    pending = input.slice(result.meta.cursor);
-    if (!last && pending.length > maxRowChars) throw rowTooLong(nextRow, maxRowChars);
-    const batch = toBatch(result, nextRow);
-    nextRow += batch.rows.length;
-    return batch.rows.length > 0 ? batch : null;
+    // The line break is the first line's: wait for the first line to end.
+    if (newline === undefined && !last && !input.includes('\n')) {
+      pending = input;
+      if (pending.length > maxRowChars) throw rowTooLong(nextRow, maxRowChars);
+      return null;
+    }
+    newline ??= lineBreakOf(input);
+    const rows: string[][] = [];
+    const broken = new Map<number, string>();
+    let at = 0;
+    for (;;) {
+      const maxRows = wanted === undefined ? 1 : Infinity;
+      const stop = scanRows(input, at, { newline, wanted: wanted ?? null, last, maxRows }, rows);
+      at = stop.end;
+      if (wanted === undefined && rows.length > 0) {
+        header(rows);
+        continue;
+      }
+      if (stop.irregular) {
+        // From the first row not in strict form, papaparse reads the rest of this text.
+        parser ??= new Papa.Parser({ delimiter: ',', newline });
+        const result = parser.parse(input.slice(at), 0, !last) as PapaResult;
+        appendPapa(result, rows, broken, nextRow);
+        at += result.meta.cursor;
+        header(rows);
+      }
+      break;
+    }
+    pending = input.slice(at);
+    if (!last && pending.length > maxRowChars) throw rowTooLong(nextRow + rows.length, maxRowChars);
+    const batch = { rows, firstRow: nextRow, broken };
+    nextRow += rows.length;
+    return rows.length > 0 ? batch : null;
   };
   for await (const chunk of text) {
     pending = pending === '' ? chunk : pending + chunk;
-    if (pending.length < PARSE_CHARS) continue;
+    if (pending.length < parseChars) continue;
     const batch = parse(pending, false);
     if (batch) yield batch;
   }
-  // What is left is under PARSE_CHARS (a longer text was parsed above, its unfinished row checked),
+  // What is left is under parseChars (a longer text was parsed above, its unfinished row checked),
   // and may hold many rows: it is not one row to hold to the row limit.
   if (pending !== '') {
     const batch = parse(pending, true);
     if (batch) yield batch;
   }
+}
+
+function maskOf(columns: readonly number[] | null): Uint8Array | null {
+  if (columns === null) return null;
+  const mask = new Uint8Array(Math.max(0, ...columns) + 1);
+  for (const i of columns) if (i >= 0) mask[i] = 1;
+  return mask;
 }
 
 /** `\r\n` when the first line ends so, else `\n` (papaparse's Parser needs it said). */
@@ -73,9 +125,13 @@ function lineBreakOf(text: string): '\n' | '\r\n' {
   return at > 0 && text[at - 1] === '\r' ? '\r\n' : '\n';
 }
 
-function toBatch(result: PapaResult, firstRow: number): CsvBatch {
-  const rows: string[][] = [];
-  const broken = new Map<number, string>();
+/** Papaparse's rows after `rows` (empty lines skipped), a row with malformed quoting marked broken. */
+function appendPapa(
+  result: PapaResult,
+  rows: string[][],
+  broken: Map<number, string>,
+  firstRow: number,
+): void {
   const errorsByRow = new Map<number, string>();
   // With the last row held back, its errors are reported again with the next chunk: keep only those of rows returned.
   for (const e of result.errors)
@@ -87,7 +143,6 @@ function toBatch(result: PapaResult, firstRow: number): CsvBatch {
     if (message !== undefined) broken.set(firstRow + rows.length, message);
     rows.push(cells);
   });
-  return { rows, firstRow, broken };
 }
 
 function isEmpty(cells: readonly string[]): boolean {

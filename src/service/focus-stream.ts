@@ -5,6 +5,7 @@ import type { Estimator } from '../core/estimator.ts';
 import { readCsvBatches, type CsvBatch, type CsvRowOptions } from './csv-rows.ts';
 import {
   createFocusRun,
+  focusCellsRead,
   FOCUS_ROW_CSV_HEADER,
   focusRowCsvLine,
   readFocusHeader,
@@ -37,7 +38,8 @@ export function openFocusStream(
   options: FocusStreamOptions = {},
 ): Promise<FocusStream> {
   const text = readTextChunks(bytes, options.limits);
-  return openFocusBatches(readCsvBatches(text, options.limits), estimator, options);
+  const read = readCsvBatches(text, { ...options.limits, keep: focusCellsRead });
+  return openFocusBatches(read, estimator, options);
 }
 
 /** As openFocusStream, over rows already read (a Parquet file, several files in one). */

@@ -103,3 +103,18 @@ export function readFocusHeader(header: readonly string[]): FocusColumns {
     billingCurrency: at('BillingCurrency'),
   };
 }
+
+/**
+ * The cells a FOCUS run reads, by index, for a header that is FOCUS; null (every cell) for one that
+ * is not, which openFocusStream then refuses naming what it lacks.
+ */
+export function focusCellsRead(header: readonly string[]): number[] | null {
+  let columns: FocusColumns;
+  try {
+    columns = readFocusHeader(header);
+  } catch {
+    return null;
+  }
+  const { version: _version, width: _width, ...cells } = columns;
+  return Object.values(cells).filter((i) => i >= 0);
+}

@@ -1,5 +1,10 @@
 // FOCUS billing exports -> energy and CO2e per row, service, region and month; browser-safe (no Node APIs).
-export { readFocusHeader, FocusHeaderError, FOCUS_REQUIRED_COLUMNS } from './columns.ts';
+export {
+  readFocusHeader,
+  focusCellsRead,
+  FocusHeaderError,
+  FOCUS_REQUIRED_COLUMNS,
+} from './columns.ts';
 export type { FocusColumns, FocusVersion } from './columns.ts';
 export { createFocusRun } from './run.ts';
 export type { FocusOptions, FocusRowResult, FocusRun } from './run.ts';
