@@ -86,7 +86,8 @@ export const REGION_FIXES: Readonly<Record<string, RegionFix>> = {
   'gcp:southamerica-east1': {
     lat: -23.55,
     lon: -46.63,
-    why: 'São Paulo; upstream coordinates point to the Amazon (same bug as aws:sa-east-1)',
+    name: 'São Paulo',
+    why: 'São Paulo; upstream coordinates point to the Amazon (same bug as aws:sa-east-1) and spell it "Sāo"',
   },
   'gcp:us-south1': { lat: 32.78, lon: -96.8, why: 'Dallas; upstream coordinates point to Oregon' },
   'gcp:us-west4': {
