@@ -61,8 +61,9 @@ export async function openFocusBatches(
   let rows = 0;
   const addAll = (batch: CsvBatch, from: number) => {
     const out: FocusRowResult[] = [];
-    for (let i = from; i < batch.rows.length; i++)
-      out.push(run.add(batch.broken.has(batch.firstRow + i) ? UNREADABLE : batch.rows[i]!));
+    const { rows: cells, broken, firstRow } = batch;
+    for (let i = from; i < cells.length; i++)
+      out.push(run.add(broken.size > 0 && broken.has(firstRow + i) ? UNREADABLE : cells[i]!));
     rows += out.length;
     options.onRows?.(rows);
     return out;

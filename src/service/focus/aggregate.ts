@@ -25,23 +25,18 @@ export function emptySums(): Sums {
   return { rows: 0, billedCost: 0, energyKwh: 0, kgCo2e: 0, kgCo2eLow: 0, kgCo2eHigh: 0 };
 }
 
-export interface RowNumbers {
-  readonly billedCost: number;
+/** A row's figures (a FocusRowResult is one). */
+export interface RowFigures {
   readonly energyKwh: number;
   readonly kgCo2e: number;
   readonly kgCo2eLow: number;
   readonly kgCo2eHigh: number;
 }
 
-/** A row's numbers with its billed cost. */
-export function numbersOf(r: Omit<RowNumbers, 'billedCost'>, billedCost: number): RowNumbers {
-  const { energyKwh, kgCo2e, kgCo2eLow, kgCo2eHigh } = r;
-  return { billedCost, energyKwh, kgCo2e, kgCo2eLow, kgCo2eHigh };
-}
-
-export function addTo(s: Sums, r: RowNumbers): void {
+/** Adds one row, its figures and billed cost, to `s` (no object per row: this runs for every row). */
+export function addTo(s: Sums, r: RowFigures, billedCost: number): void {
   s.rows += 1;
-  s.billedCost += r.billedCost;
+  s.billedCost += billedCost;
   s.energyKwh += r.energyKwh;
   s.kgCo2e += r.kgCo2e;
   s.kgCo2eLow += r.kgCo2eLow;
@@ -52,7 +47,7 @@ export function addTo(s: Sums, r: RowNumbers): void {
 export class GroupSums {
   private readonly map = new Map<string, Sums>();
 
-  add(raw: string, r: RowNumbers): void {
+  add(raw: string, r: RowFigures, billedCost: number): void {
     const key = boundedKey(raw);
     let s = this.map.get(key);
     if (!s) {
@@ -60,7 +55,7 @@ export class GroupSums {
       s = this.map.get(k) ?? emptySums();
       this.map.set(k, s);
     }
-    addTo(s, r);
+    addTo(s, r, billedCost);
   }
 
   /** Groups by kgCO2e, largest first (ties by key). */

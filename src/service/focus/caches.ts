@@ -13,8 +13,8 @@ export const MATCH_CACHE_MAX = 50_000;
 /** Longer cells are matched but not remembered: a hostile file's 1 MB cells never pile up in a cache. */
 const CACHE_KEY_MAX_CHARS = 2_048;
 
-function longerThan(max: number, ...cells: (string | null)[]): boolean {
-  return cells.some((x) => x !== null && x.length > max);
+function longerThan(cell: string | null): boolean {
+  return cell !== null && cell.length > CACHE_KEY_MAX_CHARS;
 }
 
 type Level<T> = Map<string, T>;
@@ -39,15 +39,17 @@ export interface RuleCache {
 export function createRuleCache(match: RuleMatcher): RuleCache {
   let root = new Map<string, Level<Level<Leaf>>>();
   let size = 0;
+  const matchRow: RuleCache['ruleFor'] = (provider, unit, service, description) =>
+    match({ provider, unit, ServiceName: service, ChargeDescription: description });
   return {
     ruleFor(provider, unit, service, description) {
-      const input = { provider, unit, ServiceName: service, ChargeDescription: description };
-      if (longerThan(CACHE_KEY_MAX_CHARS, unit, service, description)) return match(input);
+      if (longerThan(unit) || longerThan(service) || longerThan(description))
+        return matchRow(provider, unit, service, description);
       const leaf = child(child(child(root, provider), unit ?? '\u0000'), service ?? '\u0000');
       const d = description ?? '\u0000';
       let r = leaf.get(d);
       if (r === undefined) {
-        r = match(input);
+        r = matchRow(provider, unit, service, description);
         if (++size > MATCH_CACHE_MAX) {
           root = new Map<string, Level<Level<Leaf>>>();
           size = 0;

@@ -5,7 +5,7 @@ import type { FocusGroupKey, FocusSummary } from './summary-schema.ts';
 import { isNullCell, tagValue, toNumber } from './cells.ts';
 import { prepareFocus } from './prepared.ts';
 import { createPlaceCache, createRuleCache, createRuleUnits, createUnitCache } from './caches.ts';
-import { GroupSums, addTo, emptySums, numbersOf } from './aggregate.ts';
+import { GroupSums, addTo, emptySums } from './aggregate.ts';
 import { createMoveTracker } from './moves.ts';
 import { summarise, type RunState } from './summary.ts';
 
@@ -80,6 +80,8 @@ export function createFocusRun(
     assumptions: new Set(),
     moves: createMoveTracker(known, fallbacks, units, options.sameContinent ?? false),
   };
+  // The groups as a list: every row adds to each, and a list walks without an iterator per row.
+  const groups = [...state.groups];
 
   const cell = (cells: readonly string[], i: number): string | null => {
     if (i < 0) return null;
@@ -120,16 +122,14 @@ export function createFocusRun(
     cost: number,
     regionKey: string | null,
   ): void {
-    const n = numbersOf(r, cost);
-    const service = cell(cells, c.serviceName) ?? '(none)';
-    for (const [dim, sums] of state.groups) {
-      if (dim === 'service') sums.add(service, n);
-      else if (dim === 'region') sums.add(regionKey ?? '(none)', n);
+    for (const [dim, sums] of groups) {
+      if (dim === 'service') sums.add(cell(cells, c.serviceName) ?? '(none)', r, cost);
+      else if (dim === 'region') sums.add(regionKey ?? '(none)', r, cost);
       else if (dim === 'month')
-        sums.add((cell(cells, c.chargePeriodStart) ?? '(none)').slice(0, 7), n);
+        sums.add((cell(cells, c.chargePeriodStart) ?? '(none)').slice(0, 7), r, cost);
       else if (dim === 'subAccount')
-        sums.add(cell(cells, c.subAccountName) ?? cell(cells, c.subAccountId) ?? '(none)', n);
-      else sums.add(tagValue(cell(cells, c.tags), state.tagKey), n);
+        sums.add(cell(cells, c.subAccountName) ?? cell(cells, c.subAccountId) ?? '(none)', r, cost);
+      else sums.add(tagValue(cell(cells, c.tags), state.tagKey), r, cost);
     }
   }
 
@@ -194,8 +194,7 @@ export function createFocusRun(
       regionId,
       zone: unit.zone,
     };
-    const n = numbersOf(r, cost);
-    addTo(state.mapped, n);
+    addTo(state.mapped, r, cost);
     const t = state.totals;
     t.energyKwhLow += unit.energyKwhLow * q;
     t.energyKwhHigh += unit.energyKwhHigh * q;
@@ -205,7 +204,7 @@ export function createFocusRun(
     const m =
       state.byMethod.get(rule.method) ??
       state.byMethod.set(rule.method, emptySums()).get(rule.method)!;
-    addTo(m, n);
+    addTo(m, r, cost);
     const located = regionCell !== null || named !== null;
     const regionKey = located ? regionId : `${provider}:(not given)`;
     record(cells, r, cost, regionKey);
