@@ -43,19 +43,23 @@ function child(args: readonly string[]): ChildFigures {
   return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as ChildFigures;
 }
 
-/** Best of `runs` (the least disturbed by other work on the machine), each in a fresh process. */
-function best(args: readonly string[], runs: number): ChildFigures {
-  const all = Array.from({ length: runs }, () => child(args));
-  return all.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+/** Fastest of each mode over `runs` rounds, the modes taking turns (drift on a shared machine hits all alike). */
+function bestOfTurns(file: string, modes: readonly string[], runs: number): ChildFigures[] {
+  const all = modes.map(() => [] as ChildFigures[]);
+  for (let round = 0; round < runs; round++)
+    modes.forEach((mode, i) => all[i]!.push(child([CHILD, mode, file])));
+  return all.map((figures) => figures.reduce((a, b) => (b.seconds < a.seconds ? b : a)));
 }
 
 /** CSV file -> summary vs parse only, on `rows` synthetic rows. */
 export async function measureFocus(dir: string, rows: number, runs: number): Promise<FocusFigures> {
   const file = join(dir, 'focus.csv');
   const bytes = await writeSyntheticFocusCsv(file, rows);
-  const parse = best([CHILD, 'parse', file], runs);
-  const parseAll = best([CHILD, 'parse-all', file], runs);
-  const focus = best([CHILD, 'focus', file], runs);
+  const [parse, parseAll, focus] = bestOfTurns(file, ['parse', 'parse-all', 'focus'], runs) as [
+    ChildFigures,
+    ChildFigures,
+    ChildFigures,
+  ];
   const rowsPerS = focus.rows / focus.seconds;
   const parseRowsPerS = parse.rows / parse.seconds;
   return {
@@ -93,7 +97,7 @@ export async function measureParquet(dir: string, rows: number): Promise<Parquet
   const install = (packages: string[]) =>
     packages.reduce((sum, p) => sum + duBytes(join(ROOT, 'node_modules', p)), 0) / 1048576;
   const readers = (['hyparquet', 'duckdb'] as const).map((mode) => {
-    const figures = best([CHILD, mode, parquet], 1);
+    const figures = child([CHILD, mode, parquet]);
     return {
       ...figures,
       rowsPerS: figures.rows / figures.seconds,
@@ -180,7 +184,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   await withTempDir(async (dir) => {
     if (process.argv.includes('--parquet'))
       return printParquet(await measureParquet(dir, quick ? 100_000 : 500_000));
-    const focus = await measureFocus(dir, quick ? 200_000 : 1_000_000, 1);
+    const focus = await measureFocus(dir, quick ? 200_000 : 1_000_000, quick ? 1 : 3);
     printFocus(focus);
     const batch = measureBatchCli(dir, quick ? 100_000 : 500_000);
     printBatchCli(batch);

@@ -76,7 +76,7 @@ try {
 
 // 5. FOCUS bills and the CLI's batch, each measured in a child process (its own peak RSS).
 const [focus, batchCli] = await withTempDir(async (dir) => {
-  const f = await measureFocus(dir, quick ? 200_000 : 1_000_000, 1);
+  const f = await measureFocus(dir, quick ? 200_000 : 1_000_000, quick ? 1 : 3);
   printFocus(f);
   const b = measureBatchCli(dir, quick ? 100_000 : 500_000);
   printBatchCli(b);
