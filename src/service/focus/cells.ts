@@ -9,7 +9,8 @@ export function isNullCell(cell: string | undefined): boolean {
 export function toNumber(v: string | null): number | null {
   if (v === null) return null;
   const n = Number(v);
-  return v.trim() !== '' && Number.isFinite(n) ? n : null;
+  // Number('') and Number(' ') are 0: only a zero needs the blank check.
+  return Number.isFinite(n) && (n !== 0 || v.trim() !== '') ? n : null;
 }
 
 /** The tag's value in a `Tags` JSON object cell; `(untagged)` when absent or unreadable. */
