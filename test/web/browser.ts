@@ -3,6 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { tables } from '../../src/data/index.ts';
+import { startServer, type RunningServer } from '../../src/node/server.ts';
+import { estimatorFor } from '../helpers/estimator.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -56,4 +60,29 @@ export async function openPage(
   await page.goto(url);
   await page.waitForSelector('html[data-ready="true"]');
   return page;
+}
+
+/**
+ * For the enclosing describe: the real Node server on 127.0.0.1 and headless chromium, started
+ * before its tests (then `started` runs) and closed after them, when no page may have reported an
+ * error in `pageErrors`.
+ */
+export function withServerAndBrowser(
+  pageErrors: readonly string[],
+  started: (server: RunningServer, browser: Browser) => void | Promise<void>,
+): void {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
+      launchBrowser(),
+    ]);
+    await started(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    expect(pageErrors).toEqual([]);
+  });
 }

@@ -1,12 +1,10 @@
 // Issue 15, item 1, in real chromium: the answer shown always matches the form. Region search picks
 // by Enter and arrow keys (never submits the old region), any edit marks the result out of date and
 // turns Share/Export/Print off, the Inputs line is the body sent, and Clear clears result and URL.
-import { estimatorFor } from '../helpers/estimator.ts';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { launchBrowser, openPage, type Browser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/node/server.ts';
+import { openPage, type Browser, withServerAndBrowser } from './browser.ts';
 
 const PRESET = 'llm-finetune-lora-8xh100';
 const PARIS = ['aws:eu-west-3', 'azure:francecentral', 'gcp:europe-west9'];
@@ -17,16 +15,8 @@ describe('the answer matches the form', () => {
   let browser: Browser;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
-      launchBrowser(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(pageErrors).toEqual([]);
+  withServerAndBrowser(pageErrors, (s, b) => {
+    [server, browser] = [s, b];
   });
 
   /** Every body the page POSTs to /v1/estimate. */

@@ -1,13 +1,11 @@
 // Issue 15, item 4, in real chromium: the Estimate button on screen at first view on a laptop and a
 // phone, inline errors clear of the sticky bar, wide tables that say they scroll, /docs readable at
 // phone width with code shown as code, and a labelled worked example on first visit.
-import { estimatorFor } from '../helpers/estimator.ts';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EstimateResult } from '../../src/core/schemas.ts';
-import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { launchBrowser, openPage, type Browser } from './browser.ts';
+import type { RunningServer } from '../../src/node/server.ts';
+import { openPage, type Browser, withServerAndBrowser } from './browser.ts';
 
 const LAPTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -18,16 +16,8 @@ describe('layout', () => {
   let browser: Browser;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
-      launchBrowser(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(pageErrors).toEqual([]);
+  withServerAndBrowser(pageErrors, (s, b) => {
+    [server, browser] = [s, b];
   });
 
   /** The element's box is inside the viewport and it is what is drawn at its own centre. */

@@ -1,14 +1,12 @@
 // Issue 15, item 5, in real chromium: numbers for people. One mass unit per view, digit grouping
 // everywhere, huge counts in scientific notation, catalogue names instead of ids, CSV rounded to
 // four significant digits while the JSON export keeps the API's full precision.
-import { estimatorFor } from '../helpers/estimator.ts';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EstimateResult } from '../../src/core/schemas.ts';
-import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { launchBrowser, openPage, type Browser } from './browser.ts';
+import type { RunningServer } from '../../src/node/server.ts';
+import { openPage, type Browser, withServerAndBrowser } from './browser.ts';
 
 const BIG = 'llm-pretrain-70b';
 
@@ -18,20 +16,12 @@ describe('numbers for people', () => {
   let page: Page;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
-      launchBrowser(),
-    ]);
+  withServerAndBrowser(pageErrors, async (s, b) => {
+    [server, browser] = [s, b];
     page = await openPage(browser, server.url, pageErrors);
     await page.selectOption('#f-preset', BIG);
     await page.click('button[type="submit"]');
     await page.waitForSelector('#results[data-panels="done"]');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(pageErrors).toEqual([]);
   });
 
   const estimate = async () => {

@@ -1,16 +1,14 @@
 // The page in real headless chromium against the real Node server on 127.0.0.1: presets, the
 // estimate, every chart's datasets, API errors beside their fields, share links, exports (the printed
 // report: report.test.ts).
-import { estimatorFor } from '../helpers/estimator.ts';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ZoneHourlyProfile } from '../../src/service/zone-profile.ts';
 import type { CompareResult, SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
-import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { launchBrowser, type Browser } from './browser.ts';
+import type { RunningServer } from '../../src/node/server.ts';
+import { type Browser, withServerAndBrowser } from './browser.ts';
 
 const SHOTS = 'test-output/screenshots';
 const PRESET = 'llm-finetune-lora-8xh100';
@@ -41,17 +39,9 @@ describe('the page in headless chromium', () => {
   let browser: Browser;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
+  withServerAndBrowser(pageErrors, (s, b) => {
+    [server, browser] = [s, b];
     mkdirSync(SHOTS, { recursive: true });
-    [server, browser] = await Promise.all([
-      startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
-      launchBrowser(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(pageErrors).toEqual([]);
   });
 
   const api = async <T>(path: string, body?: unknown): Promise<{ status: number; json: T }> => {

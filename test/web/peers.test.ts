@@ -1,15 +1,13 @@
 // Issue 15, item 7, in real chromium: what users of peer calculators expect. Equivalents beyond car
 // km, each with its published factor, source and year; for inference the per-request figure and the
 // same scaled to N users a day (N editable); the plan and the best suggestion side by side.
-import { estimatorFor } from '../helpers/estimator.ts';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
-import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { launchBrowser, openPage, type Browser } from './browser.ts';
+import type { RunningServer } from '../../src/node/server.ts';
+import { openPage, type Browser, withServerAndBrowser } from './browser.ts';
 
 const sig3 = (n: number) => new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(n);
 const num = (n: number) =>
@@ -22,16 +20,8 @@ describe('what peers’ users expect', () => {
   let browser: Browser;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
-      launchBrowser(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(pageErrors).toEqual([]);
+  withServerAndBrowser(pageErrors, (s, b) => {
+    [server, browser] = [s, b];
   });
 
   /** Picks a preset, estimates, and returns the bodies the page sent to /v1/estimate and /v1/suggest. */

@@ -3,12 +3,10 @@
 // the profile answers 200 and the panel says why, with no failed request.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EstimateResult } from '../../src/core/schemas.ts';
-import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { estimatorFor } from '../helpers/estimator.ts';
-import { launchBrowser, type Browser } from './browser.ts';
+import type { RunningServer } from '../../src/node/server.ts';
+import { type Browser, withServerAndBrowser } from './browser.ts';
 
 interface ChartData {
   labels: string[];
@@ -20,17 +18,9 @@ describe('the hourly profile panel in headless chromium', () => {
   let browser: Browser;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
+  withServerAndBrowser(pageErrors, (s, b) => {
+    [server, browser] = [s, b];
     mkdirSync('test-output/screenshots', { recursive: true });
-    [server, browser] = await Promise.all([
-      startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
-      launchBrowser(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(pageErrors).toEqual([]);
   });
 
   /** Opens the page, records every API answer's status by path, and estimates at `location`. */

@@ -1,15 +1,13 @@
 // The printed report in real headless chromium against the real Node server on 127.0.0.1: every part
 // a reader needs (title, summary, figures, inputs in words, assumptions, sources by title, links,
 // date, version, how to cite), laid out within an A4 and a Letter page, printed to PDF and read back.
-import { estimatorFor } from '../helpers/estimator.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CompareResult, SuggestResult } from '../../src/core/decision-schemas.ts';
 import type { EstimateResult } from '../../src/core/schemas.ts';
-import { tables } from '../../src/data/index.ts';
-import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { launchBrowser, type Browser } from './browser.ts';
+import type { RunningServer } from '../../src/node/server.ts';
+import { type Browser, withServerAndBrowser } from './browser.ts';
 import { pdfPagesText } from './pdf-text.ts';
 
 const OUT = 'test-output/report';
@@ -57,18 +55,10 @@ describe('the printed report in headless chromium', () => {
   let catalogue: Source[];
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
+  withServerAndBrowser(pageErrors, async (s, b) => {
+    [server, browser] = [s, b];
     mkdirSync(OUT, { recursive: true });
-    [server, browser] = await Promise.all([
-      startServer({ port: 0, hostname: '127.0.0.1', estimator: estimatorFor(tables) }),
-      launchBrowser(),
-    ]);
     catalogue = (await api<{ sources: Source[] }>('/v1/sources')).sources;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(pageErrors).toEqual([]);
   });
 
   async function api<T>(path: string, body?: unknown): Promise<T> {
