@@ -21,7 +21,7 @@ import { formatMass, formatNumber, massUnitFor } from './format.ts';
 import { loadPanels, rerenderCompare, type PanelData } from './panels.ts';
 import { renderReport } from './report.ts';
 import { renderBasis, renderBreakdown, renderSummary } from './results.ts';
-import { tablesToCsv, type TableModel } from './tables.ts';
+import { rangeColumns, tablesToCsv, type TableModel } from './tables.ts';
 
 interface Run {
   state: FormState;
@@ -123,13 +123,7 @@ async function run(given: FormState, focusResults: boolean): Promise<void> {
   const summary: TableModel = {
     id: 'summary',
     caption: 'Result',
-    columns: [
-      { label: 'Quantity' },
-      { label: 'Central', numeric: true },
-      { label: 'Low', numeric: true },
-      { label: 'High', numeric: true },
-      { label: 'Unit' },
-    ],
+    columns: rangeColumns(),
     rows: [
       ['Emissions (location-based + embodied)', t(e.total), t(e.low), t(e.high), mass],
       ['Energy', estimate.energyKwh.total, estimate.energyKwh.low, estimate.energyKwh.high, 'kWh'],

@@ -20,7 +20,7 @@ import { citedSources, factorsTable, optionsList, sourcesList } from './report-b
 import { methodParagraph, summarySentences } from './report-summary.ts';
 import { describeInputs, workloadName } from './report-words.ts';
 import type { SourceInfo } from './results.ts';
-import { renderTable, type TableModel } from './tables.ts';
+import { rangeColumns, renderTable, type TableModel } from './tables.ts';
 
 export interface ReportInput {
   state: FormState;
@@ -164,13 +164,7 @@ function resultSection(result: EstimateResult, unit: MassUnit): HTMLElement {
   const model: TableModel = {
     id: 'report-result',
     caption: 'Emissions, energy and water, with the range where one is computed',
-    columns: [
-      { label: 'Quantity' },
-      { label: 'Central', numeric: true },
-      { label: 'Low', numeric: true },
-      { label: 'High', numeric: true },
-      { label: 'Unit' },
-    ],
+    columns: rangeColumns(),
     rows: [
       ['Emissions (location-based + embodied)', m(e.total), m(e.low), m(e.high), u],
       [

@@ -18,6 +18,17 @@ export interface TableModel {
   highlight?: number[];
 }
 
+/** The columns of a figure with its range: the page's result table and the report's share them. */
+export function rangeColumns(): Column[] {
+  return [
+    { label: 'Quantity' },
+    { label: 'Central', numeric: true },
+    { label: 'Low', numeric: true },
+    { label: 'High', numeric: true },
+    { label: 'Unit' },
+  ];
+}
+
 /** Renders `model` into `container`; inside a closed <details> when `collapsed`. */
 export function renderTable(container: HTMLElement, model: TableModel, collapsed = false): void {
   const table = document.createElement('table');
